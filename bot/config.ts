@@ -1,0 +1,152 @@
+import path from 'node:path';
+import { IANAZone } from 'luxon';
+
+/** The whole configuration. This is the only module that reads the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  publicUrl?: string;
+  defaultTimeZone: string;
+  database: {
+    uri?: string;
+    dataDir: string;
+    embedded: 'auto' | 'mongod' | 'ferretdb';
+    allowDownload: boolean;
+    downloadTimeoutMs: number;
+  };
+  teams: {
+    appId?: string;
+    appPassword?: string;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId?: string;
+  };
+  slack: {
+    signingSecret?: string;
+    botToken?: string;
+    appToken?: string;
+    clientId?: string;
+    clientSecret?: string;
+    stateSecret?: string;
+    apiUrl?: string;
+  };
+  /** Repository root: where tools/ and manifest/ live. */
+  root: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+const EMBEDDED = ['auto', 'mongod', 'ferretdb'] as const;
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment; throws one ConfigError listing every bad variable. */
+export function loadConfig(env: Env = process.env, root = path.resolve(__dirname, '../..')): Config {
+  const problems: string[] = [];
+  const get = (name: string): string | undefined => {
+    const v = env[name]?.trim();
+    return v ? v : undefined;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const v = get(name);
+    if (v === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(v)) return v as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')} (got "${v}")`);
+    return fallback;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const v = get(name);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${v}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const v = get(name);
+    if (v === undefined) return undefined;
+    try {
+      const u = new URL(v);
+      if (!protocols.includes(u.protocol)) throw new Error();
+      return v.replace(/\/+$/, '');
+    } catch {
+      problems.push(`${name} must be a ${protocols.join(' or ')} URL (got "${v}")`);
+      return undefined;
+    }
+  };
+
+  // Checked by shape only: replica-set lists (h1:27017,h2:27017) are not WHATWG URLs. Never echoed: it may hold a password.
+  const mongoUri = get('MONGODB_URI');
+  if (mongoUri !== undefined && !/^mongodb(\+srv)?:\/\/[^/?#]+/.test(mongoUri)) {
+    problems.push('MONGODB_URI must be a MongoDB connection string starting with mongodb:// or mongodb+srv://');
+  }
+
+  const defaultTimeZone = get('DEFAULT_TIMEZONE') ?? 'UTC';
+  if (!IANAZone.isValidZone(defaultTimeZone)) {
+    problems.push(`DEFAULT_TIMEZONE must be an IANA time zone such as Europe/Berlin (got "${defaultTimeZone}")`);
+  }
+
+  const teams: Config['teams'] = {
+    appId: get('MicrosoftAppId'),
+    appPassword: get('MicrosoftAppPassword'),
+    appType: oneOf('MicrosoftAppType', APP_TYPES, 'MultiTenant'),
+    tenantId: get('MicrosoftAppTenantId'),
+  };
+  if (teams.appId && !teams.appPassword && teams.appType !== 'UserAssignedMSI') {
+    problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set');
+  }
+  if (teams.appId && teams.appType !== 'MultiTenant' && !teams.tenantId) {
+    problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${teams.appType}`);
+  }
+
+  const slack: Config['slack'] = {
+    signingSecret: get('SLACK_SIGNING_SECRET'),
+    botToken: get('SLACK_BOT_TOKEN'),
+    appToken: get('SLACK_APP_TOKEN'),
+    clientId: get('SLACK_CLIENT_ID'),
+    clientSecret: get('SLACK_CLIENT_SECRET'),
+    stateSecret: get('SLACK_STATE_SECRET'),
+    apiUrl: url('SLACK_API_URL', ['http:', 'https:']),
+  };
+  if ((slack.botToken || slack.clientId) && !slack.signingSecret && !slack.appToken) {
+    problems.push('SLACK_SIGNING_SECRET is required when SLACK_BOT_TOKEN or SLACK_CLIENT_ID is set');
+  }
+  if (slack.clientId && (!slack.clientSecret || !slack.stateSecret)) {
+    problems.push('SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are required when SLACK_CLIENT_ID is set');
+  }
+  if (slack.botToken && !slack.botToken.startsWith('xoxb-')) {
+    problems.push('SLACK_BOT_TOKEN must be a bot token starting with xoxb-');
+  }
+  if (slack.appToken && !slack.appToken.startsWith('xapp-')) {
+    problems.push('SLACK_APP_TOKEN must be an app-level token starting with xapp-');
+  }
+
+  const config: Config = {
+    port: integer('PORT', 3978, 0, 65535),
+    host: get('HOST') ?? '0.0.0.0',
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    publicUrl: url('PUBLIC_URL', ['http:', 'https:']),
+    defaultTimeZone,
+    database: {
+      uri: mongoUri,
+      dataDir: path.resolve(root, get('PMO_DATA_DIR') ?? '.data'),
+      embedded: oneOf('PMO_EMBEDDED_DB', EMBEDDED, 'auto'),
+      allowDownload: oneOf('PMO_MONGOD_DOWNLOAD', ['true', 'false'] as const, 'true') === 'true',
+      downloadTimeoutMs: integer('PMO_MONGOD_DOWNLOAD_TIMEOUT_MS', 5000, 0, 600000),
+    },
+    teams,
+    slack,
+    root,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
