@@ -5,7 +5,6 @@ import pino from 'pino';
 import { resolveDatabase, type ResolvedDatabase } from '../../bot/db/resolve';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __PMO_TEST_DB__: { db?: ResolvedDatabase; dataDir: string } | undefined;
 }
 
