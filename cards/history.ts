@@ -1,0 +1,51 @@
+// The latest entries of an item's change history, newest first.
+import { textBlock, type CardElement } from './adaptive';
+import { humanize } from './style';
+import { NONE, TEXT_LIMITS, inlineText } from './text';
+import type { HistoryEntryView } from './view-models';
+
+export const HISTORY_SHOWN = 10;
+
+/**
+ * Teams renders {{DATE()}}/{{TIME()}} in the reader's own time zone and locale; it needs the strict
+ * RFC 3339 form without milliseconds, so anything else is shown as given.
+ */
+export function when(at: string): string {
+  const time = Date.parse(at);
+  if (Number.isNaN(time)) return inlineText(at, 40);
+  const iso = new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`;
+}
+
+function change(entry: HistoryEntryView): string {
+  const to = inlineText(entry.to, TEXT_LIMITS.history);
+  switch (entry.action) {
+    case 'created':
+      return 'created';
+    case 'updated': {
+      const field = inlineText(humanize(entry.field ?? 'field'), TEXT_LIMITS.name);
+      return `${field}: ${inlineText(entry.from, TEXT_LIMITS.history) || NONE} → ${to || NONE}`;
+    }
+    case 'closed':
+      return to ? `closed: ${to}` : 'closed';
+    case 'escalated':
+      return to ? `escalated to ${to}` : 'escalated';
+    case 'commented':
+      return `commented: ${to || NONE}`;
+  }
+}
+
+export function historySection(history: readonly HistoryEntryView[]): CardElement[] {
+  if (history.length === 0) return [];
+  const time = (entry: HistoryEntryView): number => Date.parse(entry.at) || 0;
+  const latest = [...history].sort((a, b) => time(b) - time(a)).slice(0, HISTORY_SHOWN);
+  const lines = latest.map((entry) =>
+    textBlock(`**${when(entry.at)}** · ${inlineText(entry.byName, TEXT_LIMITS.name)} · ${change(entry)}`, {
+      size: 'small',
+      spacing: 'small',
+    }),
+  );
+  const hidden = history.length - latest.length;
+  const more = hidden > 0 ? [textBlock(`…and ${hidden} earlier change${hidden === 1 ? '' : 's'}`, { size: 'small', isSubtle: true, spacing: 'small' })] : [];
+  return [textBlock('History', { weight: 'bolder', spacing: 'large', separator: true }), ...lines, ...more];
+}

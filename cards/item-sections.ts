@@ -1,0 +1,103 @@
+// The parts of an item shown by several cards: headline, level, facts, texts and related links.
+import { textBlock, submit, type CardElement, type Fact, type SubmitAction, type TextColor } from './adaptive';
+import { DECISION_COLOR, ISSUE_TYPE_LABEL, KIND_LABEL, LEVEL_COLOR, OVERDUE_MARK, humanize } from './style';
+import { TEXT_LIMITS, blockText, inlineText, plainText } from './text';
+import { CARD_VERBS } from './verbs';
+import type { ItemView } from './view-models';
+
+/** `R-7 Vendor API may slip`, the confirmation line of SPEC §3 (plain text, for messages). */
+export function itemHeadline(item: ItemView): string {
+  return `${item.key} ${item.title.replace(/\s+/g, ' ').trim()}`;
+}
+
+/** The item's severity in a few words and its colour: score for risks, priority for issues. */
+export function itemLevel(item: ItemView): { text: string; color: TextColor } {
+  switch (item.kind) {
+    case 'risk':
+      return { text: `${humanize(item.rating)} · score ${item.score}`, color: LEVEL_COLOR[item.rating] };
+    case 'issue':
+      return { text: `${humanize(item.priority)} priority`, color: LEVEL_COLOR[item.priority] };
+    case 'change':
+      return { text: humanize(item.decision), color: DECISION_COLOR[item.decision] };
+  }
+}
+
+export function itemHeader(item: ItemView): CardElement[] {
+  const level = itemLevel(item);
+  const elements: CardElement[] = [
+    textBlock(`${inlineText(item.key, TEXT_LIMITS.name)} ${inlineText(item.title, TEXT_LIMITS.headline)}`, { size: 'large', weight: 'bolder', style: 'heading' }),
+    textBlock(`${KIND_LABEL[item.kind]} · ${inlineText(item.project, TEXT_LIMITS.name)} · ${inlineText(humanize(item.status))}`, {
+      isSubtle: true,
+      spacing: 'none',
+    }),
+    textBlock(level.text, { color: level.color, weight: 'bolder', spacing: 'small' }),
+  ];
+  if (item.overdue) {
+    const due = item.due ? ` (due ${inlineText(item.due)})` : '';
+    elements.push(textBlock(`${OVERDUE_MARK}${due}`, { color: 'attention', weight: 'bolder', spacing: 'small' }));
+  }
+  return elements;
+}
+
+function fact(title: string, value: string | number | undefined, max: number = TEXT_LIMITS.value): Fact[] {
+  if (value === undefined || value === '') return [];
+  return [{ title, value: inlineText(String(value), max) }];
+}
+
+export function itemFacts(item: ItemView): Fact[] {
+  const common = [
+    ...fact('Project', item.project, TEXT_LIMITS.name),
+    ...fact('Status', humanize(item.status)),
+    ...fact('Owner', item.ownerName, TEXT_LIMITS.name),
+    ...fact('Raised by', item.raisedByName, TEXT_LIMITS.name),
+    ...fact('Due', item.due ? `${item.due}${item.overdue ? ' — overdue' : ''}` : undefined),
+  ];
+  switch (item.kind) {
+    case 'risk':
+      return [
+        ...common,
+        ...fact('Probability', `${item.probability} / 5`),
+        ...fact('Impact', `${item.impact} / 5`),
+        ...fact('Score', `${item.score} (${item.rating})`),
+        ...fact('Response', item.response && humanize(item.response)),
+        ...fact('Next review', item.reviewDate),
+        ...fact('Escalated to', item.escalatedTo),
+      ];
+    case 'issue':
+      return [
+        ...common,
+        ...fact('Type', ISSUE_TYPE_LABEL[item.type]),
+        ...fact('Priority', humanize(item.priority)),
+        ...fact('Escalated from', item.escalatedFrom),
+      ];
+    case 'change':
+      return [
+        ...common,
+        ...fact('Decision', humanize(item.decision)),
+        ...fact('Decided by', item.decidedByName, TEXT_LIMITS.name),
+        ...fact('Decided on', item.decidedAt),
+      ];
+  }
+}
+
+function section(heading: string, text: string | undefined): CardElement[] {
+  const body = blockText(text);
+  if (body.length === 0) return [];
+  return [textBlock(heading, { weight: 'bolder', spacing: 'medium' }), textBlock(body, { spacing: 'small' })];
+}
+
+/** Description and the kind's long-text fields, each under a heading, skipped when empty. */
+export function itemTexts(item: ItemView): CardElement[] {
+  const extra =
+    item.kind === 'risk' ? section('Mitigation', item.mitigation)
+    : item.kind === 'issue' ? section('Resolution', item.resolution)
+    : section('Impact on time, cost and scope', item.impact);
+  return [...section('Description', item.description), ...extra];
+}
+
+/** Buttons to open the linked risk/issue of an escalation. */
+export function itemLinks(item: ItemView): SubmitAction[] {
+  const linked = item.kind === 'risk' ? item.escalatedTo : item.kind === 'issue' ? item.escalatedFrom : undefined;
+  if (!linked) return [];
+  return [submit(`Open ${plainText(linked, TEXT_LIMITS.name)}`, { verb: CARD_VERBS.showItem, key: linked })];
+}

@@ -1,0 +1,15 @@
+// One register item with its facts and its latest history (`show KEY`).
+import { adaptiveCard, type AdaptiveCard, type FactSet } from './adaptive';
+import { historySection } from './history';
+import { itemFacts, itemHeader, itemHeadline, itemLinks, itemTexts } from './item-sections';
+import { TEXT_LIMITS, plainText } from './text';
+import type { HistoryEntryView, ItemView } from './view-models';
+
+export function itemCard(item: ItemView, history: readonly HistoryEntryView[] = []): AdaptiveCard {
+  const facts: FactSet = { type: 'FactSet', facts: itemFacts(item), spacing: 'medium' };
+  return adaptiveCard(
+    [...itemHeader(item), facts, ...itemTexts(item), ...historySection(history)],
+    itemLinks(item),
+    plainText(itemHeadline(item), TEXT_LIMITS.headline),
+  );
+}

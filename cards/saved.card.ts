@@ -1,0 +1,23 @@
+// The confirmation after a save: "Saved R-7 Vendor API may slip" and what was stored (SPEC §3).
+import { adaptiveCard, textBlock, type AdaptiveCard, type FactSet } from './adaptive';
+import { itemFacts, itemHeader, itemHeadline, itemLinks, itemTexts } from './item-sections';
+import { TEXT_LIMITS, plainText } from './text';
+import type { SavedOutcome, SavedView } from './view-models';
+
+const OUTCOME_LABEL: Record<SavedOutcome, string> = {
+  created: 'Logged',
+  updated: 'Updated',
+  closed: 'Closed',
+  escalated: 'Escalated',
+};
+
+export function savedCard(saved: SavedView): AdaptiveCard {
+  const { item } = saved;
+  const label = OUTCOME_LABEL[saved.outcome];
+  const facts: FactSet = { type: 'FactSet', facts: itemFacts(item), spacing: 'medium' };
+  return adaptiveCard(
+    [textBlock(`✅ ${label}`, { color: 'good', weight: 'bolder' }), ...itemHeader(item), facts, ...itemTexts(item)],
+    itemLinks(item),
+    plainText(`${label} ${itemHeadline(item)}`, TEXT_LIMITS.headline),
+  );
+}

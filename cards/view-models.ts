@@ -1,0 +1,148 @@
+// What the cards show: plain data prepared by the services, independent of mongoose and of the platform.
+import type {
+  Decision, HistoryAction, IsoDate, IsoWeek, IssueType, ItemKind, Priority, Rag, RiskRating, RiskResponse,
+} from '../core/domain';
+
+interface ItemViewBase {
+  key: string; // 'R-7'
+  title: string;
+  description?: string;
+  project: string; // project key, 'APOLLO'
+  ownerName?: string;
+  raisedByName?: string;
+  due?: IsoDate;
+  status: string;
+  overdue: boolean;
+}
+
+export interface RiskItemView extends ItemViewBase {
+  kind: 'risk';
+  probability: number;
+  impact: number;
+  score: number;
+  rating: RiskRating;
+  response?: RiskResponse;
+  mitigation?: string;
+  reviewDate?: IsoDate;
+  escalatedTo?: string; // issue key
+}
+
+export interface IssueItemView extends ItemViewBase {
+  kind: 'issue';
+  type: IssueType;
+  priority: Priority;
+  resolution?: string;
+  escalatedFrom?: string; // risk key
+}
+
+export interface ChangeItemView extends ItemViewBase {
+  kind: 'change';
+  impact?: string; // on time/cost/scope
+  decision: Decision;
+  decidedByName?: string;
+  decidedAt?: IsoDate;
+}
+
+/** One register item; `kind` tells which fields it has. */
+export type ItemView = RiskItemView | IssueItemView | ChangeItemView;
+
+export interface HistoryEntryView {
+  at: string; // ISO date-time
+  byName: string;
+  action: HistoryAction;
+  field?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A PRINCE2-style highlight report for one project and ISO week. */
+export interface StatusUpdateView {
+  project: string;
+  projectName?: string;
+  period: IsoWeek;
+  overall: Rag;
+  schedule: Rag;
+  scope: Rag;
+  cost: Rag;
+  summary: string;
+  done?: string;
+  next?: string;
+  blockers?: string;
+  authorName: string;
+}
+
+export interface ListView {
+  kind: ItemKind;
+  filters: string; // 'open risks on APOLLO, mine, overdue'
+  items: ItemView[]; // already sorted (score/priority/due)
+  total: number; // all matches, which may be more than `items`
+}
+
+export const FORM_FIELD_TYPES = ['text', 'multiline', 'number', 'date', 'choice', 'person'] as const;
+export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
+
+export interface FormChoice {
+  title: string;
+  value: string;
+}
+
+export interface FormField {
+  id: string; // the input id and the key in the submitted data
+  label: string;
+  type: FormFieldType;
+  value?: string | number;
+  choices?: FormChoice[]; // choice: required; person: known people, else a free-text input
+  required: boolean;
+  error?: string; // shown in red under the field
+  placeholder?: string;
+  min?: number | IsoDate; // number: value; date: IsoDate
+  max?: number | IsoDate; // number: value; date: IsoDate; text: maximum length
+}
+
+export interface FormView {
+  command: string; // 'risk', 'status', ...: echoed back on submit
+  title: string;
+  intro?: string;
+  fields: FormField[];
+  submitLabel?: string; // default 'Save'
+}
+
+export interface HelpCommandView {
+  usage: string; // 'risk [title] [p=1-5] [i=1-5] ...'
+  description: string;
+  examples: string[];
+}
+
+export interface HelpView {
+  title: string;
+  intro?: string;
+  commands: HelpCommandView[];
+  footer?: string;
+}
+
+export interface ErrorView {
+  message: string;
+  detail?: string;
+  hint?: string; // 'Type help risk for examples.'
+}
+
+export interface ConfirmationField {
+  id: string; // the field an Edit button re-asks
+  label: string;
+  value: string; // display form; '' when empty
+  editable?: boolean; // default true
+}
+
+export interface ConfirmationView {
+  command: string;
+  title: string; // 'Save this risk?'
+  fields: ConfirmationField[];
+  note?: string;
+}
+
+export type SavedOutcome = 'created' | 'updated' | 'closed' | 'escalated';
+
+export interface SavedView {
+  outcome: SavedOutcome;
+  item: ItemView; // the headline is `${item.key} ${item.title}` (SPEC §3)
+}
