@@ -1,0 +1,69 @@
+import type { Types } from 'mongoose';
+import { ItemHistoryModel, type HistoryValue, type ItemHistory, type ItemHistoryDoc } from '../../models';
+import { DONE_STATUSES, type HistoryAction, type ItemKind } from '../domain';
+
+/** One history line before it is stamped with the item, the actor and the time. */
+export interface HistoryDraft {
+  action: HistoryAction;
+  field?: string | null;
+  from?: HistoryValue;
+  to?: HistoryValue;
+  note?: string | null;
+}
+
+/** Bookkeeping that follows from another change and is not shown as a change of its own. */
+const UNLOGGED = new Set(['closedAt', 'decidedAt', 'decidedById', 'key', 'seq', 'workspaceId']);
+
+export async function writeHistory(
+  workspaceId: Types.ObjectId,
+  item: { key: string; kind: ItemKind },
+  byId: string,
+  at: Date,
+  drafts: readonly HistoryDraft[],
+): Promise<void> {
+  if (drafts.length === 0) return;
+  const entries: ItemHistory[] = drafts.map((d) => ({
+    workspaceId,
+    itemKey: item.key,
+    kind: item.kind,
+    at,
+    byId,
+    action: d.action,
+    field: d.field ?? null,
+    from: d.from ?? null,
+    to: d.to ?? null,
+    note: d.note ?? null,
+  }));
+  await ItemHistoryModel.insertMany(entries);
+}
+
+/**
+ * One draft per field whose value differs between `before` and `set`: `closed` when a status
+ * moves into closed/resolved, else `updated`.
+ */
+export function diffToHistory(before: Record<string, unknown>, set: Record<string, unknown>): HistoryDraft[] {
+  const drafts: HistoryDraft[] = [];
+  for (const [field, to] of Object.entries(set)) {
+    if (UNLOGGED.has(field)) continue;
+    const from = (before[field] ?? null) as HistoryValue;
+    if (same(from, to)) continue;
+    const closing = field === 'status' && DONE_STATUSES.includes(String(to)) && !DONE_STATUSES.includes(String(from));
+    drafts.push({ action: closing ? 'closed' : 'updated', field, from, to: (to ?? null) as HistoryValue });
+  }
+  return drafts;
+}
+
+/** The fields of `set` that actually change `before`. */
+export function changedOnly(before: Record<string, unknown>, set: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(set).filter(([field, to]) => !same(before[field] ?? null, to)));
+}
+
+function same(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) => (v === undefined || v === '' ? null : v instanceof Date ? v.getTime() : v);
+  return norm(a) === norm(b);
+}
+
+/** An item's history, oldest first (`show KEY`). */
+export async function itemHistory(workspaceId: Types.ObjectId, itemKey: string): Promise<ItemHistoryDoc[]> {
+  return ItemHistoryModel.find({ workspaceId, itemKey }).sort({ at: 1, _id: 1 }).lean<ItemHistoryDoc[]>();
+}

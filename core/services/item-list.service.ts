@@ -1,0 +1,87 @@
+import { DONE_STATUSES, ITEM_KINDS, type ItemKind, type Priority } from '../domain';
+import { loadWorkspace, type WorkspaceId } from './context';
+import { invalid } from './errors';
+import { requireProject } from './hierarchy.service';
+import { asItem, itemModel, type RegisterItem } from './item-store';
+import { isOverdue, overdueContext, type OverdueContext } from './overdue';
+
+export interface ListQuery {
+  kind: ItemKind;
+  /** `mine`: items owned by this platform user id. */
+  mine?: string;
+  overdue?: boolean;
+  /** A project key. */
+  project?: string;
+  /** Include closed/resolved items (default: open ones only). */
+  includeClosed?: boolean;
+  /** Default 20, at most 200. */
+  limit?: number;
+}
+
+export type ListedItem = RegisterItem & { overdue: boolean };
+
+/** Registers are small; this bounds a runaway one while still sorting all of a normal one. */
+const SCAN_LIMIT = 5000;
+const PRIORITY_RANK: Record<Priority, number> = { low: 1, medium: 2, high: 3, critical: 4 };
+
+/**
+ * `list risks|issues|changes [mine] [overdue] [project=KEY]`: the top of a register (risks by
+ * score, issues by priority, changes pending first; then by due date, then key) with the total
+ * before `limit`. Each item says whether it is overdue today in the workspace's zone.
+ */
+export async function listItems(ws: WorkspaceId, query: ListQuery, now: Date): Promise<{ items: ListedItem[]; total: number }> {
+  if (!ITEM_KINDS.includes(query.kind)) throw invalid('register', `List risks, issues or changes.`);
+  const limit = query.limit ?? 20;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw invalid('limit', 'limit must be a whole number from 1 to 200.');
+  const workspace = await loadWorkspace(ws);
+  const filter: Record<string, unknown> = { workspaceId: workspace._id };
+  if (!query.includeClosed) filter.status = { $nin: [...DONE_STATUSES] };
+  if (query.mine) filter.ownerId = query.mine;
+  if (query.project) filter.projectKey = (await requireProject(workspace._id, query.project)).key;
+  const ctx = overdueContext(workspace, now);
+  const docs = await itemModel(query.kind).find(filter).limit(SCAN_LIMIT).lean<object[]>();
+  const items = docs
+    .map((doc) => withOverdue(asItem(query.kind, doc), ctx))
+    .filter((item) => !query.overdue || item.overdue)
+    .sort(compareItems);
+  return { items: items.slice(0, limit), total: items.length };
+}
+
+/** Every open overdue item of the workspace, all kinds (the reminders job groups them by PM and owner). */
+export async function listOverdueItems(ws: WorkspaceId, now: Date): Promise<ListedItem[]> {
+  const workspace = await loadWorkspace(ws);
+  const ctx = overdueContext(workspace, now);
+  const all: ListedItem[] = [];
+  for (const kind of ITEM_KINDS) {
+    const docs = await itemModel(kind)
+      .find({ workspaceId: workspace._id, status: { $nin: [...DONE_STATUSES] } })
+      .limit(SCAN_LIMIT)
+      .lean<object[]>();
+    all.push(...docs.map((doc) => withOverdue(asItem(kind, doc), ctx)).filter((item) => item.overdue));
+  }
+  return all.sort(compareItems);
+}
+
+function withOverdue(item: RegisterItem, ctx: OverdueContext): ListedItem {
+  return { ...item, overdue: isOverdue(item, ctx) };
+}
+
+/** Top of the register first: see listItems. Items of different kinds keep kind order. */
+export function compareItems(a: RegisterItem, b: RegisterItem): number {
+  if (a.kind !== b.kind) return ITEM_KINDS.indexOf(a.kind) - ITEM_KINDS.indexOf(b.kind);
+  return weight(b) - weight(a) || compareDue(a.due, b.due) || a.seq - b.seq;
+}
+
+function weight(item: RegisterItem): number {
+  if (item.kind === 'risk') return item.score;
+  if (item.kind === 'issue') return PRIORITY_RANK[item.priority] ?? 0;
+  return item.decision === 'pending' ? 1 : 0;
+}
+
+/** Earlier due dates first; no due date last. */
+function compareDue(a?: string | null, b?: string | null): number {
+  if (a === b) return 0;
+  if (!a) return 1;
+  if (!b) return -1;
+  return a < b ? -1 : 1;
+}

@@ -1,0 +1,143 @@
+import type { ItemHistoryDoc } from '../../models';
+import { DONE_STATUSES, riskRating, type Actor, type ItemKind, type RiskRating } from '../domain';
+import { toWorkspaceId, type WorkspaceId } from './context';
+import { invalid, PmoError } from './errors';
+import { requireProject } from './hierarchy.service';
+import { changedOnly, diffToHistory, itemHistory, writeHistory } from './history';
+import { loadForChange, saveFields } from './item-access';
+import { requireItem, type ChangeItem, type IssueItem, type RegisterItem, type RiskItem } from './item-store';
+import { fieldLabel, kindName, normalisePatch, type ItemPatch } from './item-validation';
+import { insertWithNextKey } from './keys';
+
+interface NewItemInput {
+  title: string;
+  description?: string;
+  projectKey: string;
+  /** Defaults to the person logging it. */
+  ownerId?: string;
+  due?: string | null;
+}
+export interface CreateRiskInput extends NewItemInput {
+  probability: number | string;
+  impact: number | string;
+  response?: string | null;
+  mitigation?: string;
+  reviewDate?: string | null;
+}
+export interface CreateIssueInput extends NewItemInput {
+  type?: string;
+  priority?: string;
+}
+export interface CreateChangeInput extends NewItemInput {
+  impact?: string;
+  impactTime?: string;
+  impactCost?: string;
+  impactScope?: string;
+}
+
+/** Anyone in the workspace may log an item (SPEC §3). `now` stamps it and its history. */
+export async function createRisk(ws: WorkspaceId, actor: Actor, input: CreateRiskInput, now = new Date()): Promise<RiskItem> {
+  return (await createItem('risk', ws, actor, input, ['probability', 'impact'], now)) as RiskItem;
+}
+
+export async function createIssue(ws: WorkspaceId, actor: Actor, input: CreateIssueInput, now = new Date()): Promise<IssueItem> {
+  return (await createItem('issue', ws, actor, input, [], now)) as IssueItem;
+}
+
+export async function createChange(ws: WorkspaceId, actor: Actor, input: CreateChangeInput, now = new Date()): Promise<ChangeItem> {
+  return (await createItem('change', ws, actor, input, [], now)) as ChangeItem;
+}
+
+async function createItem(
+  kind: ItemKind,
+  ws: WorkspaceId,
+  actor: Actor,
+  input: NewItemInput & ItemPatch,
+  required: readonly (keyof ItemPatch)[],
+  now: Date,
+): Promise<RegisterItem> {
+  const workspaceId = toWorkspaceId(ws);
+  if (input.status !== undefined) throw invalid('status', `A new ${kindName(kind)} starts open.`);
+  const fields = normalisePatch(kind, { ...input, ownerId: input.ownerId || actor.userId });
+  for (const field of ['title', 'projectKey', ...required]) {
+    if (fields[field] === undefined || fields[field] === null) throw invalid(field, `A ${kindName(kind)} needs a ${fieldLabel(field)}.`);
+  }
+  const project = await requireProject(workspaceId, String(fields.projectKey), 'projectKey');
+  const stored = { ...fields, ...derived(kind, fields), projectKey: project.key, raisedById: actor.userId, createdAt: now };
+  const item = await insertWithNextKey(kind, workspaceId, stored);
+  await writeHistory(workspaceId, item, actor.userId, now, [{ action: 'created', to: item.title }]);
+  return item;
+}
+
+/**
+ * `update KEY field=value ...`: owner, project PM or PMO admin only. Writes one history entry per
+ * field that really changes (score and rating follow probability and impact). Returns the item
+ * and the fields changed (none: nothing written).
+ */
+export async function updateItem(
+  ws: WorkspaceId,
+  actor: Actor,
+  key: string,
+  patch: ItemPatch,
+  now = new Date(),
+): Promise<{ item: RegisterItem; changed: string[] }> {
+  const { workspaceId, item } = await loadForChange(ws, actor, key, 'update');
+  const fields = normalisePatch(item.kind, patch);
+  if (typeof fields.projectKey === 'string') fields.projectKey = (await requireProject(workspaceId, fields.projectKey, 'projectKey')).key;
+  const before = item as unknown as Record<string, unknown>;
+  const set = changedOnly(before, { ...fields, ...derived(item.kind, { ...before, ...fields }) });
+  Object.assign(set, followOn(item, set, actor, now));
+  const drafts = diffToHistory(before, set);
+  if (Object.keys(set).length === 0) return { item, changed: [] };
+  const updated = await saveFields(workspaceId, item, set);
+  await writeHistory(workspaceId, item, actor.userId, now, drafts);
+  return { item: updated, changed: drafts.map((d) => d.field ?? '') };
+}
+
+/** `close KEY [resolution]`: owner, project PM or PMO admin only. */
+export async function closeItem(ws: WorkspaceId, actor: Actor, key: string, resolution?: string, now = new Date()): Promise<RegisterItem> {
+  const { workspaceId, item } = await loadForChange(ws, actor, key, 'close');
+  if (DONE_STATUSES.includes(item.status)) throw new PmoError('conflict', `${item.key} is already ${item.status}.`);
+  const note = resolution?.trim() || null;
+  const updated = await saveFields(workspaceId, item, { status: 'closed', closedAt: now, ...(note ? { resolution: note } : {}) });
+  await writeHistory(workspaceId, item, actor.userId, now, [{ action: 'closed', field: 'status', from: item.status, to: 'closed', note }]);
+  return updated;
+}
+
+/** A comment on an item's history; anyone in the workspace may add one, as they may log items. */
+export async function commentItem(ws: WorkspaceId, actor: Actor, key: string, text: string, now = new Date()): Promise<ItemHistoryDoc[]> {
+  const workspaceId = toWorkspaceId(ws);
+  const item = await requireItem(workspaceId, key);
+  const note = (text ?? '').trim();
+  if (!note) throw invalid('comment', 'The comment is empty.');
+  await writeHistory(workspaceId, item, actor.userId, now, [{ action: 'commented', note: note.slice(0, 4000) }]);
+  return itemHistory(workspaceId, item.key);
+}
+
+/** `show KEY`: the item (of this workspace only) and its history, oldest first. */
+export async function getItem(ws: WorkspaceId, key: string): Promise<{ item: RegisterItem; history: ItemHistoryDoc[] }> {
+  const workspaceId = toWorkspaceId(ws);
+  const item = await requireItem(workspaceId, key);
+  return { item, history: await itemHistory(workspaceId, item.key) };
+}
+
+/** Stored fields computed from others: a risk's score and rating. */
+function derived(kind: ItemKind, f: Record<string, unknown>): { score?: number; rating?: RiskRating } {
+  if (kind !== 'risk' || typeof f.probability !== 'number' || typeof f.impact !== 'number') return {};
+  const score = f.probability * f.impact;
+  return { score, rating: riskRating(score) };
+}
+
+/** Bookkeeping implied by a change: closing/reopening stamps closedAt, a decision its maker and time. */
+function followOn(item: RegisterItem, set: Record<string, unknown>, actor: Actor, now: Date): Record<string, unknown> {
+  const extra: Record<string, unknown> = {};
+  if (typeof set.status === 'string') {
+    extra.closedAt = DONE_STATUSES.includes(set.status) ? (item.closedAt ?? now) : null;
+  }
+  if (item.kind === 'change' && typeof set.decision === 'string') {
+    const decided = set.decision !== 'pending';
+    extra.decidedById = decided ? actor.userId : null;
+    extra.decidedAt = decided ? now : null;
+  }
+  return extra;
+}

@@ -1,0 +1,124 @@
+import {
+  DEFAULT_CHANGE_PENDING_DAYS,
+  DEFAULT_SCHEDULES,
+  WorkspaceModel,
+  type Schedules,
+  type Workspace,
+  type WorkspaceDoc,
+} from '../../models';
+import { formatSchedule, parseSchedule, PLATFORMS, POLICIES, type Actor, type Platform, type Policy } from '../domain';
+import { loadWorkspace, toWorkspaceId, type WorkspaceId } from './context';
+import { invalid, isDuplicateKeyError } from './errors';
+import { assertPmoAdmin } from './permissions';
+import { isValidZone } from './time';
+
+export type WorkspaceSettings = Pick<Workspace, 'platform' | 'name' | 'timeZone' | 'schedules' | 'policy' | 'changePendingDays'>;
+
+/** What `settings key=value ...` may change. */
+export interface SettingsPatch {
+  timeZone?: string;
+  digest?: string;
+  reminders?: string;
+  nudge?: string;
+  policy?: string;
+  changePendingDays?: number | string;
+}
+
+/**
+ * The workspace of an incoming activity, created on first contact with the configured defaults.
+ * A concurrent first contact may lose the upsert race with a duplicate key: it then reads the winner's.
+ */
+export async function ensureWorkspace(
+  platform: Platform,
+  externalId: string,
+  name: string | undefined,
+  defaults: { timeZone: string },
+): Promise<WorkspaceDoc> {
+  if (!PLATFORMS.includes(platform)) throw invalid('platform', `Unknown platform "${platform}".`);
+  if (!externalId) throw invalid('externalId', 'A workspace needs its tenant or team id.');
+  if (!isValidZone(defaults.timeZone)) throw invalid('timeZone', `"${defaults.timeZone}" is not an IANA time zone.`);
+  const onInsert = {
+    timeZone: defaults.timeZone,
+    schedules: { ...DEFAULT_SCHEDULES },
+    policy: 'supportive',
+    changePendingDays: DEFAULT_CHANGE_PENDING_DAYS,
+    ...(name ? {} : { name: '' }),
+  };
+  const update = { $setOnInsert: onInsert, ...(name ? { $set: { name } } : {}) };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const doc = await WorkspaceModel.findOneAndUpdate({ platform, externalId }, update, {
+        upsert: true,
+        new: true,
+      }).lean<WorkspaceDoc>();
+      if (!doc) throw new Error(`workspace upsert for ${platform}/${externalId} returned nothing`);
+      return doc;
+    } catch (err) {
+      if (!isDuplicateKeyError(err) || attempt >= 3) throw err;
+    }
+  }
+}
+
+/** Every workspace: the scheduler's one cross-workspace read (it then works per workspace). */
+export async function listWorkspaces(): Promise<WorkspaceDoc[]> {
+  return WorkspaceModel.find({}).sort({ _id: 1 }).lean<WorkspaceDoc[]>();
+}
+
+export async function getSettings(ws: WorkspaceId): Promise<WorkspaceSettings> {
+  return toSettings(await loadWorkspace(ws));
+}
+
+/** PMO admin only. Validates every field before writing any; returns the settings and what changed. */
+export async function updateSettings(
+  ws: WorkspaceId,
+  actor: Actor,
+  patch: SettingsPatch,
+): Promise<{ settings: WorkspaceSettings; changed: string[] }> {
+  const workspace = await loadWorkspace(ws);
+  await assertPmoAdmin(workspace, actor, 'change the workspace settings');
+  const set: Record<string, unknown> = {};
+  if (patch.timeZone !== undefined) {
+    if (!isValidZone(patch.timeZone)) {
+      throw invalid('timeZone', `"${patch.timeZone}" is not a time zone I know; use Area/City, e.g. Europe/London.`);
+    }
+    set.timeZone = patch.timeZone;
+  }
+  for (const job of ['digest', 'reminders', 'nudge'] as const) {
+    const value = patch[job];
+    if (value === undefined) continue;
+    const parsed = parseSchedule(value);
+    if (!parsed) throw invalid(job, `${job} must be a weekday and a time, e.g. "Mon 09:30".`);
+    set[`schedules.${job}`] = formatSchedule(parsed);
+  }
+  if (patch.policy !== undefined) {
+    if (!POLICIES.includes(patch.policy as Policy)) throw invalid('policy', `policy must be one of ${POLICIES.join(', ')}.`);
+    set.policy = patch.policy;
+  }
+  if (patch.changePendingDays !== undefined) {
+    const days = Number(patch.changePendingDays);
+    if (!Number.isInteger(days) || days < 1 || days > 365) {
+      throw invalid('changePendingDays', 'changePendingDays must be a whole number of days from 1 to 365.');
+    }
+    set.changePendingDays = days;
+  }
+  const changed = Object.keys(set).filter((path) => readPath(workspace, path) !== set[path]);
+  if (changed.length === 0) return { settings: toSettings(workspace), changed };
+  const updated = await WorkspaceModel.findOneAndUpdate({ _id: toWorkspaceId(ws) }, { $set: set }, { new: true }).lean<WorkspaceDoc>();
+  return { settings: toSettings(updated ?? workspace), changed: changed.map((p) => p.replace('schedules.', '')) };
+}
+
+function toSettings(w: WorkspaceDoc): WorkspaceSettings {
+  const schedules: Schedules = { ...DEFAULT_SCHEDULES, ...w.schedules };
+  return {
+    platform: w.platform,
+    name: w.name,
+    timeZone: w.timeZone,
+    schedules,
+    policy: w.policy,
+    changePendingDays: w.changePendingDays ?? DEFAULT_CHANGE_PENDING_DAYS,
+  };
+}
+
+function readPath(w: WorkspaceDoc, path: string): unknown {
+  return path.startsWith('schedules.') ? w.schedules?.[path.slice(10) as keyof Schedules] : w[path as keyof WorkspaceDoc];
+}

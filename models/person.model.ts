@@ -1,0 +1,29 @@
+import { Schema, type Types } from 'mongoose';
+import { ROLES, type Role } from '../core/domain';
+import { defineModel, schemaOptions, workspaceIdField, type Lean } from './common';
+
+export interface Person {
+  workspaceId: Types.ObjectId;
+  /** Teams AAD object id / Bot Framework user id, or Slack user id. */
+  platformUserId: string;
+  displayName: string;
+  role: Role;
+}
+export type PersonDoc = Lean<Person>;
+
+const personSchema = new Schema<Person>(
+  {
+    workspaceId: workspaceIdField,
+    platformUserId: { type: String, required: true },
+    displayName: { type: String, default: '' },
+    role: { type: String, enum: ROLES, required: true, default: 'member' },
+  },
+  schemaOptions,
+);
+
+// ensurePerson and every permission check: one person by platform user id.
+personSchema.index({ workspaceId: 1, platformUserId: 1 }, { unique: true });
+// People by role: the PMO admins (last-admin guard), the executives.
+personSchema.index({ workspaceId: 1, role: 1 });
+
+export const PersonModel = defineModel<Person>('Person', personSchema, 'people');

@@ -1,0 +1,55 @@
+import { Schema, type Types } from 'mongoose';
+import { PLATFORMS, type Platform } from '../core/domain';
+import { defineModel, schemaOptions, workspaceIdField, type Lean } from './common';
+
+/** A team channel bound to a project with `link PROJECT`; `project=` defaults to it there. */
+export interface ProjectChannel {
+  platform: Platform;
+  channelId: string;
+}
+
+export interface Project {
+  workspaceId: Types.ObjectId;
+  /** Short upper-case key, unique per workspace: `APOLLO`. */
+  key: string;
+  name: string;
+  programKey?: string | null;
+  portfolioKey?: string | null;
+  /** Platform user id of the project manager. */
+  pmId?: string | null;
+  channels: ProjectChannel[];
+  active: boolean;
+}
+export type ProjectDoc = Lean<Project>;
+
+const projectChannelSchema = new Schema<ProjectChannel>(
+  {
+    platform: { type: String, enum: PLATFORMS, required: true },
+    channelId: { type: String, required: true },
+  },
+  { _id: false },
+);
+
+const projectSchema = new Schema<Project>(
+  {
+    workspaceId: workspaceIdField,
+    key: { type: String, required: true },
+    name: { type: String, required: true },
+    programKey: { type: String, default: null },
+    portfolioKey: { type: String, default: null },
+    pmId: { type: String, default: null },
+    channels: { type: [projectChannelSchema], default: [] },
+    active: { type: Boolean, required: true, default: true },
+  },
+  schemaOptions,
+);
+
+// One project by key (every item and status update names its project); also the list by key.
+projectSchema.index({ workspaceId: 1, key: 1 }, { unique: true });
+// projectForChannel: the `project=` default in a linked channel.
+projectSchema.index({ workspaceId: 1, 'channels.channelId': 1 });
+// A portfolio's projects (digest) and the PMs' projects (reminders, nudge).
+projectSchema.index({ workspaceId: 1, portfolioKey: 1, active: 1 });
+projectSchema.index({ workspaceId: 1, pmId: 1 });
+
+export const ProjectModel = defineModel<Project>('Project', projectSchema, 'projects');
