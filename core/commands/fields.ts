@@ -1,0 +1,176 @@
+// Which fields each command takes, under which keys, and how each value is validated.
+import {
+  DECISIONS, ISSUE_STATUSES, ISSUE_TYPES, ITEM_KINDS, POLICIES, PRIORITIES, RAGS, RISK_RESPONSES,
+  RISK_STATUSES, ROLES, type ItemKind, type Rag,
+} from '../domain';
+import { parseDate } from './dates';
+import { person } from './people';
+import {
+  HELP_TOPICS,
+  type ChangeFields, type ChangeUpdate, type Check, type CommandName, type ExportRegister, type IssueFields,
+  type IssueUpdate, type ParseContext, type PortfolioFields, type ProgramFields, type ProjectFields, type RiskFields,
+  type RiskUpdate, type RoleFields, type SettingsFields, type StatusFields,
+} from './types';
+import { choice, containerKey, itemKey, schedule, scale, text, timeZone } from './values';
+
+export interface FieldSpec<T> {
+  keys: readonly string[]; // key=value spellings, preferred first; [] for positional-only fields
+  multiword: boolean; // unquoted words after `key=` continue the value (dates, text, choices)
+  check: Checker<T>;
+}
+export type Schema<T> = { [K in keyof T]-?: FieldSpec<T[K]> };
+export type AnySchema = Record<string, FieldSpec<unknown>>;
+
+type Checker<T> = (raw: string, ctx: ParseContext) => Check<T>;
+const spec = <T>(keys: readonly string[], multiword: boolean, check: Checker<T>): FieldSpec<T> => ({ keys, multiword, check });
+const futureDate = (label: string) => (raw: string, ctx: ParseContext) => parseDate(raw, ctx, { label, notPast: true });
+const ragSpec = (label: string, keys: readonly string[]): FieldSpec<Rag> =>
+  spec(keys, false, choice(label, RAGS, { r: 'red', a: 'amber', g: 'green', yellow: 'amber' }));
+
+const title = spec(['title'], true, text('title', 200));
+const description = spec(['description', 'desc'], true, text('description', 4000));
+const probability = spec(['p', 'probability'], false, scale('probability'));
+const riskImpact = spec(['i', 'impact'], false, scale('impact'));
+const changeImpact = spec(['impact'], true, text('impact', 2000));
+const owner = spec(['owner'], false, person('owner'));
+const due = spec(['due'], true, futureDate('due date'));
+const review = spec(['review'], true, futureDate('review date'));
+const project = spec(['project'], false, containerKey('project'));
+const response = spec(['response'], true, choice('response', RISK_RESPONSES, { mitigate: 'reduce' }));
+const mitigation = spec(['mitigation'], true, text('mitigation', 2000));
+const priority = spec(['priority'], true, choice('priority', PRIORITIES, { med: 'medium' }));
+const issueType = spec(
+  ['type'],
+  true,
+  choice('type', ISSUE_TYPES, {
+    concern: 'problem',
+    rfc: 'request_for_change',
+    change_request: 'request_for_change',
+    off_spec: 'off_specification',
+  }),
+);
+const decisionSynonyms = { approve: 'approved', reject: 'rejected', defer: 'deferred' } as const;
+const decision = spec(['decision'], true, choice('decision', DECISIONS, decisionSynonyms));
+const displayName = spec(['name', 'title'], true, text('name', 100));
+export const RESOLUTION = spec(['resolution'], true, text('resolution', 2000));
+
+export const RISK_FIELDS: Schema<RiskFields> = {
+  title, description, probability, impact: riskImpact, owner, due, project, response, mitigation, review,
+};
+export const ISSUE_FIELDS: Schema<IssueFields> = { title, description, priority, type: issueType, owner, due, project };
+export const CHANGE_FIELDS: Schema<ChangeFields> = { title, description, impact: changeImpact, owner, due, project };
+
+export const UPDATE_FIELDS: { risk: Schema<RiskUpdate>; issue: Schema<IssueUpdate>; change: Schema<ChangeUpdate> } = {
+  risk: {
+    title, description, probability, impact: riskImpact, owner, due, review, response, mitigation,
+    status: spec(['status'], true, choice('status', RISK_STATUSES)),
+  },
+  issue: {
+    title, description, priority, type: issueType, owner, due,
+    status: spec(['status'], true, choice('status', ISSUE_STATUSES)),
+    resolution: RESOLUTION,
+  },
+  change: { title, description, impact: changeImpact, owner, due, decision },
+};
+
+export const STATUS_FIELDS: Schema<StatusFields> = {
+  project,
+  rag: ragSpec('overall RAG', ['rag', 'overall']),
+  schedule: ragSpec('schedule RAG', ['schedule']),
+  scope: ragSpec('scope RAG', ['scope']),
+  cost: ragSpec('cost RAG', ['cost', 'budget']),
+  summary: spec(['summary'], true, text('summary', 2000)),
+  done: spec(['done'], true, text('done', 4000)),
+  next: spec(['next'], true, text('next', 4000)),
+  blockers: spec(['blockers'], true, text('blockers', 4000)),
+};
+
+export const PROJECT_FIELDS: Schema<ProjectFields> = {
+  key: spec(['key'], false, containerKey('project')),
+  title: displayName,
+  program: spec(['program', 'programme'], false, containerKey('program')),
+  portfolio: spec(['portfolio'], false, containerKey('portfolio')),
+  pm: spec(['pm'], false, person('pm')),
+};
+export const PROGRAM_FIELDS: Schema<ProgramFields> = {
+  key: spec(['key'], false, containerKey('program')),
+  title: displayName,
+  portfolio: PROJECT_FIELDS.portfolio,
+};
+export const PORTFOLIO_FIELDS: Schema<PortfolioFields> = {
+  key: spec(['key'], false, containerKey('portfolio')),
+  title: displayName,
+};
+
+/** Container keys that commands take on their own: `link APOLLO`, `digest EMEA`, `project=APOLLO`. */
+export const KEY_FIELDS: Schema<{ project: string; portfolio: string }> = {
+  project,
+  portfolio: PROJECT_FIELDS.portfolio,
+};
+
+export const SETTINGS_FIELDS: Schema<SettingsFields> = {
+  timezone: spec(['timezone', 'tz'], false, timeZone),
+  digest: spec(['digest'], true, schedule('digest')),
+  reminders: spec(['reminders'], true, schedule('reminders')),
+  nudge: spec(['nudge'], true, schedule('nudge')),
+  policy: spec(['policy'], true, choice('policy', POLICIES)),
+};
+
+export const ROLE_FIELDS: Schema<RoleFields> = {
+  user: spec([], false, person('user')),
+  role: spec([], false, choice('role', ROLES, { admin: 'pmo_admin', pmo: 'pmo_admin', exec: 'executive' })),
+};
+
+export const HELP_TOPIC = spec([], false, choice('topic', HELP_TOPICS));
+const pluralKinds = { risks: 'risk', issues: 'issue', changes: 'change' } as const;
+export const LIST_REGISTER = spec([], false, choice<ItemKind>('register', ITEM_KINDS, pluralKinds));
+const EXPORTABLE: readonly ExportRegister[] = [...ITEM_KINDS, 'status'];
+export const EXPORT_REGISTER = spec([], false, choice('register', EXPORTABLE, pluralKinds));
+const keyOf = (only?: ItemKind) => (raw: string) => {
+  const found = itemKey(raw, only);
+  return found.error === undefined ? { value: found.value.key } : { error: found.error };
+};
+const itemKeyField = spec([], false, keyOf());
+
+/** Every field of every command by property name, for parseField (update's own fields depend on the item kind). */
+export const COMMAND_FIELDS: Record<CommandName, AnySchema> = {
+  help: { topic: HELP_TOPIC },
+  status: STATUS_FIELDS,
+  risk: RISK_FIELDS,
+  issue: ISSUE_FIELDS,
+  change: CHANGE_FIELDS,
+  list: { register: LIST_REGISTER, project },
+  show: { key: itemKeyField },
+  update: { key: itemKeyField },
+  close: { key: itemKeyField, resolution: RESOLUTION },
+  escalate: { key: spec([], false, keyOf('risk')) },
+  project_add: PROJECT_FIELDS,
+  program_add: PROGRAM_FIELDS,
+  portfolio_add: PORTFOLIO_FIELDS,
+  link: { project },
+  link_exec: { portfolio: PROJECT_FIELDS.portfolio },
+  role: ROLE_FIELDS,
+  settings: SETTINGS_FIELDS,
+  digest: { portfolio: PROJECT_FIELDS.portfolio },
+  reminders: {},
+  export: { register: EXPORT_REGISTER, project },
+  cancel: {},
+};
+
+/** The field a property name or key alias (`p`, `desc`) names in `schema`. */
+export function findField(schema: AnySchema, name: string): [string, FieldSpec<unknown>] | undefined {
+  const wanted = name.trim().toLowerCase();
+  const hit = Object.entries(schema).find(([field, s]) => field.toLowerCase() === wanted || s.keys.includes(wanted));
+  return hit;
+}
+
+/** The specs of any schema (a union of schemas included). */
+export const specsOf = (schema: object): FieldSpec<unknown>[] => Object.values(schema) as FieldSpec<unknown>[];
+
+/** `title, description/desc, p/probability, …` for messages that list what a command accepts. */
+export function describeKeys(schema: object): string {
+  return specsOf(schema)
+    .filter((s) => s.keys.length > 0)
+    .map((s) => s.keys.join('/'))
+    .join(', ');
+}

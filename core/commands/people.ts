@@ -1,0 +1,43 @@
+// Mentions → PersonRef: Slack `<@U123|jane>`, Teams `<at>Jane Doe</at>` (through the activity's entities), `me`.
+import { quote } from './suggest';
+import type { Check, ParseContext, PersonRef } from './types';
+import { fail, ok } from './values';
+
+const SLACK_USER = /^<@([A-Z0-9]+)(?:\|([^>]*))?>$/i;
+const TEAMS_AT = /^<at>([\s\S]*)<\/at>$/i;
+const LOCAL_NAME = /^@([\w.-]+)$/;
+
+const squash = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+function teamsMention(raw: string, ctx: ParseContext): PersonRef | undefined {
+  const mentions = ctx.mentions ?? [];
+  const exact = mentions.find((m) => m.text === raw);
+  if (exact !== undefined) return { platformUserId: exact.id, displayName: exact.name };
+  // Clients differ in spacing and case inside <at>; fall back to comparing the visible names.
+  const inner = squash(TEAMS_AT.exec(raw)?.[1] ?? '');
+  const loose = mentions.find((m) => squash(m.text.replace(/<\/?at>/gi, '')) === inner || squash(m.name) === inner);
+  return loose === undefined ? undefined : { platformUserId: loose.id, displayName: loose.name };
+}
+
+/** Resolves who a value names; anything that is not a real mention (a plain `@jane`) is refused. */
+export function person(label: string): (raw: string, ctx: ParseContext) => Check<PersonRef> {
+  return (raw, ctx) => {
+    const s = raw.trim();
+    if (/^@?me$/i.test(s)) return ok({ platformUserId: ctx.userId });
+    const slack = SLACK_USER.exec(s);
+    if (slack !== null) {
+      const name = slack[2]?.trim();
+      return ok(name ? { platformUserId: slack[1], displayName: name } : { platformUserId: slack[1] });
+    }
+    if (TEAMS_AT.test(s)) {
+      const found = teamsMention(s, ctx);
+      if (found !== undefined) return ok(found);
+      return fail(`${label}: I could not tell who ${quote(s)} is; @mention the person again`);
+    }
+    // Local (emulator) mode has no directory to mention from: `@name` is the user id there.
+    const local = ctx.platform === 'local' ? LOCAL_NAME.exec(s) : null;
+    if (local !== null) return ok({ platformUserId: local[1] });
+    const what = s === '' ? 'got nothing' : `got ${quote(s)}`;
+    return fail(`${label} must be an @mention of the person (type @ and pick them from the list) or "me", ${what}`);
+  };
+}
