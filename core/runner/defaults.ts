@@ -1,0 +1,49 @@
+// Defaults a command takes from where and by whom it was typed, and what it still lacks.
+import type { Command, CommandName } from '../commands';
+import { projectForChannel } from '../services';
+import type { RunContext } from './types';
+
+/** Commands whose `project` defaults to the project the channel is linked to (SPEC §3). */
+const PROJECT_DEFAULTED = new Set<CommandName>(['risk', 'issue', 'change', 'status', 'list', 'export']);
+
+/** What each command cannot run without, in the order a dialog asks for it. */
+export const REQUIRED_FIELDS: Partial<Record<CommandName, readonly string[]>> = {
+  risk: ['title', 'probability', 'impact', 'project'],
+  issue: ['title', 'project'],
+  change: ['title', 'project'],
+  status: ['project', 'rag'],
+  project_add: ['key', 'title'],
+  program_add: ['key', 'title'],
+  portfolio_add: ['key', 'title'],
+  link: ['project'],
+  link_exec: ['portfolio'],
+  role: ['user', 'role'],
+};
+
+/**
+ * Fills what the context implies: `project` from the channel's linked project, and for a new item
+ * the owner (the person logging it). Given values always win.
+ */
+export async function withDefaults(command: Command, ctx: RunContext): Promise<Command> {
+  let filled: Command = command;
+  if (PROJECT_DEFAULTED.has(command.name) && !('project' in command && command.project) && ctx.channelId) {
+    const linked = await projectForChannel(ctx.workspaceId, ctx.channelId);
+    if (linked) filled = { ...filled, project: linked.key } as Command;
+  }
+  if ((filled.name === 'risk' || filled.name === 'issue' || filled.name === 'change') && !filled.owner) {
+    const owner = { platformUserId: ctx.actor.userId, ...(ctx.actor.displayName ? { displayName: ctx.actor.displayName } : {}) };
+    filled = { ...filled, owner };
+  }
+  return filled;
+}
+
+/** The required fields `command` (as given) lacks once defaults are applied. */
+export async function missingFields(command: Command, ctx: RunContext): Promise<string[]> {
+  return missingIn(await withDefaults(command, ctx));
+}
+
+/** The required fields a command with its defaults applied still lacks. */
+export function missingIn(command: Command): string[] {
+  const values = command as unknown as Record<string, unknown>;
+  return (REQUIRED_FIELDS[command.name] ?? []).filter((field) => values[field] === undefined || values[field] === '');
+}

@@ -1,0 +1,88 @@
+// `help [topic]`: each command's usage (from the parser's USAGE), what it does and examples to copy.
+import type { HelpCommandView, HelpView } from '../../cards/view-models';
+import { HELP_TOPICS, USAGE, type HelpTopic } from '../commands';
+
+interface TopicHelp {
+  description: string;
+  /** Typed as a user would; each one parses (a test holds them to it). */
+  examples: string[];
+}
+
+export const HELP: Record<HelpTopic, TopicHelp> = {
+  help: { description: 'What I can do; help COMMAND explains one command.', examples: ['help risk', 'help status'] },
+  status: {
+    description: 'Post the weekly status update (RAG per dimension, summary, done, next, blockers). Alone, I ask you step by step.',
+    examples: ['status', 'status APOLLO rag=amber schedule=red summary="Vendor delay" blockers="Need SSO decision"'],
+  },
+  risk: {
+    description: 'Log a risk: probability and impact 1–5 give its score. Alone, I ask you step by step.',
+    examples: ['risk Vendor API may slip p=4 i=5 due="next friday"', 'risk Key engineer leaving p=2 i=4 owner=me project=APOLLO', 'risk'],
+  },
+  issue: {
+    description: 'Log an issue with its priority and type.',
+    examples: ['issue Build server down priority=high', 'issue Spec gap in reporting type=off_specification due=eow'],
+  },
+  change: {
+    description: 'Log a change request for a decision.',
+    examples: ['change Add SSO to scope impact="+2 weeks, +10k"', 'change Move go-live to March'],
+  },
+  list: {
+    description: 'Show a register, top items first (risks by score, issues by priority).',
+    examples: ['list risks', 'list issues mine', 'list risks overdue project=APOLLO'],
+  },
+  show: { description: 'One item with its full history.', examples: ['show R-12', 'show I-3'] },
+  update: {
+    description: 'Change fields of an item; every change is kept in its history. Owner, project PM or PMO admin.',
+    examples: ['update R-12 p=4 due="next friday"', 'update I-3 status=in_progress', 'update C-2 decision=approved'],
+  },
+  close: {
+    description: 'Close or resolve an item, with an optional resolution. Owner, project PM or PMO admin.',
+    examples: ['close I-3 Fixed by restarting the build agent', 'close R-12'],
+  },
+  escalate: { description: 'The risk has happened: turn it into an issue, linked both ways.', examples: ['escalate R-12'] },
+  project: {
+    description: 'Add a project (PMO admin).',
+    examples: ['project add APOLLO "Apollo CRM" portfolio=DIGITAL', 'project add ZEUS "Zeus data platform" program=DATA pm=@sam'],
+  },
+  program: { description: 'Add a program under a portfolio (PMO admin).', examples: ['program add DATA "Data programme" portfolio=DIGITAL'] },
+  portfolio: { description: 'Add a portfolio (PMO admin).', examples: ['portfolio add DIGITAL "Digital transformation"'] },
+  link: {
+    description: 'Bind this channel to a project (project= then defaults to it here), or make it a portfolio’s exec channel for the digest (PMO admin).',
+    examples: ['link APOLLO', 'link exec DIGITAL'],
+  },
+  role: { description: 'Give someone a role (PMO admin).', examples: ['role @sam pm', 'role @dana executive'] },
+  settings: {
+    description: 'Show the workspace settings; with fields, change them (PMO admin).',
+    examples: ['settings', 'settings timezone=Europe/Berlin digest="Mon 09:30"', 'settings policy=controlling'],
+  },
+  digest: { description: 'Post the portfolio digest now.', examples: ['digest', 'digest DIGITAL'] },
+  reminders: { description: 'Send the overdue-register reminders now.', examples: ['reminders'] },
+  export: {
+    description: 'Download a register or the status history as a CSV file.',
+    examples: ['export risks', 'export changes project=APOLLO', 'export status project=APOLLO'],
+  },
+  cancel: { description: 'Leave the current dialog at any step.', examples: ['cancel'] },
+};
+
+/** The overview leaves out `help` itself and shows one example per command to stay short. */
+const OVERVIEW_TOPICS = HELP_TOPICS.filter((t) => t !== 'help');
+
+function entry(topic: HelpTopic, examples: number): HelpCommandView {
+  return { usage: USAGE[topic], description: HELP[topic].description, examples: HELP[topic].examples.slice(0, examples) };
+}
+
+export function helpView(topic?: HelpTopic): HelpView {
+  if (topic === undefined || topic === 'help') {
+    return {
+      title: 'PMO Assistant',
+      intro: 'I keep your project registers and status updates. Type a command with its fields to save at once, or just the command word and I will ask you step by step.',
+      commands: OVERVIEW_TOPICS.map((t) => entry(t, 1)),
+      footer: 'Type help COMMAND (e.g. help risk) for more examples. Dates can be 2026-12-04, next friday, in 2 weeks or eom.',
+    };
+  }
+  return {
+    title: `help ${topic}`,
+    commands: [entry(topic, HELP[topic].examples.length)],
+    footer: 'cancel leaves any dialog; help lists every command.',
+  };
+}

@@ -1,0 +1,9 @@
+// The channel-agnostic command runner: Teams and Slack adapters and dialogs call these.
+export type { Reply, ReplyType, RunContext } from './types';
+export { runCommand } from './run';
+export { missingFields, withDefaults, REQUIRED_FIELDS } from './defaults';
+export { toHistoryView, toItemView, toStatusView } from './views';
+export { helpView } from './help';
+export { errorReply, parseErrorsReply, pmoErrorReply } from './replies';
+export { csvCell, toCsv } from './csv';
+export { LIST_LIMIT } from './list.runner';

@@ -1,0 +1,99 @@
+// risk, issue, change (log), show, update, close and escalate: one register item at a time.
+import type { ChangeCommand, CloseCommand, EscalateCommand, IssueCommand, RiskCommand, ShowCommand, UpdateCommand } from '../commands';
+import { DONE_STATUSES } from '../domain';
+import {
+  closeItem, createChange, createIssue, createRisk, escalateRisk, getItem, updateItem, type ItemPatch, type RegisterItem,
+} from '../services';
+import type { SavedOutcome } from '../../cards/view-models';
+import { ensureMentioned, itemPeople, namesFor, overdueCheck } from './lookups';
+import { missingReply } from './missing';
+import { text } from './replies';
+import type { Reply, RunContext } from './types';
+import { toHistoryView, toItemView } from './views';
+
+type CreateCommand = RiskCommand | IssueCommand | ChangeCommand;
+
+/** The item as stored, with its people named and whether it is overdue. */
+async function savedReply(ctx: RunContext, item: RegisterItem, outcome: SavedOutcome): Promise<Reply> {
+  const [names, overdue] = await Promise.all([namesFor(ctx, itemPeople(item)), overdueCheck(ctx)]);
+  return { type: 'saved', view: { outcome, item: toItemView(item, names, overdue(item), ctx.timeZone) } };
+}
+
+async function create(command: CreateCommand, ctx: RunContext): Promise<RegisterItem> {
+  const { workspaceId: ws, actor, now } = ctx;
+  const common = {
+    title: command.title ?? '',
+    description: command.description,
+    projectKey: command.project ?? '',
+    ownerId: command.owner?.platformUserId,
+    due: command.due,
+  };
+  switch (command.name) {
+    case 'risk':
+      return createRisk(ws, actor, {
+        ...common,
+        probability: command.probability ?? '',
+        impact: command.impact ?? '',
+        response: command.response,
+        mitigation: command.mitigation,
+        reviewDate: command.review,
+      }, now);
+    case 'issue':
+      return createIssue(ws, actor, { ...common, priority: command.priority, type: command.type }, now);
+    case 'change':
+      return createChange(ws, actor, { ...common, impact: command.impact }, now);
+  }
+}
+
+/** Logs the item once every required field is there (defaults already applied). */
+export async function runCreate(command: CreateCommand, ctx: RunContext): Promise<Reply> {
+  const missing = missingReply(command);
+  if (missing) return missing;
+  const item = await create(command, ctx);
+  await ensureMentioned(ctx, command.owner);
+  return savedReply(ctx, item, 'created');
+}
+
+export async function runShow(command: ShowCommand, ctx: RunContext): Promise<Reply> {
+  const { item, history } = await getItem(ctx.workspaceId, command.key);
+  const people = history.flatMap((h) => [h.byId, ...(h.field && /Id$/.test(h.field) ? [h.from, h.to] : [])]);
+  const [names, overdue] = await Promise.all([
+    namesFor(ctx, [...itemPeople(item), ...people.map((p) => (typeof p === 'string' ? p : null))]),
+    overdueCheck(ctx),
+  ]);
+  return {
+    type: 'item',
+    view: toItemView(item, names, overdue(item), ctx.timeZone),
+    history: history.map((entry) => toHistoryView(entry, names)),
+  };
+}
+
+/** Parser update fields → the service's patch (`owner` is a person, `review` the review date). */
+function toPatch(command: UpdateCommand): ItemPatch {
+  const { owner, ...rest } = command.fields;
+  const patch: ItemPatch & { review?: string } = { ...rest, ...(owner ? { ownerId: owner.platformUserId } : {}) };
+  if ('review' in patch) {
+    patch.reviewDate = patch.review;
+    delete patch.review;
+  }
+  return patch;
+}
+
+export async function runUpdate(command: UpdateCommand, ctx: RunContext): Promise<Reply> {
+  const { item, changed } = await updateItem(ctx.workspaceId, ctx.actor, command.key, toPatch(command), ctx.now);
+  await ensureMentioned(ctx, command.fields.owner);
+  if (changed.length === 0) return text(`Nothing to change: ${item.key} already has those values.`);
+  const closing = changed.includes('status') && DONE_STATUSES.includes(item.status);
+  return savedReply(ctx, item, closing ? 'closed' : 'updated');
+}
+
+export async function runClose(command: CloseCommand, ctx: RunContext): Promise<Reply> {
+  const item = await closeItem(ctx.workspaceId, ctx.actor, command.key, command.resolution, ctx.now);
+  return savedReply(ctx, item, 'closed');
+}
+
+/** The reply shows the new issue; its view carries `escalatedFrom`, so both keys are on the card. */
+export async function runEscalate(command: EscalateCommand, ctx: RunContext): Promise<Reply> {
+  const { issue } = await escalateRisk(ctx.workspaceId, ctx.actor, command.key, ctx.now);
+  return savedReply(ctx, issue, 'escalated');
+}

@@ -1,0 +1,33 @@
+// What several commands look up around a service call: names, the overdue rule, mentioned people.
+import type { PersonRef } from '../commands';
+import { displayNames, ensurePerson, getSettings, isOverdue, overdueContext, toWorkspaceId, type RegisterItem } from '../services';
+import type { RunContext } from './types';
+
+/** Display names by platform user id; the actor's own name from the adapter when not stored yet. */
+export async function namesFor(ctx: RunContext, userIds: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+  const ids = userIds.filter((id): id is string => typeof id === 'string' && id !== '');
+  const names = await displayNames(toWorkspaceId(ctx.workspaceId), ids);
+  const { userId, displayName } = ctx.actor;
+  if (displayName && names.get(userId) === userId) names.set(userId, displayName);
+  return names;
+}
+
+/** The people an item's view names. */
+export function itemPeople(item: RegisterItem): (string | null | undefined)[] {
+  return [item.ownerId, item.raisedById, item.kind === 'change' ? item.decidedById : null];
+}
+
+/** Whether each item is overdue today in the workspace's zone, under its change policy. */
+export async function overdueCheck(ctx: RunContext): Promise<(item: RegisterItem) => boolean> {
+  const rule = overdueContext(await getSettings(ctx.workspaceId), ctx.now);
+  return (item) => isOverdue(item, rule);
+}
+
+/**
+ * Someone @mentioned as owner or PM may not have talked to the bot yet: record them with the name
+ * from the mention so cards and reminders can name them. The actor is the adapter's to record.
+ */
+export async function ensureMentioned(ctx: RunContext, ref: PersonRef | undefined): Promise<void> {
+  if (!ref || ref.platformUserId === ctx.actor.userId) return;
+  await ensurePerson(ctx.workspaceId, ref.platformUserId, ref.displayName ?? '');
+}

@@ -1,0 +1,76 @@
+// runCommand: a parsed command → service calls → one platform-neutral reply.
+import type { Command } from '../commands';
+import { PmoError } from '../services';
+import { withDefaults } from './defaults';
+import { runExport } from './export.runner';
+import { helpView } from './help';
+import { runClose, runCreate, runEscalate, runShow, runUpdate } from './items.runner';
+import { runList } from './list.runner';
+import { topicOf } from './missing';
+import { errorReply, pmoErrorReply, text } from './replies';
+import {
+  runLink, runLinkExec, runPortfolioAdd, runProgramAdd, runProjectAdd, runRole, runSettings,
+} from './setup.runner';
+import { runStatus } from './status.runner';
+import type { Reply, RunContext } from './types';
+
+// TODO(scheduled-jobs): run the digest and reminders jobs on demand once they exist.
+const NOT_YET = 'arrives with the scheduled-jobs work, which is not built yet, so nothing was sent.';
+
+async function dispatch(command: Command, ctx: RunContext): Promise<Reply> {
+  switch (command.name) {
+    case 'help':
+      return { type: 'help', view: helpView(command.topic) };
+    case 'risk':
+    case 'issue':
+    case 'change':
+      return runCreate(command, ctx);
+    case 'status':
+      return runStatus(command, ctx);
+    case 'list':
+      return runList(command, ctx);
+    case 'show':
+      return runShow(command, ctx);
+    case 'update':
+      return runUpdate(command, ctx);
+    case 'close':
+      return runClose(command, ctx);
+    case 'escalate':
+      return runEscalate(command, ctx);
+    case 'project_add':
+      return runProjectAdd(command, ctx);
+    case 'program_add':
+      return runProgramAdd(command, ctx);
+    case 'portfolio_add':
+      return runPortfolioAdd(command, ctx);
+    case 'link':
+      return runLink(command, ctx);
+    case 'link_exec':
+      return runLinkExec(command, ctx);
+    case 'role':
+      return runRole(command, ctx);
+    case 'settings':
+      return runSettings(command, ctx);
+    case 'export':
+      return runExport(command, ctx);
+    case 'digest':
+      return errorReply(`The on-demand portfolio digest ${NOT_YET}`, { hint: 'The weekly digest will also come with that work.' });
+    case 'reminders':
+      return errorReply(`Sending the overdue reminders now ${NOT_YET}`, { hint: 'Meanwhile, list risks overdue shows what is overdue.' });
+    case 'cancel':
+      return text('Nothing to cancel.');
+  }
+}
+
+/**
+ * Runs one command (defaults applied) for the actor. A refusal (PmoError) becomes an 'error'
+ * reply naming the field at fault; anything else is a bug and is rethrown for the adapter to log.
+ */
+export async function runCommand(command: Command, ctx: RunContext): Promise<Reply> {
+  try {
+    return await dispatch(await withDefaults(command, ctx), ctx);
+  } catch (err) {
+    if (err instanceof PmoError) return pmoErrorReply(err, `Type help ${topicOf(command.name)} for examples.`);
+    throw err;
+  }
+}

@@ -1,0 +1,33 @@
+// What the runner takes (who asks, where, when) and what it answers, independent of Teams and Slack.
+import type { Types } from 'mongoose';
+import type {
+  ErrorView, HelpView, HistoryEntryView, ItemView, ListView, SavedView, StatusUpdateView,
+} from '../../cards/view-models';
+import type { Actor, Platform } from '../domain';
+
+export interface RunContext {
+  workspaceId: Types.ObjectId | string;
+  actor: Actor;
+  /** The instant the command is run at; the runner never reads the wall clock. */
+  now: Date;
+  /** The workspace's IANA zone. */
+  timeZone: string;
+  platform: Platform;
+  /** The conversation/channel the message came from (the `project=` default and `link`). */
+  channelId?: string;
+  /** The stored ConversationRef of this channel (for `link exec`). */
+  conversationRefId?: string;
+}
+
+/** One answer to one command; each adapter renders it its own way (Adaptive Card, Block Kit). */
+export type Reply =
+  | { type: 'saved'; view: SavedView }
+  | { type: 'item'; view: ItemView; history: HistoryEntryView[] }
+  | { type: 'list'; view: ListView }
+  | { type: 'status'; view: StatusUpdateView; replaced: boolean }
+  | { type: 'help'; view: HelpView }
+  | { type: 'error'; view: ErrorView; field?: string } // field: the input at fault (dialogs re-ask it)
+  | { type: 'text'; text: string }
+  | { type: 'file'; filename: string; contentType: 'text/csv'; content: string };
+
+export type ReplyType = Reply['type'];

@@ -1,0 +1,120 @@
+// Stored documents → the view models the cards render (names resolved, dates as the user reads them).
+import { DateTime } from 'luxon';
+import type { HistoryEntryView, ItemView, StatusUpdateView } from '../../cards/view-models';
+import type { ItemHistoryDoc, StatusUpdateDoc } from '../../models';
+import type { IsoDate } from '../domain';
+import { fieldLabel, type RegisterItem } from '../services';
+
+/** Fields whose history values are platform user ids, shown as names. */
+const PERSON_FIELDS = new Set(['ownerId', 'raisedById', 'decidedById']);
+
+const nameOf = (names: ReadonlyMap<string, string>, id: string | null | undefined): string | undefined =>
+  id ? (names.get(id) ?? id) : undefined;
+
+/** '' and null read as "not set", which the cards leave out. */
+const given = (value: string | null | undefined): string | undefined => (value ? value : undefined);
+
+function dateIn(at: Date | null | undefined, timeZone: string): IsoDate | undefined {
+  return at ? (DateTime.fromJSDate(at, { zone: timeZone }).toISODate() ?? undefined) : undefined;
+}
+
+/** A register item as the cards show it; `timeZone` dates a change's decision (default UTC). */
+export function toItemView(item: RegisterItem, names: ReadonlyMap<string, string>, overdue: boolean, timeZone = 'UTC'): ItemView {
+  const base = {
+    key: item.key,
+    title: item.title,
+    description: given(item.description),
+    project: item.projectKey,
+    ownerName: nameOf(names, item.ownerId),
+    raisedByName: nameOf(names, item.raisedById),
+    due: given(item.due),
+    status: item.status,
+    overdue,
+  };
+  switch (item.kind) {
+    case 'risk':
+      return {
+        ...base,
+        kind: 'risk',
+        probability: item.probability,
+        impact: item.impact,
+        score: item.score,
+        rating: item.rating,
+        response: item.response ?? undefined,
+        mitigation: given(item.mitigation),
+        reviewDate: given(item.reviewDate),
+        escalatedTo: given(item.escalatedTo),
+      };
+    case 'issue':
+      return {
+        ...base,
+        kind: 'issue',
+        type: item.type,
+        priority: item.priority,
+        resolution: given(item.resolution),
+        escalatedFrom: given(item.escalatedFrom),
+      };
+    case 'change': {
+      const impact = [item.impact, labelled('time', item.impactTime), labelled('cost', item.impactCost), labelled('scope', item.impactScope)];
+      return {
+        ...base,
+        kind: 'change',
+        impact: given(impact.filter(Boolean).join('; ')),
+        decision: item.decision,
+        decidedByName: nameOf(names, item.decidedById),
+        decidedAt: dateIn(item.decidedAt, timeZone),
+      };
+    }
+  }
+}
+
+function labelled(label: string, text: string | undefined): string {
+  return text ? `${label}: ${text}` : '';
+}
+
+function shown(value: unknown, field: string | null | undefined, names: ReadonlyMap<string, string>): string | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  const text = String(value);
+  return field && PERSON_FIELDS.has(field) ? nameOf(names, text) : text;
+}
+
+/**
+ * One history line. The cards print `to` after the action, so a close shows its resolution note
+ * (not the word "closed" again) and a comment its text.
+ */
+export function toHistoryView(entry: ItemHistoryDoc, names: ReadonlyMap<string, string>): HistoryEntryView {
+  const note = given(entry.note);
+  const to = shown(entry.to, entry.field, names);
+  const view: HistoryEntryView = {
+    at: entry.at.toISOString(),
+    byName: nameOf(names, entry.byId) ?? '',
+    action: entry.action,
+  };
+  if (entry.field) view.field = fieldLabel(entry.field);
+  const from = shown(entry.from, entry.field, names);
+  if (from !== undefined) view.from = from;
+  const shownTo = entry.action === 'commented' ? note : entry.action === 'closed' ? (note ?? (to === 'closed' ? undefined : to)) : to;
+  if (shownTo !== undefined) view.to = shownTo;
+  return view;
+}
+
+/**
+ * A highlight report. The view wants all four RAGs; a dimension not assessed separately shows the
+ * overall rating, as the inline `status APOLLO rag=amber` means "amber across the board".
+ */
+export function toStatusView(status: StatusUpdateDoc, names: ReadonlyMap<string, string>, projectName?: string): StatusUpdateView {
+  return {
+    project: status.projectKey,
+    projectName,
+    period: status.period,
+    overall: status.overall,
+    schedule: status.schedule ?? status.overall,
+    scope: status.scope ?? status.overall,
+    cost: status.cost ?? status.overall,
+    summary: status.summary,
+    done: given(status.done),
+    next: given(status.next),
+    blockers: given(status.blockers),
+    authorName: nameOf(names, status.authorId) ?? '',
+  };
+}
