@@ -29,7 +29,9 @@ function change(entry: HistoryEntryView): string {
     case 'closed':
       return to ? `closed: ${to}` : 'closed';
     case 'escalated':
-      return to ? `escalated to ${to}` : 'escalated';
+      // The issue's side of an escalation records where it came from (field escalatedFrom).
+      if (!to) return 'escalated';
+      return entry.field === 'escalatedFrom' ? `escalated from ${to}` : `escalated to ${to}`;
     case 'commented':
       return `commented: ${to || NONE}`;
   }

@@ -29,5 +29,5 @@ export async function overdueCheck(ctx: RunContext): Promise<(item: RegisterItem
  */
 export async function ensureMentioned(ctx: RunContext, ref: PersonRef | undefined): Promise<void> {
   if (!ref || ref.platformUserId === ctx.actor.userId) return;
-  await ensurePerson(ctx.workspaceId, ref.platformUserId, ref.displayName ?? '');
+  await ensurePerson(ctx.workspaceId, ref.platformUserId, ref.displayName ?? '', { mentioned: true });
 }

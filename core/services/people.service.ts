@@ -20,7 +20,7 @@ export async function ensurePerson(
   ws: WorkspaceId,
   platformUserId: string,
   displayName: string,
-  options: { installer?: boolean } = {},
+  options: { installer?: boolean; mentioned?: boolean } = {},
 ): Promise<PersonDoc> {
   const workspaceId = toWorkspaceId(ws);
   if (!platformUserId) throw invalid('platformUserId', 'A person needs a platform user id.');
@@ -32,8 +32,9 @@ export async function ensurePerson(
     if (Object.keys(set).length === 0) return existing;
     return upsertPerson(workspaceId, platformUserId, { $set: set });
   }
-  const seat = await tryClaim(workspaceId, FOUNDING_ADMIN, platformUserId, new Date());
-  const founder = options.installer || seat.holderId === platformUserId;
+  // Someone merely @mentioned has not talked to the bot: they never take the founding admin seat.
+  const seat = options.mentioned ? undefined : await tryClaim(workspaceId, FOUNDING_ADMIN, platformUserId, new Date());
+  const founder = options.installer || seat?.holderId === platformUserId;
   const update = founder
     ? { $set: { role: 'pmo_admin' as Role, ...(displayName ? { displayName } : {}) } }
     : { $setOnInsert: { role: 'member' as Role }, ...(displayName ? { $set: { displayName } } : {}) };

@@ -40,6 +40,15 @@ describe('itemCard', () => {
     expect(allText(itemCard(risk(), history(14)))).toContain('…and 4 earlier changes');
   });
 
+  it('says where an escalation went on the risk and where it came from on the issue', () => {
+    const at = '2026-11-20T10:00:00.000Z';
+    const onRisk = itemCard(risk(), [{ at, byName: 'Ann', action: 'escalated', field: 'escalatedTo', to: 'I-9' }]);
+    const onIssue = itemCard(issue(), [{ at, byName: 'Ann', action: 'escalated', field: 'escalatedFrom', to: 'R-2' }]);
+    expect(allText(onRisk)).toContain('escalated to I-9');
+    expect(allText(onIssue)).toContain('escalated from R-2');
+    expect(allText(onIssue)).not.toContain('escalated to R-2');
+  });
+
   it('links an escalated risk and its issue with showItem buttons', () => {
     expect(itemCard(risk({ escalatedTo: 'I-9' })).actions).toEqual([
       { type: 'Action.Submit', title: 'Open I-9', data: { verb: CARD_VERBS.showItem, key: 'I-9' } },

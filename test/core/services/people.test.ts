@@ -18,6 +18,12 @@ describe('ensurePerson', () => {
     expect(await PersonModel.countDocuments({ workspaceId: ws })).toBe(2);
   });
 
+  it('never gives the founding admin seat to someone who was only @mentioned', async () => {
+    const ws = await newWorkspace();
+    expect((await ensurePerson(ws, 'U9', 'Mentioned Mia', { mentioned: true })).role).toBe('member');
+    expect((await ensurePerson(ws, 'U1', 'Ada')).role).toBe('pmo_admin');
+  });
+
   it('makes exactly one of ten people arriving at once the PMO admin', async () => {
     const ws = await newWorkspace();
     const people = await Promise.all(Array.from({ length: 10 }, (_, i) => ensurePerson(ws, `U${i}`, `Person ${i}`)));
