@@ -1,6 +1,7 @@
 import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { mountTeamsBot } from './teams';
 
 /** Entry point: `npm start`. */
 async function main(): Promise<void> {
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let running;
   try {
-    running = await startApp({ config, logger });
+    running = await startApp({ config, logger, mount: (app) => void mountTeamsBot(app, { config, logger }) });
   } catch (err) {
     logger.fatal({ err: (err as Error).message }, 'could not start');
     console.error((err as Error).message);

@@ -1,0 +1,28 @@
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import { createDialogs } from '../../dialogs/root.dialog';
+import type { Config } from '../config';
+import { MongoStorage, WorkspaceConversationState } from '../state';
+import { createTeamsAdapter } from './adapter';
+import { PmoBot } from './pmo-bot';
+import { TeamsPresenter } from './presenter';
+import { mountTeams } from './routes';
+
+/** Wires the Teams door: adapter, state in MongoDB, the shared dialogs, and POST /api/messages. */
+export function mountTeamsBot(app: Express, deps: { config: Config; logger: Logger; now?: () => Date }): PmoBot {
+  const logger = deps.logger.child({ transport: 'teams' });
+  const storage = new MongoStorage({ logger });
+  const conversationState = new WorkspaceConversationState(storage);
+  const presenter = new TeamsPresenter();
+  const bot = new PmoBot({
+    conversationState,
+    dialogs: createDialogs({ presenter }),
+    presenter,
+    defaultTimeZone: deps.config.defaultTimeZone,
+    logger,
+    now: deps.now,
+  });
+  mountTeams(app, createTeamsAdapter(deps.config.teams, logger), bot);
+  if (!deps.config.teams.appId) logger.info('Teams: local mode (MicrosoftAppId unset), no Bot Framework authentication');
+  return bot;
+}

@@ -1,0 +1,71 @@
+import { TeamsActivityHandler, TurnContext, type ConversationState } from 'botbuilder';
+import type { Logger } from 'pino';
+import { helpView } from '../../core/runner';
+import { ensureWorkspace } from '../../core/services';
+import type { Presenter } from '../../dialogs/presenter';
+import { setRunContext } from '../../dialogs/run-context';
+import { runDialogs, type PmoDialogs } from '../../dialogs/root.dialog';
+import { rememberConversation, resolveTurn, workspaceOf } from './turn';
+
+export interface PmoBotDeps {
+  conversationState: ConversationState;
+  dialogs: PmoDialogs;
+  presenter: Presenter;
+  defaultTimeZone: string;
+  logger: Logger;
+  /** The clock; tests pin it. */
+  now?: () => Date;
+}
+
+/**
+ * The Teams door: strips the @mention, works out who and where, and hands the turn to the shared
+ * dialogs. No business rule lives here.
+ */
+export class PmoBot extends TeamsActivityHandler {
+  constructor(private readonly deps: PmoBotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
+      if (botAdded) await this.welcome(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    TurnContext.removeRecipientMention(context.activity);
+    if (typeof context.activity.text === 'string') {
+      context.activity.text = context.activity.text.replace(/\u00a0/g, ' ').trim();
+    }
+    const now = this.deps.now?.() ?? new Date();
+    const runContext = await resolveTurn(context, { timeZone: this.deps.defaultTimeZone }, now);
+    setRunContext(context, runContext);
+    await runDialogs(context, this.deps.conversationState, this.deps.dialogs);
+  }
+
+  /** Stores where the bot was installed (for the jobs' proactive messages) and says hello once. */
+  private async welcome(context: TurnContext): Promise<void> {
+    const ws = workspaceOf(context.activity);
+    const workspace = await ensureWorkspace(ws.platform, ws.externalId, ws.name, { timeZone: this.deps.defaultTimeZone });
+    await rememberConversation(context, workspace._id.toString(), ws.platform);
+    const view = {
+      ...helpView(),
+      title: 'Hi, I am PMO Assistant',
+      intro:
+        'I keep your project register where you already talk: log risks, issues and changes, post the weekly status, and I will remind people of what is overdue. Type a command below, or just `risk` to be guided.',
+    };
+    await context.sendActivity(this.deps.presenter.reply({ type: 'help', view }));
+  }
+}

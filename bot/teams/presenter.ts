@@ -1,0 +1,72 @@
+import { CardFactory, type Activity, type Attachment } from 'botbuilder';
+import {
+  confirmationCard, errorCard, formCard, helpCard, itemCard, itemHeadline, listCard, savedCard, statusCard,
+  type AdaptiveCard, type ConfirmationView, type FormView,
+} from '../../cards';
+import type { Reply } from '../../core/runner/types';
+import type { Presenter } from '../../dialogs/presenter';
+
+const card = (c: AdaptiveCard): Attachment => CardFactory.adaptiveCard(c);
+
+function withCard(text: string, c: AdaptiveCard): Partial<Activity> {
+  return { type: 'message', text, attachments: [card(c)] };
+}
+
+/** Teams renders replies as Adaptive Cards, with a plain-text line for notifications and screen readers. */
+export class TeamsPresenter implements Presenter {
+  reply(reply: Reply): Partial<Activity> {
+    switch (reply.type) {
+      case 'saved':
+        return withCard(`${savedVerb(reply.view.outcome)} ${itemHeadline(reply.view.item)}`, savedCard(reply.view));
+      case 'item':
+        return withCard(itemHeadline(reply.view), itemCard(reply.view, reply.history));
+      case 'list':
+        return withCard(`${reply.view.total} ${reply.view.kind === 'change' ? 'changes' : `${reply.view.kind}s`}`, listCard(reply.view));
+      case 'status':
+        return withCard(`${reply.replaced ? 'Updated' : 'Saved'} status for ${reply.view.project} (${reply.view.period})`, statusCard(reply.view));
+      case 'help':
+        return withCard(reply.view.title, helpCard(reply.view));
+      case 'error':
+        return withCard(reply.view.message, errorCard(reply.view));
+      case 'text':
+        return { type: 'message', text: reply.text };
+      case 'file':
+        return {
+          type: 'message',
+          text: `Here is ${reply.filename}.`,
+          attachments: [
+            {
+              contentType: reply.contentType,
+              name: reply.filename,
+              contentUrl: `data:${reply.contentType};base64,${Buffer.from(reply.content, 'utf8').toString('base64')}`,
+            },
+          ],
+        };
+    }
+  }
+
+  form(view: FormView, prompt: string): Partial<Activity> {
+    return withCard(prompt, formCard(view));
+  }
+
+  confirmation(view: ConfirmationView): Partial<Activity> {
+    return withCard(`Save this ${view.command}?`, confirmationCard(view));
+  }
+
+  text(text: string): Partial<Activity> {
+    return { type: 'message', text };
+  }
+}
+
+function savedVerb(outcome: string): string {
+  switch (outcome) {
+    case 'created':
+      return 'Saved';
+    case 'updated':
+      return 'Updated';
+    case 'closed':
+      return 'Closed';
+    default:
+      return 'Escalated';
+  }
+}

@@ -1,0 +1,132 @@
+// Reading what the user answered a form with: one typed value, a submitted card, or a confirmation.
+import type { Activity } from 'botbuilder';
+import { CARD_VERBS, isCardActionData } from '../cards/verbs';
+import { parseField, type FieldResult, type ParseContext } from '../core/commands';
+import { findField, COMMAND_FIELDS } from '../core/commands/fields';
+import type { RunContext } from '../core/runner/types';
+import { getItem, getPerson, getProject, listProjects, PmoError } from '../core/services';
+import { fieldOf, type FieldDef, type FormConfig } from './form-config';
+import { inputId, inputValue, type FormState } from './form-state';
+
+export interface Turn {
+  parse: ParseContext;
+  run: RunContext;
+}
+
+type Checked = { value: unknown } | { error: string } | { skipped: true };
+
+const SKIP = /^(skip|none|n\/a|-)$/i;
+
+/** Refuses a key that names nothing in this workspace, listing a few that do. */
+async function existence(kind: 'project' | 'item', value: unknown, ctx: RunContext): Promise<string | undefined> {
+  const key = String(value);
+  if (kind === 'project') {
+    if (await getProject(ctx.workspaceId, key)) return undefined;
+    const known = (await listProjects(ctx.workspaceId)).slice(0, 8).map((p) => p.key);
+    return `there is no project ${key} in this workspace${known.length > 0 ? `; projects: ${known.join(', ')}` : ''}`;
+  }
+  try {
+    await getItem(ctx.workspaceId, key);
+    return undefined;
+  } catch (err) {
+    if (err instanceof PmoError && err.code === 'not_found') return err.message;
+    throw err;
+  }
+}
+
+/** `due=friday` typed when asked the due date: the value after this field's own key. */
+function withoutOwnKey(config: FormConfig, def: FieldDef, raw: string): string {
+  const pair = /^([a-z]+)\s*=\s*([\s\S]*)$/i.exec(raw.trim());
+  if (pair === null) return raw.trim();
+  const named = pair[1].toLowerCase() === def.name.toLowerCase() || findField(COMMAND_FIELDS[config.command], pair[1])?.[0] === def.name;
+  return named ? pair[2].trim() : raw.trim();
+}
+
+async function check(config: FormConfig, def: FieldDef, raw: string, state: FormState, turn: Turn): Promise<Checked> {
+  const text = withoutOwnKey(config, def, raw);
+  if (SKIP.test(text)) return def.required ? { error: `${def.label.toLowerCase()} is needed, so it cannot be skipped` } : { skipped: true };
+  const result: FieldResult = config.parse
+    ? config.parse(def.name, text, state.values, turn.parse)
+    : parseField(config.command, def.name, text, turn.parse);
+  if (result.error !== undefined) return { error: result.error };
+  const problem = def.exists === undefined ? undefined : await existence(def.exists, result.value, turn.run);
+  return problem === undefined ? { value: result.value } : { error: problem };
+}
+
+function record(state: FormState, field: string, checked: Checked): void {
+  if ('error' in checked) {
+    state.errors[field] = checked.error;
+    return;
+  }
+  delete state.errors[field];
+  if (state.editing === field) state.editing = undefined;
+  if ('skipped' in checked) {
+    delete state.values[field];
+    if (!state.skipped.includes(field)) state.skipped.push(field);
+  } else {
+    state.values[field] = checked.value;
+  }
+}
+
+/** A typed answer to the one field asked: kept when valid, else the reason is kept to ask again. */
+export async function applyAnswer(config: FormConfig, state: FormState, field: string, raw: string, turn: Turn): Promise<void> {
+  const def = fieldOf(config, field);
+  if (def) record(state, field, await check(config, def, raw, state, turn));
+}
+
+/** A person picked on the card arrives as a platform user id. */
+async function pickedPerson(def: FieldDef, raw: string, ctx: RunContext): Promise<Checked | undefined> {
+  if (def.type !== 'person') return undefined;
+  const person = await getPerson(ctx.workspaceId, raw);
+  return person ? { value: { platformUserId: person.platformUserId, ...(person.displayName ? { displayName: person.displayName } : {}) } } : undefined;
+}
+
+/** A submitted form card: every field it carries is checked; valid ones are kept, the rest asked again. */
+export async function applySubmit(config: FormConfig, state: FormState, data: Record<string, unknown>, turn: Turn): Promise<void> {
+  for (const def of config.fields) {
+    const raw = data[inputId(def.name)];
+    if (raw === undefined || raw === null) continue;
+    const text = String(raw).trim();
+    const current = state.values[def.name];
+    if (text === '') {
+      if (!def.required) record(state, def.name, { skipped: true });
+      continue;
+    }
+    if (current !== undefined && state.errors[def.name] === undefined && text === inputValue(def, current)) continue;
+    const checked = await check(config, def, text, state, turn);
+    record(state, def.name, ('error' in checked && (await pickedPerson(def, text, turn.run))) || checked);
+  }
+}
+
+export type Decision = { save: true } | { edit: string } | { submit: Record<string, unknown> } | { no: true } | { unclear: string };
+
+const SAVE = /^(save|yes|y|ok|okay|confirm|sure|go ahead|do it|looks good)( it)?[.!]*$/i;
+const NO = /^(no|n|nope)[.!]*$/i;
+const EDIT = /^(?:edit|change|fix)\s+(.+)$/i;
+
+/** A field by its name, label or any key the command accepts for it (`p`, `desc`). */
+export function fieldNamed(config: FormConfig, name: string): string | undefined {
+  const wanted = name.trim().toLowerCase();
+  const direct = config.fields.find((f) => f.name.toLowerCase() === wanted || f.label.toLowerCase() === wanted);
+  if (direct) return direct.name;
+  const aliased = findField(COMMAND_FIELDS[config.command], wanted)?.[0];
+  return aliased !== undefined && fieldOf(config, aliased) ? aliased : undefined;
+}
+
+/** What the user said to "Save this risk?". */
+export function readDecision(config: FormConfig, activity: Partial<Activity>): Decision {
+  const data: unknown = activity.value;
+  if (isCardActionData(data)) {
+    if (data.verb === CARD_VERBS.confirmSave) return { save: true };
+    if (data.verb === CARD_VERBS.editField) return fieldOf(config, data.field) ? { edit: data.field } : { unclear: data.field };
+    if (data.verb === CARD_VERBS.submitForm && data.command === config.command) return { submit: data as Record<string, unknown> };
+    return { unclear: '' };
+  }
+  const text = (activity.text ?? '').trim();
+  if (SAVE.test(text)) return { save: true };
+  if (NO.test(text)) return { no: true };
+  const edit = EDIT.exec(text);
+  const field = edit ? fieldNamed(config, edit[1]) : undefined;
+  if (field) return { edit: field };
+  return { unclear: edit ? edit[1] : '' };
+}

@@ -1,0 +1,148 @@
+// The entry: one message (or card submit) → a reply at once, or the command's guided form.
+import type { BotState, TurnContext } from 'botbuilder';
+import {
+  ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type DialogTurnResult, type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { CARD_VERBS, isCardActionData, type CardActionData } from '../cards/verbs';
+import { parseCommand, type Command, type CommandName, type FieldError } from '../core/commands';
+import { parseItemKey } from '../core/domain';
+import { missingFields, parseErrorsReply, runCommand, withDefaults, type Reply } from '../core/runner';
+import { ChangeDialog } from './change.dialog';
+import { CloseDialog } from './close.dialog';
+import type { DialogDeps, RunCommand } from './dialog-deps';
+import { EscalateDialog } from './escalate.dialog';
+import type { FormDialog, FormResult, FormStart } from './form.dialog';
+import { IssueDialog } from './issue.dialog';
+import { LinkExecDialog } from './link-exec.dialog';
+import { LinkDialog } from './link.dialog';
+import { PortfolioAddDialog } from './portfolio-add.dialog';
+import type { Presenter } from './presenter';
+import { ProgramAddDialog } from './program-add.dialog';
+import { ProjectAddDialog } from './project-add.dialog';
+import { RiskDialog } from './risk.dialog';
+import { RoleDialog } from './role.dialog';
+import { getRunContext, parseContextOf } from './run-context';
+import { ShowDialog } from './show.dialog';
+import { StatusDialog } from './status.dialog';
+import { UpdateDialog } from './update.dialog';
+
+export const ROOT_DIALOG = 'pmo.root';
+const ROOT_STEPS = 'pmo.root.steps';
+const DIALOG_STATE = 'pmo.dialogState';
+
+const EXPIRED = 'That card has expired, so nothing was saved. Type the command again to start over.';
+const EMPTY = 'Type a command, for example risk, status or list risks; help shows them all.';
+/** Commands the parser refuses without their item key; alone, they start their form. */
+const KEYED_VERBS: readonly CommandName[] = ['show', 'update', 'close', 'escalate'];
+
+export function guidedDialogs(deps: DialogDeps): FormDialog[] {
+  return [
+    new RiskDialog(deps), new IssueDialog(deps), new ChangeDialog(deps), new StatusDialog(deps),
+    new ProjectAddDialog(deps), new ProgramAddDialog(deps), new PortfolioAddDialog(deps),
+    new UpdateDialog(deps), new CloseDialog(deps), new ShowDialog(deps), new EscalateDialog(deps),
+    new RoleDialog(deps), new LinkDialog(deps), new LinkExecDialog(deps),
+  ];
+}
+
+export class RootDialog extends ComponentDialog {
+  private readonly presenter: Presenter;
+  private readonly run: RunCommand;
+  private readonly forms = new Map<string, FormDialog>();
+
+  constructor(deps: DialogDeps) {
+    super(ROOT_DIALOG);
+    this.presenter = deps.presenter;
+    this.run = deps.run ?? runCommand;
+    this.addDialog(new WaterfallDialog(ROOT_STEPS, [this.routeStep.bind(this), this.doneStep.bind(this)]));
+    for (const form of guidedDialogs(deps)) {
+      this.addDialog(form);
+      this.forms.set(form.config.command, form);
+    }
+    this.initialDialogId = ROOT_STEPS;
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { activity } = step.context;
+    const data: unknown = activity.value;
+    if (isCardActionData(data)) return this.cardStep(step, data);
+    const text = (activity.text ?? '').trim();
+    if (text === '') return this.answer(step, { type: 'text', text: EMPTY });
+    const { command, errors } = parseCommand(text, parseContextOf(step.context));
+    if (command === null) return this.unusable(step, text, errors);
+    const form = this.forms.get(command.name);
+    if (form === undefined) return this.answer(step, errors.length > 0 ? parseErrorsReply(errors, command.name) : await this.run(command, getRunContext(step.context)));
+    return this.commandStep(step, form, command, errors);
+  }
+
+  /** Complete and valid: saved at once; otherwise the form asks what is missing or wrong. */
+  private async commandStep(step: WaterfallStepContext, form: FormDialog, command: Command, errors: FieldError[]): Promise<DialogTurnResult> {
+    const ctx = getRunContext(step.context);
+    const filled = await withDefaults(command, ctx);
+    if (errors.length > 0 || (await missingFields(filled, ctx)).length > 0) return this.guide(step, form, { command: filled, errors });
+    const reply = await this.run(filled, ctx);
+    const field = reply.type === 'error' ? form.fieldFor(reply.field) : undefined;
+    if (reply.type !== 'error' || field === undefined) return this.answer(step, reply);
+    return this.guide(step, form, { command: filled, errors: [{ field, message: reply.view.message }] });
+  }
+
+  /** `show`, `update`… without a usable key start their form; any other refusal is explained. */
+  private async unusable(step: WaterfallStepContext, text: string, errors: FieldError[]): Promise<DialogTurnResult> {
+    const words = text.split(/\s+/);
+    const form = this.forms.get(words[0].toLowerCase());
+    const keyOnly = errors.length > 0 && errors.every((e) => e.field === 'key');
+    if (form === undefined || !KEYED_VERBS.includes(form.config.command) || !keyOnly) return this.answer(step, parseErrorsReply(errors));
+    return this.guide(step, form, { errors: words.length > 1 ? errors : [] });
+  }
+
+  /** A button pressed on a card whose form is no longer open (or a card that needs none). */
+  private async cardStep(step: WaterfallStepContext, data: CardActionData): Promise<DialogTurnResult> {
+    switch (data.verb) {
+      case CARD_VERBS.showItem: {
+        const found = parseItemKey(data.key);
+        const show: Command = { name: 'show', key: data.key, kind: found?.kind ?? 'risk' };
+        return this.answer(step, await this.run(show, getRunContext(step.context)));
+      }
+      case CARD_VERBS.submitForm: {
+        const form = this.forms.get(data.command);
+        if (form) return this.guide(step, form, { submitted: data as Record<string, unknown> });
+        return this.answer(step, { type: 'text', text: EXPIRED });
+      }
+      case CARD_VERBS.cancel:
+        return this.answer(step, { type: 'text', text: 'Nothing to cancel.' });
+      default:
+        return this.answer(step, { type: 'text', text: EXPIRED });
+    }
+  }
+
+  private async guide(step: WaterfallStepContext, form: FormDialog, start: FormStart): Promise<DialogTurnResult> {
+    return step.beginDialog(form.id, start);
+  }
+
+  private async answer(step: WaterfallStepContext, reply: Reply): Promise<DialogTurnResult> {
+    await step.context.sendActivity(this.presenter.reply(reply));
+    const result: FormResult = { reply };
+    return step.endDialog(result);
+  }
+
+  private async doneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog(step.result);
+  }
+}
+
+/** What the bot holds on to: the root dialog, with every guided dialog inside it. */
+export interface PmoDialogs {
+  root: RootDialog;
+}
+
+export function createDialogs(deps: DialogDeps): PmoDialogs {
+  return { root: new RootDialog(deps) };
+}
+
+/** One turn: continues the open dialog, or starts the root on a fresh message. State is saved by the caller. */
+export async function runDialogs(turnContext: TurnContext, conversationState: BotState, dialogs: PmoDialogs): Promise<DialogTurnResult> {
+  const set = new DialogSet(conversationState.createProperty<DialogState>(DIALOG_STATE));
+  set.add(dialogs.root);
+  const dc = await set.createContext(turnContext);
+  const result = await dc.continueDialog();
+  return result.status === DialogTurnStatus.empty ? dc.beginDialog(dialogs.root.id) : result;
+}
