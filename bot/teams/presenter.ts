@@ -21,7 +21,7 @@ export class TeamsPresenter implements Presenter {
       case 'item':
         return withCard(itemHeadline(reply.view), itemCard(reply.view, reply.history));
       case 'list':
-        return withCard(`${reply.view.total} ${reply.view.kind === 'change' ? 'changes' : `${reply.view.kind}s`}`, listCard(reply.view));
+        return withCard(countOf(reply.view.total, reply.view.kind === 'change' ? 'change request' : reply.view.kind), listCard(reply.view));
       case 'status':
         return withCard(`${reply.replaced ? 'Updated' : 'Saved'} status for ${reply.view.project} (${reply.view.period})`, statusCard(reply.view));
       case 'help':
@@ -56,6 +56,10 @@ export class TeamsPresenter implements Presenter {
   text(text: string): Partial<Activity> {
     return { type: 'message', text };
   }
+}
+
+function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function savedVerb(outcome: string): string {

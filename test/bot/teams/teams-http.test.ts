@@ -99,6 +99,7 @@ describe('Teams over Bot Framework HTTP', () => {
 
   it('lists, shows, updates, closes and escalates with history', async () => {
     const [list] = await say('list risks', T1);
+    expect(list.text).toBe('1 risk');
     expect(cardText(list)).toContain('Vendor API may slip');
     const [updated] = await say('update R-1 p=2', T1);
     expect(updated.text).toMatch(/^Updated R-1/);
