@@ -1,18 +1,11 @@
 import { Types } from 'mongoose';
-import { ConversationRefModel, type ConversationRefDoc } from '../../models';
+import { ConversationRefModel, type ConversationRef, type ConversationRefDoc } from '../../models';
 import { CONVERSATION_KINDS, PLATFORMS, type ConversationKind, type Platform } from '../domain';
 import { toWorkspaceId, type WorkspaceId } from './context';
 import { invalid, isDuplicateKeyError } from './errors';
 
-export interface ConversationRefInput {
-  platform: Platform;
-  kind: ConversationKind;
-  conversationId: string;
-  userId?: string | null;
-  channelId?: string | null;
-  reference: Record<string, unknown>;
-  serviceUrl?: string | null;
-}
+/** A conversation reference as the adapters hand it in: the model's fields less the workspace. */
+export type ConversationRefInput = Omit<ConversationRef, 'workspaceId'>;
 
 export interface ConversationRefFilter {
   platform?: Platform;
