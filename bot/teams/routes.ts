@@ -1,6 +1,5 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import express, { type Express } from 'express';
-import type { ActivityHandler } from 'botbuilder';
 
 /** POST /api/messages: Bot Framework activities from Teams (or our local chat) into the bot. */
 export function mountTeams(app: Express, adapter: CloudAdapter, bot: ActivityHandler): void {
