@@ -10,6 +10,8 @@ import { PortfolioModel } from './portfolio.model';
 import { ProgramModel } from './program.model';
 import { ProjectModel } from './project.model';
 import { RiskModel } from './risk.model';
+import { SlackDeliveryModel } from './slack-delivery.model';
+import { SlackInstallationModel } from './slack-installation.model';
 import { StatusUpdateModel } from './status-update.model';
 import { WorkspaceModel } from './workspace.model';
 
@@ -29,6 +31,8 @@ export * from './conversation-ref.model';
 export * from './job-run.model';
 export * from './claim.model';
 export * from './bot-state.model';
+export * from './slack-delivery.model';
+export * from './slack-installation.model';
 
 /** What ensureIndexes needs of a model, whatever its document type. */
 interface IndexedModel {
@@ -51,6 +55,8 @@ export const ALL_MODELS: readonly IndexedModel[] = [
   JobRunModel,
   ClaimModel,
   BotStateModel,
+  SlackDeliveryModel,
+  SlackInstallationModel,
 ];
 
 /**
