@@ -1,6 +1,7 @@
 import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { isLocalMode, mountLocalChat } from './local';
 import { mountTeamsBot } from './teams';
 
 /** Entry point: `npm start`. */
@@ -18,7 +19,15 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let running;
   try {
-    running = await startApp({ config, logger, mount: (app) => void mountTeamsBot(app, { config, logger }) });
+    running = await startApp({
+      config,
+      logger,
+      mount: (app) => {
+        const teams = mountTeamsBot(app, { config, logger });
+        // With no platform credentials, a chat page at / to try the bot (SPEC §5 local mode).
+        if (isLocalMode(config)) mountLocalChat(app, { adapter: teams.adapter, bot: teams.bot, logger });
+      },
+    });
   } catch (err) {
     logger.fatal({ err: (err as Error).message }, 'could not start');
     console.error((err as Error).message);

@@ -1,3 +1,4 @@
+import type { CloudAdapter } from 'botbuilder';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createDialogs } from '../../dialogs/root.dialog';
@@ -8,8 +9,14 @@ import { PmoBot } from './pmo-bot';
 import { TeamsPresenter } from './presenter';
 import { mountTeams } from './routes';
 
+export interface TeamsDoor {
+  bot: PmoBot;
+  /** Also what the local chat and the jobs' proactive messages go through. */
+  adapter: CloudAdapter;
+}
+
 /** Wires the Teams door: adapter, state in MongoDB, the shared dialogs, and POST /api/messages. */
-export function mountTeamsBot(app: Express, deps: { config: Config; logger: Logger; now?: () => Date }): PmoBot {
+export function mountTeamsBot(app: Express, deps: { config: Config; logger: Logger; now?: () => Date }): TeamsDoor {
   const logger = deps.logger.child({ transport: 'teams' });
   const storage = new MongoStorage({ logger });
   const conversationState = new WorkspaceConversationState(storage);
@@ -22,7 +29,8 @@ export function mountTeamsBot(app: Express, deps: { config: Config; logger: Logg
     logger,
     now: deps.now,
   });
-  mountTeams(app, createTeamsAdapter(deps.config.teams, logger), bot);
+  const adapter = createTeamsAdapter(deps.config.teams, logger);
+  mountTeams(app, adapter, bot);
   if (!deps.config.teams.appId) logger.info('Teams: local mode (MicrosoftAppId unset), no Bot Framework authentication');
-  return bot;
+  return { bot, adapter };
 }

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+
+/** One local chat: everything said in it, in order; a Direct Line watermark is an index into it. */
+interface LocalConversation {
+  id: string;
+  activities: Partial<Activity>[];
+  lastUsed: number;
+}
+
+export interface ConversationLimits {
+  /** Conversations kept; the least recently used is dropped first. */
+  maxConversations: number;
+  /** Activities kept per conversation; older ones are dropped, watermarks stay valid. */
+  maxActivities: number;
+}
+
+const DEFAULT_LIMITS: ConversationLimits = { maxConversations: 200, maxActivities: 500 };
+
+/**
+ * The transcripts of the local chat, in memory: a developer's try-out channel, not a store of
+ * record (what the bot saves goes to MongoDB like from any other channel). Bounded so a page left
+ * open for days cannot grow the process.
+ */
+export class LocalConversations {
+  private readonly conversations = new Map<string, LocalConversation>();
+  /** Activities dropped from the front of each conversation, so watermarks keep counting up. */
+  private readonly dropped = new Map<string, number>();
+  private readonly limits: ConversationLimits;
+
+  constructor(limits: Partial<ConversationLimits> = {}, private readonly clock: () => number = Date.now) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+  }
+
+  start(): string {
+    const id = randomUUID();
+    this.conversations.set(id, { id, activities: [], lastUsed: this.clock() });
+    this.dropped.set(id, 0);
+    this.evict();
+    return id;
+  }
+
+  has(id: string): boolean {
+    return this.conversations.has(id);
+  }
+
+  /** Appends an activity, giving it an id and a timestamp; returns the stored copy. */
+  append(conversationId: string, activity: Partial<Activity>): Partial<Activity> {
+    const conversation = this.touch(conversationId);
+    const seq = this.dropped.get(conversationId)! + conversation.activities.length;
+    const stored: Partial<Activity> = {
+      ...activity,
+      id: `${conversationId}|${String(seq).padStart(7, '0')}`,
+      timestamp: new Date(this.clock()),
+      conversation: { ...(activity.conversation ?? {}), id: conversationId } as Activity['conversation'],
+    };
+    conversation.activities.push(stored);
+    const excess = conversation.activities.length - this.limits.maxActivities;
+    if (excess > 0) {
+      conversation.activities.splice(0, excess);
+      this.dropped.set(conversationId, this.dropped.get(conversationId)! + excess);
+    }
+    return stored;
+  }
+
+  /** Replaces an activity the bot updated (e.g. a card after its form was submitted). */
+  replace(conversationId: string, activityId: string, activity: Partial<Activity>): boolean {
+    const conversation = this.touch(conversationId);
+    const index = conversation.activities.findIndex((a) => a.id === activityId);
+    if (index < 0) return false;
+    conversation.activities[index] = { ...conversation.activities[index], ...activity, id: activityId };
+    return true;
+  }
+
+  /** What was said since `watermark`, and the watermark to ask with next time. */
+  since(conversationId: string, watermark: number): { activities: Partial<Activity>[]; watermark: string } {
+    const conversation = this.touch(conversationId);
+    const offset = this.dropped.get(conversationId)!;
+    const from = Math.max(0, (Number.isInteger(watermark) ? watermark : 0) - offset);
+    return {
+      activities: conversation.activities.slice(from),
+      watermark: String(offset + conversation.activities.length),
+    };
+  }
+
+  private touch(id: string): LocalConversation {
+    const conversation = this.conversations.get(id);
+    if (!conversation) throw new UnknownConversationError(id);
+    conversation.lastUsed = this.clock();
+    return conversation;
+  }
+
+  private evict(): void {
+    while (this.conversations.size > this.limits.maxConversations) {
+      let oldest: LocalConversation | undefined;
+      for (const c of this.conversations.values()) if (!oldest || c.lastUsed < oldest.lastUsed) oldest = c;
+      this.conversations.delete(oldest!.id);
+      this.dropped.delete(oldest!.id);
+    }
+  }
+}
+
+export class UnknownConversationError extends Error {
+  constructor(id: string) {
+    super(`no local conversation ${id}`);
+  }
+}

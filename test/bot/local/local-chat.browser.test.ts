@@ -1,0 +1,68 @@
+import type { Browser, Page } from 'playwright-core';
+import { ItemHistoryModel, RiskModel, WorkspaceModel } from '../../../models';
+import { artifactPath, launchChromium } from '../../support/browser';
+import { useTestDatabase } from '../../support/db';
+import { startLocalBot } from './harness';
+
+useTestDatabase();
+jest.setTimeout(90_000);
+
+let bot: Awaited<ReturnType<typeof startLocalBot>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  bot = await startLocalBot();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1000, height: 1000 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await bot?.close();
+});
+
+async function type(text: string): Promise<void> {
+  const box = page.locator('[data-id="webchat-sendbox-input"]');
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+/** The newest message from the bot whose text matches. */
+const botSays = (text: RegExp | string) => page.locator('.webchat__stacked-layout--from-bot, .webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: text }).last();
+
+describe('the local chat page in Chromium', () => {
+  it('logs a risk through the guided card and stores it', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.goto(`${bot.url}/`);
+    await page.locator('[data-id="webchat-sendbox-input"]').waitFor();
+
+    await type('project add APOLLO "Apollo launch"');
+    await botSays(/APOLLO/).waitFor();
+
+    await type('risk');
+    const form = page.locator('.ac-adaptiveCard').filter({ hasText: 'Log a risk' }).last();
+    await form.getByLabel('Title').fill('Vendor API may slip');
+    await form.getByLabel('Probability').fill('4');
+    await form.getByLabel('Impact').fill('5');
+    await form.getByLabel('Project').fill('APOLLO');
+    await form.getByRole('button', { name: 'Save' }).click();
+
+    const confirmation = page.locator('.ac-adaptiveCard').filter({ hasText: 'Save this risk?' }).last();
+    await confirmation.waitFor();
+    await confirmation.getByRole('button', { name: 'Save', exact: true }).click();
+
+    await botSays('Saved R-1 Vendor API may slip').waitFor();
+    const stored = page.locator('.ac-adaptiveCard').filter({ hasText: 'R-1 Vendor API may slip' }).last();
+    await stored.waitFor();
+    await stored.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('local-chat-risk.png') });
+
+    const workspace = await WorkspaceModel.findOne({ platform: 'local', externalId: 'default' }).lean();
+    const risk = await RiskModel.findOne({ workspaceId: workspace!._id, key: 'R-1' }).lean();
+    expect(risk).toMatchObject({ title: 'Vendor API may slip', probability: 4, impact: 5, score: 20, projectKey: 'APOLLO' });
+    expect(risk!.ownerId).toMatch(/^local-/);
+    expect(await ItemHistoryModel.countDocuments({ workspaceId: workspace!._id, itemKey: 'R-1' })).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+});
