@@ -85,8 +85,8 @@ async function pickedPerson(def: FieldDef, raw: string, ctx: RunContext): Promis
 export async function applySubmit(config: FormConfig, state: FormState, data: Record<string, unknown>, turn: Turn): Promise<void> {
   for (const def of config.fields) {
     const raw = data[inputId(def.name)];
-    if (raw === undefined || raw === null) continue;
-    const text = String(raw).trim();
+    // The card shows every field; Web Chat leaves an empty input out of the data where Teams sends ''.
+    const text = raw === undefined || raw === null ? '' : String(raw).trim();
     const current = state.values[def.name];
     if (text === '') {
       if (!def.required) record(state, def.name, { skipped: true });

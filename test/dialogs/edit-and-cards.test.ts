@@ -56,6 +56,18 @@ describe('the form card', () => {
     expect((await getItem(chat.world.ws, 'R-1')).item).toMatchObject({ probability: 3, impact: 5, ownerId: 'u-pm', due: '2026-04-30' });
   });
 
+  it('inputs left empty and left out of the data (as Web Chat sends them) count as skipped, not asked', async () => {
+    const chat = await startChat();
+    await play(chat, [
+      { user: 'status', bot: ['Asking project:'] },
+      {
+        user: { value: { verb: CARD_VERBS.submitForm, command: 'status', project: 'APOLLO', rag: 'amber', summary: 'Holding' } },
+        bot: [/^Confirm: project=APOLLO, rag=amber, summary=Holding$/],
+        status: 'waiting',
+      },
+    ]);
+  });
+
   it('two invalid fields are asked one after the other, each with its reason', async () => {
     const chat = await startChat();
     await play(chat, [

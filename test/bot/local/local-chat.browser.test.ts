@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { ItemHistoryModel, RiskModel, WorkspaceModel } from '../../../models';
+import { ItemHistoryModel, RiskModel, StatusUpdateModel, WorkspaceModel } from '../../../models';
 import { artifactPath, launchChromium } from '../../support/browser';
 import { useTestDatabase } from '../../support/db';
 import { startLocalBot } from './harness';
@@ -64,5 +64,25 @@ describe('the local chat page in Chromium', () => {
     expect(risk!.ownerId).toMatch(/^local-/);
     expect(await ItemHistoryModel.countDocuments({ workspaceId: workspace!._id, itemKey: 'R-1' })).toBeGreaterThan(0);
     expect(errors).toEqual([]);
+  });
+
+  it('posts a weekly status update through the guided card, RAG chosen from lists', async () => {
+    await type('status');
+    const form = page.locator('.ac-adaptiveCard').filter({ hasText: 'Weekly status update' }).last();
+    await form.getByLabel('Project').fill('APOLLO');
+    await form.getByLabel('Overall RAG').selectOption('amber');
+    await form.getByLabel('Schedule').selectOption('red');
+    await form.getByLabel('Summary').fill('Vendor API late; launch holds');
+    await form.getByRole('button', { name: 'Save' }).click();
+
+    const confirmation = page.locator('.ac-adaptiveCard').filter({ hasText: 'Save this status' }).last();
+    await confirmation.waitFor();
+    await confirmation.getByRole('button', { name: 'Save', exact: true }).click();
+    await botSays(/^Saved status for APOLLO/).waitFor();
+    await page.screenshot({ path: artifactPath('local-chat-status.png') });
+
+    const workspace = await WorkspaceModel.findOne({ platform: 'local', externalId: 'default' }).lean();
+    const status = await StatusUpdateModel.findOne({ workspaceId: workspace!._id, projectKey: 'APOLLO' }).lean();
+    expect(status).toMatchObject({ overall: 'amber', schedule: 'red', summary: 'Vendor API late; launch holds' });
   });
 });
