@@ -1,0 +1,142 @@
+import type { ResourceResponse } from 'botbuilder';
+import type { Logger } from 'pino';
+import { checkMessage, checkModal, escapeMrkdwn, formModal, listMessage, type Block, type SlackMessage, type SlackModalView } from '../../cards/blocks';
+import { CARD_VERBS } from '../../cards/verbs';
+import type { SlackApi } from './api';
+import { confirmationModal, doneModal } from './modals';
+import { textMessage, type SlackReply } from './presenter';
+import { encodeMetadata, placeOf, type SlackTurn } from './slack-turn';
+
+type Posted = { ts?: string; view?: { id?: string } };
+
+/** The Slack error code of a Web API refusal (`not_in_channel`, `expired_trigger_id`…). */
+export const slackErrorOf = (err: unknown): string | undefined => (err as { data?: { error?: string } } | null)?.data?.error;
+
+const UNREACHABLE = ['not_in_channel', 'channel_not_found', 'is_archived'];
+/** CSV small enough to show inline when it cannot be attached. */
+const INLINE_CSV = 2_800;
+
+/**
+ * Puts one turn's replies where Slack shows them: into the modal the turn came from
+ * (views.update), a new modal for a form when there is a trigger id (views.open), the thread or
+ * DM (chat.postMessage), or the slash command's response_url (ephemeral, or in_channel for saves).
+ */
+export class TurnDelivery {
+  private modalAnswered = false;
+  private triggerUsed = false;
+  private readonly modalBlocks: Block[] = [];
+
+  constructor(private readonly turn: SlackTurn, private readonly api: SlackApi, private readonly logger: Logger) {}
+
+  async send(reply: SlackReply): Promise<ResourceResponse> {
+    switch (reply.kind) {
+      case 'form':
+        return this.form(reply);
+      case 'confirmation':
+        if (this.turn.viewId) return this.updateModal(confirmationModal(reply.confirmation, this.metadata()));
+        return this.post(reply.message);
+      case 'file':
+        return this.file(reply);
+      default: {
+        const message = reply.list && this.turn.page ? listMessage(reply.list, this.turn.page) : reply.message;
+        if (!this.turn.viewId) return this.post(message, { announce: reply.announce, replace: this.turn.page !== undefined });
+        this.modalBlocks.push(...message.blocks);
+        // Saves are for the team to see, in the channel the modal was opened from, too.
+        if (reply.announce) await this.post(message, { announce: true }).catch((err: Error) => this.logger.warn({ err: err.message }, 'could not announce in the channel'));
+        return { id: '' };
+      }
+    }
+  }
+
+  /** A modal submit that answered nothing new shows its outcome (or "Done.") in place of "Working on it…". */
+  async finish(): Promise<void> {
+    if (!this.turn.viewId || this.modalAnswered) return;
+    if (this.turn.source !== 'view' && this.modalBlocks.length === 0) return;
+    await this.updateModal(doneModal(this.turn.viewTitle, this.modalBlocks, this.metadata()));
+  }
+
+  private metadata(data?: Record<string, unknown>): string {
+    return encodeMetadata({ ...(data ? { data } : {}), at: placeOf(this.turn) });
+  }
+
+  private async form(reply: Extract<SlackReply, { kind: 'form' }>): Promise<ResourceResponse> {
+    const modal = formModal(reply.form, this.metadata({ verb: CARD_VERBS.submitForm, command: reply.form.command }));
+    if (this.turn.viewId) return this.updateModal(modal);
+    if (this.turn.triggerId && !this.triggerUsed) {
+      this.triggerUsed = true;
+      try {
+        const opened = await this.api.call<Posted & { ok: boolean }>('views.open', { trigger_id: this.turn.triggerId, view: this.checkedModal(modal) });
+        return { id: opened.view?.id ?? '' };
+      } catch (err) {
+        // The trigger lives 3 seconds; past it the form comes as a message with inputs instead.
+        this.logger.info({ error: slackErrorOf(err) ?? (err as Error).message }, 'could not open the form modal; sending it as a message');
+      }
+    }
+    return this.post(reply.message);
+  }
+
+  private async updateModal(view: SlackModalView): Promise<ResourceResponse> {
+    this.modalAnswered = true;
+    await this.api.call('views.update', { view_id: this.turn.viewId, view: this.checkedModal(view) });
+    return { id: this.turn.viewId ?? '' };
+  }
+
+  private async file(reply: Extract<SlackReply, { kind: 'file' }>): Promise<ResourceResponse> {
+    const { file } = reply;
+    try {
+      const upload = { channel_id: this.turn.channel, filename: file.filename, content: file.content, initial_comment: reply.message.text };
+      await this.api.uploadFile(this.turn.threadTs ? { ...upload, thread_ts: this.turn.threadTs } : upload);
+      return { id: '' };
+    } catch (err) {
+      this.logger.info({ error: slackErrorOf(err) ?? (err as Error).message }, 'could not attach the export here');
+      const note = textMessage(`I cannot attach files in this conversation; invite me here or DM me the command for ${file.filename}.`);
+      const csv = escapeMrkdwn(file.content);
+      if (csv.length <= INLINE_CSV) note.blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${csv}\`\`\`` } });
+      return this.post(note);
+    }
+  }
+
+  /**
+   * A slash command in a channel, or a button on an ephemeral message, answers through its
+   * response_url (the bot may not be a member there); everything else is posted, falling back to
+   * the response_url where the bot cannot post.
+   */
+  private async post(message: SlackMessage, opts: { announce?: boolean; replace?: boolean } = {}): Promise<ResourceResponse> {
+    const { turn } = this;
+    const body = this.checkedMessage(message);
+    const respond = async (): Promise<ResourceResponse> => {
+      await this.api.respond(turn.responseUrl ?? '', {
+        ...body,
+        response_type: opts.announce ? 'in_channel' : 'ephemeral',
+        ...(opts.replace ? { replace_original: true } : { replace_original: false }),
+      });
+      return { id: '' };
+    };
+    if (turn.responseUrl && (opts.replace || turn.ephemeral || (turn.source === 'command' && turn.channelType !== 'im'))) return respond();
+    try {
+      const posted = await this.api.call<Posted & { ok: boolean }>('chat.postMessage', {
+        channel: turn.channel,
+        ...(turn.threadTs ? { thread_ts: turn.threadTs } : {}),
+        ...body,
+      });
+      return { id: posted.ts ?? '' };
+    } catch (err) {
+      if (turn.responseUrl && UNREACHABLE.includes(slackErrorOf(err) ?? '')) return respond();
+      throw err;
+    }
+  }
+
+  /** The guard before sending: blocks Slack would refuse are logged and dropped for the text alone. */
+  private checkedMessage(message: SlackMessage): SlackMessage {
+    const problems = checkMessage(message);
+    if (problems.length === 0) return message;
+    this.logger.warn({ problems: problems.slice(0, 5) }, 'Block Kit message over its limits; sending the text alone');
+    return { text: message.text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: message.text.slice(0, 3000) || ' ' } }] };
+  }
+
+  private checkedModal(view: SlackModalView): SlackModalView {
+    const problems = checkModal(view);
+    if (problems.length > 0) this.logger.warn({ problems: problems.slice(0, 5), callback: view.callback_id }, 'Block Kit modal over its limits');
+    return view;
+  }
+}

@@ -1,0 +1,168 @@
+// Slack payloads → the botbuilder activity the shared dialogs read, plus the Slack facts of the turn.
+import type { Activity } from 'botbuilder';
+import type { BlockAction, SlashCommand, ViewSubmitAction } from '@slack/bolt';
+import { actionData, formValuesFromState, isListPageData } from '../../cards/blocks';
+import { plainFromSlack, stripBotMention } from './slack-text';
+import {
+  channelTypeOf, conversationIdOf, decodeMetadata, placeOf, type SlackChannelType, type SlackPlace, type SlackSource, type SlackTurn,
+} from './slack-turn';
+
+/** One request from Slack, ready to run: the activity, its Slack turn, and the key that dedupes it. */
+export interface Inbound {
+  key: string;
+  activity: Partial<Activity>;
+  turn: SlackTurn;
+}
+
+/** The parts of an Events API envelope we read. */
+export interface EventEnvelope {
+  team_id?: string;
+  enterprise_id?: string;
+  event_id?: string;
+  authorizations?: { user_id?: string; is_bot?: boolean }[];
+}
+
+export interface MessageEventLike {
+  type: string;
+  subtype?: string;
+  bot_id?: string;
+  user?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  channel: string;
+  channel_type?: string;
+  team?: string;
+}
+
+type StateValues = NonNullable<BlockAction['state']>['values'];
+
+const CONVERSATION_TYPE: Record<SlackChannelType, string> = { im: 'personal', mpim: 'groupChat', channel: 'channel', group: 'channel' };
+
+function activityFor(turn: SlackTurn, id: string, text: string, value?: Record<string, unknown>): Partial<Activity> {
+  return {
+    type: 'message',
+    channelId: 'slack',
+    id,
+    timestamp: new Date(),
+    text,
+    ...(value ? { value } : {}),
+    from: { id: turn.userId, name: '' },
+    recipient: { id: 'pmo-assistant', name: 'PMO Assistant' },
+    conversation: {
+      id: conversationIdOf(turn),
+      conversationType: CONVERSATION_TYPE[turn.channelType],
+      isGroup: turn.channelType !== 'im',
+      tenantId: turn.teamId,
+      name: '',
+    },
+    channelData: { team_id: turn.teamId, slack: turn },
+  };
+}
+
+/** `/pmo risk …`; a bare `/pmo` asks for help, as Slack users expect. */
+export function fromCommand(body: SlashCommand): Inbound {
+  const turn: SlackTurn = {
+    source: 'command',
+    teamId: body.team_id,
+    ...(body.enterprise_id ? { enterpriseId: body.enterprise_id } : {}),
+    userId: body.user_id,
+    channel: body.channel_id,
+    channelType: channelTypeOf(body.channel_id, body.channel_name),
+    triggerId: body.trigger_id,
+    responseUrl: body.response_url,
+  };
+  const text = plainFromSlack(body.text ?? '') || 'help';
+  return { key: `command:${body.trigger_id}`, turn, activity: activityFor(turn, body.trigger_id, text) };
+}
+
+/** A DM to the bot or an @mention of it; other messages (edits, bots, the bot itself) are not turns. */
+export function fromMessage(envelope: EventEnvelope, event: MessageEventLike, source: Extract<SlackSource, 'message' | 'mention'>): Inbound | null {
+  if (event.subtype !== undefined || event.bot_id !== undefined || !event.user) return null;
+  const teamId = envelope.team_id ?? event.team;
+  if (!teamId) return null;
+  const botUserId = envelope.authorizations?.find((a) => a.is_bot)?.user_id;
+  const turn: SlackTurn = {
+    source,
+    teamId,
+    ...(envelope.enterprise_id ? { enterpriseId: envelope.enterprise_id } : {}),
+    userId: event.user,
+    channel: event.channel,
+    channelType: channelTypeOf(event.channel, event.channel_type),
+    // A mention is answered in its thread (a new one under the mention), so the dialog lives there.
+    ...(source === 'mention' ? { threadTs: event.thread_ts ?? event.ts } : event.thread_ts ? { threadTs: event.thread_ts } : {}),
+  };
+  const raw = source === 'mention' ? stripBotMention(event.text ?? '', botUserId) : (event.text ?? '');
+  return { key: `event:${envelope.event_id ?? `${event.channel}:${event.ts}`}`, turn, activity: activityFor(turn, event.ts, plainFromSlack(raw)) };
+}
+
+/** Where a button was: a modal of ours (its metadata), the Home tab (the user's DM), or a message. */
+function placeOfAction(body: BlockAction): { place: SlackPlace; view?: { id: string; title: string }; ephemeral?: boolean } | null {
+  if (body.view) {
+    const view = { id: body.view.id, title: body.view.title?.text ?? '' };
+    if (body.view.type === 'home') return { place: { channel: body.user.id, channelType: 'im' } };
+    const meta = decodeMetadata(body.view.private_metadata);
+    return meta ? { place: meta.at, view } : null;
+  }
+  const container = body.container as { channel_id?: string; thread_ts?: string; message_ts?: string; is_ephemeral?: boolean };
+  const channel = container.channel_id ?? body.channel?.id;
+  if (!channel) return null;
+  const threadTs = body.message?.thread_ts ?? container.thread_ts;
+  const inThread = threadTs !== undefined && threadTs !== (body.message?.ts ?? container.message_ts);
+  return {
+    place: {
+      channel,
+      channelType: channelTypeOf(channel, body.channel?.name),
+      ...(inThread ? { threadTs } : {}),
+      responseUrl: body.response_url,
+    },
+    ephemeral: container.is_ephemeral === true,
+  };
+}
+
+const PLURAL: Record<string, string> = { risk: 'risks', issue: 'issues', change: 'changes' };
+
+/** A button of ours: its card data merged with the inputs around it, exactly what Teams sends for Action.Submit. */
+export function fromBlockActions(body: BlockAction): Inbound | null {
+  const action = body.actions[0] as { action_id: string; value?: string; action_ts?: string } | undefined;
+  const data = action ? actionData(action) : undefined;
+  const where = placeOfAction(body);
+  const teamId = body.team?.id ?? body.user.team_id;
+  if (!data || !where || !teamId) return null;
+  const turn: SlackTurn = {
+    source: 'action',
+    teamId,
+    ...(body.team?.enterprise_id ? { enterpriseId: body.team.enterprise_id } : {}),
+    userId: body.user.id,
+    ...placeOf(where.place),
+    triggerId: body.trigger_id,
+    ...(where.view ? { viewId: where.view.id, viewTitle: where.view.title } : {}),
+    ...(where.ephemeral ? { ephemeral: true } : {}),
+  };
+  const id = action?.action_ts ?? body.trigger_id;
+  if (isListPageData(data)) {
+    turn.page = { page: data.page, pageSize: data.pageSize };
+    return { key: `action:${body.trigger_id}`, turn, activity: activityFor(turn, id, data.command ?? `list ${PLURAL[data.kind]}`) };
+  }
+  const values: StateValues = body.view?.state?.values ?? body.state?.values ?? {};
+  return { key: `action:${body.trigger_id}`, turn, activity: activityFor(turn, id, '', { ...data, ...formValuesFromState(values) }) };
+}
+
+/** A modal of ours submitted: the submit's data from private_metadata merged with the inputs. */
+export function fromViewSubmission(body: ViewSubmitAction): Inbound | null {
+  const meta = decodeMetadata(body.view.private_metadata);
+  const teamId = body.team?.id ?? body.user.team_id ?? body.view.team_id;
+  if (!meta || !teamId) return null;
+  const turn: SlackTurn = {
+    source: 'view',
+    teamId,
+    ...(body.team?.enterprise_id ? { enterpriseId: body.team.enterprise_id } : {}),
+    userId: body.user.id,
+    ...placeOf(meta.at),
+    triggerId: body.trigger_id,
+    viewId: body.view.id,
+    viewTitle: body.view.title?.text ?? '',
+  };
+  const value = { ...(meta.data ?? {}), ...formValuesFromState(body.view.state.values) };
+  return { key: `view:${body.trigger_id}`, turn, activity: activityFor(turn, body.view.id, '', value) };
+}

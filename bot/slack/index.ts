@@ -1,0 +1,127 @@
+import { App, type AuthorizeSourceData } from '@slack/bolt';
+import type { AuthTestResponse } from '@slack/web-api';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import { createDialogs } from '../../dialogs/root.dialog';
+import type { Stoppable } from '../app';
+import type { Config } from '../config';
+import { MongoStorage, WorkspaceConversationState } from '../state';
+import { SlackAdapter } from './adapter';
+import { webClientOptions } from './api';
+import { DeliveryClaims } from './dedupe';
+import { SlackDirectory } from './directory';
+import { MongoInstallationStore } from './installation-store';
+import { registerListeners } from './listeners';
+import { slackLogger } from './logger';
+import { createInstaller, mountOAuth } from './oauth';
+import { SlackPresenter } from './presenter';
+import { httpReceiver, socketReceiver } from './receiver';
+import { SlackBot } from './slack-bot';
+import { InstalledTokens, SingleWorkspaceTokens, type TokenSource } from './tokens';
+import { SlackTurns } from './turns';
+
+export interface SlackDeps {
+  config: Config;
+  logger: Logger;
+  /** The clock of the business rules (due dates, weeks); tests pin it. Signatures use the real one. */
+  now?: () => Date;
+  /** startApp's onStop: the socket closes and in-flight turns finish before the database does. */
+  onStop?: (component: Stoppable) => void;
+}
+
+export interface SlackMount {
+  bolt: App;
+  adapter: SlackAdapter;
+  turns: SlackTurns;
+  mode: 'http' | 'socket';
+  /** Resolves when every acknowledged request has been worked through. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function isSlackConfigured(slack: Config['slack']): boolean {
+  return Boolean(slack.botToken || slack.clientId);
+}
+
+/** bolt's authorize runs before the ack, so it does no database work: tokens are looked up after it. */
+async function teamOnly(source: AuthorizeSourceData<boolean>): Promise<{ teamId?: string; enterpriseId?: string }> {
+  return { teamId: source.teamId, enterpriseId: source.enterpriseId };
+}
+
+/**
+ * Wires the Slack door: bolt on POST /slack/events (or Socket Mode), OAuth install routes, and
+ * the same dialogs as Teams behind a SlackAdapter. Mount only when isSlackConfigured().
+ */
+export function mountSlackApp(app: Express, deps: SlackDeps): SlackMount {
+  const { slack } = deps.config;
+  const logger = deps.logger.child({ transport: 'slack' });
+  const defaults = { timeZone: deps.config.defaultTimeZone };
+  const oauth = slack.clientId && slack.clientSecret && slack.stateSecret
+    ? { clientId: slack.clientId, clientSecret: slack.clientSecret, stateSecret: slack.stateSecret, apiUrl: slack.apiUrl }
+    : undefined;
+  if (!slack.botToken && !oauth) throw new Error('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET');
+  if (!slack.appToken && !slack.signingSecret) throw new Error('Slack over HTTP needs SLACK_SIGNING_SECRET');
+
+  const store = oauth ? new MongoInstallationStore(defaults) : undefined;
+  const installer = oauth && store ? createInstaller(oauth, store, logger) : undefined;
+  const directory = new SlackDirectory(logger);
+  const presenter = new SlackPresenter();
+  const conversationState = new WorkspaceConversationState(new MongoStorage({ logger }));
+  const bot = new SlackBot({ conversationState, dialogs: createDialogs({ presenter }), directory, now: deps.now });
+
+  // The closures below reach `turns` (its API clients) only when called, after it exists.
+  const tokens: TokenSource = installer
+    ? new InstalledTokens(installer)
+    : new SingleWorkspaceTokens(slack.botToken!, () => turns.apiFor(slack.botToken).call<AuthTestResponse>('auth.test'));
+  const adapter = new SlackAdapter({ logger, apiForTeam: async (teamId) => turns.apiFor((await tokens.authFor({ teamId })).botToken) });
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error.message, stack: error.stack, conversation: context.activity.conversation?.id }, 'unhandled error in a Slack turn');
+    await context.sendActivity(presenter.text('Sorry, something went wrong on my side and nothing was saved. Please try again.')).catch(() => undefined);
+  };
+  const turns: SlackTurns = new SlackTurns({
+    tokens,
+    claims: new DeliveryClaims(),
+    adapter,
+    logic: (context) => bot.run(context),
+    api: { apiUrl: slack.apiUrl },
+    defaults,
+    logger,
+    now: deps.now,
+  });
+
+  const clientOptions = webClientOptions({ apiUrl: slack.apiUrl, logger });
+  const mode = slack.appToken ? 'socket' : 'http';
+  const receiver = slack.appToken ? socketReceiver(slack.appToken, clientOptions, logger) : httpReceiver(app, slack.signingSecret!, logger);
+  const bolt = new App({
+    receiver,
+    authorize: teamOnly,
+    ignoreSelf: false, // needs the bot's ids from authorize; fromMessage drops bot messages itself
+    convoStore: false,
+    logger: slackLogger(logger.child({ lib: 'bolt' })),
+    clientOptions,
+    ...(mode === 'socket' ? { socketMode: true } : {}),
+  });
+  bolt.error(async (error) => {
+    logger.error({ err: error.message, code: error.code }, 'bolt could not dispatch a Slack request');
+  });
+  registerListeners(bolt, { turns, directory, store, logger, now: deps.now });
+  if (installer) mountOAuth(app, installer, deps.config.publicUrl, logger);
+  if (mode === 'socket') {
+    bolt.start().then(
+      () => logger.info('Slack: Socket Mode connected'),
+      (err: Error) => logger.error({ err: err.message }, 'Slack: Socket Mode could not connect'),
+    );
+  }
+  logger.info({ mode, workspaces: installer ? 'oauth' : 'single' }, `Slack: ${mode === 'socket' ? 'Socket Mode' : 'POST /slack/events'}, ${installer ? 'OAuth install at GET /slack/install' : 'one workspace (SLACK_BOT_TOKEN)'}`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      if (mode === 'socket') await bolt.stop().catch((err: Error) => logger.warn({ err: err.message }, 'Slack socket did not close cleanly'));
+      await turns.idle();
+    })();
+    return stopping;
+  };
+  deps.onStop?.({ name: 'slack', stop });
+  return { bolt, adapter, turns, mode, idle: () => turns.idle(), stop };
+}

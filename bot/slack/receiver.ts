@@ -1,0 +1,35 @@
+import { ExpressReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import { slackLogger } from './logger';
+import { futureTimestampGuard } from './request-guard';
+
+export const EVENTS_PATH = '/slack/events';
+
+/**
+ * POST /slack/events on our own Express app, for events, the slash command and interactivity:
+ * bolt checks the signature (stale timestamps included; the guard refuses future ones) and
+ * answers url_verification; processBeforeResponse is off, so a listener's ack() is the response.
+ */
+export function httpReceiver(app: Express, signingSecret: string, logger: Logger): ExpressReceiver {
+  app.post(EVENTS_PATH, futureTimestampGuard());
+  return new ExpressReceiver({
+    signingSecret,
+    app,
+    endpoints: EVENTS_PATH,
+    processBeforeResponse: false,
+    signatureVerification: true,
+    logger: slackLogger(logger.child({ lib: 'slack-receiver' })),
+  });
+}
+
+/** Socket Mode (SLACK_APP_TOKEN): Slack connects out to us, for development behind a firewall. */
+export function socketReceiver(appToken: string, clientOptions: WebClientOptions, logger: Logger): SocketModeReceiver {
+  const { logger: _own, ...options } = clientOptions;
+  return new SocketModeReceiver({
+    appToken,
+    logger: slackLogger(logger.child({ lib: 'slack-socket' })),
+    installerOptions: { clientOptions: options },
+  });
+}

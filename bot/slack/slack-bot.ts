@@ -1,0 +1,49 @@
+import { ActivityHandler, type ConversationState, type TurnContext } from 'botbuilder';
+import { setRunContext } from '../../dialogs/run-context';
+import { runDialogs, type PmoDialogs } from '../../dialogs/root.dialog';
+import { slackTurnStateOf } from './adapter';
+import type { SlackDirectory } from './directory';
+import { mentionedUserIds, nameMentions } from './slack-text';
+import { resolveSlackTurn } from './turn';
+
+export interface SlackBotDeps {
+  conversationState: ConversationState;
+  dialogs: PmoDialogs;
+  directory: SlackDirectory;
+  /** The clock; tests pin it. */
+  now?: () => Date;
+}
+
+/**
+ * The Slack door, mirroring the Teams PmoBot: names the typist and the people mentioned, works
+ * out who and where, and hands the turn to the same dialogs. No business rule lives here.
+ */
+export class SlackBot extends ActivityHandler {
+  constructor(private readonly deps: SlackBotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const { turn, api, botUserId, workspace } = slackTurnStateOf(context);
+    if (!workspace) throw new Error('a Slack message turn runs in a resolved workspace');
+    const { directory } = this.deps;
+    const person = await directory.person(api, turn.teamId, turn.userId);
+    const { activity } = context;
+    if (activity.from) activity.from.name = person.displayName;
+    if (typeof activity.text === 'string' && activity.text.includes('<@')) {
+      activity.text = nameMentions(activity.text, await directory.names(api, turn.teamId, mentionedUserIds(activity.text)));
+    }
+    const now = this.deps.now?.() ?? new Date();
+    setRunContext(context, await resolveSlackTurn(activity, { turn, workspace, person, botUserId }, now));
+    await runDialogs(context, this.deps.conversationState, this.deps.dialogs);
+  }
+}

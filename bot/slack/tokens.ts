@@ -1,0 +1,64 @@
+import type { InstallProvider } from '@slack/oauth';
+
+/** What calling the Web API for one Slack team needs. */
+export interface BotAuth {
+  botToken: string;
+  /** The bot's own user id: its mention is stripped from @mentions, its messages ignored. */
+  botUserId?: string;
+  teamName?: string;
+}
+
+export interface TeamRef {
+  teamId: string;
+  enterpriseId?: string;
+}
+
+/** Where a team's bot token comes from: SLACK_BOT_TOKEN (one workspace) or the OAuth installations. */
+export interface TokenSource {
+  authFor(team: TeamRef): Promise<BotAuth>;
+}
+
+export class NoInstallationError extends Error {
+  readonly code = 'slack_no_installation';
+  constructor(readonly teamId: string, readonly original?: unknown) {
+    super(`PMO Assistant is not installed in Slack team ${teamId}`);
+    this.name = 'NoInstallationError';
+  }
+}
+
+interface AuthTest {
+  user_id?: string;
+  team_id?: string;
+  team?: string;
+}
+
+/** One workspace, one token; auth.test (the bot's user id and team name) is asked once, on first use. */
+export class SingleWorkspaceTokens implements TokenSource {
+  private identity?: Promise<AuthTest>;
+
+  constructor(private readonly botToken: string, private readonly authTest: () => Promise<AuthTest>) {}
+
+  async authFor(): Promise<BotAuth> {
+    this.identity ??= this.authTest().catch((err: unknown) => {
+      this.identity = undefined; // asked again next time rather than caching a failure
+      throw err;
+    });
+    const identity = await this.identity.catch(() => ({}) as AuthTest);
+    return { botToken: this.botToken, botUserId: identity.user_id, teamName: identity.team };
+  }
+}
+
+/** Many workspaces: each team's token from its OAuth installation (bolt's authorize, token rotation included). */
+export class InstalledTokens implements TokenSource {
+  constructor(private readonly installer: Pick<InstallProvider, 'authorize'>) {}
+
+  async authFor(team: TeamRef): Promise<BotAuth> {
+    try {
+      const auth = await this.installer.authorize({ teamId: team.teamId, enterpriseId: team.enterpriseId, isEnterpriseInstall: false });
+      if (!auth.botToken) throw new Error('the installation has no bot token');
+      return { botToken: auth.botToken, botUserId: auth.botUserId };
+    } catch (err) {
+      throw new NoInstallationError(team.teamId, err);
+    }
+  }
+}
