@@ -1,7 +1,7 @@
 import { TeamsActivityHandler, TurnContext, type ConversationState } from 'botbuilder';
 import type { Logger } from 'pino';
 import { helpView } from '../../core/runner';
-import { ensureWorkspace } from '../../core/services';
+import { ensurePerson, ensureWorkspace } from '../../core/services';
 import type { Presenter } from '../../dialogs/presenter';
 import { setRunContext } from '../../dialogs/run-context';
 import { runDialogs, type PmoDialogs } from '../../dialogs/root.dialog';
@@ -60,6 +60,9 @@ export class PmoBot extends TeamsActivityHandler {
     const ws = workspaceOf(context.activity);
     const workspace = await ensureWorkspace(ws.platform, ws.externalId, ws.name, { timeZone: this.deps.defaultTimeZone });
     await rememberConversation(context, workspace._id.toString(), ws.platform);
+    // The installer takes the founding PMO admin seat if nobody holds it yet (SPEC §2); a later
+    // personal install must not make someone admin of the whole tenant.
+    if (context.activity.from?.id) await ensurePerson(workspace._id, context.activity.from.id, context.activity.from.name ?? '');
     const view = {
       ...helpView(),
       title: 'Hi, I am PMO Assistant',

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { loadConfig } from '../../../bot/config';
 import { createApp } from '../../../bot/server';
 import { mountTeamsBot } from '../../../bot/teams';
-import { IssueModel, RiskModel, WorkspaceModel } from '../../../models';
+import { ConversationRefModel, IssueModel, PersonModel, RiskModel, WorkspaceModel } from '../../../models';
 import { ConnectorStub } from '../../support/connector-stub';
 import { useTestDatabase } from '../../support/db';
 
@@ -161,5 +161,20 @@ describe('Teams over Bot Framework HTTP', () => {
     const sent = connector.sent.slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0].activity.text).toMatch(/PMO Assistant/);
+    const workspace = await WorkspaceModel.findOne({ platform: 'teams', externalId: 'tenant-three' }).lean();
+    expect(await ConversationRefModel.countDocuments({ workspaceId: workspace!._id })).toBe(1);
+    // The installer is the tenant's first PMO admin; someone who installs it later is not.
+    expect(await PersonModel.findOne({ workspaceId: workspace!._id, platformUserId: '29:ada' }).lean()).toMatchObject({ role: 'pmo_admin' });
+    await fetch(`${botUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ...activity('', { tenant: 'tenant-three', user: { id: '29:late', name: 'Late Larry' } }),
+        type: 'installationUpdate',
+        action: 'add',
+        text: undefined,
+      }),
+    });
+    expect(await PersonModel.findOne({ workspaceId: workspace!._id, platformUserId: '29:late' }).lean()).toMatchObject({ role: 'member' });
   });
 });
