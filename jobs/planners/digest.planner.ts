@@ -1,0 +1,145 @@
+// The portfolio digest (SPEC §4): one message per portfolio to each of its exec channels.
+import type { PortfolioDoc, ProjectDoc } from '../../models';
+import { DONE_STATUSES, ITEM_KINDS, type ItemKind } from '../../core/domain';
+import { compareItems } from '../../core/services/item-list.service';
+import type { RegisterItem, RiskItem } from '../../core/services/item-store';
+import { isOverdue, overdueContext, type OverdueContext } from '../../core/services/overdue';
+import type { DigestData } from '../data';
+import { dateInWeek, periodRange } from '../schedule';
+import type { JobMessage, JobWorkspace, PlannedDelivery, Recipient } from '../types';
+import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestRiskLine, DigestView } from '../views';
+import { compareLines, projectLines, ragCounts, type LineInput } from './digest-lines';
+import { channelRecipient, distinctRecipients, recipientKey } from './recipients';
+
+/** Project lines in the digest itself; a portfolio up to DIGEST_ALL_UP_TO shows them all. */
+export const DIGEST_TOP_PROJECTS = 15;
+export const DIGEST_ALL_UP_TO = 20;
+/** Project lines per continuation page of a full digest. */
+export const DIGEST_PAGE_SIZE = 50;
+export const DIGEST_TOP_RISKS = 5;
+export const DIGEST_ACTIVITY_ITEMS = 5;
+export const DIGEST_MISSING_SHOWN = 20;
+
+export interface DigestOptions {
+  /** Only this portfolio (`digest DIGITAL`). */
+  portfolioKey?: string;
+  /** Every project line: those after the top ones follow in `digest_projects` messages. */
+  allProjects?: boolean;
+  /** Post here (the channel `digest` was typed in) instead of the exec channels. */
+  recipient?: Recipient;
+}
+
+function activity(items: readonly RegisterItem[], at: (item: RegisterItem) => Date | null | undefined, from: Date, to: Date): DigestActivity {
+  const inWindow = items
+    .filter((item) => {
+      const when = at(item)?.getTime();
+      return when !== undefined && when >= from.getTime() && when < to.getTime();
+    })
+    .sort((a, b) => (at(b) as Date).getTime() - (at(a) as Date).getTime() || a.key.localeCompare(b.key));
+  const byKind = Object.fromEntries(ITEM_KINDS.map((k) => [k, 0])) as Record<ItemKind, number>;
+  for (const item of inWindow) byKind[item.kind] += 1;
+  return {
+    total: inWindow.length,
+    byKind,
+    items: inWindow.slice(0, DIGEST_ACTIVITY_ITEMS).map((i) => ({ key: i.key, kind: i.kind, title: i.title, project: i.projectKey })),
+  };
+}
+
+function topRisks(items: readonly RegisterItem[], names: ReadonlyMap<string, string>, ctx: OverdueContext): DigestRiskLine[] {
+  return items
+    .filter((i): i is RiskItem => i.kind === 'risk' && !DONE_STATUSES.includes(i.status))
+    .sort(compareItems)
+    .slice(0, DIGEST_TOP_RISKS)
+    .map((risk) => ({
+      key: risk.key,
+      title: risk.title,
+      project: risk.projectKey,
+      score: risk.score,
+      rating: risk.rating,
+      ...(names.get(risk.ownerId) ? { ownerName: names.get(risk.ownerId) } : {}),
+      ...(risk.due ? { due: risk.due } : {}),
+      overdue: isOverdue(risk, ctx),
+    }));
+}
+
+interface PortfolioDigest {
+  digest: DigestView;
+  pages: DigestProjectsView[];
+}
+
+function portfolioDigest(now: Date, portfolio: PortfolioDoc, projects: readonly ProjectDoc[], data: DigestData, ctx: OverdueContext, allProjects: boolean): PortfolioDigest {
+  const keys = new Set(projects.map((p) => p.key));
+  const items = data.items.filter((i) => keys.has(i.projectKey));
+  const input: LineInput = { period: data.period, statuses: data.statuses.filter((s) => keys.has(s.projectKey)), items, names: data.names, ctx };
+  const rows = projectLines(projects, input);
+  const lines = rows.map((r) => r.line).sort(compareLines);
+  const shown = lines.length <= DIGEST_ALL_UP_TO ? lines.length : DIGEST_TOP_PROJECTS;
+  const range = periodRange(data.period, ctx.zone);
+  const until = new Date(Math.min(range.end.getTime(), now.getTime()));
+  const missing = lines.filter((l) => l.missingUpdate).sort((a, b) => a.key.localeCompare(b.key));
+  const digest: DigestView = {
+    portfolioKey: portfolio.key,
+    portfolioName: portfolio.name,
+    period: data.period,
+    periodStart: dateInWeek(data.period, 1),
+    periodEnd: dateInWeek(data.period, 7),
+    asOf: ctx.today,
+    zone: ctx.zone,
+    rag: { now: ragCounts(lines.map((l) => l.rag)), lastWeek: ragCounts(rows.map((r) => r.ragLastWeek)) },
+    totals: { openHighRisks: sum(lines, (l) => l.openHighRisks), overdueItems: sum(lines, (l) => l.overdueItems) },
+    projects: lines.slice(0, shown),
+    totalProjects: lines.length,
+    shownProjects: shown,
+    moreCommand: `digest ${portfolio.key}`,
+    restFollows: allProjects && lines.length > shown,
+    topRisks: topRisks(items, data.names, ctx),
+    opened: activity(items, (i) => i.createdAt, range.start, until),
+    closed: activity(items.filter((i) => DONE_STATUSES.includes(i.status)), (i) => i.closedAt, range.start, until),
+    missingUpdates: missing.slice(0, DIGEST_MISSING_SHOWN).map((l) => ({ key: l.key, name: l.name, ...(l.pmName ? { pmName: l.pmName } : {}) })),
+    missingTotal: missing.length,
+  };
+  return { digest, pages: allProjects ? continuationPages(digest, lines.slice(shown)) : [] };
+}
+
+function continuationPages(digest: DigestView, rest: readonly DigestProjectLine[]): DigestProjectsView[] {
+  const pages = Math.ceil(rest.length / DIGEST_PAGE_SIZE);
+  return Array.from({ length: pages }, (_, i) => ({
+    portfolioKey: digest.portfolioKey,
+    portfolioName: digest.portfolioName,
+    period: digest.period,
+    page: i + 1,
+    pages,
+    firstRank: digest.shownProjects + i * DIGEST_PAGE_SIZE + 1,
+    totalProjects: digest.totalProjects,
+    projects: rest.slice(i * DIGEST_PAGE_SIZE, (i + 1) * DIGEST_PAGE_SIZE),
+  }));
+}
+
+function sum<T>(values: readonly T[], of: (value: T) => number): number {
+  return values.reduce((total, value) => total + of(value), 0);
+}
+
+/**
+ * One digest per portfolio to each of its exec channels (or to `options.recipient`). A portfolio
+ * with no active projects is skipped unless it was asked for by name.
+ */
+export function planDigest(now: Date, workspace: JobWorkspace, data: DigestData, options: DigestOptions = {}): PlannedDelivery[] {
+  const ctx = overdueContext(workspace, now);
+  const wanted = options.portfolioKey?.trim().toUpperCase();
+  const deliveries: PlannedDelivery[] = [];
+  for (const portfolio of data.portfolios) {
+    if (wanted && portfolio.key !== wanted) continue;
+    const projects = data.projects.filter((p) => p.active && p.portfolioKey === portfolio.key);
+    if (projects.length === 0 && !wanted) continue;
+    const { digest, pages } = portfolioDigest(now, portfolio, projects, data, ctx, !!options.allProjects);
+    const messages: JobMessage[] = [{ kind: 'digest', view: digest }, ...pages.map((view): JobMessage => ({ kind: 'digest_projects', view }))];
+    const recipients = options.recipient ? [options.recipient] : distinctRecipients(portfolio.execChannels.map(channelRecipient));
+    for (const recipient of recipients) {
+      messages.forEach((message, i) => {
+        const key = `digest:${portfolio.key}:${recipientKey(recipient)}${i > 0 ? `:page:${i + 1}` : ''}`;
+        deliveries.push({ key, recipient, message });
+      });
+    }
+  }
+  return deliveries;
+}

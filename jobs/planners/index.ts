@@ -1,0 +1,33 @@
+// What the scheduler and the `digest` / `reminders` commands call: load a job's data, then plan it.
+import type { JobName } from '../../core/domain';
+import { loadDigestData, loadNudgeData, loadReminderData } from '../data';
+import { latestDue, reportedPeriod } from '../schedule';
+import type { JobPlan, JobWorkspace } from '../types';
+import { planDigest, type DigestOptions } from './digest.planner';
+import { planNudges } from './nudge.planner';
+import { planReminders } from './reminders.planner';
+
+export { planDigest, type DigestOptions } from './digest.planner';
+export { planNudges } from './nudge.planner';
+export { planReminders } from './reminders.planner';
+export { recipientKey } from './recipients';
+
+/**
+ * The plan of `job` for the run due at `now` (its period is that of latestDue, the one the
+ * scheduler claims). The digest reports on reportedPeriod; reminders are as of today; the nudge
+ * asks for the run's own week. `options` apply to the digest only.
+ */
+export async function planJob(job: JobName, workspace: JobWorkspace, now: Date, options: DigestOptions = {}): Promise<JobPlan> {
+  const zone = workspace.timeZone;
+  const { period } = latestDue(workspace.schedules[job], zone, now);
+  switch (job) {
+    case 'digest': {
+      const data = await loadDigestData(workspace._id, reportedPeriod(workspace.schedules.nudge, zone, now), { portfolioKey: options.portfolioKey });
+      return { job, period, deliveries: planDigest(now, workspace, data, options) };
+    }
+    case 'reminders':
+      return { job, period, deliveries: planReminders(now, workspace, await loadReminderData(workspace._id, now)) };
+    case 'nudge':
+      return { job, period, deliveries: planNudges(now, workspace, await loadNudgeData(workspace._id, period)) };
+  }
+}

@@ -1,0 +1,46 @@
+// The contract between the job planners (what to send to whom) and the delivery engine (how it
+// gets there). Planners are pure; delivery treats `message.view` as opaque and only renders it
+// through cards/jobs (renderJobMessageForTeams / renderJobMessageForSlack).
+import type { JobName, Platform } from '../core/domain';
+import type { WorkspaceDoc } from '../models';
+import type { DigestProjectsView, DigestView, NudgeView, ReminderView } from './views';
+
+export type { JobName };
+
+/** What the planners need of a workspace (a stored WorkspaceDoc has it all). */
+export type JobWorkspace = Pick<WorkspaceDoc, '_id' | 'platform' | 'timeZone' | 'schedules' | 'changePendingDays'>;
+
+/** Who gets a message: a person (their DM / personal chat) or a channel (exec or project channel). */
+export type Recipient =
+  | { kind: 'user'; platform: Platform; userId: string; displayName?: string }
+  | { kind: 'channel'; platform: Platform; channelId: string; conversationRefId?: string | null };
+
+/**
+ * One message of a job run. The view types are defined by the planners (jobs/views.ts); every
+ * kind has a Teams Adaptive Card and a Block Kit rendering in cards/jobs/.
+ */
+export type JobMessage =
+  | { kind: 'digest'; view: DigestView }
+  /** The rest of a full (`digest PORTFOLIO`) digest's project lines; sent after it, in plan order. */
+  | { kind: 'digest_projects'; view: DigestProjectsView }
+  | { kind: 'pm_reminder'; view: ReminderView }
+  | { kind: 'owner_reminder'; view: ReminderView }
+  | { kind: 'nudge'; view: NudgeView };
+
+export interface PlannedDelivery {
+  /**
+   * Stable within a run and across re-plans of the same run (no timestamps, no random ids), so a
+   * resumed run recognises what it already delivered: `digest:DIGITAL:channel:19:abc`.
+   */
+  key: string;
+  recipient: Recipient;
+  message: JobMessage;
+}
+
+/** Deliveries to the same recipient must be posted in plan order (a digest before its continuation pages). */
+export interface JobPlan {
+  job: JobName;
+  /** The period the run covers: the ISO week (`2026-W48`) of the scheduled instant in the workspace's zone. */
+  period: string;
+  deliveries: PlannedDelivery[];
+}

@@ -1,0 +1,135 @@
+// What each job message shows: plain data the planners compute and cards/jobs renders for Teams and Slack.
+import type { ItemView } from '../cards/view-models';
+import type { IsoDate, IsoWeek, ItemKind, Rag, RiskRating } from '../core/domain';
+
+/** Overall RAG against last week: better, worse, unchanged, or first ever report. */
+export type Trend = 'up' | 'down' | 'same' | 'new';
+
+/** Projects per overall RAG; `none` counts projects with no status update yet. */
+export interface RagCounts {
+  red: number;
+  amber: number;
+  green: number;
+  none: number;
+}
+
+/** One project's line in the digest. */
+export interface DigestProjectLine {
+  key: string;
+  name: string;
+  pmName?: string;
+  /** The latest overall RAG reported up to the digest's period; null when there is none. */
+  rag: Rag | null;
+  /** Against the RAG a week earlier; null when there is no RAG. */
+  trend: Trend | null;
+  /** Calendar days (in the workspace's zone) since the last update; null when none in the look-back. */
+  lastUpdateDays: number | null;
+  openHighRisks: number;
+  overdueItems: number;
+  /** No status update for the digest's period. */
+  missingUpdate: boolean;
+}
+
+export interface DigestRiskLine {
+  key: string;
+  title: string;
+  project: string;
+  score: number;
+  rating: RiskRating;
+  ownerName?: string;
+  due?: IsoDate;
+  overdue: boolean;
+}
+
+export interface DigestItemRef {
+  key: string;
+  kind: ItemKind;
+  title: string;
+  project: string;
+}
+
+/** Items opened (or closed) during the period: counts, and the newest few. */
+export interface DigestActivity {
+  total: number;
+  byKind: Record<ItemKind, number>;
+  items: DigestItemRef[];
+}
+
+export interface DigestMissingUpdate {
+  key: string;
+  name: string;
+  pmName?: string;
+}
+
+/** The weekly portfolio digest (SPEC §4) for one portfolio. */
+export interface DigestView {
+  portfolioKey: string;
+  portfolioName: string;
+  /** The status week reported on, and its Monday and Sunday. */
+  period: IsoWeek;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  /** Today in the workspace's zone, and the zone. */
+  asOf: IsoDate;
+  zone: string;
+  rag: { now: RagCounts; lastWeek: RagCounts };
+  /** Across all the portfolio's projects, not only the lines shown. */
+  totals: { openHighRisks: number; overdueItems: number };
+  /** Most in need of attention first: red, amber, no update, green; worsening before steady. */
+  projects: DigestProjectLine[];
+  totalProjects: number;
+  shownProjects: number;
+  /** What to type to see every project: `digest DIGITAL`. */
+  moreCommand: string;
+  /** The lines not shown here follow in `digest_projects` messages (the on-demand full digest). */
+  restFollows: boolean;
+  topRisks: DigestRiskLine[];
+  opened: DigestActivity;
+  closed: DigestActivity;
+  missingUpdates: DigestMissingUpdate[];
+  missingTotal: number;
+}
+
+/** A continuation page of a full digest: the project lines after those in the digest itself. */
+export interface DigestProjectsView {
+  portfolioKey: string;
+  portfolioName: string;
+  period: IsoWeek;
+  page: number;
+  pages: number;
+  /** 1-based rank of the first line on this page. */
+  firstRank: number;
+  totalProjects: number;
+  projects: DigestProjectLine[];
+}
+
+export interface ReminderItem {
+  item: ItemView;
+  /** The date it became overdue (due, review or decision date) and the whole days since. */
+  overdueSince: IsoDate;
+  daysOverdue: number;
+}
+
+/** Overdue register items: to a PM for their projects, or to an owner for their own items. */
+export interface ReminderView {
+  recipientName: string;
+  role: 'pm' | 'owner';
+  projects: { key: string; name: string }[];
+  /** Most overdue first; at most the first few of `totalItems`. */
+  items: ReminderItem[];
+  totalItems: number;
+  /** Where to see the rest: `list risks mine overdue`. */
+  moreCommands: string[];
+  today: IsoDate;
+  zone: string;
+}
+
+/** The weekly status nudge to a PM whose projects lack this period's update. */
+export interface NudgeView {
+  pmName: string;
+  period: IsoWeek;
+  /** The Sunday that ends the period. */
+  periodEnd: IsoDate;
+  projects: { key: string; name: string }[];
+  totalProjects: number;
+}
