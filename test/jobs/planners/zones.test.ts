@@ -1,10 +1,11 @@
 // Planner results that depend on the workspace's zone: "today" for overdue, DST, week and year edges.
+import type { RegisterItem } from '../../../core/services';
 import { planDigest, planReminders } from '../../../jobs/planners';
 import { reportedPeriod } from '../../../jobs/schedule';
 import type { DigestView, ReminderView } from '../../../jobs/views';
 import { change, digestData, issue, portfolio, project, reminderData, status, workspace } from './fixtures';
 
-const owned = (zone: string, now: string, item = issue('I-9', 'APOLLO', 'u-jane')) => {
+const owned = (zone: string, now: string, item: RegisterItem) => {
   const deliveries = planReminders(new Date(now), workspace(zone), reminderData({ items: [{ ...item, overdue: true }] }));
   const dm = deliveries.find((d) => d.key === 'reminders:owner:u-jane');
   return dm ? (dm.message.view as ReminderView).items.map((i) => [i.overdueSince, i.daysOverdue]) : [];
@@ -40,7 +41,7 @@ describe("overdue is measured against today in the workspace's zone", () => {
     expect(owned('Europe/Berlin', '2026-03-30T20:00:00Z', pending)).toEqual([]);
     expect(owned('Europe/Berlin', '2026-03-31T08:00:00Z', pending)).toEqual([['2026-03-30', 1]]);
     expect(owned('America/New_York', '2026-03-31T08:00:00Z', pending)).toEqual([['2026-03-29', 2]]);
-    expect(owned('America/New_York', '2026-03-31T08:00:00Z', { ...pending, decision: 'approved' })).toEqual([]);
+    expect(owned('America/New_York', '2026-03-31T08:00:00Z', change('C-9', 'APOLLO', 'u-jane', { createdAt: '2026-03-15T23:30:00Z', decision: 'approved' }))).toEqual([]);
   });
 });
 
