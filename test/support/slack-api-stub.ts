@@ -56,6 +56,7 @@ export class SlackApiStub {
   private readonly limits = new Map<string, number[]>();
   private readonly failures = new Map<string, string[]>();
   private readonly overrides = new Map<string, Handler>();
+  private readonly delays = new Map<string, number>();
   private server?: http.Server;
   private base = '';
   private seq = 0;
@@ -73,11 +74,13 @@ export class SlackApiStub {
       this.record('upload', undefined, { fileId: req.params.id, bytes: Buffer.isBuffer(req.body) ? req.body.length : 0 });
       res.status(200).send('OK');
     });
-    app.post('/api/:method', (req, res) => {
+    app.post('/api/:method', async (req, res) => {
       const method = String(req.params.method);
       const token = req.headers.authorization?.replace(/^Bearer /, '');
       const args = decode(req.body as Record<string, unknown>);
       this.record(method, token, args);
+      const delay = this.delays.get(method);
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       const retryAfter = this.limits.get(method)?.shift();
       if (retryAfter !== undefined) {
         res.status(429).set('Retry-After', String(retryAfter)).json({ ok: false, error: 'ratelimited' });
@@ -113,6 +116,11 @@ export class SlackApiStub {
   /** The next call of `method` answers `{ ok: false, error }`. */
   fail(method: string, error: string): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
+  }
+
+  /** Answers `method` only after `ms` (0 to stop). */
+  delay(method: string, ms: number): void {
+    this.delays.set(method, ms);
   }
 
   /** Answers `method` with this handler from now on. */
