@@ -54,7 +54,10 @@ const MESSAGES: [string, () => SlackMessage][] = [
   ['confirmation: 60 fields', () => confirmationMessage(confirmation({ fields: Array.from({ length: 60 }, (_, i) => ({ id: `f${i}`, label: `F${i}`, value: `${i}` })) }))],
   ['form message: risk with an error', () => formMessage(riskForm(), 'What is the impact, from 1 to 5?')],
   ['form message: no fields', () => formMessage({ command: 'status', title: 'Status update', fields: [] }, '')],
-  ['form message: 40 fields', () => formMessage({ command: 'risk', title: 'Big', fields: twelve((id) => ({ id, label: id, type: 'text' as const, required: true, error: 'bad' })).concat(twelve((id) => ({ id: `${id}b`, label: id, type: 'number' as const, required: false, min: 1, max: 5, error: 'bad' }))) }, 'Fill in')],
+  ['form message: 24 fields, each asked again', () => formMessage({ command: 'risk', title: 'Big', fields: [
+    ...twelve((id): FormField => ({ id, label: id, type: 'text', required: true, error: 'bad' })),
+    ...twelve((id): FormField => ({ id: `${id}b`, label: id, type: 'number', required: false, min: 1, max: 5, error: 'bad' })),
+  ] }, 'Fill in')],
 ];
 
 for (const text of TEXTS) {
