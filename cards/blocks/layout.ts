@@ -6,6 +6,15 @@ import {
   type SectionBlock,
 } from './types';
 
+/**
+ * Clips text that is already mrkdwn. The builders size their parts to fit, so this is a backstop;
+ * when it does cut, a half entity (`&am…`) or half token (`<!date^…`) is dropped, not shown.
+ */
+function clipMrkdwn(text: string, max: number): string {
+  const clipped = clipUnits(text, max);
+  return clipped === text ? text : clipped.replace(/(&[a-z]*|<[^>]*)…$/, '…');
+}
+
 /** A bold heading line; `text` is user text, shown as typed. */
 export function header(text: string): HeaderBlock {
   return { type: 'header', text: plain(plainLine(text, BLOCK_LIMITS.headerText) || NONE) };
@@ -13,7 +22,7 @@ export function header(text: string): HeaderBlock {
 
 /** A paragraph; `text` must already be mrkdwn (escaped), it is only clipped here. */
 export function section(text: string, accessory?: ButtonElement): SectionBlock {
-  const body = clipUnits(text, BLOCK_LIMITS.sectionText) || NONE;
+  const body = clipMrkdwn(text, BLOCK_LIMITS.sectionText) || NONE;
   return { type: 'section', text: mrkdwn(body), ...(accessory ? { accessory } : {}) };
 }
 
@@ -28,7 +37,7 @@ export function context(...parts: string[]): ContextBlock {
   const elements = parts
     .filter((part) => part.length > 0)
     .slice(0, BLOCK_LIMITS.contextElements)
-    .map((part) => mrkdwn(clipUnits(part, MORE_LIMITS.contextText)));
+    .map((part) => mrkdwn(clipMrkdwn(part, MORE_LIMITS.contextText)));
   return { type: 'context', elements: elements.length > 0 ? elements : [mrkdwn(NONE)] };
 }
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { context, section } from '../../../cards/blocks/layout';
 import { clipUnits, escapeMrkdwn, mrkdwnBlock, mrkdwnLine, plainLine, slackDate } from '../../../cards/blocks/text';
 
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -73,5 +74,21 @@ describe('slackDate', () => {
   it('renders in each reader\'s zone with a UTC fallback, or gives up on a bad date', () => {
     expect(slackDate('2026-11-01T09:13:00.000Z')).toBe(`<!date^${Date.UTC(2026, 10, 1, 9, 13) / 1000}^{date_short} {time}|2026-11-01 09:13Z>`);
     expect(slackDate('not a date')).toBeUndefined();
+  });
+});
+
+describe('section and context (the backstop clip of ready mrkdwn)', () => {
+  const textOf = (block: { text?: { text: string } }): string => block.text?.text ?? '';
+
+  it('never leaves half an entity or half a <…> token at the cut', () => {
+    const entity = textOf(section(`${'x'.repeat(2995)}&amp;&amp;`));
+    expect(entity).toBe(`${'x'.repeat(2995)}…`);
+    const token = textOf(section(`${'x'.repeat(2990)}<!date^1^{date_short}|x>`));
+    expect(token).toBe(`${'x'.repeat(2990)}…`);
+    expect(context(`${'y'.repeat(2999)}&lt;`).elements[0].text).toBe(`${'y'.repeat(2999)}…`);
+  });
+
+  it('leaves text that fits as it is', () => {
+    expect(textOf(section('a &amp; b'))).toBe('a &amp; b');
   });
 });
