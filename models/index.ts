@@ -4,6 +4,7 @@ import { ClaimModel } from './claim.model';
 import { ConversationRefModel } from './conversation-ref.model';
 import { IssueModel } from './issue.model';
 import { ItemHistoryModel } from './item-history.model';
+import { JobDeliveryModel } from './job-delivery.model';
 import { JobRunModel } from './job-run.model';
 import { PersonModel } from './person.model';
 import { PortfolioModel } from './portfolio.model';
@@ -29,6 +30,7 @@ export * from './change-request.model';
 export * from './item-history.model';
 export * from './conversation-ref.model';
 export * from './job-run.model';
+export * from './job-delivery.model';
 export * from './claim.model';
 export * from './bot-state.model';
 export * from './slack-delivery.model';
@@ -53,6 +55,7 @@ export const ALL_MODELS: readonly IndexedModel[] = [
   ItemHistoryModel,
   ConversationRefModel,
   JobRunModel,
+  JobDeliveryModel,
   ClaimModel,
   BotStateModel,
   SlackDeliveryModel,

@@ -17,6 +17,33 @@ export interface RunContext {
   channelId?: string;
   /** The stored ConversationRef of this channel (for `link exec`). */
   conversationRefId?: string;
+  /** `digest` and `reminders` on demand: the job runtime, when this process runs it. */
+  jobs?: JobCommands;
+}
+
+/** Where an on-demand job posts and for whom; the job runtime (jobs/runtime) implements JobCommands. */
+export interface JobRequest {
+  workspaceId: Types.ObjectId | string;
+  now: Date;
+  platform: Platform;
+  /** The asking conversation (the digest is posted there). */
+  channelId?: string;
+  conversationRefId?: string;
+}
+
+export interface OnDemandOutcome {
+  /** Messages planned, sent, and the ones that could not be delivered, with why. */
+  planned: number;
+  sent: number;
+  failed: { to: string; reason: string }[];
+  /** What was sent, by message kind (`pm_reminder`, `owner_reminder`, `digest`). */
+  sentByKind: Record<string, number>;
+}
+
+/** The scheduled jobs run now, with the same planners and cards, without touching the scheduled run. */
+export interface JobCommands {
+  digestNow(request: JobRequest & { portfolioKey?: string }): Promise<OnDemandOutcome>;
+  remindersNow(request: JobRequest): Promise<OnDemandOutcome>;
 }
 
 /** One answer to one command; each adapter renders it its own way (Adaptive Card, Block Kit). */

@@ -1,0 +1,27 @@
+// The job runtime: the scheduler (exactly once per workspace, job and period), delivery records,
+// fan-out within platform limits, and the on-demand `digest` / `reminders`.
+import { planJob } from '../planners';
+import { latestDue } from '../schedule';
+import { JobScheduler, type SchedulerOptions } from './scheduler';
+
+export { JobScheduler, type SchedulerOptions, type TickReport } from './scheduler';
+export type { JobSender, SentMessage } from './sender';
+export { DeliveryError, toDeliveryError, type DeliveryErrorCode } from './delivery-error';
+export { CATCH_UP_WINDOW_MS } from './due';
+export { LEASE_MS } from './run-lease';
+export { MAX_PASSES, RETRY_BACKOFF_MS, type Planner } from './run-job';
+export { PLATFORM_LIMITS } from './rate-limiter';
+export type { Clock } from './clock';
+
+export type StartSchedulerOptions = Omit<SchedulerOptions, 'plan' | 'findDue'> & Partial<Pick<SchedulerOptions, 'plan' | 'findDue'>>;
+
+/**
+ * Starts the scheduler with the real planners and schedule maths: the minute tick, and at once a
+ * first tick (in the background, see `firstTick`) that catches up runs missed while no instance
+ * was up. Register the result with app.onStop; give `scheduler.commands` to the dialogs.
+ */
+export function startScheduler(options: StartSchedulerOptions): JobScheduler {
+  const scheduler = new JobScheduler({ plan: planJob, findDue: latestDue, ...options });
+  void scheduler.start();
+  return scheduler;
+}

@@ -1,0 +1,58 @@
+// `digest [PORTFOLIO]` and `reminders` now: the same planners, cards and senders, without the scheduled run's claim.
+import type { JobCommands, JobRequest, OnDemandOutcome } from '../../core/runner/types';
+import { loadWorkspace } from '../../core/services/context';
+import type { PlannedDelivery, Recipient } from '../types';
+import { byConversation, forEachBounded, sendWithRetry } from './attempt';
+import type { WorkspaceDoc } from '../../models';
+import { toStored } from './delivery-store';
+import { DELIVERY_CONCURRENCY, type RunDeps } from './run-job';
+
+export function createJobCommands(deps: RunDeps): JobCommands {
+  return {
+    async digestNow(request) {
+      const workspace = await loadWorkspace(request.workspaceId);
+      const here: Recipient = {
+        kind: 'channel',
+        platform: request.platform,
+        channelId: request.channelId ?? '',
+        conversationRefId: request.conversationRefId ?? null,
+      };
+      // A portfolio asked for by name gets every project line (the digest's "and 37 more" points here).
+      const options = request.portfolioKey ? { portfolioKey: request.portfolioKey, allProjects: true, recipient: here } : { recipient: here };
+      const plan = await deps.plan('digest', workspace, request.now, options);
+      return deliverNow(deps, workspace, plan.deliveries, deps.concurrency);
+    },
+
+    async remindersNow(request: JobRequest) {
+      const workspace = await loadWorkspace(request.workspaceId);
+      const plan = await deps.plan('reminders', workspace, request.now);
+      return deliverNow(deps, workspace, plan.deliveries, deps.concurrency);
+    },
+  };
+}
+
+async function deliverNow(deps: RunDeps, workspace: WorkspaceDoc, deliveries: PlannedDelivery[], concurrency?: number): Promise<OnDemandOutcome> {
+  const outcome: OnDemandOutcome = { planned: deliveries.length, sent: 0, failed: [], sentByKind: {} };
+  await forEachBounded(
+    byConversation(deliveries),
+    concurrency ?? DELIVERY_CONCURRENCY,
+    async (group) => {
+      for (const d of group) {
+        const result = await sendWithRetry(deps, workspace, d.recipient, toStored(d.message));
+        if (!result.ok) {
+          outcome.failed.push({ to: recipientName(d.recipient), reason: result.error.message });
+          return; // the rest of this conversation (a digest's pages) would make no sense without it
+        }
+        outcome.sent += 1;
+        outcome.sentByKind[d.message.kind] = (outcome.sentByKind[d.message.kind] ?? 0) + 1;
+      }
+    },
+    (err, group) => outcome.failed.push({ to: recipientName(group[0].recipient), reason: err instanceof Error ? err.message : String(err) }),
+  );
+  deps.logger.info({ workspace: workspace._id.toString(), planned: outcome.planned, sent: outcome.sent, failed: outcome.failed.length }, 'on-demand job sent');
+  return outcome;
+}
+
+function recipientName(r: Recipient): string {
+  return r.kind === 'user' ? (r.displayName ?? r.userId) : r.channelId;
+}
