@@ -5,17 +5,15 @@ import { withDefaults } from './defaults';
 import { runExport } from './export.runner';
 import { helpView } from './help';
 import { runClose, runCreate, runEscalate, runShow, runUpdate } from './items.runner';
+import { runDigestNow, runRemindersNow } from './jobs.runner';
 import { runList } from './list.runner';
 import { topicOf } from './missing';
-import { errorReply, pmoErrorReply, text } from './replies';
+import { pmoErrorReply, text } from './replies';
 import {
   runLink, runLinkExec, runPortfolioAdd, runProgramAdd, runProjectAdd, runRole, runSettings,
 } from './setup.runner';
 import { runStatus } from './status.runner';
 import type { Reply, RunContext } from './types';
-
-// TODO(scheduled-jobs): run the digest and reminders jobs on demand once they exist.
-const NOT_YET = 'arrives with the scheduled-jobs work, which is not built yet, so nothing was sent.';
 
 async function dispatch(command: Command, ctx: RunContext): Promise<Reply> {
   switch (command.name) {
@@ -54,9 +52,9 @@ async function dispatch(command: Command, ctx: RunContext): Promise<Reply> {
     case 'export':
       return runExport(command, ctx);
     case 'digest':
-      return errorReply(`The on-demand portfolio digest ${NOT_YET}`, { hint: 'The weekly digest will also come with that work.' });
+      return runDigestNow(command, ctx);
     case 'reminders':
-      return errorReply(`Sending the overdue reminders now ${NOT_YET}`, { hint: 'Meanwhile, list risks overdue shows what is overdue.' });
+      return runRemindersNow(ctx);
     case 'cancel':
       return text('Nothing to cancel.');
   }

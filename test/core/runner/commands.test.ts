@@ -32,11 +32,12 @@ describe('help', () => {
 });
 
 describe('commands that do not run here', () => {
-  it('says plainly that digest and reminders arrive with the scheduled jobs', async () => {
+  // With the job runtime wired in, test/jobs/runtime/commands.test.ts covers them.
+  it('says plainly that digest and reminders need the job runtime, which this context lacks', async () => {
     const world = await makeWorld();
     for (const text of ['digest', 'digest DIGITAL', 'reminders']) {
       const reply = await runFor(world, world.admin, text, 'error');
-      expect(reply.view.message).toMatch(/arrives with the scheduled-jobs work, which is not built yet, so nothing was sent\.$/);
+      expect(reply.view.message).toMatch(/this bot instance does not run the scheduled jobs, so nothing was sent\.$/);
     }
   });
 

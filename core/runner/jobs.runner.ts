@@ -1,0 +1,52 @@
+// `digest [PORTFOLIO]` and `reminders`: the scheduled jobs run now through the job runtime (ctx.jobs).
+import type { DigestCommand } from '../commands';
+import { getPerson, isPmoAdmin, listProjects, PmoError, requirePortfolio, toWorkspaceId } from '../services';
+import { loadWorkspace } from '../services/context';
+import { errorReply, joinAnd, text } from './replies';
+import type { OnDemandOutcome, Reply, RunContext } from './types';
+
+const NOT_HERE = 'this bot instance does not run the scheduled jobs, so nothing was sent.';
+
+export async function runDigestNow(command: DigestCommand, ctx: RunContext): Promise<Reply> {
+  if (!ctx.jobs) return errorReply(`The digest cannot be posted now: ${NOT_HERE}`);
+  const portfolio = command.portfolio ? await requirePortfolio(toWorkspaceId(ctx.workspaceId), command.portfolio) : null;
+  const outcome = await ctx.jobs.digestNow({ ...requestOf(ctx), portfolioKey: portfolio?.key });
+  const what = portfolio ? `the ${portfolio.key} digest` : 'the portfolio digest';
+  if (outcome.planned === 0) {
+    return text(portfolio ? `${portfolio.key} has no projects to digest yet.` : 'There is no portfolio to digest yet: portfolio add sets one up.');
+  }
+  if (outcome.sent === 0) return errorReply(`Could not post ${what} here: ${reasons(outcome)}.`);
+  const count = outcome.sent === 1 ? what : `${outcome.sent} portfolio digests`;
+  return text(`Posted ${count} here.${outcome.failed.length ? ` ${outcome.failed.length} could not be posted: ${reasons(outcome)}.` : ''}`);
+}
+
+/** PMs (by role, or of a project) and PMO admins only: it messages everyone with something overdue. */
+export async function runRemindersNow(ctx: RunContext): Promise<Reply> {
+  if (!ctx.jobs) return errorReply(`The reminders cannot be sent now: ${NOT_HERE}`);
+  const workspace = await loadWorkspace(ctx.workspaceId);
+  const isPm = async (): Promise<boolean> =>
+    (await getPerson(workspace._id, ctx.actor.userId))?.role === 'pm' || (await listProjects(workspace._id, { pmId: ctx.actor.userId })).length > 0;
+  if (!(await isPmoAdmin(workspace, ctx.actor)) && !(await isPm())) {
+    throw new PmoError('forbidden', 'Only a PM or a PMO admin can send the overdue reminders now.');
+  }
+  const outcome = await ctx.jobs.remindersNow(requestOf(ctx));
+  if (outcome.planned === 0) return text('Nothing is overdue, so no reminders were sent.');
+  const pms = outcome.sentByKind.pm_reminder ?? 0;
+  const owners = outcome.sentByKind.owner_reminder ?? 0;
+  const split = joinAnd([pms ? `${pms} to ${pms === 1 ? 'a PM' : 'PMs'}` : '', owners ? `${owners} to ${owners === 1 ? 'an owner' : 'owners'}` : ''].filter(Boolean));
+  const sent = `Sent ${plural(outcome.sent, 'overdue reminder')}${split ? `: ${split}` : ''}.`;
+  const failed = outcome.failed.length ? ` ${outcome.failed.length} could not be delivered: ${reasons(outcome)}.` : '';
+  return text(`${sent}${failed}`);
+}
+
+function requestOf(ctx: RunContext) {
+  return { workspaceId: ctx.workspaceId, now: ctx.now, platform: ctx.platform, channelId: ctx.channelId, conversationRefId: ctx.conversationRefId };
+}
+
+function reasons(outcome: OnDemandOutcome): string {
+  return outcome.failed.map((f) => `${f.to} (${f.reason})`).join('; ');
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
