@@ -13,6 +13,9 @@ type Posted = { ts?: string; view?: { id?: string } };
 export const slackErrorOf = (err: unknown): string | undefined => (err as { data?: { error?: string } } | null)?.data?.error;
 
 const UNREACHABLE = ['not_in_channel', 'channel_not_found', 'is_archived'];
+/** A modal whose closing cancels its dialog (Slack then sends view_closed), so no form is left half-open. */
+const closable = (view: SlackModalView): SlackModalView => ({ ...view, notify_on_close: true }) as SlackModalView;
+
 /** CSV small enough to show inline when it cannot be attached. */
 const INLINE_CSV = 2_800;
 
@@ -29,11 +32,15 @@ export class TurnDelivery {
   constructor(private readonly turn: SlackTurn, private readonly api: SlackApi, private readonly logger: Logger) {}
 
   async send(reply: SlackReply): Promise<ResourceResponse> {
+    if (this.turn.source === 'closed') return { id: '' }; // the user closed the modal: nothing to show
     switch (reply.kind) {
       case 'form':
         return this.form(reply);
       case 'confirmation':
-        if (this.turn.viewId) return this.updateModal(confirmationModal(reply.confirmation, this.metadata()));
+        if (this.turn.viewId) {
+          const data = { verb: CARD_VERBS.confirmSave, command: reply.confirmation.command };
+          return this.updateModal(closable(confirmationModal(reply.confirmation, this.metadata(data))));
+        }
         return this.post(reply.message);
       case 'file':
         return this.file(reply);
@@ -60,7 +67,7 @@ export class TurnDelivery {
   }
 
   private async form(reply: Extract<SlackReply, { kind: 'form' }>): Promise<ResourceResponse> {
-    const modal = formModal(reply.form, this.metadata({ verb: CARD_VERBS.submitForm, command: reply.form.command }));
+    const modal = closable(formModal(reply.form, this.metadata({ verb: CARD_VERBS.submitForm, command: reply.form.command })));
     if (this.turn.viewId) return this.updateModal(modal);
     if (this.turn.triggerId && !this.triggerUsed) {
       this.triggerUsed = true;

@@ -1,6 +1,7 @@
 // Slack payloads → the botbuilder activity the shared dialogs read, plus the Slack facts of the turn.
 import type { Activity } from 'botbuilder';
-import type { BlockAction, SlashCommand, ViewSubmitAction } from '@slack/bolt';
+import type { BlockAction, SlashCommand, ViewClosedAction, ViewSubmitAction } from '@slack/bolt';
+import { CARD_VERBS } from '../../cards/verbs';
 import { actionData, formValuesFromState, isListPageData } from '../../cards/blocks';
 import { plainFromSlack, stripBotMention } from './slack-text';
 import {
@@ -165,4 +166,20 @@ export function fromViewSubmission(body: ViewSubmitAction): Inbound | null {
   };
   const value = { ...(meta.data ?? {}), ...formValuesFromState(body.view.state.values) };
   return { key: `view:${body.trigger_id}`, turn, activity: activityFor(turn, body.view.id, '', value) };
+}
+
+/** A form or confirmation modal closed with its X or Cancel: the dialog behind it is cancelled, quietly. */
+export function fromViewClosed(body: ViewClosedAction): Inbound | null {
+  const meta = decodeMetadata(body.view.private_metadata);
+  const teamId = body.team?.id ?? body.user.team_id ?? body.view.team_id;
+  const command = meta?.data?.command;
+  if (!meta || !teamId || typeof command !== 'string') return null;
+  const turn: SlackTurn = {
+    source: 'closed',
+    teamId,
+    ...(body.team?.enterprise_id ? { enterpriseId: body.team.enterprise_id } : {}),
+    userId: body.user.id,
+    ...placeOf(meta.at),
+  };
+  return { key: `closed:${body.view.id}:${body.view.hash}`, turn, activity: activityFor(turn, body.view.id, '', { verb: CARD_VERBS.cancel, command }) };
 }

@@ -1,7 +1,7 @@
 // The Slack facts of one turn (who, where, how to answer), carried on the activity and in modals' private_metadata.
 import type { ConversationKind } from '../../core/domain';
 
-export type SlackSource = 'command' | 'message' | 'mention' | 'action' | 'view' | 'proactive';
+export type SlackSource = 'command' | 'message' | 'mention' | 'action' | 'view' | 'closed' | 'proactive';
 export type SlackChannelType = 'im' | 'mpim' | 'channel' | 'group';
 
 /** Where a reply goes: the Slack channel, its thread, and the response_url a slash command or button gave. */

@@ -130,6 +130,23 @@ export class SlackSender {
   }
 }
 
+/** A modal closed with its X or Cancel (view_closed, sent when the view asked notify_on_close). */
+export function closedPayload(where: Where, view: { id: string; private_metadata: string }): Record<string, unknown> {
+  return {
+    type: 'view_closed',
+    team: { id: where.team, domain: where.team.toLowerCase() },
+    user: { id: where.user, username: where.user.toLowerCase(), name: where.user.toLowerCase(), team_id: where.team },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    is_cleared: false,
+    view: {
+      id: view.id, team_id: where.team, type: 'modal', callback_id: 'pmo.form.submit', private_metadata: view.private_metadata,
+      title: { type: 'plain_text', text: 'Form' }, hash: next('h'), state: { values: {} }, blocks: [], app_id: 'A1', bot_id: 'B1',
+      close: null, submit: null, root_view_id: view.id, previous_view_id: null, clear_on_close: false, notify_on_close: true,
+    },
+  };
+}
+
 /** Slack's state.values for inputs whose block_id and action_id are the field id. */
 export function stateValues(fields: Record<string, { type: string; value: string }>): Record<string, Record<string, unknown>> {
   const values: Record<string, Record<string, unknown>> = {};
@@ -141,4 +158,19 @@ export function stateValues(fields: Record<string, { type: string; value: string
     values[id] = { [id]: state };
   }
   return values;
+}
+
+/**
+ * The state.values Slack sends for a form: every input block of `blocks` with what it holds (its
+ * initial value, or empty), `answers` typed over them by field id.
+ */
+export function formState(blocks: Record<string, unknown>[], answers: Record<string, string> = {}): Record<string, Record<string, unknown>> {
+  const fields: Record<string, { type: string; value: string }> = {};
+  for (const block of blocks) {
+    if (block.type !== 'input') continue;
+    const element = block.element as { type: string; action_id: string; initial_value?: string; initial_date?: string; initial_option?: { value: string } };
+    const initial = element.initial_value ?? element.initial_date ?? element.initial_option?.value ?? '';
+    fields[element.action_id] = { type: element.type, value: answers[element.action_id] ?? initial };
+  }
+  return stateValues(fields);
 }

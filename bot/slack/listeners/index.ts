@@ -7,7 +7,7 @@ import type { SlackTurns } from '../turns';
 import { buttonClicked } from './actions';
 import { PMO_COMMAND, pmoCommand } from './commands';
 import { appHomeOpened, appMention, appRemoved, directMessage } from './events';
-import { modalSubmitted } from './views';
+import { modalClosed, modalSubmitted } from './views';
 
 export interface ListenerDeps {
   turns: SlackTurns;
@@ -27,6 +27,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.event('tokens_revoked', appRemoved(turns, deps.store, deps.logger));
   app.action({ type: 'block_actions' }, buttonClicked(turns));
   app.view({ type: 'view_submission' }, modalSubmitted(turns));
+  app.view({ type: 'view_closed' }, modalClosed(turns));
 }
 
 export { PMO_COMMAND };

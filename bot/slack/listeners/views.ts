@@ -1,6 +1,6 @@
-import type { SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { SlackViewMiddlewareArgs, ViewClosedAction, ViewSubmitAction } from '@slack/bolt';
 import type { types } from '@slack/bolt';
-import { fromViewSubmission } from '../inbound';
+import { fromViewClosed, fromViewSubmission } from '../inbound';
 import { pendingModal } from '../modals';
 import type { SlackTurns } from '../turns';
 
@@ -19,5 +19,14 @@ export function modalSubmitted(turns: SlackTurns) {
     const pending = pendingModal(body.view.title?.text, body.view.private_metadata);
     await ack({ response_action: 'update', view: pending as unknown as types.View });
     turns.conversation(inbound);
+  };
+}
+
+/** A form or confirmation modal closed unsaved: its dialog is cancelled so the next command starts afresh. */
+export function modalClosed(turns: SlackTurns) {
+  return async function onModalClosed({ ack, body }: SlackViewMiddlewareArgs<ViewClosedAction>): Promise<void> {
+    await ack();
+    const inbound = fromViewClosed(body);
+    if (inbound) turns.conversation(inbound);
   };
 }
