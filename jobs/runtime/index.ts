@@ -15,13 +15,18 @@ export type { Clock } from './clock';
 
 export type StartSchedulerOptions = Omit<SchedulerOptions, 'plan' | 'findDue'> & Partial<Pick<SchedulerOptions, 'plan' | 'findDue'>>;
 
+/** The scheduler with the real planners and schedule maths, not started: add senders, then start(). */
+export function createScheduler(options: StartSchedulerOptions): JobScheduler {
+  return new JobScheduler({ plan: planJob, findDue: latestDue, ...options });
+}
+
 /**
  * Starts the scheduler with the real planners and schedule maths: the minute tick, and at once a
  * first tick (in the background, see `firstTick`) that catches up runs missed while no instance
  * was up. Register the result with app.onStop; give `scheduler.commands` to the dialogs.
  */
 export function startScheduler(options: StartSchedulerOptions): JobScheduler {
-  const scheduler = new JobScheduler({ plan: planJob, findDue: latestDue, ...options });
+  const scheduler = createScheduler(options);
   void scheduler.start();
   return scheduler;
 }
