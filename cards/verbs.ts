@@ -6,6 +6,11 @@ export const CARD_VERBS = {
   editField: 'pmo.confirm.edit',
   cancel: 'pmo.cancel',
   showItem: 'pmo.item.show',
+  // Buttons on the job cards (reminders, nudges).
+  itemDone: 'pmo.item.done',
+  itemSnooze: 'pmo.item.snooze',
+  itemDue: 'pmo.item.due',
+  start: 'pmo.start',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
@@ -19,9 +24,23 @@ export type CardActionData =
   | { verb: typeof CARD_VERBS.confirmSave; command: string }
   | { verb: typeof CARD_VERBS.editField; command: string; field: string }
   | { verb: typeof CARD_VERBS.cancel; command?: string }
-  | { verb: typeof CARD_VERBS.showItem; key: string };
+  | { verb: typeof CARD_VERBS.showItem; key: string }
+  | { verb: typeof CARD_VERBS.itemDone; key: string }
+  | { verb: typeof CARD_VERBS.itemSnooze; key: string; days: number }
+  /** The new date comes in the card's input `dueInputId(key)`. */
+  | { verb: typeof CARD_VERBS.itemDue; key: string }
+  | { verb: typeof CARD_VERBS.start; command: StartableCommand; project?: string };
 
-export const RESERVED_DATA_KEYS: readonly string[] = ['verb', 'command', 'field', 'key', 'msteams'];
+/** Commands a card button may start as a guided dialog (the nudge's "Post status update"). */
+export const STARTABLE_COMMANDS = ['status'] as const;
+export type StartableCommand = (typeof STARTABLE_COMMANDS)[number];
+
+/** A reminder card may list several items: each item's date input is named after it, e.g. `due_R-7`. */
+export function dueInputId(key: string): string {
+  return `due_${key}`;
+}
+
+export const RESERVED_DATA_KEYS: readonly string[] = ['verb', 'command', 'field', 'key', 'days', 'msteams'];
 
 const VERB_VALUES: readonly string[] = Object.values(CARD_VERBS);
 
@@ -44,7 +63,13 @@ export function isCardActionData(value: unknown): value is CardActionData {
     case CARD_VERBS.cancel:
       return data.command === undefined || isText(data.command);
     case CARD_VERBS.showItem:
+    case CARD_VERBS.itemDone:
+    case CARD_VERBS.itemDue:
       return isText(data.key);
+    case CARD_VERBS.itemSnooze:
+      return isText(data.key) && Number.isInteger(data.days) && (data.days as number) >= 1 && (data.days as number) <= 90;
+    case CARD_VERBS.start:
+      return (STARTABLE_COMMANDS as readonly unknown[]).includes(data.command) && (data.project === undefined || isText(data.project));
     default:
       return false;
   }

@@ -1,18 +1,20 @@
 // The entry: one message (or card submit) → a reply at once, or the command's guided form.
 import type { BotState, TurnContext } from 'botbuilder';
 import {
-  ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type DialogTurnResult, type WaterfallStepContext,
+  ComponentDialog, Dialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogState, type DialogTurnResult,
+  type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { CARD_VERBS, isCardActionData, type CardActionData } from '../cards/verbs';
 import { parseCommand, type Command, type CommandName, type FieldError } from '../core/commands';
 import { parseItemKey } from '../core/domain';
-import { missingFields, parseErrorsReply, runCommand, withDefaults, type Reply } from '../core/runner';
+import { missingFields, parseErrorsReply, runCommand, withDefaults, type JobCommands, type Reply, type RunContext } from '../core/runner';
 import { ChangeDialog } from './change.dialog';
 import { CloseDialog } from './close.dialog';
 import type { DialogDeps, RunCommand } from './dialog-deps';
 import { EscalateDialog } from './escalate.dialog';
 import type { FormDialog, FormResult, FormStart } from './form.dialog';
 import { IssueDialog } from './issue.dialog';
+import { isJobItemAction, runJobItemAction } from './job-actions';
 import { LinkExecDialog } from './link-exec.dialog';
 import { LinkDialog } from './link.dialog';
 import { PortfolioAddDialog } from './portfolio-add.dialog';
@@ -47,18 +49,35 @@ export function guidedDialogs(deps: DialogDeps): FormDialog[] {
 export class RootDialog extends ComponentDialog {
   private readonly presenter: Presenter;
   private readonly run: RunCommand;
+  private readonly jobs?: JobCommands;
   private readonly forms = new Map<string, FormDialog>();
 
   constructor(deps: DialogDeps) {
     super(ROOT_DIALOG);
     this.presenter = deps.presenter;
     this.run = deps.run ?? runCommand;
+    this.jobs = deps.jobs;
     this.addDialog(new WaterfallDialog(ROOT_STEPS, [this.routeStep.bind(this), this.doneStep.bind(this)]));
     for (const form of guidedDialogs(deps)) {
       this.addDialog(form);
       this.forms.set(form.config.command, form);
     }
     this.initialDialogId = ROOT_STEPS;
+  }
+
+  /** A reminder's button pressed while a form is open: done at once, and the form keeps waiting. */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const data: unknown = innerDc.context.activity.value;
+    if (!isJobItemAction(data)) return super.onContinueDialog(innerDc);
+    const reply = await runJobItemAction(data, this.context(innerDc.context), parseContextOf(innerDc.context), this.run);
+    await innerDc.context.sendActivity(this.presenter.reply(reply));
+    return Dialog.EndOfTurn;
+  }
+
+  /** This turn's RunContext, with the job runtime for `digest` and `reminders`. */
+  private context(turnContext: TurnContext): RunContext {
+    const ctx = getRunContext(turnContext);
+    return this.jobs && !ctx.jobs ? { ...ctx, jobs: this.jobs } : ctx;
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -70,7 +89,7 @@ export class RootDialog extends ComponentDialog {
     const { command, errors } = parseCommand(text, parseContextOf(step.context));
     if (command === null) return this.unusable(step, text, errors);
     const form = this.forms.get(command.name);
-    if (form === undefined) return this.answer(step, errors.length > 0 ? parseErrorsReply(errors, command.name) : await this.run(command, getRunContext(step.context)));
+    if (form === undefined) return this.answer(step, errors.length > 0 ? parseErrorsReply(errors, command.name) : await this.run(command, this.context(step.context)));
     return this.commandStep(step, form, command, errors);
   }
 
@@ -109,6 +128,15 @@ export class RootDialog extends ComponentDialog {
       }
       case CARD_VERBS.cancel:
         return this.answer(step, { type: 'text', text: 'Nothing to cancel.' });
+      case CARD_VERBS.itemDone:
+      case CARD_VERBS.itemSnooze:
+      case CARD_VERBS.itemDue:
+        return this.answer(step, await runJobItemAction(data, this.context(step.context), parseContextOf(step.context), this.run));
+      case CARD_VERBS.start: {
+        const form = this.forms.get(data.command);
+        if (form === undefined) return this.answer(step, { type: 'text', text: EXPIRED });
+        return this.commandStep(step, form, { name: data.command, ...(data.project ? { project: data.project } : {}) }, []);
+      }
       default:
         return this.answer(step, { type: 'text', text: EXPIRED });
     }
