@@ -106,15 +106,17 @@ export function mountSlackApp(app: Express, deps: SlackDeps): SlackMount {
   });
   registerListeners(bolt, { turns, directory, store, logger, now: deps.now });
   if (installer) mountOAuth(app, installer, deps.config.publicUrl, logger);
+  let stopping: Promise<void> | undefined;
   if (mode === 'socket') {
     bolt.start().then(
       () => logger.info('Slack: Socket Mode connected'),
-      (err: Error) => logger.error({ err: err.message }, 'Slack: Socket Mode could not connect'),
+      (err: unknown) => {
+        if (!stopping) logger.error({ err: err instanceof Error ? err.message : String(err) }, 'Slack: Socket Mode could not connect');
+      },
     );
   }
   logger.info({ mode, workspaces: installer ? 'oauth' : 'single' }, `Slack: ${mode === 'socket' ? 'Socket Mode' : 'POST /slack/events'}, ${installer ? 'OAuth install at GET /slack/install' : 'one workspace (SLACK_BOT_TOKEN)'}`);
 
-  let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       if (mode === 'socket') await bolt.stop().catch((err: Error) => logger.warn({ err: err.message }, 'Slack socket did not close cleanly'));
