@@ -1,0 +1,65 @@
+// One job message → what each platform posts: a Teams activity with an Adaptive Card, or Slack text and blocks.
+import { CardFactory, type Activity } from 'botbuilder';
+import type { AdaptiveCard } from '../adaptive';
+import type { JobMessage } from '../../jobs/types';
+import { digestCard, digestProjectsCard, digestSummary } from './digest.card';
+import { digestBlocks, digestProjectsBlocks } from './digest.blocks';
+import { nudgeCard, nudgeSummary } from './nudge.card';
+import { nudgeBlocks } from './nudge.blocks';
+import { reminderCard, reminderSummary } from './reminder.card';
+import { reminderBlocks } from './reminder.blocks';
+import { escapeMrkdwn, type Block } from './slack-kit';
+
+/** The one-line summary of a message: the Teams text and notification, the Slack fallback text. */
+export function jobMessageSummary(message: JobMessage): string {
+  switch (message.kind) {
+    case 'digest':
+      return digestSummary(message.view);
+    case 'digest_projects': {
+      const { view } = message;
+      return `${view.portfolioKey} projects ${view.firstRank}–${view.firstRank + view.projects.length - 1} of ${view.totalProjects}`;
+    }
+    case 'pm_reminder':
+    case 'owner_reminder':
+      return reminderSummary(message.view);
+    case 'nudge':
+      return nudgeSummary(message.view);
+  }
+}
+
+export function jobMessageCard(message: JobMessage): AdaptiveCard {
+  switch (message.kind) {
+    case 'digest':
+      return digestCard(message.view);
+    case 'digest_projects':
+      return digestProjectsCard(message.view);
+    case 'pm_reminder':
+    case 'owner_reminder':
+      return reminderCard(message.view);
+    case 'nudge':
+      return nudgeCard(message.view);
+  }
+}
+
+export function renderJobMessageForTeams(message: JobMessage): Partial<Activity> {
+  const text = jobMessageSummary(message);
+  return { type: 'message', text, summary: text, attachments: [CardFactory.adaptiveCard(jobMessageCard(message))] };
+}
+
+function jobMessageBlocks(message: JobMessage): Block[] {
+  switch (message.kind) {
+    case 'digest':
+      return digestBlocks(message.view);
+    case 'digest_projects':
+      return digestProjectsBlocks(message.view);
+    case 'pm_reminder':
+    case 'owner_reminder':
+      return reminderBlocks(message.view);
+    case 'nudge':
+      return nudgeBlocks(message.view);
+  }
+}
+
+export function renderJobMessageForSlack(message: JobMessage): { text: string; blocks: Record<string, unknown>[] } {
+  return { text: escapeMrkdwn(jobMessageSummary(message)), blocks: jobMessageBlocks(message) };
+}
