@@ -1,6 +1,7 @@
 // Posts job messages (digests, reminders, nudges) proactively through Bot Framework, to the
 // conversation references the bot stored when people and channels talked to it.
 import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { renderJobMessageForTeams } from '../../cards/jobs';
 import type { Platform } from '../../core/domain';
 import { getConversationRef, listConversationRefs } from '../../core/services';
 import { DeliveryError } from '../../jobs/runtime/delivery-error';
@@ -19,7 +20,8 @@ export interface TeamsJobSenderOptions {
   appId: string;
   /** 'teams', or 'local' for the emulator / local chat workspace (same Bot Framework protocol). */
   platform?: Extract<Platform, 'teams' | 'local'>;
-  render: (message: JobMessage) => Partial<Activity>;
+  /** The card for a message; renderJobMessageForTeams unless a test swaps it. */
+  render?: (message: JobMessage) => Partial<Activity>;
 }
 
 export class TeamsJobSender implements JobSender {
@@ -36,7 +38,8 @@ export class TeamsJobSender implements JobSender {
       throw new DeliveryError('no_conversation', why);
     }
     const reference = proactiveReference(stored);
-    const activity = TurnContext.applyConversationReference({ type: 'message', ...this.options.render(message) }, reference) as Activity;
+    const render = this.options.render ?? renderJobMessageForTeams;
+    const activity = TurnContext.applyConversationReference({ type: 'message', ...render(message) }, reference) as Activity;
     let messageId: string | undefined;
     let failure: unknown;
     await this.options.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
