@@ -39,7 +39,8 @@ export class TurnDelivery {
       case 'confirmation':
         if (this.turn.viewId) {
           const data = { verb: CARD_VERBS.confirmSave, command: reply.confirmation.command };
-          return this.updateModal(closable(confirmationModal(reply.confirmation, this.metadata(data))));
+          const shown = await this.updateModal(closable(confirmationModal(reply.confirmation, this.metadata(data))));
+          if (shown) return shown;
         }
         return this.post(reply.message);
       case 'file':
@@ -68,8 +69,9 @@ export class TurnDelivery {
 
   private async form(reply: Extract<SlackReply, { kind: 'form' }>): Promise<ResourceResponse> {
     const modal = closable(formModal(reply.form, this.metadata({ verb: CARD_VERBS.submitForm, command: reply.form.command })));
-    if (this.turn.viewId) return this.updateModal(modal);
-    if (this.turn.triggerId && !this.triggerUsed) {
+    const shown = this.turn.viewId ? await this.updateModal(modal) : undefined;
+    if (shown) return shown;
+    if (this.turn.triggerId && !this.triggerUsed && !this.turn.viewId) {
       this.triggerUsed = true;
       try {
         const opened = await this.api.call<Posted & { ok: boolean }>('views.open', { trigger_id: this.turn.triggerId, view: this.checkedModal(modal) });
@@ -82,10 +84,16 @@ export class TurnDelivery {
     return this.post(reply.message);
   }
 
-  private async updateModal(view: SlackModalView): Promise<ResourceResponse> {
+  /** The modal the turn came from, updated; undefined when it is gone (closed meanwhile), so the answer is posted instead. */
+  private async updateModal(view: SlackModalView): Promise<ResourceResponse | undefined> {
     this.modalAnswered = true;
-    await this.api.call('views.update', { view_id: this.turn.viewId, view: this.checkedModal(view) });
-    return { id: this.turn.viewId ?? '' };
+    try {
+      await this.api.call('views.update', { view_id: this.turn.viewId, view: this.checkedModal(view) });
+      return { id: this.turn.viewId ?? '' };
+    } catch (err) {
+      this.logger.info({ error: slackErrorOf(err) ?? (err as Error).message }, 'could not update the modal; answering in the conversation');
+      return undefined;
+    }
   }
 
   private async file(reply: Extract<SlackReply, { kind: 'file' }>): Promise<ResourceResponse> {
@@ -104,9 +112,10 @@ export class TurnDelivery {
   }
 
   /**
-   * A slash command in a channel, or a button on an ephemeral message, answers through its
-   * response_url (the bot may not be a member there); everything else is posted, falling back to
-   * the response_url where the bot cannot post.
+   * In a channel (not a thread), what only the asker needs (a form, a list, an error) goes to them
+   * alone through the response_url, and a slash command's saves go in_channel the same way (the bot
+   * may not be a member). Threads, DMs and announcements from buttons and modals are posted, falling
+   * back to the response_url where the bot cannot post.
    */
   private async post(message: SlackMessage, opts: { announce?: boolean; replace?: boolean } = {}): Promise<ResourceResponse> {
     const { turn } = this;
@@ -119,7 +128,9 @@ export class TurnDelivery {
       });
       return { id: '' };
     };
-    if (turn.responseUrl && (opts.replace || turn.ephemeral || (turn.source === 'command' && turn.channelType !== 'im'))) return respond();
+    const inChannel = turn.channelType !== 'im' && turn.threadTs === undefined;
+    const privately = inChannel && (!opts.announce || turn.source === 'command');
+    if (turn.responseUrl && (opts.replace || turn.ephemeral || privately)) return respond();
     try {
       const posted = await this.api.call<Posted & { ok: boolean }>('chat.postMessage', {
         channel: turn.channel,

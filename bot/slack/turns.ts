@@ -48,7 +48,10 @@ export class SlackTurns {
   dispatch(key: string, team: TeamRef & { teamName?: string }, work: (opened: Opened) => Promise<void>, needsToken = true): void {
     const run = this.open(key, team, needsToken)
       .then((opened) => (opened ? work(opened) : undefined))
-      .catch((err: Error) => this.deps.logger.error({ key, team: team.teamId, err: err.message, stack: err.stack }, 'Slack request failed after its ack'))
+      .catch((err: Error & { code?: string }) => {
+        if (err.code === 'slack_no_installation') this.deps.logger.warn({ team: team.teamId }, 'Slack request from a team without an installation; ignored');
+        else this.deps.logger.error({ key, team: team.teamId, err: err.message, stack: err.stack }, 'Slack request failed after its ack');
+      })
       .finally(() => this.inFlight.delete(run));
     this.inFlight.add(run);
   }

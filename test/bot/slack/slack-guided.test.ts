@@ -128,6 +128,18 @@ describe('a guided dialog in a modal', () => {
     expect(list.args.text).toMatch(/^\d+ issues?$/);
   });
 
+  it('answers in the conversation when the modal is gone by the time the answer is ready', async () => {
+    const [opened] = await after(() => bot.sender.command('risk', IN_APOLLO));
+    const form = viewOf(opened, 'V-GONE');
+    stub.fail('views.update', 'not_found');
+    const calls = await after(() => bot.sender.submit(ADA, form, formState(form.blocks, { title: 'Late answer', probability: '3', impact: '3', project: 'NOPE' })));
+    // Only the asker sees the form again, as a message with inputs in the channel they were in.
+    expect(calls.map((c) => c.method)).toEqual(['views.update', 'response_url']);
+    expect(calls[1].args.response_type).toBe('ephemeral');
+    expect(text(calls[1].args.blocks)).toMatch(/there is no project NOPE/i);
+    await after(() => bot.sender.command('cancel', IN_APOLLO));
+  });
+
   it('announces through the command’s response_url where the bot is not in the channel', async () => {
     const [opened] = await after(() => bot.sender.command('issue', { ...ADA, channel: 'COTHER', channelName: 'other' }));
     const form = viewOf(opened, 'V-ISSUE');
