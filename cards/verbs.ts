@@ -27,18 +27,13 @@ export type CardActionData =
   | { verb: typeof CARD_VERBS.showItem; key: string }
   | { verb: typeof CARD_VERBS.itemDone; key: string }
   | { verb: typeof CARD_VERBS.itemSnooze; key: string; days: number }
-  /** The new date comes in the card's input `dueInputId(key)`. */
+  /** The new date comes in the card's input `due_<key>` (cards/jobs dueInputId). */
   | { verb: typeof CARD_VERBS.itemDue; key: string }
   | { verb: typeof CARD_VERBS.start; command: StartableCommand; project?: string };
 
 /** Commands a card button may start as a guided dialog (the nudge's "Post status update"). */
 export const STARTABLE_COMMANDS = ['status'] as const;
 export type StartableCommand = (typeof STARTABLE_COMMANDS)[number];
-
-/** A reminder card may list several items: each item's date input is named after it, e.g. `due_R-7`. */
-export function dueInputId(key: string): string {
-  return `due_${key}`;
-}
 
 export const RESERVED_DATA_KEYS: readonly string[] = ['verb', 'command', 'field', 'key', 'days', 'msteams'];
 

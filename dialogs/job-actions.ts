@@ -1,6 +1,7 @@
 // The buttons of the reminder cards: mark done, snooze, set a new due date. One-shot actions through
 // the runner's close and update, so permissions and history are the same as typed commands.
-import { CARD_VERBS, dueInputId, isCardActionData, type CardActionData } from '../cards/verbs';
+import { dueInputId } from '../cards/jobs';
+import { CARD_VERBS, isCardActionData, type CardActionData } from '../cards/verbs';
 import { parseItemField, type ParseContext, type UpdateCommand } from '../core/commands';
 import { DONE_STATUSES, parseItemKey, type IsoDate } from '../core/domain';
 import { errorReply, pmoErrorReply, type Reply, type RunContext } from '../core/runner';
