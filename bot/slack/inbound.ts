@@ -93,7 +93,8 @@ export function fromMessage(envelope: EventEnvelope, event: MessageEventLike, so
     // A mention is answered in its thread (a new one under the mention), so the dialog lives there.
     ...(source === 'mention' ? { threadTs: event.thread_ts ?? event.ts } : event.thread_ts ? { threadTs: event.thread_ts } : {}),
   };
-  const raw = source === 'mention' ? stripBotMention(event.text ?? '', botUserId) : (event.text ?? '');
+  // A mention's text leads with the bot's mention; a DM may address it too ("@PMO help").
+  const raw = source === 'mention' || botUserId ? stripBotMention(event.text ?? '', botUserId) : (event.text ?? '');
   return { key: `event:${envelope.event_id ?? `${event.channel}:${event.ts}`}`, turn, activity: activityFor(turn, event.ts, plainFromSlack(raw)) };
 }
 
