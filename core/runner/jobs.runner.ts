@@ -15,9 +15,13 @@ export async function runDigestNow(command: DigestCommand, ctx: RunContext): Pro
   if (outcome.planned === 0) {
     return text(portfolio ? `${portfolio.key} has no projects to digest yet.` : 'There is no portfolio to digest yet: portfolio add sets one up.');
   }
-  if (outcome.sent === 0) return errorReply(`Could not post ${what} here: ${reasons(outcome)}.`);
-  const count = outcome.sent === 1 ? what : `${outcome.sent} portfolio digests`;
-  return text(`Posted ${count} here.${outcome.failed.length ? ` ${outcome.failed.length} could not be posted: ${reasons(outcome)}.` : ''}`);
+  const digests = outcome.sentByKind.digest ?? 0;
+  const pages = outcome.sentByKind.digest_projects ?? 0;
+  if (digests === 0) return errorReply(`Could not post ${what} here: ${reasons(outcome)}.`);
+  const posted = digests === 1 ? what : `${digests} portfolio digests`;
+  const rest = pages > 0 ? `, with every project line in ${plural(pages, 'more message')}` : '';
+  const failed = outcome.failed.length ? ` Some could not be posted: ${reasons(outcome)}.` : '';
+  return text(`Posted ${posted} here${rest}.${failed}`);
 }
 
 /** PMs (by role, or of a project) and PMO admins only: it messages everyone with something overdue. */

@@ -1,6 +1,6 @@
 // `digest [PORTFOLIO]` and `reminders` run the real planners now, through the runtime's senders, and
 // leave the scheduled run's claim alone.
-import { runCommand, type RunContext } from '../../../core/runner';
+import { runCommand, type JobCommands, type RunContext } from '../../../core/runner';
 import { parseCommand } from '../../../core/commands';
 import type { Actor } from '../../../core/domain';
 import { addPortfolio, createIssue, createRisk, updateProject } from '../../../core/services';
@@ -28,14 +28,14 @@ async function seeded(): Promise<World> {
   return world;
 }
 
+function contextOf(world: World, actor: Actor, scheduler?: JobScheduler): RunContext {
+  return { workspaceId: world.ws, actor, now: EARLY, timeZone: 'Europe/London', platform: 'teams', channelId: '19:asking@thread.tacv2', jobs: scheduler?.commands };
+}
+
 function say(world: World, actor: Actor, text: string, scheduler?: JobScheduler) {
   const { command, errors } = parseCommand(text, { now: EARLY, timeZone: 'Europe/London', platform: 'teams', userId: actor.userId });
   if (!command || errors.length) throw new Error(`"${text}" did not parse`);
-  const ctx: RunContext = {
-    workspaceId: world.ws, actor, now: EARLY, timeZone: 'Europe/London', platform: 'teams',
-    channelId: '19:asking@thread.tacv2', jobs: scheduler?.commands,
-  };
-  return runCommand(command, ctx);
+  return runCommand(command, contextOf(world, actor, scheduler));
 }
 
 describe('digest now', () => {
@@ -56,6 +56,16 @@ describe('digest now', () => {
     const unknown = await say(world, world.other, 'digest NOPE', scheduler);
     expect(unknown).toMatchObject({ type: 'error', view: { message: 'There is no portfolio NOPE in this workspace.' } });
     expect(sender.sent).toHaveLength(1);
+  });
+
+  it('counts a full digest\'s continuation pages as part of it', async () => {
+    const world = await seeded();
+    const jobs: JobCommands = {
+      digestNow: async () => ({ planned: 3, sent: 3, failed: [], sentByKind: { digest: 1, digest_projects: 2 } }),
+      remindersNow: async () => ({ planned: 0, sent: 0, failed: [], sentByKind: {} }),
+    };
+    const reply = await runCommand({ name: 'digest', portfolio: 'DIGITAL' }, { ...contextOf(world, world.other), jobs });
+    expect(reply).toEqual({ type: 'text', text: 'Posted the DIGITAL digest here, with every project line in 2 more messages.' });
   });
 
   it('says when there is nothing to digest', async () => {
