@@ -1,7 +1,7 @@
 // The scheduler: a minute tick that claims due runs, resumes stale ones and retries what failed.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
-import { JOB_NAMES, type Platform } from '../../core/domain';
+import { JOB_NAMES, type JobName, type Platform } from '../../core/domain';
 import { claimJobRun, listWorkspaces } from '../../core/services';
 import { JobRunModel, type JobRunDoc, type WorkspaceDoc } from '../../models';
 import { systemClock, type Clock } from './clock';
@@ -67,7 +67,8 @@ export class JobScheduler {
   /** The first tick, started by start(): the catch-up of runs missed while no instance was up. */
   firstTick?: Promise<TickReport>;
   private task?: ScheduledTask;
-  private evaluating = false;
+  /** The evaluation under way, if any: ticks never overlap it, and stop() waits for it. */
+  private ticking?: Promise<TickReport>;
   private stopping = false;
 
   constructor(private readonly options: SchedulerOptions) {
@@ -103,10 +104,15 @@ export class JobScheduler {
   }
 
   /** Evaluates every workspace's schedules now and waits for the passes it started. Never throws. */
-  async tick(): Promise<TickReport> {
+  tick(): Promise<TickReport> {
+    if (this.stopping || this.ticking) return Promise.resolve({ started: [], resumed: [], continued: [], abandoned: [], errors: 0 });
+    const ticking = this.evaluateAll();
+    this.ticking = ticking;
+    return ticking;
+  }
+
+  private async evaluateAll(): Promise<TickReport> {
     const report: TickReport = { started: [], resumed: [], continued: [], abandoned: [], errors: 0 };
-    if (this.stopping || this.evaluating) return report;
-    this.evaluating = true;
     const passes: Promise<void>[] = [];
     try {
       const now = this.clock.now();
@@ -122,7 +128,7 @@ export class JobScheduler {
       report.errors += 1;
       this.logger.error({ err: errorText(err) }, 'job tick failed');
     } finally {
-      this.evaluating = false;
+      this.ticking = undefined; // the next tick may evaluate while these passes still deliver
     }
     await Promise.all(passes);
     return report;
@@ -132,6 +138,7 @@ export class JobScheduler {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.task?.destroy();
+    await this.ticking;
     await Promise.all(this.inFlight.values());
     for (const lease of this.leases.values()) {
       await lease.release().catch((err: unknown) => this.logger.warn({ err: errorText(err) }, 'could not release a job run lease'));
@@ -170,7 +177,7 @@ export class JobScheduler {
     }
   }
 
-  private dueOf(workspace: WorkspaceDoc, job: (typeof JOB_NAMES)[number], now: Date): DueRun | null {
+  private dueOf(workspace: WorkspaceDoc, job: JobName, now: Date): DueRun | null {
     try {
       return dueRun(this.options.findDue, workspace, job, now);
     } catch (err) {

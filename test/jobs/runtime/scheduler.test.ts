@@ -1,4 +1,5 @@
 // The scheduler: exactly once per workspace, job and period; catch-up on start-up; settings live.
+import cron from 'node-cron';
 import { updateSettings } from '../../../core/services';
 import { JobRunModel } from '../../../models';
 import { CATCH_UP_WINDOW_MS } from '../../../jobs/runtime/due';
@@ -81,6 +82,18 @@ describe('the minute tick', () => {
     const report = await scheduler.tick();
     expect(report.started).toEqual([`${ws._id}:nudge:2026-W49`]);
     expect(report.errors).toBe(0);
+  });
+});
+
+describe('start and stop', () => {
+  it('registers one minute tick with node-cron and removes it on stop', async () => {
+    const scheduler = schedulerFor(new TestClock(at('10:00')), new RecordingSender(), plannerFor(() => []), { cron: true });
+    await scheduler.start();
+    const ours = () => [...cron.getTasks().values()].filter((t) => t.name === 'pmo-jobs');
+    expect(ours().map((t) => t.getPattern())).toEqual(['* * * * *']);
+    await scheduler.stop();
+    expect(ours()).toEqual([]);
+    expect((await scheduler.tick()).started).toEqual([]); // stopped: ticks do nothing
   });
 });
 
