@@ -12,6 +12,6 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  { files: ['bot/index.ts', 'tools/**', 'test/support/**'], rules: { 'no-console': 'off' } },
+  { files: ['bot/index.ts', 'tools/**', 'bench/**', 'test/support/**'], rules: { 'no-console': 'off' } },
   { files: ['**/*.js', '**/*.cjs'], languageOptions: { globals: { module: 'writable', require: 'readonly' } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

@@ -1,0 +1,111 @@
+// Teams turn latency over HTTP, ours next to a bare botbuilder echo bot on the same harness.
+import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import express from 'express';
+import { loadConfig } from '../bot/config';
+import { createApp } from '../bot/server';
+import { mountTeamsBot } from '../bot/teams';
+import { concurrently, latency, ms, post, quiet, serve, type Latency, type Served } from './support';
+
+/** A Bot Connector that only says "sent": what the bot's replies cost is the bot's, not the stub's. */
+export async function startConnectorSink(): Promise<Served> {
+  let n = 0;
+  const app = express();
+  app.use(express.json({ limit: '1mb' }));
+  app.post(/.*/, (_req, res) => {
+    res.json({ id: `sent-${++n}` });
+  });
+  return serve(app);
+}
+
+/** The smallest botbuilder bot there is: CloudAdapter + ActivityHandler, echoing the text. */
+export async function startEchoBot(): Promise<Served> {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const bot = new ActivityHandler();
+  bot.onMessage(async (context, next) => {
+    await context.sendActivity(`echo: ${context.activity.text}`);
+    await next();
+  });
+  const app = express();
+  app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  return serve(app);
+}
+
+export async function startOurBot(): Promise<Served> {
+  const config = loadConfig({ PORT: '0' });
+  const app = createApp({ logger: quiet, isReady: async () => true });
+  mountTeamsBot(app, { config, logger: quiet });
+  return serve(app);
+}
+
+let seq = 0;
+
+/** A Teams personal-chat message as Teams posts it. */
+export function teamsMessage(serviceUrl: string, tenant: string, user: string, text: string): string {
+  return JSON.stringify({
+    type: 'message',
+    id: `bench-${++seq}`,
+    text,
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    from: { id: `29:${user}`, name: `User ${user}`, aadObjectId: `aad-${user}` },
+    recipient: { id: '28:pmo-bot', name: 'PMO' },
+    conversation: { id: `a:${tenant}-${user}`, conversationType: 'personal', tenantId: tenant },
+    channelData: { tenant: { id: tenant } },
+  });
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+export async function say(bot: Served, serviceUrl: string, tenant: string, user: string, text: string): Promise<number> {
+  const started = process.hrtime.bigint();
+  const status = await post(`${bot.url}/api/messages`, teamsMessage(serviceUrl, tenant, user, text), JSON_HEADERS);
+  if (status >= 300) throw new Error(`bot answered ${status} to "${text}"`);
+  return ms(started);
+}
+
+export interface TeamsResult {
+  concurrency: number;
+  inlineRisk: { ours: Latency; echo: Latency; ratioP99: number };
+  guidedStep: { ours: Latency; echo: Latency; ratioP99: number };
+}
+
+/**
+ * For `concurrency` conversations at once: the latency of a one-line `risk ...` (a DB-writing
+ * turn) and of one guided-dialog step (answering the title after a bare `risk`).
+ */
+export async function benchTeams(ours: Served, echo: Served, sink: Served, concurrency: number, turns: number, tenant: string): Promise<TeamsResult> {
+  const serviceUrl = `${sink.url}/`;
+  const user = (w: number) => `c${concurrency}-u${w}`;
+  // Set-up: a project, and each person known (the first becomes admin; the rest are members).
+  await say(ours, serviceUrl, tenant, 'admin', 'project add BENCH "Bench project"');
+  await concurrently(concurrency, 1, async (w) => {
+    await say(ours, serviceUrl, tenant, user(w), 'help');
+    await say(echo, serviceUrl, tenant, user(w), 'help');
+    return undefined;
+  });
+
+  const inline = (bot: Served) =>
+    concurrently(concurrency, turns, (w, i) => say(bot, serviceUrl, tenant, user(w), `risk Bench risk ${w}-${i} p=3 i=4 project=BENCH`));
+  const guided = (bot: Served) =>
+    concurrently(concurrency, turns, async (w, i) => {
+      await say(bot, serviceUrl, tenant, user(w), 'risk');
+      const t = await say(bot, serviceUrl, tenant, user(w), `Guided risk ${w}-${i}`);
+      await say(bot, serviceUrl, tenant, user(w), 'cancel');
+      return t;
+    });
+
+  // Interleaved so drift on a noisy machine hits both bots alike.
+  const oursInline = latency(await inline(ours));
+  const echoInline = latency(await inline(echo));
+  const oursGuided = latency(await guided(ours));
+  const echoGuided = latency(await guided(echo));
+  const ratio = (a: Latency, b: Latency) => Math.round((a.p99 / b.p99) * 10) / 10;
+  return {
+    concurrency,
+    inlineRisk: { ours: oursInline, echo: echoInline, ratioP99: ratio(oursInline, echoInline) },
+    guidedStep: { ours: oursGuided, echo: echoGuided, ratioP99: ratio(oursGuided, echoGuided) },
+  };
+}
