@@ -46,7 +46,7 @@ export class SlackAdapter extends BotAdapter {
 
   async processSlackTurn(activity: Partial<Activity>, state: SlackTurnState, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const context = new TurnContext(this, activity);
-    const delivery = new TurnDelivery(state.turn, state.api, this.deps.logger);
+    const delivery = new TurnDelivery(state.turn, state.api, this.deps.logger, activity.text);
     const held: HeldState = { ...state, delivery };
     context.turnState.set(SLACK_TURN_STATE, held);
     await this.runMiddleware(context, logic);

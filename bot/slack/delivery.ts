@@ -29,7 +29,13 @@ export class TurnDelivery {
   private triggerUsed = false;
   private readonly modalBlocks: Block[] = [];
 
-  constructor(private readonly turn: SlackTurn, private readonly api: SlackApi, private readonly logger: Logger) {}
+  constructor(
+    private readonly turn: SlackTurn,
+    private readonly api: SlackApi,
+    private readonly logger: Logger,
+    /** What the user typed this turn. */
+    private readonly typed?: string,
+  ) {}
 
   async send(reply: SlackReply): Promise<ResourceResponse> {
     if (this.turn.source === 'closed') return { id: '' }; // the user closed the modal: nothing to show
@@ -46,7 +52,9 @@ export class TurnDelivery {
       case 'file':
         return this.file(reply);
       default: {
-        const message = reply.list && this.turn.page ? listMessage(reply.list, this.turn.page) : reply.message;
+        // A list's page buttons carry the typed command, so More keeps its filters (mine, project=…).
+        const command = /^list\b/i.test(this.typed ?? '') ? this.typed : undefined;
+        const message = reply.list ? listMessage(reply.list, { ...this.turn.page, command }) : reply.message;
         if (!this.turn.viewId) return this.post(message, { announce: reply.announce, replace: this.turn.page !== undefined });
         this.modalBlocks.push(...message.blocks);
         // Saves are for the team to see, in the channel the modal was opened from, too.

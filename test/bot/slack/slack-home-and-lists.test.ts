@@ -112,4 +112,15 @@ describe('a 200-item register', () => {
     expect(checkMessage({ text: String(page2.args.text), blocks: page2.args.blocks as Json[] })).toEqual([]);
     expect(JSON.stringify(page2.args.blocks)).toMatch(/Showing 21–/);
   });
+
+  it('keeps a list’s filters on its next page', async () => {
+    const [list] = await after(() => bot.sender.command('list risks project=ZEUS', ADA));
+    expect(list.args.text).toBe('200 risks');
+    const more = buttonWith(list.args.blocks as Json[], (d) => d.verb === 'pmo.list.page' && d.page === 2);
+    expect(JSON.parse(more.value)).toMatchObject({ command: 'list risks project=ZEUS' });
+    const [page2] = await after(() => bot.sender.click(ADA, more, { ephemeral: true }));
+    expect(page2.args.text).toBe('200 risks');
+    expect(JSON.stringify(page2.args.blocks)).toMatch(/on ZEUS/);
+    expect(JSON.stringify(page2.args.blocks)).not.toContain('Vendor API may slip');
+  });
 });
