@@ -1,5 +1,5 @@
 // When each job is due: pure functions of (schedule, zone, instant), DST-correct, never the wall clock.
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone, type WeekdayNumbers } from 'luxon';
 import { parseSchedule, type IsoWeek, type WeeklySchedule } from '../core/domain';
 import { invalid } from '../core/services/errors';
 import { isIsoWeek, isoWeekOf } from '../core/services/time';
@@ -44,7 +44,7 @@ export function shiftWeek(period: IsoWeek, weeks: number): IsoWeek {
 }
 
 /** The calendar date (`YYYY-MM-DD`) of an ISO weekday (1 = Monday) in an ISO week. */
-export function dateInWeek(period: IsoWeek, weekday: number): string {
+export function dateInWeek(period: IsoWeek, weekday: WeekdayNumbers): string {
   return DateTime.fromObject({ ...weekParts(period), weekday }, { zone: 'utc' }).toISODate() as string;
 }
 
@@ -92,7 +92,7 @@ export function localInstant(zone: string, wall: WallTime): Date {
 /** When the schedule fires in a given ISO week, in the workspace's zone. */
 export function scheduledInstant(schedule: string | WeeklySchedule, zone: string, period: IsoWeek): Date {
   const { weekday, hour, minute } = toSchedule(schedule);
-  const date = DateTime.fromObject({ ...weekParts(period), weekday }, { zone: 'utc' });
+  const date = DateTime.fromObject({ ...weekParts(period), weekday: weekday as WeekdayNumbers }, { zone: 'utc' });
   return localInstant(zone, { year: date.year, month: date.month, day: date.day, hour, minute });
 }
 
