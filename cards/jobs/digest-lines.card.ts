@@ -4,7 +4,7 @@ import { column, textBlock } from '../adaptive';
 import { RAG_COLOR } from '../style';
 import { TEXT_LIMITS, inlineText, jsonBytes } from '../text';
 import type { DigestProjectLine } from '../../jobs/views';
-import { TREND_LABEL, ageLabel, flagsLabel } from './format';
+import { RAG_NAME, TREND_LABEL, ageLabel, flagsLabel } from './format';
 
 /** How much user text a card shows: the longest that fits Teams' size limit is used (0 = none). */
 export interface Detail {
@@ -39,8 +39,9 @@ function freshness(line: DigestProjectLine, detail: Detail): string[] {
 /** Name and PM on the left; trend and red flags on the right. */
 export function projectLine(line: DigestProjectLine, detail: Detail): ColumnSet {
   const flags = flagsLabel(line.openHighRisks, line.overdueItems);
-  const trendColor = line.trend === 'down' ? 'attention' : line.trend === 'up' ? 'good' : 'default';
-  const right: CardElement[] = [textBlock(line.trend ? TREND_LABEL[line.trend] : '—', { size: 'small', weight: 'bolder', color: trendColor, horizontalAlignment: 'right' })];
+  // The RAG in words as well as colour, for colour-blind readers and screen readers.
+  const status = line.rag ? `${RAG_NAME[line.rag]}${line.trend ? ` · ${TREND_LABEL[line.trend]}` : ''}` : RAG_NAME.none;
+  const right: CardElement[] = [textBlock(status, { size: 'small', weight: 'bolder', color: line.rag ? RAG_COLOR[line.rag] : 'default', horizontalAlignment: 'right' })];
   if (flags) right.push(textBlock(flags, { size: 'small', color: 'attention', spacing: 'none', horizontalAlignment: 'right' }));
   return {
     type: 'ColumnSet',
@@ -59,7 +60,8 @@ export function projectLine(line: DigestProjectLine, detail: Detail): ColumnSet 
 /** One dense row for the continuation pages: the RAG dot and everything else on one line. */
 function compactLine(line: DigestProjectLine, detail: Detail): ColumnSet {
   const flags = flagsLabel(line.openHighRisks, line.overdueItems);
-  const parts = [headline(line, detail), ...(line.trend ? [TREND_LABEL[line.trend]] : []), ...freshness(line, detail), ...(flags ? [flags] : [])];
+  const status = line.rag ? `${RAG_NAME[line.rag]}${line.trend ? ` ${TREND_LABEL[line.trend]}` : ''}` : RAG_NAME.none;
+  const parts = [headline(line, detail), status, ...freshness(line, detail), ...(flags ? [flags] : [])];
   return {
     type: 'ColumnSet',
     spacing: 'small',

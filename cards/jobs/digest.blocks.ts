@@ -19,7 +19,7 @@ function bar(counts: RagCounts): string {
 function projectLine(line: DigestProjectLine): string {
   const details = [
     ...(line.pmName ? [mrkdwnText(line.pmName, TEXT_LIMITS.name)] : []),
-    line.trend ? TREND_LABEL[line.trend] : '',
+    line.rag ? `${RAG_NAME[line.rag]}${line.trend ? ` ${TREND_LABEL[line.trend]}` : ''}` : RAG_NAME.none,
     line.missingUpdate ? '_no update this week_' : ageLabel(line.lastUpdateDays),
     flagsLabel(line.openHighRisks, line.overdueItems),
   ].filter(Boolean);

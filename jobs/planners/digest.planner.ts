@@ -35,7 +35,7 @@ function activity(items: readonly RegisterItem[], at: (item: RegisterItem) => Da
       const when = at(item)?.getTime();
       return when !== undefined && when >= from.getTime() && when < to.getTime();
     })
-    .sort((a, b) => (at(b) as Date).getTime() - (at(a) as Date).getTime() || a.key.localeCompare(b.key));
+    .sort((a, b) => (at(b) as Date).getTime() - (at(a) as Date).getTime() || a.key.localeCompare(b.key, 'en', { numeric: true }));
   const byKind = Object.fromEntries(ITEM_KINDS.map((k) => [k, 0])) as Record<ItemKind, number>;
   for (const item of inWindow) byKind[item.kind] += 1;
   return {

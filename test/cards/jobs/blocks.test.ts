@@ -32,7 +32,7 @@ const buttons = (blocks: Json[]) => nodes(blocks).filter((n) => n.type === 'butt
 describe('the digest in Slack', () => {
   it('has the roll-up as bars and numbers, the project lines, top risks, activity and missing updates', () => {
     const text = mrkdwnText(renderJobMessageForSlack(digestMessage()).blocks);
-    for (const expected of ['🟥', '🟩', '⬜', '*Red*\n1  (+1 vs last week)', '*Overdue items*\n3', '🔴 *APOLLO* Apollo — Sam Patel · ▼ worse · updated 3 days ago · 2 high risks · 2 overdue',
+    for (const expected of ['🟥', '🟩', '⬜', '*Red*\n1  (+1 vs last week)', '*Overdue items*\n3', '🔴 *APOLLO* Apollo — Sam Patel · Red ▼ worse · updated 3 days ago · 2 high risks · 2 overdue',
       '*Top risks*', '`20` *R-1*', '*Opened 1* — 1 risk', '*No status update for week 48: 1*\n*HERMES* (Sam Patel)']) {
       expect(text).toContain(expected);
     }

@@ -36,13 +36,14 @@ describe('the digest card', () => {
   it('reads at a glance: RAG tiles and bars, key numbers, projects, top risks, activity, missing updates', () => {
     const text = allText(jobMessageCard(digestMessage()));
     for (const expected of ['Portfolio digest · DIGITAL', 'Week 48 · 23–29 Nov 2026', 'Red', '+1 vs last week', 'open high/critical risks',
-      '**APOLLO** Apollo', '▼ worse', 'updated 3 days ago', '2 high risks · 2 overdue', 'Top risks', '**R-1**', 'Week 48 in the registers',
+      '**APOLLO** Apollo', 'Red · ▼ worse', 'updated 3 days ago', '2 high risks · 2 overdue', 'Top risks', '**R-1**', 'Week 48 in the registers',
       '**Opened 1** — 1 risk', 'No status update for week 48: 1', '**HERMES** (Sam Patel)']) {
       expect(text).toContain(expected);
     }
     const card = jobMessageCard(digestMessage());
-    const bars = nodes(card).filter((n) => n.type === 'Container' && typeof n.style === 'string').map((n) => n.style);
-    expect(bars).toEqual(expect.arrayContaining(['attention', 'good', 'emphasis', 'warning']));
+    const bars = nodes(card).filter((n) => n.type === 'Image');
+    expect(bars.map((n) => n.altText)).toEqual(['Week 48: 1 red, 0 amber, 1 green, 1 no update', 'Week before: 0 red, 1 amber, 1 green, 1 no update']);
+    expect(bars.every((n) => String(n.url).startsWith('data:image/png;base64,'))).toBe(true);
   });
 
   it('ends a large portfolio with how many more and the command to see them all', () => {
