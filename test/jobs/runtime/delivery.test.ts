@@ -4,7 +4,7 @@ import { latestDue } from '../../../jobs/schedule';
 import type { PlannedDelivery } from '../../../jobs/types';
 import { useTestDatabase } from '../../support/db';
 import {
-  at, deliveriesOf, getJobRun, httpError, nudgeTo, plannerFor, RecordingSender, resetJobs, schedulerFor, TestClock, workspaceWith,
+  at, deferred, deliveriesOf, getJobRun, httpError, nudgeTo, plannerFor, RecordingSender, resetJobs, schedulerFor, TestClock, workspaceWith,
 } from './support';
 
 useTestDatabase();
@@ -97,8 +97,15 @@ describe('delivering a run', () => {
   it('keeps to a few messages in flight at once', async () => {
     await workspaceWith({ nudge: 'Mon 10:00' });
     const people = Array.from({ length: 12 }, (_, i) => `u-${i}`);
-    // Each send takes a moment (a real HTTP call does), so the lanes overlap.
-    const sender = new RecordingSender('teams', () => new Promise((resolve) => setTimeout(() => resolve({}), 20)));
+    // The first send is held until a second one starts (or 5 s pass, when nothing runs beside it).
+    const second = deferred();
+    let started = 0;
+    const sender = new RecordingSender('teams', async () => {
+      started += 1;
+      if (started === 2) second.resolve();
+      if (started === 1) await Promise.race([second.promise, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      return {};
+    });
     await schedulerFor(new TestClock(at('10:00')), sender, plannerFor(() => people), { concurrency: 3 }).tick();
     expect(sender.sent).toHaveLength(12);
     expect(sender.maxInFlight).toBeGreaterThan(1);
