@@ -1,7 +1,7 @@
 import { TeamsActivityHandler, TurnContext, type ConversationState } from 'botbuilder';
 import type { Logger } from 'pino';
 import { helpView } from '../../core/runner';
-import { ensurePerson, ensureWorkspace } from '../../core/services';
+import { ensurePerson, KnownContacts } from '../../core/services';
 import type { Presenter } from '../../dialogs/presenter';
 import { setRunContext } from '../../dialogs/run-context';
 import { runDialogs, type PmoDialogs } from '../../dialogs/root.dialog';
@@ -22,6 +22,9 @@ export interface PmoBotDeps {
  * dialogs. No business rule lives here.
  */
 export class PmoBot extends TeamsActivityHandler {
+  /** Who and where this process has already seen, so a turn writes only what changed. */
+  private readonly contacts = new KnownContacts();
+
   constructor(private readonly deps: PmoBotDeps) {
     super();
     this.onMessage(async (context, next) => {
@@ -50,7 +53,7 @@ export class PmoBot extends TeamsActivityHandler {
       context.activity.text = context.activity.text.replace(/\u00a0/g, ' ').trim();
     }
     const now = this.deps.now?.() ?? new Date();
-    const runContext = await resolveTurn(context, { timeZone: this.deps.defaultTimeZone }, now);
+    const runContext = await resolveTurn(context, { timeZone: this.deps.defaultTimeZone }, now, this.contacts);
     setRunContext(context, runContext);
     await runDialogs(context, this.deps.conversationState, this.deps.dialogs);
   }
@@ -58,8 +61,8 @@ export class PmoBot extends TeamsActivityHandler {
   /** Stores where the bot was installed (for the jobs' proactive messages) and says hello once. */
   private async welcome(context: TurnContext): Promise<void> {
     const ws = workspaceOf(context.activity);
-    const workspace = await ensureWorkspace(ws.platform, ws.externalId, ws.name, { timeZone: this.deps.defaultTimeZone });
-    await rememberConversation(context, workspace._id.toString(), ws.platform);
+    const workspace = await this.contacts.workspace(ws.platform, ws.externalId, ws.name, { timeZone: this.deps.defaultTimeZone });
+    await rememberConversation(context, workspace._id.toString(), ws.platform, this.contacts);
     // The installer takes the founding PMO admin seat if nobody holds it yet (SPEC §2); a later
     // personal install must not make someone admin of the whole tenant.
     if (context.activity.from?.id) await ensurePerson(workspace._id, context.activity.from.id, context.activity.from.name ?? '');

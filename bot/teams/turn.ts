@@ -1,7 +1,7 @@
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { ConversationKind, Platform } from '../../core/domain';
 import type { RunContext } from '../../core/runner/types';
-import { ensurePerson, ensureWorkspace, saveConversationRef } from '../../core/services';
+import { KnownContacts } from '../../core/services';
 
 /** Teams tenants are workspaces; the emulator, Web Chat and our local chat share one local workspace. */
 export function workspaceOf(activity: Partial<Activity>): { platform: Platform; externalId: string; name?: string } {
@@ -32,13 +32,18 @@ export function channelIdOf(activity: Partial<Activity>): string {
  * Who, where and when for this turn: creates the workspace and the person on first contact and
  * refreshes the conversation reference the scheduled jobs post through.
  */
-export async function resolveTurn(context: TurnContext, defaults: { timeZone: string }, now: Date): Promise<RunContext> {
+export async function resolveTurn(
+  context: TurnContext,
+  defaults: { timeZone: string },
+  now: Date,
+  contacts: KnownContacts = new KnownContacts(),
+): Promise<RunContext> {
   const { activity } = context;
   const ws = workspaceOf(activity);
-  const workspace = await ensureWorkspace(ws.platform, ws.externalId, ws.name, defaults);
+  const workspace = await contacts.workspace(ws.platform, ws.externalId, ws.name, defaults);
   const from = activity.from ?? { id: '', name: '' };
-  await ensurePerson(workspace._id, from.id, from.name ?? '');
-  const ref = await rememberConversation(context, workspace._id.toString(), ws.platform);
+  await contacts.person(workspace._id, from.id, from.name ?? '');
+  const ref = await rememberConversation(context, workspace._id.toString(), ws.platform, contacts);
   return {
     workspaceId: workspace._id,
     actor: { userId: from.id, displayName: from.name, isPlatformAdmin: ws.platform === 'local' },
@@ -50,11 +55,17 @@ export async function resolveTurn(context: TurnContext, defaults: { timeZone: st
   };
 }
 
-export async function rememberConversation(context: TurnContext, workspaceId: string, platform: Platform): Promise<string> {
+export async function rememberConversation(
+  context: TurnContext,
+  workspaceId: string,
+  platform: Platform,
+  contacts: KnownContacts = new KnownContacts(),
+): Promise<string> {
   const { activity } = context;
-  const reference = TurnContext.getConversationReference(activity) as ConversationReference;
+  // The message it came with is no part of where to post later, and would make every turn's reference differ.
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity) as ConversationReference;
   const kind = conversationKind(activity);
-  const doc = await saveConversationRef(workspaceId, {
+  return contacts.conversation(workspaceId, {
     platform,
     kind,
     conversationId: activity.conversation?.id ?? '',
@@ -63,5 +74,4 @@ export async function rememberConversation(context: TurnContext, workspaceId: st
     reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
     serviceUrl: activity.serviceUrl,
   });
-  return doc._id.toString();
 }

@@ -17,3 +17,5 @@ export * from './activity.service';
 export * from './status.service';
 export * from './conversation-refs.service';
 export * from './job-runs.service';
+export { KnownContacts, type KnownContactsOptions } from './known-contacts';
+export { announceWorkspaceChanged, workspaceEvents, WORKSPACE_CHANGED } from './workspace-events';

@@ -11,6 +11,7 @@ import { loadWorkspace, toWorkspaceId, type WorkspaceId } from './context';
 import { invalid, isDuplicateKeyError } from './errors';
 import { assertPmoAdmin } from './permissions';
 import { isValidZone } from './time';
+import { announceWorkspaceChanged } from './workspace-events';
 
 export type WorkspaceSettings = Pick<Workspace, 'platform' | 'name' | 'timeZone' | 'schedules' | 'policy' | 'changePendingDays'>;
 
@@ -104,6 +105,7 @@ export async function updateSettings(
   const changed = Object.keys(set).filter((path) => readPath(workspace, path) !== set[path]);
   if (changed.length === 0) return { settings: toSettings(workspace), changed };
   const updated = await WorkspaceModel.findOneAndUpdate({ _id: toWorkspaceId(ws) }, { $set: set }, { new: true }).lean<WorkspaceDoc>();
+  announceWorkspaceChanged(workspace._id.toString());
   return { settings: toSettings(updated ?? workspace), changed: changed.map((p) => p.replace('schedules.', '')) };
 }
 

@@ -80,7 +80,7 @@ describe('writeSeed', () => {
 
     // Backdated creation survives the models' timestamps.
     const first = data.items.find((i) => i.kind === 'issue')!;
-    expect((await IssueModel.findOne({ workspaceId: ws._id, key: first.key }).lean())!.createdAt).toEqual(first.createdAt);
+    expect((await IssueModel.findOne({ workspaceId: ws._id, key: first.key }).lean<{ createdAt: Date }>())!.createdAt).toEqual(first.createdAt);
 
     const admin = { userId: 'seed-admin', displayName: 'Admin' };
     const list = await listItems(ws._id, { kind: 'risk', overdue: true }, NOW);
