@@ -1,8 +1,7 @@
-import { startApp } from './app';
+import { startApp, type RunningApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
-import { isLocalMode, mountLocalChat } from './local';
-import { mountTeamsBot } from './teams';
+import { mountAll } from './mount';
 
 /** Entry point: `npm start`. */
 async function main(): Promise<void> {
@@ -17,17 +16,9 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  let running;
+  let running: RunningApp;
   try {
-    running = await startApp({
-      config,
-      logger,
-      mount: (app) => {
-        const teams = mountTeamsBot(app, { config, logger });
-        // With no platform credentials, a chat page at / to try the bot (SPEC §5 local mode).
-        if (isLocalMode(config)) mountLocalChat(app, { adapter: teams.adapter, bot: teams.bot, logger });
-      },
-    });
+    running = await startApp({ config, logger, mount: (app, r) => void mountAll(app, r, config, logger) });
   } catch (err) {
     logger.fatal({ err: (err as Error).message }, 'could not start');
     console.error((err as Error).message);

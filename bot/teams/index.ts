@@ -1,6 +1,7 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
+import type { JobCommands } from '../../core/runner/types';
 import { createDialogs } from '../../dialogs/root.dialog';
 import type { Config } from '../config';
 import { MongoStorage, WorkspaceConversationState } from '../state';
@@ -16,14 +17,17 @@ export interface TeamsDoor {
 }
 
 /** Wires the Teams door: adapter, state in MongoDB, the shared dialogs, and POST /api/messages. */
-export function mountTeamsBot(app: Express, deps: { config: Config; logger: Logger; now?: () => Date }): TeamsDoor {
+export function mountTeamsBot(
+  app: Express,
+  deps: { config: Config; logger: Logger; now?: () => Date; jobs?: JobCommands },
+): TeamsDoor {
   const logger = deps.logger.child({ transport: 'teams' });
   const storage = new MongoStorage({ logger });
   const conversationState = new WorkspaceConversationState(storage);
   const presenter = new TeamsPresenter();
   const bot = new PmoBot({
     conversationState,
-    dialogs: createDialogs({ presenter }),
+    dialogs: createDialogs({ presenter, jobs: deps.jobs }),
     presenter,
     defaultTimeZone: deps.config.defaultTimeZone,
     logger,

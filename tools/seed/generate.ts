@@ -124,7 +124,7 @@ export function generatePortfolio(opts: SeedOptions): SeedData {
 
   const pmCount = Math.max(1, Math.ceil(opts.projects / 3));
   const memberCount = Math.max(3, Math.ceil(opts.projects / 2));
-  const name = (i: number) => `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}${i >= FIRST.length * LAST.length ? ` ${i}` : ''}`;
+  const name = (i: number) => `${FIRST[i % FIRST.length]} ${LAST[(i * 7 + Math.floor(i / FIRST.length)) % LAST.length]}${i >= FIRST.length * LAST.length ? ` ${i}` : ''}`;
   let n = 0;
   const people: SeedPerson[] = [
     { platformUserId: 'seed-admin', displayName: name(n++), role: 'pmo_admin' },

@@ -1,0 +1,87 @@
+// The app as `npm start` mounts it in local mode: Teams door, local chat and the job scheduler together.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Activity } from 'botbuilder';
+import pino from 'pino';
+import { loadConfig } from '../../bot/config';
+import { mountAll } from '../../bot/mount';
+import { createApp } from '../../bot/server';
+import { ensureWorkspace } from '../../core/services';
+import type { Stoppable } from '../../bot/app';
+import { generatePortfolio } from '../../tools/seed/generate';
+import { writeSeed } from '../../tools/seed/write';
+import { useTestDatabase } from '../support/db';
+
+useTestDatabase();
+
+let url: string;
+let server: http.Server;
+const stoppables: Stoppable[] = [];
+
+beforeAll(async () => {
+  const logger = pino({ level: 'silent' });
+  const config = loadConfig({ PORT: '0' });
+  const workspace = await ensureWorkspace('local', 'default', 'Local', { timeZone: config.defaultTimeZone });
+  await writeSeed(workspace._id, generatePortfolio({ projects: 6, items: 8, seed: 42, now: new Date(), timeZone: workspace.timeZone }));
+  const app = createApp({ logger, isReady: async () => true });
+  mountAll(app, { onStop: (c) => stoppables.push(c) }, config, logger);
+  server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  for (const s of stoppables.reverse()) await s.stop();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+async function chat(): Promise<(text: string) => Promise<Partial<Activity>[]>> {
+  const res = await fetch(`${url}/v3/directline/conversations`, { method: 'POST' });
+  const { conversationId } = (await res.json()) as { conversationId: string };
+  let watermark = '0';
+  return async (text) => {
+    await fetch(`${url}/v3/directline/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text, from: { id: 'local-exec', name: 'Erin Exec' } }),
+    });
+    const got = (await (await fetch(`${url}/v3/directline/conversations/${conversationId}/activities?watermark=${watermark}`)).json()) as {
+      activities: Partial<Activity>[];
+      watermark: string;
+    };
+    watermark = got.watermark;
+    return got.activities.filter((a) => a.from?.role === 'bot');
+  };
+}
+
+describe('npm start in local mode', () => {
+  it('registers the scheduler to stop with the app', () => {
+    expect(stoppables.map((s) => s.name)).toContain('job-scheduler');
+  });
+
+  it('posts the digest of a seeded portfolio in the local chat on `digest`', async () => {
+    const say = await chat();
+    const replies = await say('digest DIGITAL');
+    const card = replies.find((a) => a.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive');
+    expect(card).toBeDefined();
+    const content = JSON.stringify(card!.attachments![0].content);
+    expect(content).toContain('DIGITAL');
+    expect(content).toMatch(/APOLLO/);
+    expect(replies.at(-1)?.text).toBe('Posted the DIGITAL digest here.');
+  });
+
+  it('runs the reminders at once on `reminders`, and says who could not be reached and why', async () => {
+    const say = await chat();
+    const [summary] = await say('reminders');
+    // The seeded PMs and owners have never talked to the bot, so there is nowhere to DM them yet.
+    expect(summary.text).toMatch(/^Sent 0 overdue reminders\. \d+ could not be delivered: .*\(no conversation with this person yet\)/);
+  });
+
+  it('makes the local chat an exec channel, where a bare `digest` posts its portfolio', async () => {
+    const say = await chat();
+    expect((await say('link exec DIGITAL'))[0].text).toMatch(/now an exec channel of DIGITAL/);
+    const replies = await say('digest');
+    expect(replies[0].text).toMatch(/^DIGITAL digest, Week \d+/);
+    expect(replies.at(-1)?.text).toBe('Posted the portfolio digest here.');
+  });
+});
+
