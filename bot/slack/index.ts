@@ -2,6 +2,7 @@ import { App, type AuthorizeSourceData } from '@slack/bolt';
 import type { AuthTestResponse } from '@slack/web-api';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
+import type { JobCommands } from '../../core/runner/types';
 import { createDialogs } from '../../dialogs/root.dialog';
 import type { Stoppable } from '../app';
 import type { Config } from '../config';
@@ -11,6 +12,7 @@ import { webClientOptions } from './api';
 import { DeliveryClaims } from './dedupe';
 import { SlackDirectory } from './directory';
 import { MongoInstallationStore } from './installation-store';
+import { SlackJobSender } from './job-sender';
 import { registerListeners } from './listeners';
 import { slackLogger } from './logger';
 import { createInstaller, mountOAuth } from './oauth';
@@ -27,6 +29,8 @@ export interface SlackDeps {
   now?: () => Date;
   /** startApp's onStop: the socket closes and in-flight turns finish before the database does. */
   onStop?: (component: Stoppable) => void;
+  /** `digest` and `reminders` on demand: the job runtime's commands (scheduler.commands), when this process runs it. */
+  jobs?: JobCommands;
 }
 
 export interface SlackMount {
@@ -34,6 +38,8 @@ export interface SlackMount {
   adapter: SlackAdapter;
   turns: SlackTurns;
   mode: 'http' | 'socket';
+  /** Posts digests, reminders and nudges to Slack workspaces: give it to the scheduler (addSender). */
+  jobSender: SlackJobSender;
   /** Resolves when every acknowledged request has been worked through. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -67,7 +73,7 @@ export function mountSlackApp(app: Express, deps: SlackDeps): SlackMount {
   const directory = new SlackDirectory(logger);
   const presenter = new SlackPresenter();
   const conversationState = new WorkspaceConversationState(new MongoStorage({ logger }));
-  const bot = new SlackBot({ conversationState, dialogs: createDialogs({ presenter }), directory, now: deps.now });
+  const bot = new SlackBot({ conversationState, dialogs: createDialogs({ presenter, jobs: deps.jobs }), directory, now: deps.now });
 
   // The closures below reach `turns` (its API clients) only when called, after it exists.
   const tokens: TokenSource = installer
@@ -88,6 +94,8 @@ export function mountSlackApp(app: Express, deps: SlackDeps): SlackMount {
     logger,
     now: deps.now,
   });
+
+  const jobSender = new SlackJobSender({ tokens, apiUrl: slack.apiUrl, logger });
 
   const clientOptions = webClientOptions({ apiUrl: slack.apiUrl, logger });
   const mode = slack.appToken ? 'socket' : 'http';
@@ -125,5 +133,5 @@ export function mountSlackApp(app: Express, deps: SlackDeps): SlackMount {
     return stopping;
   };
   deps.onStop?.({ name: 'slack', stop });
-  return { bolt, adapter, turns, mode, idle: () => turns.idle(), stop };
+  return { bolt, adapter, turns, mode, jobSender, idle: () => turns.idle(), stop };
 }

@@ -6,6 +6,8 @@ export interface BotAuth {
   /** The bot's own user id: its mention is stripped from @mentions, its messages ignored. */
   botUserId?: string;
   teamName?: string;
+  /** The team the token belongs to, when known: a job for another team is never posted with it. */
+  teamId?: string;
 }
 
 export interface TeamRef {
@@ -44,7 +46,7 @@ export class SingleWorkspaceTokens implements TokenSource {
       throw err;
     });
     const identity = await this.identity.catch(() => ({}) as AuthTest);
-    return { botToken: this.botToken, botUserId: identity.user_id, teamName: identity.team };
+    return { botToken: this.botToken, botUserId: identity.user_id, teamName: identity.team, teamId: identity.team_id };
   }
 }
 
@@ -56,7 +58,7 @@ export class InstalledTokens implements TokenSource {
     try {
       const auth = await this.installer.authorize({ teamId: team.teamId, enterpriseId: team.enterpriseId, isEnterpriseInstall: false });
       if (!auth.botToken) throw new Error('the installation has no bot token');
-      return { botToken: auth.botToken, botUserId: auth.botUserId };
+      return { botToken: auth.botToken, botUserId: auth.botUserId, teamId: team.teamId };
     } catch (err) {
       throw new NoInstallationError(team.teamId, err);
     }

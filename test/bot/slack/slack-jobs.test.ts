@@ -1,0 +1,299 @@
+// The scheduled jobs through Slack: SlackJobSender posts digests, reminders and nudges with
+// chat.postMessage, and their buttons, pressed as Slack sends them, do what they do from Teams.
+import pino from 'pino';
+import { checkMessage } from '../../../cards/blocks';
+import { createIssue, createRisk, getItem, getJobRun } from '../../../core/services';
+import { planJob } from '../../../jobs/planners';
+import { createScheduler, DeliveryError, toDeliveryError, type JobScheduler } from '../../../jobs/runtime';
+import type { PlannedDelivery } from '../../../jobs/types';
+import { WorkspaceModel, type WorkspaceDoc } from '../../../models';
+import { useTestDatabase } from '../../support/db';
+import { SlackApiStub, type SlackCall } from '../../support/slack-api-stub';
+import { BOT_TOKEN, startSlackBot, type RunningSlackBot } from '../../support/slack-harness';
+import type { Where } from '../../support/slack-requests';
+
+useTestDatabase();
+
+type Json = Record<string, unknown>;
+
+/** Tuesday 1 Dec 2026, 10:00 UTC (the workspace's zone): ISO week 2026-W49. */
+const NOW = new Date('2026-12-01T10:00:00Z');
+const LAST_MONTH = new Date('2026-11-02T10:00:00Z');
+const ADA: Where = { team: 'T1', user: 'UADA' }; // a Slack workspace admin, so a PMO admin
+const SAM: Where = { team: 'T1', user: 'USAM' }; // APOLLO's PM
+const JANE: Where = { team: 'T1', user: 'UJANE' }; // owns R-1 and I-1
+const BOB: Where = { team: 'T1', user: 'UBOB' }; // owns R-2
+const IN_EXEC: Where = { ...ADA, channel: 'CEXEC', channelName: 'exec' };
+
+const stub = new SlackApiStub();
+let bot: RunningSlackBot;
+let scheduler: JobScheduler;
+let ws: WorkspaceDoc;
+
+beforeAll(async () => {
+  const apiUrl = await stub.start();
+  stub.teams.set(BOT_TOKEN, { id: 'T1', name: 'Team One', botUserId: 'UBOT' });
+  stub.users.set('UADA', { name: 'Ada Admin', isAdmin: true });
+  stub.users.set('USAM', { name: 'Sam PM' });
+  stub.users.set('UJANE', { name: 'Jane Owner' });
+  stub.users.set('UBOB', { name: 'Bob Member' });
+  // As bot/mount.ts wires it: the scheduler's commands into the dialogs, the Slack sender into the scheduler.
+  scheduler = createScheduler({ senders: [], logger: pino({ level: 'silent' }), instanceId: 'slack-jobs-test', cron: false });
+  bot = await startSlackBot(stub, apiUrl, { SLACK_BOT_TOKEN: BOT_TOKEN }, () => NOW, { jobs: scheduler.commands });
+  scheduler.addSender(bot.slack.jobSender);
+
+  await pmo('portfolio add DIGITAL "Digital"', ADA);
+  await pmo('project add APOLLO "Apollo launch" portfolio=DIGITAL pm=<@USAM>', ADA);
+  await pmo('link exec DIGITAL', IN_EXEC);
+  for (const who of [SAM, JANE, BOB]) await pmo('help', who);
+  ws = (await WorkspaceModel.findOne({ platform: 'slack', externalId: 'T1' }).lean<WorkspaceDoc>())!;
+  const admin = { userId: 'UADA', isPlatformAdmin: true };
+  await createRisk(ws._id, admin, { title: 'Vendor API may slip', projectKey: 'APOLLO', probability: 4, impact: 5, due: '2026-11-20', ownerId: 'UJANE' }, LAST_MONTH);
+  await createIssue(ws._id, admin, { title: 'Build server down', projectKey: 'APOLLO', due: '2026-11-25', ownerId: 'UJANE' }, LAST_MONTH);
+  await createRisk(ws._id, admin, { title: 'Licence renewal late', projectKey: 'APOLLO', probability: 2, impact: 3, due: '2026-11-24', ownerId: 'UBOB' }, LAST_MONTH);
+});
+
+afterAll(async () => {
+  await scheduler.stop();
+  await bot.close();
+  await stub.stop();
+});
+
+const quiet = (calls: SlackCall[]): SlackCall[] => calls.filter((c) => c.method !== 'users.info' && c.method !== 'auth.test');
+
+/** `/pmo <text>`; what the bot sent for it. */
+async function pmo(text: string, where: Where): Promise<SlackCall[]> {
+  const before = stub.calls.length;
+  const { res } = await bot.sender.command(text, where);
+  expect(res.status).toBe(200);
+  await bot.slack.idle();
+  return quiet(stub.calls.slice(before));
+}
+
+/** A button pressed (or anything sent), and what the bot sent for it. */
+async function after(send: () => Promise<unknown>): Promise<SlackCall[]> {
+  const before = stub.calls.length;
+  await send();
+  await bot.slack.idle();
+  return quiet(stub.calls.slice(before));
+}
+
+async function plan(job: 'digest' | 'reminders' | 'nudge'): Promise<PlannedDelivery[]> {
+  return (await planJob(job, ws, NOW)).deliveries;
+}
+
+const elementsOf = (blocks: Json[]): Json[] => blocks.flatMap((b) => [...((b.elements as Json[] | undefined) ?? []), ...(b.accessory ? [b.accessory as Json] : [])]);
+
+/** The button on a posted message whose data has this verb (and key), as Slack will send it back. */
+function button(blocks: Json[], verb: string, key?: string): { action_id: string; value: string } {
+  const found = elementsOf(blocks).find((e) => {
+    if (e.type !== 'button') return false;
+    const data = JSON.parse(String(e.value)) as Json;
+    return data.verb === verb && (key === undefined || data.key === key);
+  });
+  if (!found) throw new Error(`no ${verb} button${key ? ` for ${key}` : ''} on the message`);
+  return { action_id: String(found.action_id), value: String(found.value) };
+}
+
+/** The date picker beside `key`'s Set due date button: its block and action ids as posted. */
+function datePicker(blocks: Json[], key: string): { block_id: string; action_id: string } {
+  for (const block of blocks.filter((b) => b.type === 'actions')) {
+    const picker = elementsOf([block]).find((e) => e.type === 'datepicker');
+    const forKey = elementsOf([block]).some((e) => e.type === 'button' && (JSON.parse(String(e.value)) as Json).key === key);
+    if (picker && forKey) return { block_id: String(block.block_id), action_id: String(picker.action_id) };
+  }
+  throw new Error(`no date picker for ${key}`);
+}
+
+/** Slack's state.values for the message with `key`'s date picker set to `date` ('' for cleared). */
+function pickedDate(blocks: Json[], key: string, date: string): Json {
+  const { block_id, action_id } = datePicker(blocks, key);
+  return { [block_id]: { [action_id]: { type: 'datepicker', selected_date: date || null } } };
+}
+
+const dmOf = (who: Where): Where => ({ ...who, channel: `D${who.user}`, channelName: 'directmessage' });
+const text = (call: SlackCall | undefined): string => String(call?.args.text ?? '');
+const shown = (call: SlackCall | undefined): string => JSON.stringify(call?.args.blocks ?? []);
+
+describe('SlackJobSender, without the scheduler', () => {
+  it('posts the digest in the exec channel and an owner’s reminder to their DM, within Block Kit’s limits', async () => {
+    const digest = (await plan('digest')).find((d) => d.message.kind === 'digest')!;
+    const reminder = (await plan('reminders')).find((d) => d.message.kind === 'owner_reminder' && d.recipient.kind === 'user' && d.recipient.userId === 'UJANE')!;
+    expect(digest.recipient).toMatchObject({ kind: 'channel', platform: 'slack', channelId: 'CEXEC' });
+
+    const before = stub.calls.length;
+    const sentDigest = await bot.slack.jobSender.send(ws, digest.recipient, digest.message);
+    const sentReminder = await bot.slack.jobSender.send(ws, reminder.recipient, reminder.message);
+    const posts = stub.callsTo('chat.postMessage', before);
+    expect(posts.map((p) => [p.args.channel, p.token])).toEqual([['CEXEC', BOT_TOKEN], ['UJANE', BOT_TOKEN]]);
+    expect(sentDigest.messageId).toMatch(/^1700000000\.\d{6}$/);
+    expect(sentReminder.messageId).not.toBe(sentDigest.messageId);
+
+    const [digestPost, reminderPost] = posts;
+    expect(text(digestPost)).toMatch(/DIGITAL|Digital/);
+    expect(shown(digestPost)).toContain('APOLLO');
+    expect(shown(digestPost)).toContain('R-1'); // the top risk by score
+    expect(shown(reminderPost)).toContain('R-1');
+    expect(shown(reminderPost)).toContain('I-1');
+    expect(shown(reminderPost)).not.toContain('R-2'); // Bob’s, not Jane’s
+    for (const post of posts) {
+      expect(checkMessage({ text: text(post), blocks: post.args.blocks as Json[] })).toEqual([]);
+      expect(post.args.thread_ts).toBeUndefined();
+    }
+  });
+
+  it('lets a 429 through at once as a rate_limited DeliveryError with its Retry-After, for the runtime to retry', async () => {
+    const nudge = (await plan('nudge'))[0];
+    stub.rateLimit('chat.postMessage', 7);
+    const before = stub.calls.length;
+    const err = await bot.slack.jobSender.send(ws, nudge.recipient, nudge.message).catch((e: unknown) => e);
+    expect(toDeliveryError(err)).toMatchObject({ code: 'rate_limited', retryAfterMs: 7000, status: 429, retryable: true });
+    expect(stub.callsTo('chat.postMessage', before)).toHaveLength(1); // no retry inside the sender
+  });
+
+  it('says where it could not post, and refuses for good what Slack refuses', async () => {
+    const digest = (await plan('digest')).find((d) => d.message.kind === 'digest')!;
+    stub.fail('chat.postMessage', 'not_in_channel');
+    const notIn = await bot.slack.jobSender.send(ws, digest.recipient, digest.message).catch((e: unknown) => e);
+    expect(notIn).toBeInstanceOf(DeliveryError);
+    expect(notIn).toMatchObject({ code: 'no_conversation', retryable: false, message: expect.stringMatching(/not in this channel.*\/invite/) });
+
+    stub.fail('chat.postMessage', 'invalid_blocks');
+    expect(toDeliveryError(await bot.slack.jobSender.send(ws, digest.recipient, digest.message).catch((e: unknown) => e))).toMatchObject({ code: 'rejected', retryable: false });
+    stub.fail('chat.postMessage', 'internal_error');
+    expect(toDeliveryError(await bot.slack.jobSender.send(ws, digest.recipient, digest.message).catch((e: unknown) => e))).toMatchObject({ code: 'unavailable', retryable: true });
+  });
+
+  it('never posts a workspace’s job with another team’s token', async () => {
+    const other = { ...ws, externalId: 'T2' } as WorkspaceDoc;
+    const before = stub.calls.length;
+    const err = await bot.slack.jobSender.send(other, { kind: 'channel', platform: 'slack', channelId: 'CEXEC' }, (await plan('nudge'))[0].message).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'rejected', message: expect.stringContaining('T2') });
+    expect(stub.callsTo('chat.postMessage', before)).toEqual([]);
+  });
+});
+
+describe('the scheduled run, through the Slack sender', () => {
+  it('posts Monday’s digest in the exec channel and the reminders in DMs, once for the week', async () => {
+    let now = new Date('2026-11-30T09:30:00Z'); // Monday: the default digest time, the reminders half an hour late
+    const clock = { now: () => new Date(now), sleep: async (ms: number) => void (now = new Date(now.getTime() + ms)) };
+    const scheduled = createScheduler({ senders: [bot.slack.jobSender], logger: pino({ level: 'silent' }), instanceId: 'slack-tick', cron: false, clock });
+    try {
+      const before = stub.calls.length;
+      const report = await scheduled.tick();
+      expect(report.started.sort()).toEqual([`${ws._id}:digest:2026-W49`, `${ws._id}:reminders:2026-W49`]);
+      const posted = stub.callsTo('chat.postMessage', before);
+      expect(posted.map((c) => c.args.channel).sort()).toEqual(['CEXEC', 'UBOB', 'UJANE', 'USAM']);
+      for (const post of posted) expect(checkMessage({ text: text(post), blocks: post.args.blocks as Json[] })).toEqual([]);
+      expect(await getJobRun(ws._id, 'reminders', '2026-W49')).toMatchObject({ status: 'done', deliveries: 3, error: null });
+      expect(await getJobRun(ws._id, 'digest', '2026-W49')).toMatchObject({ status: 'done', deliveries: 1, error: null });
+
+      const again = stub.calls.length;
+      expect((await scheduled.tick()).started).toEqual([]);
+      expect(stub.callsTo('chat.postMessage', again)).toEqual([]);
+    } finally {
+      await scheduled.stop();
+    }
+  });
+});
+
+describe('digest and reminders on demand, through the Slack sender', () => {
+  it('/pmo digest in the exec channel posts the digest there and tells the asker', async () => {
+    const calls = await pmo('digest', IN_EXEC);
+    const posted = calls.filter((c) => c.method === 'chat.postMessage');
+    expect(posted.map((c) => c.args.channel)).toEqual(['CEXEC']);
+    expect(shown(posted[0])).toContain('Vendor API may slip');
+    const reply = calls.find((c) => c.method === 'response_url');
+    expect(reply?.args).toMatchObject({ text: 'Posted the portfolio digest here.', response_type: 'ephemeral' });
+  });
+
+  it('/pmo reminders DMs the PM and each owner their overdue items', async () => {
+    const calls = await pmo('reminders', ADA);
+    const posted = calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel !== 'DUADA');
+    expect(posted.map((c) => c.args.channel).sort()).toEqual(['UBOB', 'UJANE', 'USAM']);
+    const sam = posted.find((c) => c.args.channel === 'USAM');
+    for (const key of ['R-1', 'I-1', 'R-2']) expect(shown(sam)).toContain(key);
+    const reply = calls.find((c) => c.method === 'chat.postMessage' && c.args.channel === 'DUADA');
+    expect(text(reply)).toBe('Sent 3 overdue reminders: 1 to a PM and 2 to owners.');
+  });
+});
+
+describe('the job messages’ buttons, pressed in Slack', () => {
+  /** Jane’s reminder as Slack showed it, posted by the sender: every button below comes from its blocks. */
+  let reminder: { ts: string; blocks: Json[] };
+
+  beforeAll(async () => {
+    const planned = (await plan('reminders')).find((d) => d.message.kind === 'owner_reminder' && d.recipient.kind === 'user' && d.recipient.userId === 'UJANE')!;
+    const before = stub.calls.length;
+    const { messageId } = await bot.slack.jobSender.send(ws, planned.recipient, planned.message);
+    const [post] = stub.callsTo('chat.postMessage', before);
+    reminder = { ts: String(messageId), blocks: post.args.blocks as Json[] };
+  });
+
+  const item = async (key: string) => getItem(ws._id, key);
+  const press = (who: Where, pressed: { action_id: string; value: string }, state?: Json) =>
+    after(() => bot.sender.click(dmOf(who), pressed, { message: { ts: reminder.ts }, ...(state ? { state } : {}) }));
+
+  it('Snooze a week moves the due date a week from today, with the history saying who', async () => {
+    const calls = await press(JANE, button(reminder.blocks, 'pmo.item.snooze', 'R-1'));
+    expect(calls.map((c) => [c.method, c.args.channel, text(c)])).toEqual([['chat.postMessage', 'DUJANE', 'Updated R-1 Vendor API may slip']]);
+    const { item: r1, history } = await item('R-1');
+    expect(r1.due).toBe('2026-12-08');
+    expect(history.at(-1)).toMatchObject({ field: 'due', from: '2026-11-20', to: '2026-12-08', byId: 'UJANE' });
+  });
+
+  it('Set due date reads the date picker beside it, and refuses to act without a date', async () => {
+    const setDue = button(reminder.blocks, 'pmo.item.due', 'I-1');
+    const picked = await press(JANE, setDue, pickedDate(reminder.blocks, 'I-1', '2026-12-18'));
+    expect(text(picked[0])).toBe('Updated I-1 Build server down');
+    const { item: i1, history } = await item('I-1');
+    expect(i1.due).toBe('2026-12-18');
+    expect(history.at(-1)).toMatchObject({ field: 'due', from: '2026-11-25', to: '2026-12-18', byId: 'UJANE' });
+
+    // Picking a date is a block_actions of its own, with nothing to do until the button is pressed.
+    const pick = await after(() => bot.sender.interaction({
+      type: 'block_actions', team: { id: 'T1', domain: 't1' }, user: { id: 'UJANE', team_id: 'T1' }, api_app_id: 'A1', trigger_id: 'trig.pick',
+      container: { type: 'message', message_ts: reminder.ts, channel_id: 'DUJANE', is_ephemeral: false }, channel: { id: 'DUJANE', name: 'directmessage' },
+      message: { type: 'message', ts: reminder.ts }, state: { values: pickedDate(reminder.blocks, 'I-1', '2026-12-24') },
+      actions: [{ type: 'datepicker', ...datePicker(reminder.blocks, 'I-1'), selected_date: '2026-12-24', initial_date: '2026-12-08', action_ts: '1.2' }],
+    }));
+    expect(pick).toEqual([]);
+
+    const refused = await press(JANE, setDue, pickedDate(reminder.blocks, 'I-1', ''));
+    expect(text(refused[0])).toMatch(/Pick a new due date for I-1/);
+    expect((await item('I-1')).item.due).toBe('2026-12-18');
+  });
+
+  it('Mark done closes the item for its owner, and is refused to someone who is neither owner, PM nor admin', async () => {
+    const done = button(reminder.blocks, 'pmo.item.done', 'R-1');
+    const refused = await press(BOB, done);
+    expect(text(refused[0])).toMatch(/^Only the owner \(Jane Owner\).* can close R-1\./);
+    expect((await item('R-1')).item.status).toBe('open');
+
+    const closed = await press(JANE, done);
+    expect(text(closed[0])).toBe('Closed R-1 Vendor API may slip');
+    const { item: r1, history } = await item('R-1');
+    expect(r1.status).toBe('closed');
+    expect(history.at(-1)).toMatchObject({ action: 'closed', byId: 'UJANE', to: 'closed' });
+  });
+
+  it('the nudge’s button opens the status update for its project in a modal', async () => {
+    const nudge = (await plan('nudge')).find((d) => d.recipient.kind === 'user' && d.recipient.userId === 'USAM')!;
+    const before = stub.calls.length;
+    const { messageId } = await bot.slack.jobSender.send(ws, nudge.recipient, nudge.message);
+    const [post] = stub.callsTo('chat.postMessage', before);
+    expect(post.args.channel).toBe('USAM');
+
+    const start = button(post.args.blocks as Json[], 'pmo.start');
+    expect(JSON.parse(start.value)).toEqual({ verb: 'pmo.start', command: 'status', project: 'APOLLO' });
+    const calls = await after(() => bot.sender.click(dmOf(SAM), start, { message: { ts: String(messageId) } }));
+    const [opened] = calls;
+    expect(opened).toMatchObject({ method: 'views.open', args: { trigger_id: expect.stringMatching(/^trig\./), view: { type: 'modal' } } });
+    const view = opened.args.view as Json;
+    expect(JSON.stringify(view)).toContain('APOLLO');
+    expect(JSON.stringify(view)).toMatch(/overall/i);
+
+    const cancelled = await after(() => bot.sender.dm('cancel', SAM));
+    expect(text(cancelled[0])).toMatch(/Cancelled/);
+  });
+});
