@@ -1,6 +1,6 @@
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { WorkspaceDoc } from '../../models';
-import type { RunContext } from '../../core/runner/types';
+import { listRowsFor, type ListRunContext } from '../../core/runner/list.runner';
 import { ensurePerson, saveConversationRef } from '../../core/services';
 import type { SlackPerson } from './directory';
 import { conversationIdOf, conversationKindOf, type SlackTurn } from './slack-turn';
@@ -29,13 +29,14 @@ function referenceFor(turn: SlackTurn, botUserId: string | undefined): Partial<C
 
 /**
  * Who, where and when for a Slack turn: the person (a workspace admin or owner counts as a PMO
- * admin) and the conversation reference the scheduled jobs post through.
+ * admin) and the conversation reference the scheduled jobs post through. A list's More button
+ * asks the run for every row up to its page, so that page is there to show.
  */
 export async function resolveSlackTurn(
   activity: Partial<Activity>,
   slack: { turn: SlackTurn; workspace: WorkspaceDoc; person: SlackPerson; botUserId?: string },
   now: Date,
-): Promise<RunContext> {
+): Promise<ListRunContext> {
   const { turn, workspace, person } = slack;
   await ensurePerson(workspace._id, turn.userId, person.displayName);
   const kind = conversationKindOf(turn.channelType);
@@ -56,5 +57,6 @@ export async function resolveSlackTurn(
     platform: 'slack',
     channelId: turn.channel,
     conversationRefId: ref._id.toString(),
+    ...(turn.page ? { listRows: listRowsFor(turn.page.page, turn.page.pageSize) } : {}),
   };
 }

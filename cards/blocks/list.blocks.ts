@@ -59,7 +59,12 @@ export function listMessage(view: ListView, opts: ListMessageOptions = {}): Slac
   else blocks.push(context(`Showing ${start + 1}–${end} of ${total}`));
   blocks.push(...rows.map((item) => row(item, button)));
 
-  const reachable = Math.min(total, Math.max(view.items.length, LIST_REACHABLE));
+  // The run behind a page button fetches that page's rows (core/runner listRowsFor: page × size, up
+  // to LIST_REACHABLE), so pages up to LIST_REACHABLE can be offered. A run that gave fewer rows
+  // than the page asked for cannot page any further: nothing past what it gave is offered.
+  const asked = within(opts.page, 1, Number.MAX_SAFE_INTEGER, 1) * size;
+  const fetchedAll = view.items.length >= Math.min(total, asked, LIST_REACHABLE);
+  const reachable = fetchedAll ? Math.min(total, Math.max(view.items.length, LIST_REACHABLE)) : view.items.length;
   if (end >= reachable && total > end) blocks.push(context(`_…and ${total - end} more — narrow with project=KEY or mine_`));
   const command = opts.command && JSON.stringify(opts.command).length < BLOCK_LIMITS.value / 2 ? { command: opts.command } : {};
   const pageData = (n: number): ListPageData => ({ verb: LIST_PAGE_VERB, kind: view.kind, page: n, pageSize: size, ...command });

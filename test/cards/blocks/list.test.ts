@@ -74,10 +74,25 @@ describe('listMessage', () => {
     expect(more(message.blocks)).toBeUndefined();
   });
 
-  it('offers the next page when the caller gave fewer items than matched', () => {
+  it('offers the next page when the caller gave fewer items than matched, trusting the next run to fetch it', () => {
+    // A run for page n fetches n × pageSize rows (core/runner listRowsFor): 25 rows answer page 1 in full.
+    const first = listMessage(list(25, 120));
+    expect(allText(first.blocks)).toContain('Showing 1–20 of 120');
+    expect(buttonData(first.blocks)).toContainEqual({ verb: LIST_PAGE_VERB, kind: 'risk', page: 2, pageSize: 20 });
+    const second = listMessage(list(40, 120), { page: 2 });
+    expect(allText(second.blocks)).toContain('Showing 21–40 of 120');
+    expect((more(second.blocks)?.text as { text: string }).text).toBe('More (41–60 of 120)');
+  });
+
+  it('never offers a page the run behind it could not fetch: a short answer to a page ends the paging there', () => {
+    // 25 rows for page 2 (which asks for 40): that run could not give more, so a page 3 would loop.
     const message = listMessage(list(25, 120), { page: 2 });
     expect(allText(message.blocks)).toContain('Showing 21–25 of 120');
-    expect(more(message.blocks)).toBeDefined();
+    expect(more(message.blocks)).toBeUndefined();
+    expect(allText(message.blocks)).toContain('…and 95 more — narrow with project=KEY or mine');
+    expect(buttonData(message.blocks)).toContainEqual({ verb: LIST_PAGE_VERB, kind: 'risk', page: 1, pageSize: 20 });
+    // Fewer rows than a first page, with more matching: nothing to page to either.
+    expect(more(listMessage(list(10, 50)).blocks)).toBeUndefined();
   });
 
   it('says when nothing matches, and uses singular and plural nouns', () => {

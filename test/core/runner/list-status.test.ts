@@ -1,5 +1,7 @@
 import { useTestDatabase } from '../../support/db';
-import { makeWorld, run, runFor, type World } from './world';
+import { runCommand } from '../../../core/runner';
+import { LIST_LIMIT, LIST_MAX_ROWS, listRowsFor } from '../../../core/runner/list.runner';
+import { expectType, makeWorld, parse, run, runContext, runFor, type World } from './world';
 
 useTestDatabase();
 
@@ -53,6 +55,25 @@ describe('list', () => {
     expect(list.view.items).toHaveLength(25);
     expect(list.view.total).toBe(27);
     expect(list.view.items[0]).toMatchObject({ kind: 'risk', score: 10 });
+  });
+
+  it('fetches every row up to the page a transport asks for (Slack’s More), never fewer than 25 nor more than 200', async () => {
+    expect([listRowsFor(1, 20), listRowsFor(2, 20), listRowsFor(3, 40), listRowsFor(10, 20), listRowsFor(7, 30), listRowsFor(99, 40)]).toEqual([25, 40, 120, 200, 200, 200]);
+    expect([listRowsFor(0, 0), listRowsFor(Number.NaN, 20), listRowsFor(-3, 20)]).toEqual([LIST_LIMIT, LIST_LIMIT, LIST_LIMIT]);
+    expect(LIST_MAX_ROWS).toBe(200);
+
+    const world = await makeWorld();
+    for (let n = 1; n <= 45; n++) await run(world, world.owner, `risk Risk ${n} p=${(n % 5) + 1} i=2 project=APOLLO`);
+    const listWith = async (listRows?: number) =>
+      expectType(await runCommand(parse('list risks', world.owner), { ...runContext(world, world.owner), ...(listRows === undefined ? {} : { listRows }) }), 'list').view;
+    const teams = await listWith();
+    expect(teams.items).toHaveLength(25); // no paging asked: what Teams has always shown
+    const page2 = await listWith(listRowsFor(2, 20));
+    expect(page2).toMatchObject({ total: 45 });
+    expect(page2.items).toHaveLength(40);
+    expect(page2.items.slice(0, 25)).toEqual(teams.items); // the same order, only longer
+    expect((await listWith(listRowsFor(3, 20))).items).toHaveLength(45);
+    expect((await listWith(5000)).items).toHaveLength(45); // clamped to 200, never a refused limit
   });
 
   it('refuses an unknown project', async () => {
