@@ -21,7 +21,8 @@ export function mountAll(app: Express, running: Pick<RunningApp, 'onStop'>, conf
   // The local chat speaks Bot Framework too, so its workspace gets digests and reminders the same way.
   scheduler.addSender(new TeamsJobSender({ adapter: teams.adapter, appId, platform: 'local' }));
   if (isSlackConfigured(config.slack)) {
-    mountSlackApp(app, { config, logger, onStop: running.onStop });
+    const slack = mountSlackApp(app, { config, logger, onStop: running.onStop, jobs: scheduler.commands });
+    scheduler.addSender(slack.jobSender);
   }
   // With no platform credentials, a chat page at / to try the bot (SPEC §5 local mode).
   if (isLocalMode(config)) mountLocalChat(app, { adapter: teams.adapter, bot: teams.bot, logger });
