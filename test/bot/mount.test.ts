@@ -1,38 +1,18 @@
 // The app as `npm start` mounts it in local mode: Teams door, local chat and the job scheduler together.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
-import pino from 'pino';
-import { loadConfig } from '../../bot/config';
-import { mountAll } from '../../bot/mount';
-import { createApp } from '../../bot/server';
-import { ensureWorkspace } from '../../core/services';
-import type { Stoppable } from '../../bot/app';
-import { generatePortfolio } from '../../tools/seed/generate';
-import { writeSeed } from '../../tools/seed/write';
 import { useTestDatabase } from '../support/db';
+import { startMounted, type MountedApp } from './mount-harness';
 
 useTestDatabase();
 
+let mounted: MountedApp;
 let url: string;
-let server: http.Server;
-const stoppables: Stoppable[] = [];
 
 beforeAll(async () => {
-  const logger = pino({ level: 'silent' });
-  const config = loadConfig({ PORT: '0' });
-  const workspace = await ensureWorkspace('local', 'default', 'Local', { timeZone: config.defaultTimeZone });
-  await writeSeed(workspace._id, generatePortfolio({ projects: 6, items: 8, seed: 42, now: new Date(), timeZone: workspace.timeZone }));
-  const app = createApp({ logger, isReady: async () => true });
-  mountAll(app, { onStop: (c) => stoppables.push(c) }, config, logger);
-  server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  mounted = await startMounted({}, { platform: 'local', externalId: 'default' });
+  url = mounted.url;
 });
-afterAll(async () => {
-  for (const s of stoppables.reverse()) await s.stop();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => mounted.close());
 
 async function chat(): Promise<(text: string) => Promise<Partial<Activity>[]>> {
   const res = await fetch(`${url}/v3/directline/conversations`, { method: 'POST' });
@@ -55,7 +35,7 @@ async function chat(): Promise<(text: string) => Promise<Partial<Activity>[]>> {
 
 describe('npm start in local mode', () => {
   it('registers the scheduler to stop with the app', () => {
-    expect(stoppables.map((s) => s.name)).toContain('job-scheduler');
+    expect(mounted.stoppables.map((s) => s.name)).toContain('job-scheduler');
   });
 
   it('posts the digest of a seeded portfolio in the local chat on `digest`', async () => {
