@@ -17,14 +17,18 @@ export function when(at: string): string {
   return `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`;
 }
 
-function change(entry: HistoryEntryView): string {
-  const to = inlineText(entry.to, TEXT_LIMITS.history);
+/** One piece of user text as a platform shows it in a line: cleaned, clipped to `max`, escaped. */
+export type LineText = (text: string | undefined, max: number) => string;
+
+/** What changed, in words shared by Teams and Slack; its user text goes through `line`. */
+export function changeText(entry: HistoryEntryView, line: LineText): string {
+  const to = line(entry.to, TEXT_LIMITS.history);
   switch (entry.action) {
     case 'created':
       return 'created';
     case 'updated': {
-      const field = inlineText(humanize(entry.field ?? 'field'), TEXT_LIMITS.name);
-      return `${field}: ${inlineText(entry.from, TEXT_LIMITS.history) || NONE} → ${to || NONE}`;
+      const field = line(humanize(entry.field ?? 'field'), TEXT_LIMITS.name);
+      return `${field}: ${line(entry.from, TEXT_LIMITS.history) || NONE} → ${to || NONE}`;
     }
     case 'closed':
       return to ? `closed: ${to}` : 'closed';
@@ -34,20 +38,33 @@ function change(entry: HistoryEntryView): string {
       return entry.field === 'escalatedFrom' ? `escalated from ${to}` : `escalated to ${to}`;
     case 'commented':
       return `commented: ${to || NONE}`;
+    default:
+      // An action stored by a newer version: its name, rather than nothing.
+      return line(String(entry.action), TEXT_LIMITS.name) || NONE;
   }
+}
+
+/** The entries shown, newest first, and how many older ones are left out. */
+export function latestHistory(history: readonly HistoryEntryView[]): { latest: HistoryEntryView[]; hidden: number } {
+  const time = (entry: HistoryEntryView): number => Date.parse(entry.at) || 0;
+  const latest = [...history].sort((a, b) => time(b) - time(a)).slice(0, HISTORY_SHOWN);
+  return { latest, hidden: history.length - latest.length };
+}
+
+/** The note under the shown entries (plain words, no user text). */
+export function earlierChanges(hidden: number): string {
+  return `…and ${hidden} earlier change${hidden === 1 ? '' : 's'}`;
 }
 
 export function historySection(history: readonly HistoryEntryView[]): CardElement[] {
   if (history.length === 0) return [];
-  const time = (entry: HistoryEntryView): number => Date.parse(entry.at) || 0;
-  const latest = [...history].sort((a, b) => time(b) - time(a)).slice(0, HISTORY_SHOWN);
+  const { latest, hidden } = latestHistory(history);
   const lines = latest.map((entry) =>
-    textBlock(`**${when(entry.at)}** · ${inlineText(entry.byName, TEXT_LIMITS.name)} · ${change(entry)}`, {
+    textBlock(`**${when(entry.at)}** · ${inlineText(entry.byName, TEXT_LIMITS.name)} · ${changeText(entry, inlineText)}`, {
       size: 'small',
       spacing: 'small',
     }),
   );
-  const hidden = history.length - latest.length;
-  const more = hidden > 0 ? [textBlock(`…and ${hidden} earlier change${hidden === 1 ? '' : 's'}`, { size: 'small', isSubtle: true, spacing: 'small' })] : [];
+  const more = hidden > 0 ? [textBlock(earlierChanges(hidden), { size: 'small', isSubtle: true, spacing: 'small' })] : [];
   return [textBlock('History', { weight: 'bolder', spacing: 'large', separator: true }), ...lines, ...more];
 }

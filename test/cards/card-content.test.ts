@@ -1,6 +1,7 @@
 import {
   CARD_VERBS, confirmationCard, errorCard, formCard, helpCard, itemCard, listCard, savedCard, statusCard,
 } from '../../cards';
+import type { HistoryEntryView } from '../../cards/view-models';
 import { allText, facts, nodes, ofType, textBlocks, type Node } from './card-query';
 import {
   EMOJI_LONG, LONG, hugeRisk, MARKDOWN_TITLE, UNICODE_TITLE, bareRisk, change, confirmation, help, history, issue, list, risk,
@@ -47,6 +48,11 @@ describe('itemCard', () => {
     expect(allText(onRisk)).toContain('escalated to I-9');
     expect(allText(onIssue)).toContain('escalated from R-2');
     expect(allText(onIssue)).not.toContain('escalated to R-2');
+  });
+
+  it('names a history action it does not know (stored by a newer version), escaped', () => {
+    const entry = { at: '2026-11-20T10:00:00.000Z', byName: 'Ann', action: 'archived_*x*' } as unknown as HistoryEntryView;
+    expect(allText(itemCard(risk(), [entry]))).toContain('· Ann · archived\\_\\*x\\*');
   });
 
   it('links an escalated risk and its issue with showItem buttons', () => {

@@ -4,6 +4,7 @@ import {
 import {
   confirmationMessage, errorMessage, helpMessage, itemMessage, savedMessage, statusMessage,
 } from '../../../cards/blocks';
+import type { HistoryEntryView } from '../../../cards/view-models';
 import { bareRisk, change, confirmation, help, history, issue, risk, status } from '../fixtures';
 import { allText, buttonData, buttons, ofType, texts } from './block-query';
 
@@ -45,6 +46,11 @@ describe('itemMessage', () => {
     expect(lines[0]).toBe(`*<!date^${Date.UTC(2026, 10, 1, 9, 13) / 1000}^{date_short} {time}|2026-11-01 09:13Z>* · Person 13 · Probability: 13 → 14`);
     expect(lines[9]).toContain('Person 4 ');
     expect(allText(message.blocks)).toContain('…and 4 earlier changes');
+  });
+
+  it('names a history action it does not know (stored by a newer version), escaped', () => {
+    const entry = { at: '2026-11-20T10:00:00.000Z', byName: 'Ann', action: 'archived <b>' } as unknown as HistoryEntryView;
+    expect(allText(itemMessage(risk(), [entry]).blocks)).toContain('· Ann · archived &lt;b&gt;');
   });
 
   it('says where an escalation went and links the other item with a Show button', () => {
