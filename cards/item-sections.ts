@@ -39,17 +39,28 @@ export function itemHeader(item: ItemView): CardElement[] {
   return elements;
 }
 
-function fact(title: string, value: string | number | undefined, max: number = TEXT_LIMITS.value): Fact[] {
-  if (value === undefined || value === '') return [];
-  return [{ title, value: inlineText(String(value), max) }];
+/**
+ * One fact about an item, raw (not escaped): each platform escapes and clips it its own way.
+ * `name` marks a person's or project's name, which Teams clips shorter than other values.
+ */
+export interface ItemFact {
+  title: string;
+  value: string;
+  name: boolean;
 }
 
-export function itemFacts(item: ItemView): Fact[] {
+function fact(title: string, value: string | number | undefined, kind?: 'name'): ItemFact[] {
+  if (value === undefined || value === '') return [];
+  return [{ title, value: String(value), name: kind === 'name' }];
+}
+
+/** What the card tells about an item, in the order shown: common facts first, then the kind's own. */
+export function itemFactList(item: ItemView): ItemFact[] {
   const common = [
-    ...fact('Project', item.project, TEXT_LIMITS.name),
+    ...fact('Project', item.project, 'name'),
     ...fact('Status', humanize(item.status)),
-    ...fact('Owner', item.ownerName, TEXT_LIMITS.name),
-    ...fact('Raised by', item.raisedByName, TEXT_LIMITS.name),
+    ...fact('Owner', item.ownerName, 'name'),
+    ...fact('Raised by', item.raisedByName, 'name'),
     ...fact('Due', item.due ? `${item.due}${item.overdue ? ' — overdue' : ''}` : undefined),
   ];
   switch (item.kind) {
@@ -74,10 +85,15 @@ export function itemFacts(item: ItemView): Fact[] {
       return [
         ...common,
         ...fact('Decision', humanize(item.decision)),
-        ...fact('Decided by', item.decidedByName, TEXT_LIMITS.name),
+        ...fact('Decided by', item.decidedByName, 'name'),
         ...fact('Decided on', item.decidedAt),
       ];
   }
+}
+
+/** The facts as a Teams FactSet: escaped for its Markdown, names clipped shorter. */
+export function itemFacts(item: ItemView): Fact[] {
+  return itemFactList(item).map(({ title, value, name }) => ({ title, value: inlineText(value, name ? TEXT_LIMITS.name : TEXT_LIMITS.value) }));
 }
 
 function section(heading: string, text: string | undefined): CardElement[] {
@@ -86,18 +102,28 @@ function section(heading: string, text: string | undefined): CardElement[] {
   return [textBlock(heading, { weight: 'bolder', spacing: 'medium' }), textBlock(body, { spacing: 'small' })];
 }
 
+/** Description and the kind's long-text field with their headings, raw (each platform escapes them). */
+export function itemLongTexts(item: ItemView): [heading: string, text: string | undefined][] {
+  const extra: [string, string | undefined] =
+    item.kind === 'risk' ? ['Mitigation', item.mitigation]
+    : item.kind === 'issue' ? ['Resolution', item.resolution]
+    : ['Impact on time, cost and scope', item.impact];
+  return [['Description', item.description], extra];
+}
+
 /** Description and the kind's long-text fields, each under a heading, skipped when empty. */
 export function itemTexts(item: ItemView): CardElement[] {
-  const extra =
-    item.kind === 'risk' ? section('Mitigation', item.mitigation)
-    : item.kind === 'issue' ? section('Resolution', item.resolution)
-    : section('Impact on time, cost and scope', item.impact);
-  return [...section('Description', item.description), ...extra];
+  return itemLongTexts(item).flatMap(([heading, text]) => section(heading, text));
+}
+
+/** The key of the other side of an escalation: the issue a risk became, or the risk an issue came from. */
+export function linkedKey(item: ItemView): string | undefined {
+  return item.kind === 'risk' ? item.escalatedTo : item.kind === 'issue' ? item.escalatedFrom : undefined;
 }
 
 /** Buttons to open the linked risk/issue of an escalation. */
 export function itemLinks(item: ItemView): SubmitAction[] {
-  const linked = item.kind === 'risk' ? item.escalatedTo : item.kind === 'issue' ? item.escalatedFrom : undefined;
+  const linked = linkedKey(item);
   if (!linked) return [];
   return [submit(`Open ${plainText(linked, TEXT_LIMITS.name)}`, { verb: CARD_VERBS.showItem, key: linked })];
 }

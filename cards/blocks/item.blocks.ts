@@ -1,6 +1,6 @@
 // One register item (`show KEY`) and the confirmation after a save, as Slack messages.
-import { itemHeadline } from '../item-sections';
-import { ISSUE_TYPE_LABEL, KIND_LABEL, OVERDUE_MARK, humanize } from '../style';
+import { itemFactList, itemHeadline, itemLongTexts, linkedKey } from '../item-sections';
+import { KIND_LABEL, OVERDUE_MARK, humanize } from '../style';
 import { TEXT_LIMITS } from '../text';
 import type { HistoryEntryView, ItemView, SavedOutcome, SavedView } from '../view-models';
 import { CARD_VERBS } from '../verbs';
@@ -14,54 +14,8 @@ import { BLOCK_LIMITS, type KnownBlock, type SlackMessage } from './types';
 /** Long texts (description, mitigation…) get more room than in Teams: a section holds 3,000. */
 const LONG_TEXT = 2000;
 
-type Pair = [label: string, value: string];
-
-const pair = (label: string, value: string | number | undefined): Pair[] =>
-  value === undefined || value === '' ? [] : [[label, String(value)]];
-
-/** The same facts, in the same order, as the Teams card's FactSet (cards/item-sections.ts). */
-function itemPairs(item: ItemView): Pair[] {
-  const common = [
-    ...pair('Project', item.project),
-    ...pair('Status', humanize(item.status)),
-    ...pair('Owner', item.ownerName),
-    ...pair('Raised by', item.raisedByName),
-    ...pair('Due', item.due ? `${item.due}${item.overdue ? ' — overdue' : ''}` : undefined),
-  ];
-  switch (item.kind) {
-    case 'risk':
-      return [
-        ...common,
-        ...pair('Probability', `${item.probability} / 5`),
-        ...pair('Impact', `${item.impact} / 5`),
-        ...pair('Score', `${item.score} (${item.rating})`),
-        ...pair('Response', item.response && humanize(item.response)),
-        ...pair('Next review', item.reviewDate),
-        ...pair('Escalated to', item.escalatedTo),
-      ];
-    case 'issue':
-      return [
-        ...common,
-        ...pair('Type', ISSUE_TYPE_LABEL[item.type]),
-        ...pair('Priority', humanize(item.priority)),
-        ...pair('Escalated from', item.escalatedFrom),
-      ];
-    case 'change':
-      return [
-        ...common,
-        ...pair('Decision', humanize(item.decision)),
-        ...pair('Decided by', item.decidedByName),
-        ...pair('Decided on', item.decidedAt),
-      ];
-  }
-}
-
 function itemTexts(item: ItemView): KnownBlock[] {
-  const extra =
-    item.kind === 'risk' ? headed('Mitigation', item.mitigation, LONG_TEXT)
-    : item.kind === 'issue' ? headed('Resolution', item.resolution, LONG_TEXT)
-    : headed('Impact on time, cost and scope', item.impact, LONG_TEXT);
-  return [...headed('Description', item.description, LONG_TEXT), ...extra];
+  return itemLongTexts(item).flatMap(([heading, text]) => headed(heading, text, LONG_TEXT));
 }
 
 /** Headline first (`R-7 Vendor API may slip`), then what it is, its level, facts and texts. */
@@ -73,14 +27,14 @@ function itemBody(item: ItemView, note?: string): KnownBlock[] {
     header(itemHeadline(item)),
     context([note, ...what].filter(Boolean).join(' · ')),
     section(`*${levelText(item)}*${overdue}`),
-    ...fieldSections(itemPairs(item), TEXT_LIMITS.value),
+    ...fieldSections(itemFactList(item).map(({ title, value }) => [title, value]), TEXT_LIMITS.value),
     ...itemTexts(item),
   ];
 }
 
 /** Buttons to open the linked risk/issue of an escalation. */
 function itemLinks(item: ItemView, button: MakeButton): KnownBlock[] {
-  const linked = item.kind === 'risk' ? item.escalatedTo : item.kind === 'issue' ? item.escalatedFrom : undefined;
+  const linked = linkedKey(item);
   if (!linked) return [];
   return actions([button(`Open ${plainLine(linked, TEXT_LIMITS.name)}`, { verb: CARD_VERBS.showItem, key: linked })]);
 }
