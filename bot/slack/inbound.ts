@@ -122,6 +122,19 @@ function placeOfAction(body: BlockAction): { place: SlackPlace; view?: { id: str
   };
 }
 
+/** The interactivity payloads we take (button, modal submitted, modal closed) name the actor the same way. */
+interface Interaction {
+  team: { id: string; enterprise_id?: string } | null;
+  user: { id: string; team_id?: string };
+}
+
+/** Who acted and in which team (and Enterprise Grid); a modal's own team is the last resort. */
+function actorOf(body: Interaction, viewTeamId?: string): Pick<SlackTurn, 'teamId' | 'enterpriseId' | 'userId'> | null {
+  const teamId = body.team?.id ?? body.user.team_id ?? viewTeamId;
+  if (!teamId) return null;
+  return { teamId, ...(body.team?.enterprise_id ? { enterpriseId: body.team.enterprise_id } : {}), userId: body.user.id };
+}
+
 const PLURAL: Record<string, string> = { risk: 'risks', issue: 'issues', change: 'changes' };
 
 /** A button of ours: its card data merged with the inputs around it, exactly what Teams sends for Action.Submit. */
@@ -129,13 +142,11 @@ export function fromBlockActions(body: BlockAction): Inbound | null {
   const action = body.actions[0] as { action_id: string; value?: string; action_ts?: string } | undefined;
   const data = action ? actionData(action) : undefined;
   const where = placeOfAction(body);
-  const teamId = body.team?.id ?? body.user.team_id;
-  if (!data || !where || !teamId) return null;
+  const actor = actorOf(body);
+  if (!data || !where || !actor) return null;
   const turn: SlackTurn = {
     source: 'action',
-    teamId,
-    ...(body.team?.enterprise_id ? { enterpriseId: body.team.enterprise_id } : {}),
-    userId: body.user.id,
+    ...actor,
     ...placeOf(where.place),
     triggerId: body.trigger_id,
     ...(where.view ? { viewId: where.view.id, viewTitle: where.view.title } : {}),
@@ -153,13 +164,11 @@ export function fromBlockActions(body: BlockAction): Inbound | null {
 /** A modal of ours submitted: the submit's data from private_metadata merged with the inputs. */
 export function fromViewSubmission(body: ViewSubmitAction): Inbound | null {
   const meta = decodeMetadata(body.view.private_metadata);
-  const teamId = body.team?.id ?? body.user.team_id ?? body.view.team_id;
-  if (!meta || !teamId) return null;
+  const actor = actorOf(body, body.view.team_id);
+  if (!meta || !actor) return null;
   const turn: SlackTurn = {
     source: 'view',
-    teamId,
-    ...(body.team?.enterprise_id ? { enterpriseId: body.team.enterprise_id } : {}),
-    userId: body.user.id,
+    ...actor,
     ...placeOf(meta.at),
     triggerId: body.trigger_id,
     viewId: body.view.id,
@@ -172,14 +181,12 @@ export function fromViewSubmission(body: ViewSubmitAction): Inbound | null {
 /** A form or confirmation modal closed with its X or Cancel: the dialog behind it is cancelled, quietly. */
 export function fromViewClosed(body: ViewClosedAction): Inbound | null {
   const meta = decodeMetadata(body.view.private_metadata);
-  const teamId = body.team?.id ?? body.user.team_id ?? body.view.team_id;
+  const actor = actorOf(body, body.view.team_id);
   const command = meta?.data?.command;
-  if (!meta || !teamId || typeof command !== 'string') return null;
+  if (!meta || !actor || typeof command !== 'string') return null;
   const turn: SlackTurn = {
     source: 'closed',
-    teamId,
-    ...(body.team?.enterprise_id ? { enterpriseId: body.team.enterprise_id } : {}),
-    userId: body.user.id,
+    ...actor,
     ...placeOf(meta.at),
   };
   return { key: `closed:${body.view.id}:${body.view.hash}`, turn, activity: activityFor(turn, body.view.id, '', { verb: CARD_VERBS.cancel, command }) };
