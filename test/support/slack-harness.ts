@@ -5,11 +5,13 @@ import { loadConfig } from '../../bot/config';
 import type { JobCommands } from '../../core/runner/types';
 import { createApp } from '../../bot/server';
 import { mountSlackApp, type SlackMount } from '../../bot/slack';
-import type { SlackApiStub } from './slack-api-stub';
+import { SlackApiStub, type StubTeam, type StubUser } from './slack-api-stub';
 import { SlackSender } from './slack-requests';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-test-one';
+/** The workspace auth.test names for BOT_TOKEN. */
+export const TEAM_ONE: StubTeam = { id: 'T1', name: 'Team One', botUserId: 'UBOT' };
 
 export interface RunningSlackBot {
   url: string;
@@ -46,5 +48,66 @@ export async function startSlackBot(
       await slack.stop();
       await new Promise((resolve) => server.close(resolve));
     },
+  };
+}
+
+export interface SlackBotSetup {
+  /** What users.info answers, by user id. */
+  users?: Record<string, StubUser>;
+  /** On top of the signing secret and the stub's URL; by default Team One's bot token. */
+  env?: Record<string, string>;
+  /** The clock; tests pin it. */
+  now?: () => Date;
+  /** The job runtime's on-demand commands, read when the bot starts (the scheduler is made in an earlier beforeAll). */
+  jobs?: () => JobCommands;
+}
+
+export interface SlackBotFixture {
+  /** The Web API stub, Team One on BOT_TOKEN and `users` in its directory. */
+  readonly stub: SlackApiStub;
+  /** The bot the file talks to: started in beforeAll, stopped with the stub in afterAll. */
+  readonly bot: RunningSlackBot;
+  /** Another instance on the same stub (a fresh process, a second replica); the test closes it. */
+  startAnother(env?: Record<string, string>): Promise<RunningSlackBot>;
+}
+
+/**
+ * A test file's Slack bot, like useTestDatabase: hooks start the stub and the bot before the
+ * tests and stop both after them. Later beforeAll hooks can already use `bot`.
+ */
+export function useSlackBot(setup: SlackBotSetup = {}): SlackBotFixture {
+  const stub = new SlackApiStub();
+  const env = setup.env ?? { SLACK_BOT_TOKEN: BOT_TOKEN };
+  let apiUrl = '';
+  let running: RunningSlackBot | undefined;
+  const started = (): RunningSlackBot => {
+    if (!running) throw new Error('the Slack bot is started in beforeAll');
+    return running;
+  };
+  beforeAll(async () => {
+    apiUrl = await stub.start();
+    stub.teams.set(BOT_TOKEN, TEAM_ONE);
+    for (const [id, user] of Object.entries(setup.users ?? {})) stub.users.set(id, user);
+    running = await startSlackBot(stub, apiUrl, env, setup.now, { jobs: setup.jobs?.() });
+  });
+  afterAll(async () => {
+    await running?.close();
+    await stub.stop();
+  });
+  return {
+    stub,
+    bot: {
+      get url() {
+        return started().url;
+      },
+      get slack() {
+        return started().slack;
+      },
+      get sender() {
+        return started().sender;
+      },
+      close: () => started().close(),
+    },
+    startAnother: (more = env) => startSlackBot(stub, apiUrl, more, setup.now),
   };
 }

@@ -3,31 +3,25 @@ import {
   IssueModel, ItemHistoryModel, PersonModel, ProjectModel, RiskModel, StatusUpdateModel, WorkspaceModel,
 } from '../../../models';
 import { useTestDatabase } from '../../support/db';
-import { SlackApiStub, type SlackCall } from '../../support/slack-api-stub';
-import { BOT_TOKEN, startSlackBot, type RunningSlackBot } from '../../support/slack-harness';
+import type { SlackCall } from '../../support/slack-api-stub';
+import { useSlackBot } from '../../support/slack-harness';
 import type { Where } from '../../support/slack-requests';
 
 useTestDatabase();
 
-const stub = new SlackApiStub();
-let bot: RunningSlackBot;
 const ADA: Where = { team: 'T1', user: 'UADA' };
 const IN_APOLLO: Where = { ...ADA, channel: 'CAPOLLO', channelName: 'apollo' };
 const BOB: Where = { team: 'T1', user: 'UBOB', channel: 'CAPOLLO', channelName: 'apollo' };
 const WANDA: Where = { team: 'T1', user: 'UWANDA', channel: 'CAPOLLO', channelName: 'apollo' };
 
-beforeAll(async () => {
-  const apiUrl = await stub.start();
-  stub.teams.set(BOT_TOKEN, { id: 'T1', name: 'Team One', botUserId: 'UBOT' });
-  stub.users.set('UADA', { name: 'Ada Admin' });
-  stub.users.set('UBOB', { name: 'Bob Builder' });
-  stub.users.set('UPAM', { name: 'Pam Manager' });
-  stub.users.set('UWANDA', { name: 'Wanda Owner', isAdmin: true });
-  bot = await startSlackBot(stub, apiUrl, { SLACK_BOT_TOKEN: BOT_TOKEN }, () => new Date('2026-11-26T10:00:00Z'));
-});
-afterAll(async () => {
-  await bot.close();
-  await stub.stop();
+const { stub, bot } = useSlackBot({
+  users: {
+    UADA: { name: 'Ada Admin' },
+    UBOB: { name: 'Bob Builder' },
+    UPAM: { name: 'Pam Manager' },
+    UWANDA: { name: 'Wanda Owner', isAdmin: true },
+  },
+  now: () => new Date('2026-11-26T10:00:00Z'),
 });
 
 /** `/pmo <text>`; returns what the bot sent for it (Web API calls and response_url posts). */

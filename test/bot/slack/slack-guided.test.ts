@@ -1,14 +1,12 @@
 // Guided dialogs (a bare command) through a modal, a message with inputs, a DM and an @mention thread.
 import { ChangeRequestModel, IssueModel, RiskModel } from '../../../models';
 import { useTestDatabase } from '../../support/db';
-import { SlackApiStub, type SlackCall } from '../../support/slack-api-stub';
-import { BOT_TOKEN, startSlackBot, type RunningSlackBot } from '../../support/slack-harness';
+import type { SlackCall } from '../../support/slack-api-stub';
+import { useSlackBot } from '../../support/slack-harness';
 import { closedPayload, formState, type Where } from '../../support/slack-requests';
 
 useTestDatabase();
 
-const stub = new SlackApiStub();
-let bot: RunningSlackBot;
 const ADA: Where = { team: 'T1', user: 'UADA' };
 const IN_APOLLO: Where = { ...ADA, channel: 'CAPOLLO', channelName: 'apollo' };
 
@@ -16,19 +14,13 @@ type Json = Record<string, unknown>;
 interface Button { action_id: string; value: string }
 interface View { id: string; private_metadata: string; title: unknown; callback_id: string; blocks: Json[] }
 
+const { stub, bot } = useSlackBot({ users: { UADA: { name: 'Ada Admin' } }, now: () => new Date('2026-11-26T10:00:00Z') });
+
 beforeAll(async () => {
-  const apiUrl = await stub.start();
-  stub.teams.set(BOT_TOKEN, { id: 'T1', name: 'Team One', botUserId: 'UBOT' });
-  stub.users.set('UADA', { name: 'Ada Admin' });
-  bot = await startSlackBot(stub, apiUrl, { SLACK_BOT_TOKEN: BOT_TOKEN }, () => new Date('2026-11-26T10:00:00Z'));
   await bot.sender.command('project add APOLLO "Apollo launch"', IN_APOLLO);
   await bot.slack.idle();
   await bot.sender.command('link APOLLO', IN_APOLLO);
   await bot.slack.idle();
-});
-afterAll(async () => {
-  await bot.close();
-  await stub.stop();
 });
 
 /** Every button in a message's or modal's blocks. */

@@ -3,26 +3,20 @@ import { checkLimits, checkMessage } from '../../../cards/blocks';
 import { createRisk } from '../../../core/services';
 import { WorkspaceModel } from '../../../models';
 import { useTestDatabase } from '../../support/db';
-import { SlackApiStub, type SlackCall } from '../../support/slack-api-stub';
-import { BOT_TOKEN, startSlackBot, type RunningSlackBot } from '../../support/slack-harness';
+import type { SlackCall } from '../../support/slack-api-stub';
+import { BOT_TOKEN, useSlackBot } from '../../support/slack-harness';
 import type { Where } from '../../support/slack-requests';
 
 useTestDatabase();
 
-const stub = new SlackApiStub();
-let bot: RunningSlackBot;
 const NOW = new Date('2026-11-26T10:00:00Z');
+const { stub, bot } = useSlackBot({ users: { UADA: { name: 'Ada Admin' }, UBOB: { name: 'Bob Builder' } }, now: () => NOW });
 const ADA: Where = { team: 'T1', user: 'UADA', channel: 'CAPOLLO', channelName: 'apollo' };
 const BOB: Where = { team: 'T1', user: 'UBOB', channel: 'CAPOLLO', channelName: 'apollo' };
 
 type Json = Record<string, unknown>;
 
 beforeAll(async () => {
-  const apiUrl = await stub.start();
-  stub.teams.set(BOT_TOKEN, { id: 'T1', name: 'Team One', botUserId: 'UBOT' });
-  stub.users.set('UADA', { name: 'Ada Admin' });
-  stub.users.set('UBOB', { name: 'Bob Builder' });
-  bot = await startSlackBot(stub, apiUrl, { SLACK_BOT_TOKEN: BOT_TOKEN }, () => NOW);
   for (const [text, who] of [
     ['project add APOLLO "Apollo launch" pm=<@UADA>', ADA],
     ['project add ZEUS "Zeus migration"', ADA],
@@ -33,10 +27,6 @@ beforeAll(async () => {
     await bot.sender.command(text, who);
     await bot.slack.idle();
   }
-});
-afterAll(async () => {
-  await bot.close();
-  await stub.stop();
 });
 
 async function after(send: () => Promise<unknown>): Promise<SlackCall[]> {

@@ -8,8 +8,8 @@ import { createScheduler, DeliveryError, toDeliveryError, type JobScheduler } fr
 import type { PlannedDelivery } from '../../../jobs/types';
 import { WorkspaceModel, type WorkspaceDoc } from '../../../models';
 import { useTestDatabase } from '../../support/db';
-import { SlackApiStub, type SlackCall } from '../../support/slack-api-stub';
-import { BOT_TOKEN, startSlackBot, type RunningSlackBot } from '../../support/slack-harness';
+import type { SlackCall } from '../../support/slack-api-stub';
+import { BOT_TOKEN, useSlackBot } from '../../support/slack-harness';
 import type { Where } from '../../support/slack-requests';
 
 useTestDatabase();
@@ -25,21 +25,29 @@ const JANE: Where = { team: 'T1', user: 'UJANE' }; // owns R-1 and I-1
 const BOB: Where = { team: 'T1', user: 'UBOB' }; // owns R-2
 const IN_EXEC: Where = { ...ADA, channel: 'CEXEC', channelName: 'exec' };
 
-const stub = new SlackApiStub();
-let bot: RunningSlackBot;
 let scheduler: JobScheduler;
 let ws: WorkspaceDoc;
 
-beforeAll(async () => {
-  const apiUrl = await stub.start();
-  stub.teams.set(BOT_TOKEN, { id: 'T1', name: 'Team One', botUserId: 'UBOT' });
-  stub.users.set('UADA', { name: 'Ada Admin', isAdmin: true });
-  stub.users.set('USAM', { name: 'Sam PM' });
-  stub.users.set('UJANE', { name: 'Jane Owner' });
-  stub.users.set('UBOB', { name: 'Bob Member' });
-  // As bot/mount.ts wires it: the scheduler's commands into the dialogs, the Slack sender into the scheduler.
+// As bot/mount.ts wires it: the scheduler's commands into the dialogs, the Slack sender into the scheduler.
+// Hooks run in the order declared, so the scheduler is made before the bot starts and stopped before it stops.
+beforeAll(() => {
   scheduler = createScheduler({ senders: [], logger: pino({ level: 'silent' }), instanceId: 'slack-jobs-test', cron: false });
-  bot = await startSlackBot(stub, apiUrl, { SLACK_BOT_TOKEN: BOT_TOKEN }, () => NOW, { jobs: scheduler.commands });
+});
+afterAll(async () => {
+  await scheduler.stop();
+});
+const { stub, bot } = useSlackBot({
+  users: {
+    UADA: { name: 'Ada Admin', isAdmin: true },
+    USAM: { name: 'Sam PM' },
+    UJANE: { name: 'Jane Owner' },
+    UBOB: { name: 'Bob Member' },
+  },
+  now: () => NOW,
+  jobs: () => scheduler.commands,
+});
+
+beforeAll(async () => {
   scheduler.addSender(bot.slack.jobSender);
 
   await pmo('portfolio add DIGITAL "Digital"', ADA);
@@ -51,12 +59,6 @@ beforeAll(async () => {
   await createRisk(ws._id, admin, { title: 'Vendor API may slip', projectKey: 'APOLLO', probability: 4, impact: 5, due: '2026-11-20', ownerId: 'UJANE' }, LAST_MONTH);
   await createIssue(ws._id, admin, { title: 'Build server down', projectKey: 'APOLLO', due: '2026-11-25', ownerId: 'UJANE' }, LAST_MONTH);
   await createRisk(ws._id, admin, { title: 'Licence renewal late', projectKey: 'APOLLO', probability: 2, impact: 3, due: '2026-11-24', ownerId: 'UBOB' }, LAST_MONTH);
-});
-
-afterAll(async () => {
-  await scheduler.stop();
-  await bot.close();
-  await stub.stop();
 });
 
 const quiet = (calls: SlackCall[]): SlackCall[] => calls.filter((c) => c.method !== 'users.info' && c.method !== 'auth.test');

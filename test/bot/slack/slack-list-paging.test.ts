@@ -4,17 +4,16 @@ import { checkMessage } from '../../../cards/blocks';
 import { createRisk } from '../../../core/services';
 import { WorkspaceModel } from '../../../models';
 import { useTestDatabase } from '../../support/db';
-import { SlackApiStub, type SlackCall } from '../../support/slack-api-stub';
-import { BOT_TOKEN, startSlackBot, type RunningSlackBot } from '../../support/slack-harness';
+import type { SlackCall } from '../../support/slack-api-stub';
+import { useSlackBot } from '../../support/slack-harness';
 import type { Where } from '../../support/slack-requests';
 
 useTestDatabase();
 
 type Json = Record<string, unknown>;
 
-const stub = new SlackApiStub();
-let bot: RunningSlackBot;
 const NOW = new Date('2026-11-26T10:00:00Z');
+const { stub, bot } = useSlackBot({ users: { UADA: { name: 'Ada Admin' } }, now: () => NOW });
 const ADA: Where = { team: 'T1', user: 'UADA' };
 const IN_DM: Where = { ...ADA, channel: 'DUADA', channelName: 'directmessage' };
 const COUNT = 200;
@@ -28,10 +27,6 @@ const expectedOrder: string[] = Array.from({ length: COUNT }, (_, i) => i + 1)
   .map((r) => r.key);
 
 beforeAll(async () => {
-  const apiUrl = await stub.start();
-  stub.teams.set(BOT_TOKEN, { id: 'T1', name: 'Team One', botUserId: 'UBOT' });
-  stub.users.set('UADA', { name: 'Ada Admin' });
-  bot = await startSlackBot(stub, apiUrl, { SLACK_BOT_TOKEN: BOT_TOKEN }, () => NOW);
   await bot.sender.command('project add ZEUS "Zeus migration"', IN_DM);
   await bot.slack.idle();
   const ws = await WorkspaceModel.findOne({ platform: 'slack', externalId: 'T1' }).lean();
@@ -39,10 +34,6 @@ beforeAll(async () => {
     await createRisk(ws!._id, { userId: 'UADA' }, { title: `Paged risk ${n}`, projectKey: 'ZEUS', ...scoring(n) }, NOW);
   }
 }, 120_000);
-afterAll(async () => {
-  await bot.close();
-  await stub.stop();
-});
 
 /** What the bot sent for one request (the response_url post of a list, or its page). */
 async function answer(send: () => Promise<unknown>): Promise<SlackCall> {

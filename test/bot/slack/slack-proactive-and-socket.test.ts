@@ -2,25 +2,11 @@
 import { ConversationRefModel } from '../../../models';
 import { SlackPresenter } from '../../../bot/slack/presenter';
 import { useTestDatabase } from '../../support/db';
-import { SlackApiStub } from '../../support/slack-api-stub';
-import { BOT_TOKEN, startSlackBot, type RunningSlackBot } from '../../support/slack-harness';
+import { BOT_TOKEN, useSlackBot } from '../../support/slack-harness';
 
 useTestDatabase();
 
-const stub = new SlackApiStub();
-let apiUrl: string;
-let bot: RunningSlackBot;
-
-beforeAll(async () => {
-  apiUrl = await stub.start();
-  stub.teams.set(BOT_TOKEN, { id: 'T1', name: 'Team One', botUserId: 'UBOT' });
-  stub.users.set('UADA', { name: 'Ada Admin' });
-  bot = await startSlackBot(stub, apiUrl, { SLACK_BOT_TOKEN: BOT_TOKEN });
-});
-afterAll(async () => {
-  await bot.close();
-  await stub.stop();
-});
+const { stub, bot, startAnother } = useSlackBot({ users: { UADA: { name: 'Ada Admin' } } });
 
 describe('proactive messages', () => {
   it('remembers the DM and the channel, and posts to them through continueConversation', async () => {
@@ -51,7 +37,7 @@ describe('proactive messages', () => {
 describe('Socket Mode (SLACK_APP_TOKEN)', () => {
   it('connects out through apps.connections.open on SLACK_API_URL instead of serving POST /slack/events', async () => {
     stub.on('apps.connections.open', () => ({ url: 'ws://127.0.0.1:9/unreachable' }));
-    const socket = await startSlackBot(stub, apiUrl, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-A1-test' });
+    const socket = await startAnother({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-A1-test' });
     try {
       expect(socket.slack.mode).toBe('socket');
       const deadline = Date.now() + 5000;

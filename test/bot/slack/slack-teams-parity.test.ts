@@ -10,7 +10,7 @@ import { ItemHistoryModel, RiskModel, WorkspaceModel } from '../../../models';
 import { ConnectorStub } from '../../support/connector-stub';
 import { useTestDatabase } from '../../support/db';
 import { SlackApiStub } from '../../support/slack-api-stub';
-import { BOT_TOKEN, SIGNING_SECRET } from '../../support/slack-harness';
+import { BOT_TOKEN, SIGNING_SECRET, TEAM_ONE } from '../../support/slack-harness';
 import { SlackSender } from '../../support/slack-requests';
 
 useTestDatabase();
@@ -27,7 +27,7 @@ const NOW = new Date('2026-11-26T10:00:00Z');
 beforeAll(async () => {
   const apiUrl = await slackApi.start();
   serviceUrl = await connector.start();
-  slackApi.teams.set(BOT_TOKEN, { id: 'T1', name: 'Team One', botUserId: 'UBOT' });
+  slackApi.teams.set(BOT_TOKEN, TEAM_ONE);
   slackApi.users.set('UADA', { name: 'Ada Admin' });
   const config = loadConfig({ PORT: '0', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: apiUrl });
   const logger = pino({ level: 'silent' });

@@ -1,27 +1,13 @@
 // The HTTP contract with Slack: signatures, replay window, url_verification, ack-first, retries, 429s.
 import { SlackDeliveryModel, WorkspaceModel } from '../../../models';
 import { useTestDatabase } from '../../support/db';
-import { SlackApiStub } from '../../support/slack-api-stub';
-import { BOT_TOKEN, startSlackBot, type RunningSlackBot } from '../../support/slack-harness';
+import { useSlackBot } from '../../support/slack-harness';
 
 useTestDatabase();
 
-const stub = new SlackApiStub();
-let apiUrl: string;
-let bot: RunningSlackBot;
+const { stub, bot, startAnother } = useSlackBot({ users: { UADA: { name: 'Ada Admin' } } });
 const T1 = { team: 'T1', user: 'UADA' };
 const now = (): number => Math.floor(Date.now() / 1000);
-
-beforeAll(async () => {
-  apiUrl = await stub.start();
-  stub.teams.set(BOT_TOKEN, { id: 'T1', name: 'Team One', botUserId: 'UBOT' });
-  stub.users.set('UADA', { name: 'Ada Admin' });
-  bot = await startSlackBot(stub, apiUrl, { SLACK_BOT_TOKEN: BOT_TOKEN });
-});
-afterAll(async () => {
-  await bot.close();
-  await stub.stop();
-});
 afterEach(async () => {
   await bot.slack.idle();
 });
@@ -57,7 +43,7 @@ describe('Slack over HTTP', () => {
 
   it('acknowledges a slash command before any database work, then answers on its response_url', async () => {
     // A fresh instance asks auth.test on first use; slowing it holds all work after the ack.
-    const fresh = await startSlackBot(stub, apiUrl, { SLACK_BOT_TOKEN: BOT_TOKEN });
+    const fresh = await startAnother();
     stub.delay('auth.test', 1500);
     try {
       const before = stub.calls.length;
@@ -92,7 +78,7 @@ describe('Slack over HTTP', () => {
   });
 
   it('processes an event once when two instances both receive it', async () => {
-    const other = await startSlackBot(stub, apiUrl, { SLACK_BOT_TOKEN: BOT_TOKEN });
+    const other = await startAnother();
     try {
       const before = stub.calls.length;
       await Promise.all([

@@ -1,28 +1,20 @@
 // Many workspaces: OAuth installs into MongoDB, each team on its own token and data, uninstall.
 import { PersonModel, RiskModel, SlackInstallationModel, WorkspaceModel } from '../../../models';
 import { useTestDatabase } from '../../support/db';
-import { SlackApiStub, type SlackCall } from '../../support/slack-api-stub';
-import { startSlackBot, type RunningSlackBot } from '../../support/slack-harness';
+import type { SlackCall } from '../../support/slack-api-stub';
+import { useSlackBot } from '../../support/slack-harness';
 import { closedPayload, type Where } from '../../support/slack-requests';
 
 useTestDatabase();
 
-const stub = new SlackApiStub();
-let bot: RunningSlackBot;
 const ALICE: Where = { team: 'TALPHA', user: 'UALICE', channel: 'CA1', channelName: 'alpha' };
 const BEN: Where = { team: 'TBETA', user: 'UBEN', channel: 'CB1', channelName: 'beta' };
 
-beforeAll(async () => {
-  const apiUrl = await stub.start();
-  stub.users.set('UALICE', { name: 'Alice Alpha' });
-  stub.users.set('UBEN', { name: 'Ben Beta' });
-  bot = await startSlackBot(stub, apiUrl, {
-    SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'state-secret-for-tests', PUBLIC_URL: 'https://pmo.example.com',
-  }, () => new Date('2026-11-26T10:00:00Z'));
-});
-afterAll(async () => {
-  await bot.close();
-  await stub.stop();
+// Installed by OAuth only: no SLACK_BOT_TOKEN, so Team One's token goes unused.
+const { stub, bot } = useSlackBot({
+  users: { UALICE: { name: 'Alice Alpha' }, UBEN: { name: 'Ben Beta' } },
+  env: { SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'state-secret-for-tests', PUBLIC_URL: 'https://pmo.example.com' },
+  now: () => new Date('2026-11-26T10:00:00Z'),
 });
 
 /** The whole OAuth v2 dance a browser does: install link, Slack's consent (skipped), redirect back. */
