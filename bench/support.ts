@@ -1,10 +1,12 @@
 // What every benchmark shares: a throwaway embedded database with a round-trip counter, HTTP
 // helpers on loopback, and percentiles.
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Express } from 'express';
 import mongoose from 'mongoose';
 import pino from 'pino';
@@ -132,7 +134,39 @@ export async function concurrently(workers: number, perWorker: number, step: (wo
   return samples;
 }
 
-export function rssMb(): number {
-  global.gc?.();
-  return Math.round((process.memoryUsage().rss / 1024 / 1024) * 10) / 10;
+
+export interface BotProcess extends Served {
+  /** The bot process's RSS in MB, after a GC. */
+  rssMb(): Promise<number>;
+  /** Resolves once the work behind every Slack ack is done. */
+  idle(): Promise<void>;
+  /** Server-side ack times (ms) since the last call. */
+  serverAcks(): Promise<number[]>;
+}
+
+/** Starts bench/server.js (`ours`, `echo` or `slack`) in its own process on the bench database. */
+export async function spawnBot(mode: 'ours' | 'echo' | 'slack', db: BenchDatabase, dbName: string, env: Record<string, string> = {}): Promise<BotProcess> {
+  const child = spawn(process.execPath, ['--expose-gc', path.join(__dirname, 'server.js'), mode, db.db.uri, dbName], {
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
+    child.once('exit', (code) => reject(new Error(`bench bot (${mode}) exited with ${code} before listening`)));
+  });
+  const get = async <T = Record<string, number>>(route: string) => (await fetch(`${url}${route}`)).json() as Promise<T>;
+  return {
+    url,
+    rssMb: async () => Math.round(((await get('/bench/rss')).rss / 1024 / 1024) * 10) / 10,
+    idle: async () => {
+      await get('/bench/idle');
+    },
+    serverAcks: async () => (await get<{ acks: number[] }>('/bench/acks')).acks,
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }

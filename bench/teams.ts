@@ -1,10 +1,6 @@
 // Teams turn latency over HTTP, ours next to a bare botbuilder echo bot on the same harness.
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import express from 'express';
-import { loadConfig } from '../bot/config';
-import { createApp } from '../bot/server';
-import { mountTeamsBot } from '../bot/teams';
-import { concurrently, latency, ms, post, quiet, serve, type Latency, type Served } from './support';
+import { concurrently, latency, ms, post, serve, type Latency, type Served } from './support';
 
 /** A Bot Connector that only says "sent": what the bot's replies cost is the bot's, not the stub's. */
 export async function startConnectorSink(): Promise<Served> {
@@ -14,28 +10,6 @@ export async function startConnectorSink(): Promise<Served> {
   app.post(/.*/, (_req, res) => {
     res.json({ id: `sent-${++n}` });
   });
-  return serve(app);
-}
-
-/** The smallest botbuilder bot there is: CloudAdapter + ActivityHandler, echoing the text. */
-export async function startEchoBot(): Promise<Served> {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-  const bot = new ActivityHandler();
-  bot.onMessage(async (context, next) => {
-    await context.sendActivity(`echo: ${context.activity.text}`);
-    await next();
-  });
-  const app = express();
-  app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
-  return serve(app);
-}
-
-export async function startOurBot(): Promise<Served> {
-  const config = loadConfig({ PORT: '0' });
-  const app = createApp({ logger: quiet, isReady: async () => true });
-  mountTeamsBot(app, { config, logger: quiet });
   return serve(app);
 }
 

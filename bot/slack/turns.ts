@@ -31,11 +31,31 @@ export interface SlackTurnsDeps {
  * Everything after the ack: listeners hand their request here and return, so Slack gets its 200
  * at once. Each request is claimed once (dedupe) before any work, and errors end in the log.
  */
+/**
+ * Requests worked on at once; the rest wait their turn. Acks are cheap but share the event loop
+ * with this work, so a burst of fifty must not become fifty turns competing with the next acks.
+ */
+export const TURNS_AT_ONCE = 6;
+
 export class SlackTurns {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly apis = new Map<string, SlackApi>();
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly deps: SlackTurnsDeps) {}
+
+  /** A place among the TURNS_AT_ONCE, taken after the current round of I/O (other acks) is done. */
+  private async slot(): Promise<() => void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (this.running >= TURNS_AT_ONCE) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    return () => {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    };
+  }
 
   /** A command, message, mention, button or modal submit, through the shared dialogs. */
   conversation(inbound: Inbound): void {
@@ -46,13 +66,19 @@ export class SlackTurns {
 
   /** Other work for a team (the Home tab, an uninstall), claimed and authorised the same way. */
   dispatch(key: string, team: TeamRef & { teamName?: string }, work: (opened: Opened) => Promise<void>, needsToken = true): void {
-    const run = this.open(key, team, needsToken)
-      .then((opened) => (opened ? work(opened) : undefined))
-      .catch((err: Error & { code?: string }) => {
+    const run = this.slot().then(async (release) => {
+      try {
+        const opened = await this.open(key, team, needsToken);
+        if (opened) await work(opened);
+      } catch (e) {
+        const err = e as Error & { code?: string };
         if (err.code === 'slack_no_installation') this.deps.logger.warn({ team: team.teamId }, 'Slack request from a team without an installation; ignored');
         else this.deps.logger.error({ key, team: team.teamId, err: err.message, stack: err.stack }, 'Slack request failed after its ack');
-      })
-      .finally(() => this.inFlight.delete(run));
+      } finally {
+        release();
+        this.inFlight.delete(run);
+      }
+    });
     this.inFlight.add(run);
   }
 

@@ -1,0 +1,151 @@
+// Job planning at portfolio scale, and fan-out against a Bot Connector that enforces Teams' limits.
+import express from 'express';
+import { loadConfig } from '../bot/config';
+import { createTeamsAdapter } from '../bot/teams/adapter';
+import { ensureWorkspace, saveConversationRef } from '../core/services';
+import { createScheduler } from '../jobs/runtime';
+import { planJob } from '../jobs/planners';
+import type { JobName, JobPlan } from '../jobs/types';
+import { TeamsJobSender } from '../bot/teams/job-sender';
+import { JobDeliveryModel, type WorkspaceDoc } from '../models';
+import { generatePortfolio } from '../tools/seed/generate';
+import { writeSeed } from '../tools/seed/write';
+import { ms, quiet, serve, type BenchDatabase } from './support';
+
+export interface PlanningResult {
+  projects: number;
+  items: number;
+  jobs: Record<JobName, { ms: number; roundTrips: number; deliveries: number }>;
+}
+
+const NOW = new Date('2026-11-23T09:35:00Z'); // a Monday, after the digest's 09:30 in London
+
+/** Seeds `projects` projects with 10 items each and times each job's planning (load + plan). */
+export async function benchPlanning(db: BenchDatabase, projects: number): Promise<PlanningResult> {
+  await db.use(`bench_plan_${projects}`);
+  const workspace = await ensureWorkspace('teams', `plan-${projects}`, 'Bench', { timeZone: 'Europe/London' });
+  await writeSeed(workspace._id, generatePortfolio({ projects, items: 10, seed: projects, now: NOW, timeZone: workspace.timeZone }));
+  const jobs = {} as PlanningResult['jobs'];
+  for (const job of ['digest', 'reminders', 'nudge'] as const) {
+    await planJob(job, workspace, NOW); // warm: the first query of a collection pays for opening it
+    db.resetRoundTrips();
+    const started = process.hrtime.bigint();
+    const plan: JobPlan = await planJob(job, workspace, NOW);
+    jobs[job] = { ms: Math.round(ms(started)), roundTrips: db.roundTrips(), deliveries: plan.deliveries.length };
+  }
+  return { projects, items: projects * 10, jobs };
+}
+
+export interface FanOutResult {
+  deliveries: number;
+  sent: number;
+  lost: number;
+  seconds: number;
+  limitPerSecond: number;
+  achievedPerSecond: number;
+  shareOfLimit: number;
+  throttled: number;
+}
+
+/**
+ * A Bot Connector that holds the bot to Teams' limits: 7 messages per second per conversation
+ * and a per-tenant cap (50/s, the figure our limiter uses), answering 429 with Retry-After beyond.
+ */
+async function limitedConnector(perTenantPerSecond: number): Promise<{ url: string; accepted: () => number; throttled: () => number; close(): Promise<void> }> {
+  const tenant: number[] = [];
+  const perConversation = new Map<string, number[]>();
+  let accepted = 0;
+  let throttled = 0;
+  const app = express();
+  app.use(express.json({ limit: '1mb' }));
+  app.post('/v3/conversations/:id/activities', (req, res) => {
+    const now = Date.now();
+    const recent = (list: number[]) => {
+      while (list.length > 0 && now - list[0] >= 1000) list.shift();
+      return list;
+    };
+    const conversation = recent(perConversation.get(req.params.id) ?? []);
+    perConversation.set(req.params.id, conversation);
+    if (recent(tenant).length >= perTenantPerSecond || conversation.length >= 7) {
+      throttled++;
+      res.status(429).set('retry-after', '1').json({ error: { code: 'Throttled', message: 'Too many requests' } });
+      return;
+    }
+    tenant.push(now);
+    conversation.push(now);
+    accepted++;
+    res.json({ id: `m-${accepted}` });
+  });
+  const served = await serve(app);
+  return { url: served.url, accepted: () => accepted, throttled: () => throttled, close: served.close };
+}
+
+/** 1,000 reminders to 1,000 people in one tenant through the real scheduler, sender and delivery records. */
+export async function benchFanOut(db: BenchDatabase, count: number): Promise<FanOutResult> {
+  await db.use('bench_fanout');
+  const limit = 50;
+  const connector = await limitedConnector(limit);
+  try {
+    const workspace = await ensureWorkspace('teams', 'fanout', 'Fan-out', { timeZone: 'UTC' });
+    const users = Array.from({ length: count }, (_, i) => `29:fan-${i}`);
+    for (const userId of users) {
+      const conversation = { id: `a:fan-${userId}`, conversationType: 'personal', tenantId: 'fanout' };
+      await saveConversationRef(workspace._id, {
+        platform: 'teams', kind: 'personal', conversationId: conversation.id, userId, channelId: null, serviceUrl: `${connector.url}/`,
+        reference: { channelId: 'msteams', serviceUrl: `${connector.url}/`, conversation, bot: { id: '28:bot', name: 'PMO' }, user: { id: userId } },
+      });
+    }
+    const adapter = createTeamsAdapter(loadConfig({ PORT: '0' }).teams, quiet);
+    const plan = async (job: JobName, ws: WorkspaceDoc): Promise<JobPlan> => ({
+      job,
+      period: '2026-W48',
+      deliveries:
+        job !== 'reminders' || ws._id.toString() !== workspace._id.toString()
+          ? []
+          : users.map((userId, i) => ({
+              key: `reminders:owner:${userId}`,
+              recipient: { kind: 'user' as const, platform: 'teams' as const, userId },
+              message: {
+                kind: 'owner_reminder' as const,
+                view: { recipientName: `Person ${i}`, role: 'owner' as const, projects: [], items: [], totalItems: 0, moreCommands: [], today: '2026-11-23', zone: 'UTC' },
+              },
+            })),
+    });
+    // The run is due at once (Monday 09:00:30 UTC) and time then runs on for real: the limits are real seconds.
+    const t0 = Date.now();
+    const clock = { now: () => new Date(Date.parse('2026-11-23T09:00:30Z') + (Date.now() - t0)), sleep: (wait: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, wait))) };
+    const scheduler = createScheduler({
+      // A one-line message: this measures pacing and delivery, not card rendering.
+      senders: [new TeamsJobSender({ adapter, appId: '', render: (m) => ({ type: 'message', text: `Overdue reminder (${m.kind})` }) })],
+      logger: quiet,
+      instanceId: 'bench',
+      cron: false,
+      clock,
+      plan,
+    });
+    const started = process.hrtime.bigint();
+    await scheduler.tick();
+    // A pass ends when every message is sent or waiting for a later pass; drive passes until done.
+    for (let i = 0; i < 20; i++) {
+      const pending = await JobDeliveryModel.countDocuments({ workspaceId: workspace._id, status: { $in: ['pending', 'sending'] } });
+      if (pending === 0) break;
+      await scheduler.tick();
+    }
+    const seconds = ms(started) / 1000;
+    await scheduler.stop();
+    const sent = await JobDeliveryModel.countDocuments({ workspaceId: workspace._id, status: 'sent' });
+    const achieved = connector.accepted() / seconds;
+    return {
+      deliveries: count,
+      sent,
+      lost: count - sent,
+      seconds: Math.round(seconds * 10) / 10,
+      limitPerSecond: limit,
+      achievedPerSecond: Math.round(achieved * 10) / 10,
+      shareOfLimit: Math.round((achieved / limit) * 1000) / 10,
+      throttled: connector.throttled(),
+    };
+  } finally {
+    await connector.close();
+  }
+}

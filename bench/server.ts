@@ -1,0 +1,72 @@
+// A bot under test in its own process, as in production: the load generator and the platform
+// stubs in the parent never share its event loop, and its RSS is its own.
+//   node --expose-gc dist/bench/server.js <ours|echo|slack> <mongodb uri> <db name>
+// Prints one JSON line {"url": ...} once listening. GET /bench/rss answers the RSS after a GC;
+// GET /bench/idle answers once the Slack work behind every ack is done.
+import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import express, { type Express } from 'express';
+import mongoose from 'mongoose';
+import { loadConfig } from '../bot/config';
+import { createApp } from '../bot/server';
+import { mountSlackApp, type SlackMount } from '../bot/slack';
+import { mountTeamsBot } from '../bot/teams';
+import { ensureIndexes } from '../models';
+import { quiet, serve } from './support';
+
+function echoApp(): Express {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const bot = new ActivityHandler();
+  bot.onMessage(async (context, next) => {
+    await context.sendActivity(`echo: ${context.activity.text}`);
+    await next();
+  });
+  const app = express();
+  app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  return app;
+}
+
+const serverAcks: number[] = [];
+
+async function main(): Promise<void> {
+  const [mode, uri, dbName] = process.argv.slice(2);
+  let app: Express;
+  let slack: SlackMount | undefined;
+  if (mode === 'echo') {
+    app = echoApp();
+  } else {
+    await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 5000, autoIndex: false });
+    await ensureIndexes();
+    const config = loadConfig({ ...process.env, PORT: '0' } as Record<string, string>);
+    app = createApp({ logger: quiet, isReady: async () => true });
+    // Server-side ack time: from the request's arrival to its response being flushed.
+    app.use('/slack/events', (_req, res, next) => {
+      const started = process.hrtime.bigint();
+      res.on('finish', () => serverAcks.push(Number(process.hrtime.bigint() - started) / 1e6));
+      next();
+    });
+    if (mode === 'slack') slack = mountSlackApp(app, { config, logger: quiet });
+    else mountTeamsBot(app, { config, logger: quiet });
+  }
+  app.get('/bench/rss', (_req, res) => {
+    global.gc?.();
+    res.json({ rss: process.memoryUsage().rss });
+  });
+  app.get('/bench/acks', (_req, res) => {
+    res.json({ acks: serverAcks.splice(0) });
+  });
+  app.get('/bench/idle', async (_req, res) => {
+    await slack?.idle();
+    res.json({ idle: true });
+  });
+  const served = await serve(app);
+  process.stdout.write(`${JSON.stringify({ url: served.url })}\n`);
+  process.stdin.resume();
+  process.stdin.on('end', () => process.exit(0)); // the parent went away
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`${err.stack ?? err.message}\n`);
+  process.exit(1);
+});
