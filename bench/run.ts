@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchFanOut, benchPlanning, type FanOutResult, type PlanningResult } from './jobs';
 import { benchSlackAck, type SlackAckResult } from './slack';
-import { spawnBot, startBenchDatabase } from './support';
+import { spawnBot, startBenchDatabase, type BenchDatabase } from './support';
 import { benchTeams, say, startConnectorSink, type TeamsResult } from './teams';
 
 export interface Results {
@@ -105,6 +105,49 @@ export function markdown(r: Results): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Teams latency next to the echo bot, then the bot's RSS over many turns (one bot process for both). */
+async function teamsAndMemory(db: BenchDatabase, results: Results, opts: { quick: boolean; teams: boolean; memory: boolean; log: (m: string) => void }): Promise<void> {
+  const sink = await startConnectorSink();
+  const ours = await spawnBot('ours', db, 'bench_teams');
+  const echo = await spawnBot('echo', db, 'bench_echo');
+  try {
+    opts.log('warming up');
+    await benchTeams(ours, echo, sink, 4, 5, 'warmup');
+    for (const concurrency of opts.teams ? [1, 50] : []) {
+      opts.log(`Teams turns at ${concurrency} concurrent`);
+      const turns = opts.quick ? 4 : concurrency === 1 ? 60 : 6;
+      results.teams.push(await benchTeams(ours, echo, sink, concurrency, turns, `tenant-c${concurrency}`));
+    }
+    if (!opts.memory) return;
+    const total = opts.quick ? 2_000 : 10_000;
+    opts.log(`memory over ${total} turns`);
+    const serviceUrl = `${sink.url}/`;
+    const tenant = 'tenant-memory';
+    await say(ours, serviceUrl, tenant, 'admin', 'project add MEM "Memory"');
+    await say(ours, serviceUrl, tenant, 'admin', 'risk Memory risk p=2 i=2 project=MEM');
+    // Turns that exercise the whole path (dialog state, services, cards) without growing the
+    // register, so what grows is the process and not the data it reads.
+    const script = ['help', 'list risks', 'show R-1', 'risk', 'cancel'];
+    let n = 0;
+    const turnsTo = (count: number) =>
+      Promise.all(
+        Array.from({ length: 20 }, async (_, w) => {
+          while (n < count) {
+            const i = n++;
+            await say(ours, serviceUrl, tenant, `m${w}`, script[i % script.length]);
+          }
+        }),
+      );
+    await turnsTo(1_000);
+    const after1k = await ours.rssMb();
+    await turnsTo(total);
+    const afterAll = await ours.rssMb();
+    results.memory = { turns: [1_000, total], rssMb: [after1k, afterAll], growthPct: Math.round(((afterAll - after1k) / after1k) * 1000) / 10 };
+  } finally {
+    await Promise.all([ours.close(), echo.close(), sink.close()]);
+  }
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   // `--only=teams,memory,slack,planning,fanout` runs a subset (for working on one of them).
@@ -122,49 +165,7 @@ async function main(): Promise<void> {
     seconds: 0,
   };
   try {
-    await db.use('bench_teams');
-    if (wanted('teams') || wanted('memory')) {
-    const sink = await startConnectorSink();
-    const ours = await spawnBot('ours', db, 'bench_teams');
-    const echo = await spawnBot('echo', db, 'bench_echo');
-    try {
-      log('warming up');
-      await benchTeams(ours, echo, sink, 4, 5, 'warmup');
-      for (const concurrency of wanted('teams') ? [1, 50] : []) {
-        log(`Teams turns at ${concurrency} concurrent`);
-        const turns = quick ? 4 : concurrency === 1 ? 60 : 6;
-        results.teams.push(await benchTeams(ours, echo, sink, concurrency, turns, `tenant-c${concurrency}`));
-      }
-
-      const total = quick ? 2_000 : 10_000;
-      if (wanted('memory')) {
-      log(`memory over ${total} turns`);
-      const tenant = 'tenant-memory';
-      await say(ours, `${sink.url}/`, tenant, 'admin', 'project add MEM "Memory"');
-      await say(ours, `${sink.url}/`, tenant, 'admin', 'risk Memory risk p=2 i=2 project=MEM');
-      // Turns that exercise the whole path (dialog state, services, cards) without growing the
-      // register, so what grows is the process and not the data it reads.
-      const script = ['help', 'list risks', 'show R-1', 'risk', 'cancel'];
-      let n = 0;
-      const turnsTo = (count: number) =>
-        Promise.all(
-          Array.from({ length: 20 }, async (_, w) => {
-            while (n < count) {
-              const i = n++;
-              await say(ours, `${sink.url}/`, tenant, `m${w}`, script[i % script.length]);
-            }
-          }),
-        );
-      await turnsTo(1_000);
-      const after1k = await ours.rssMb();
-      await turnsTo(total);
-      const afterAll = await ours.rssMb();
-      results.memory = { turns: [1_000, total], rssMb: [after1k, afterAll], growthPct: Math.round(((afterAll - after1k) / after1k) * 1000) / 10 };
-      }
-    } finally {
-      await Promise.all([ours.close(), echo.close(), sink.close()]);
-    }
-    }
+    if (wanted('teams') || wanted('memory')) await teamsAndMemory(db, results, { quick, teams: wanted('teams'), memory: wanted('memory'), log });
 
     if (wanted('slack')) {
       log('Slack acks');
