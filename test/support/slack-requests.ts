@@ -18,6 +18,27 @@ export interface Where {
 let seq = 0;
 const next = (prefix: string): string => `${prefix}${Date.now().toString(36)}${(++seq).toString(36)}`;
 
+/** The sender of an interactivity payload (block_actions, view_submission, view_closed), as Slack names them. */
+function interactor(where: Where): Record<string, unknown> {
+  return {
+    team: { id: where.team, domain: where.team.toLowerCase() },
+    user: { id: where.user, username: where.user.toLowerCase(), name: where.user.toLowerCase(), team_id: where.team },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+  };
+}
+
+type ModalRef = { id: string; private_metadata: string; title?: unknown; callback_id?: string };
+
+/** A modal of ours as Slack hands it back when it is submitted or closed, holding `values`. */
+function viewPayload(where: Where, view: ModalRef, values: Record<string, unknown>, notifyOnClose: boolean): Record<string, unknown> {
+  return {
+    id: view.id, team_id: where.team, type: 'modal', callback_id: view.callback_id ?? 'pmo.form.submit', private_metadata: view.private_metadata,
+    title: view.title ?? { type: 'plain_text', text: 'Form' }, hash: next('h'), state: { values }, blocks: [],
+    app_id: 'A1', bot_id: 'B1', close: null, submit: null, root_view_id: view.id, previous_view_id: null, clear_on_close: false, notify_on_close: notifyOnClose,
+  };
+}
+
 /** Signs and sends requests exactly as Slack does: v0 HMAC-SHA256 of `v0:timestamp:body`. */
 export class SlackSender {
   constructor(private readonly url: string, private readonly signingSecret: string, private readonly responseUrl: (id: string) => string) {}
@@ -91,10 +112,7 @@ export class SlackSender {
     const channel = where.channel ?? `D${where.user}`;
     const payload: Record<string, unknown> = {
       type: 'block_actions',
-      team: { id: where.team, domain: where.team.toLowerCase() },
-      user: { id: where.user, username: where.user.toLowerCase(), name: where.user.toLowerCase(), team_id: where.team },
-      api_app_id: 'A1',
-      token: 'legacy-verification-token',
+      ...interactor(where),
       trigger_id: next('trig.'),
       response_url: this.responseUrl(next('act')),
       actions: [{ type: 'button', block_id: 'b1', action_id: button.action_id, value: button.value, text: { type: 'plain_text', text: 'x' }, action_ts: `${Date.now() / 1000}` }],
@@ -113,38 +131,16 @@ export class SlackSender {
   }
 
   /** A modal submitted, with its inputs' state as Slack reports it. */
-  submit(where: Where, view: { id: string; private_metadata: string; title?: unknown; callback_id?: string }, values: Record<string, unknown>): Promise<Response> {
-    return this.interaction({
-      type: 'view_submission',
-      team: { id: where.team, domain: where.team.toLowerCase() },
-      user: { id: where.user, username: where.user.toLowerCase(), name: where.user.toLowerCase(), team_id: where.team },
-      api_app_id: 'A1',
-      token: 'legacy-verification-token',
-      trigger_id: next('trig.'),
-      view: {
-        id: view.id, team_id: where.team, type: 'modal', callback_id: view.callback_id ?? 'pmo.form.submit', private_metadata: view.private_metadata,
-        title: view.title ?? { type: 'plain_text', text: 'Form' }, hash: next('h'), state: { values }, blocks: [],
-        app_id: 'A1', bot_id: 'B1', close: null, submit: null, root_view_id: view.id, previous_view_id: null, clear_on_close: false, notify_on_close: false,
-      },
-    });
+  submit(where: Where, view: ModalRef, values: Record<string, unknown>): Promise<Response> {
+    return this.interaction({ type: 'view_submission', ...interactor(where), trigger_id: next('trig.'), view: viewPayload(where, view, values, false) });
   }
 }
 
 /** A modal closed with its X or Cancel (view_closed, sent when the view asked notify_on_close). */
 export function closedPayload(where: Where, view: { id: string; private_metadata: string }): Record<string, unknown> {
-  return {
-    type: 'view_closed',
-    team: { id: where.team, domain: where.team.toLowerCase() },
-    user: { id: where.user, username: where.user.toLowerCase(), name: where.user.toLowerCase(), team_id: where.team },
-    api_app_id: 'A1',
-    token: 'legacy-verification-token',
-    is_cleared: false,
-    view: {
-      id: view.id, team_id: where.team, type: 'modal', callback_id: 'pmo.form.submit', private_metadata: view.private_metadata,
-      title: { type: 'plain_text', text: 'Form' }, hash: next('h'), state: { values: {} }, blocks: [], app_id: 'A1', bot_id: 'B1',
-      close: null, submit: null, root_view_id: view.id, previous_view_id: null, clear_on_close: false, notify_on_close: true,
-    },
-  };
+  // Only its id and metadata are read; callback_id and title stay a form's defaults.
+  const ref = { id: view.id, private_metadata: view.private_metadata };
+  return { type: 'view_closed', ...interactor(where), is_cleared: false, view: viewPayload(where, ref, {}, true) };
 }
 
 /** Slack's state.values for inputs whose block_id and action_id are the field id. */
