@@ -1,35 +1,48 @@
 import { Schema } from 'mongoose';
-import { defineModel, schemaOptions, type Lean } from './common';
+import { defineModel } from './common';
 
 /**
- * One version of a botbuilder state item (conversation, user or dialog state). Each write inserts
- * the next version, so a unique index rather than a conditional update decides who wrote first:
- * FerretDB applies updates read-then-write, where `updateOne({ eTag })` is not atomic.
+ * The current version of one botbuilder state item (conversation, user or dialog state): one
+ * document per item, its `_id` built from the workspace and the key, so that every read and write
+ * finds it by `_id` alone. FerretDB's SQLite backend pushes down nothing but an exact `{ _id }`
+ * filter; any other query decodes the whole collection. Who may write the next version is decided
+ * by inserting a claim (bot-state-claim.model.ts), not by this document: FerretDB applies updates
+ * read-then-write, where a conditional `updateOne` is not atomic.
+ *
+ * Documents of the earlier design (one per version, ObjectId `_id`) may still be in the
+ * collection; no head `_id` finds them, and MongoStorage's first prune deletes them.
  */
 export interface BotStateRecord {
+  /** `<workspaceKey>/<key>`: unambiguous, as a workspace key holds no `/` (see bot/state/storage-key.ts). */
+  _id: string;
   /** Whose state it is: `teams:<tenantId>`, `slack:<teamId>`, `local:default`. */
   workspaceKey: string;
   /** The botbuilder storage key without the workspace prefix (`msteams/conversations/<id>/`). */
   key: string;
-  /** 1, 2, 3… per (workspaceKey, key); its string form is the item's eTag. */
+  /** 1, 2, 3… per item, never restarting (a delete is a version too); its string form is the eTag. */
   version: number;
-  /** The item without its eTag, as JSON: state keys may hold `.` or start with `$`, which FerretDB refuses. */
-  state: string;
+  /** The item without its eTag, as JSON (state keys may hold `.` or start with `$`, which FerretDB refuses); null once deleted. */
+  state: string | null;
+  /** A tombstone: the item was deleted. Kept so that version numbers, and so claims, never repeat. */
+  deleted: boolean;
+  updatedAt: Date;
 }
-export type BotStateRecordDoc = Lean<BotStateRecord>;
 
 const botStateSchema = new Schema<BotStateRecord>(
   {
+    _id: { type: String, required: true },
     workspaceKey: { type: String, required: true },
     key: { type: String, required: true },
     version: { type: Number, required: true, min: 1 },
-    state: { type: String, required: true },
+    state: { type: String, default: null },
+    deleted: { type: Boolean, required: true, default: false },
+    updatedAt: { type: Date, required: true },
   },
-  schemaOptions,
+  // MongoStorage writes updatedAt from its own clock; `__v` would only be confused with `version`.
+  { autoIndex: false, autoCreate: false, timestamps: false, versionKey: false },
 );
 
-// MongoStorage: read the latest version (find by workspaceKey+key, sort version desc), insert a
-// version (only one writer can), delete a key's versions.
-botStateSchema.index({ workspaceKey: 1, key: 1, version: 1 }, { unique: true });
+// No secondary index: MongoStorage touches this collection by `_id` only. ensureIndexes (syncIndexes)
+// drops the earlier unique (workspaceKey, key, version) index from existing databases.
 
 export const BotStateModel = defineModel<BotStateRecord>('BotState', botStateSchema, 'bot_states');

@@ -1,3 +1,4 @@
+import { BotStateClaimModel } from './bot-state-claim.model';
 import { BotStateModel } from './bot-state.model';
 import { ChangeRequestModel } from './change-request.model';
 import { ClaimModel } from './claim.model';
@@ -33,6 +34,7 @@ export * from './job-run.model';
 export * from './job-delivery.model';
 export * from './claim.model';
 export * from './bot-state.model';
+export * from './bot-state-claim.model';
 export * from './slack-delivery.model';
 export * from './slack-installation.model';
 
@@ -58,6 +60,7 @@ export const ALL_MODELS: readonly IndexedModel[] = [
   JobDeliveryModel,
   ClaimModel,
   BotStateModel,
+  BotStateClaimModel,
   SlackDeliveryModel,
   SlackInstallationModel,
 ];
