@@ -4,14 +4,39 @@ import { jitter } from './context';
 import { isDuplicateKeyError, PmoError } from './errors';
 import { asItem, itemModel, type RegisterItem } from './item-store';
 
-/** Enough for a burst of 50 items logged at the same instant in one workspace. */
+/** Enough for a burst of 50 items logged at the same instant in one workspace across instances. */
 const MAX_ATTEMPTS = 120;
 
 /**
+ * The next seq this process expects to be free, per workspace and kind. Only a hint: the unique
+ * (workspaceId, seq) index has the last word, and a collision (another instance took the number)
+ * re-reads the highest seq.
+ */
+const nextSeq = new Map<string, number>();
+/** Allocations in this process, one at a time per workspace and kind (a promise chain). */
+const queues = new Map<string, Promise<unknown>>();
+const MAX_HINTS = 10_000;
+
+function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve();
+  const run = previous.then(work, work);
+  const tail = run.catch(() => undefined);
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return run;
+}
+
+/**
  * Inserts a new item under the next readable key (`R-<n>`, per workspace and kind). n is the
- * highest seq + 1, read through the unique (workspaceId, seq) index; when a concurrent insert
- * took that n, the unique index refuses ours with a duplicate key and we re-read and retry after
- * a short random pause. No counters with `$inc`: FerretDB applies updates read-then-write.
+ * highest seq + 1; the unique (workspaceId, seq) index refuses a number another writer took, and
+ * we re-read and retry after a short random pause. No counters with `$inc`: FerretDB applies
+ * updates read-then-write.
+ *
+ * Within one process, allocations for a workspace and kind queue behind each other and remember
+ * the next number, so a burst of items costs one insert each instead of a read of the highest seq
+ * and a storm of collisions (on FerretDB that read scans the whole collection).
  */
 export async function insertWithNextKey(
   kind: ItemKind,
@@ -19,18 +44,26 @@ export async function insertWithNextKey(
   fields: Record<string, unknown>,
 ): Promise<RegisterItem> {
   const model = itemModel(kind);
-  for (let attempt = 1; ; attempt++) {
-    const last = await model.findOne({ workspaceId }).sort({ seq: -1 }).select({ seq: 1 }).lean<{ seq: number }>();
-    const seq = (last?.seq ?? 0) + 1;
-    try {
-      const doc = await model.create({ ...fields, workspaceId, seq, key: formatItemKey(kind, seq) });
-      return asItem(kind, doc.toObject());
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-      if (attempt >= MAX_ATTEMPTS) {
-        throw new PmoError('conflict', 'Many items are being logged at once; please try again.', { original: err });
+  const hintKey = `${workspaceId.toString()}:${kind}`;
+  const highest = async () =>
+    ((await model.findOne({ workspaceId }).sort({ seq: -1 }).select({ seq: 1 }).lean<{ seq: number }>())?.seq ?? 0) + 1;
+  return serialised(hintKey, async () => {
+    let seq = nextSeq.get(hintKey) ?? (await highest());
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const doc = await model.create({ ...fields, workspaceId, seq, key: formatItemKey(kind, seq) });
+        if (nextSeq.size >= MAX_HINTS && !nextSeq.has(hintKey)) nextSeq.clear();
+        nextSeq.set(hintKey, seq + 1);
+        return asItem(kind, doc.toObject());
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+        nextSeq.delete(hintKey);
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new PmoError('conflict', 'Many items are being logged at once; please try again.', { original: err });
+        }
+        await jitter(Math.min(4 + attempt * 2, 40));
+        seq = await highest();
       }
-      await jitter(Math.min(4 + attempt * 2, 40));
     }
-  }
+  });
 }
