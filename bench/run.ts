@@ -156,6 +156,12 @@ async function main(): Promise<void> {
   const started = Date.now();
   const log = (msg: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${msg}`);
   const db = await startBenchDatabase();
+  const out = path.resolve(__dirname, '..', '..', 'bench');
+  const save = () => {
+    results.seconds = Math.round((Date.now() - started) / 1000);
+    writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(path.join(out, 'results.md'), markdown(results));
+  };
   const results: Results = {
     at: new Date().toISOString(),
     quick,
@@ -166,31 +172,30 @@ async function main(): Promise<void> {
   };
   try {
     if (wanted('teams') || wanted('memory')) await teamsAndMemory(db, results, { quick, teams: wanted('teams'), memory: wanted('memory'), log });
+    save();
 
     if (wanted('slack')) {
       log('Slack acks');
       results.slack = await benchSlackAck(db, 50, quick ? 2 : 6);
+      save();
     }
 
     for (const projects of !wanted('planning') ? [] : quick ? [100, 1000] : [100, 1000, 5000]) {
       log(`planning for ${projects} projects`);
       results.planning.push(await benchPlanning(db, projects));
+      save();
     }
 
     if (wanted('fanout')) {
       log('fan-out');
-      results.fanOut = await benchFanOut(db, quick ? 200 : 1000);
+      const count = Number(process.argv.find((a) => a.startsWith('--fanout='))?.slice(9)) || (quick ? 200 : 1000);
+      results.fanOut = await benchFanOut(db, count);
     }
   } finally {
     await db.stop();
   }
-  results.seconds = Math.round((Date.now() - started) / 1000);
-
-  const out = path.resolve(__dirname, '..', '..', 'bench');
-  writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const table = markdown(results);
-  writeFileSync(path.join(out, 'results.md'), table);
-  console.log(`\n${table}`);
+  save();
+  console.log(`\n${markdown(results)}`);
   log('done: bench/results.json, bench/results.md');
 }
 
