@@ -1,11 +1,12 @@
 // The buttons on job messages (reminders and nudges) and what each carries, shared with their handlers.
-// TODO(#5): list these in cards/verbs.ts CARD_VERBS too, so every card's buttons come from one table.
+import { CARD_VERBS, isCardActionData } from '../verbs';
 
+/** The job buttons' verbs: a subset of CARD_VERBS, the one table every card's buttons come from. */
 export const JOB_VERBS = {
-  itemDone: 'pmo.item.done',
-  itemSnooze: 'pmo.item.snooze',
-  itemDue: 'pmo.item.due',
-  start: 'pmo.start',
+  itemDone: CARD_VERBS.itemDone,
+  itemSnooze: CARD_VERBS.itemSnooze,
+  itemDue: CARD_VERBS.itemDue,
+  start: CARD_VERBS.start,
 } as const;
 
 export type JobVerb = (typeof JOB_VERBS)[keyof typeof JOB_VERBS];
@@ -28,21 +29,10 @@ export function dueInputId(key: string): string {
   return `due_${key}`;
 }
 
-const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
-
 /** Narrows an incoming `activity.value` (Teams) or parsed button value (Slack) to a job action. */
 export function isJobActionData(value: unknown): value is JobActionData {
-  if (typeof value !== 'object' || value === null) return false;
-  const data = value as Record<string, unknown>;
-  switch (data.verb) {
-    case JOB_VERBS.itemDone:
-    case JOB_VERBS.itemDue:
-      return isText(data.key);
-    case JOB_VERBS.itemSnooze:
-      return isText(data.key) && Number.isInteger(data.days) && (data.days as number) > 0;
-    case JOB_VERBS.start:
-      return data.command === 'status' && isText(data.project);
-    default:
-      return false;
-  }
+  // The same checks as every other card action; only the verbs are narrowed to the job buttons.
+  return isCardActionData(value) && JOB_VERB_VALUES.includes(value.verb);
 }
+
+const JOB_VERB_VALUES: readonly string[] = Object.values(JOB_VERBS);
