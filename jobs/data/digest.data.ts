@@ -1,11 +1,11 @@
-// Everything one digest run reads, in a fixed number of queries however many projects there are.
+// Everything one digest run reads, in a fixed number of queries (and round trips) however many projects there are.
 import { PortfolioModel, ProjectModel, StatusUpdateModel, type PortfolioDoc, type ProjectDoc } from '../../models';
 import { DONE_STATUSES, ITEM_KINDS, type IsoWeek, type Rag } from '../../core/domain';
 import { toWorkspaceId, type WorkspaceId } from '../../core/services/context';
-import { displayNames } from '../../core/services/directory';
 import { PmoError } from '../../core/services/errors';
 import { asItem, itemModel, type RegisterItem } from '../../core/services/item-store';
 import { periodRange, shiftWeek } from '../schedule';
+import { inFilter, loadNames, ONE_BATCH } from './read';
 
 /** How far back a project's last status update is looked for; older ones read as "none recently". */
 export const STATUS_LOOKBACK_WEEKS = 12;
@@ -20,44 +20,82 @@ export interface StatusPoint {
   submittedAt: Date;
 }
 
+/** The fields of a portfolio the digest uses. */
+export type DigestPortfolio = Pick<PortfolioDoc, 'key' | 'name' | 'execChannels'>;
+/** The fields of a project the planners use. */
+export type PlanProject = Pick<ProjectDoc, 'key' | 'name' | 'portfolioKey' | 'pmId' | 'active'>;
+
+/**
+ * The fields of an item the digest uses (its counts, top risks, activity and isOverdue); an item
+ * read for the digest has only these (and its kind), whatever RegisterItem says.
+ */
+export const DIGEST_ITEM_FIELDS = ['key', 'seq', 'title', 'projectKey', 'status', 'ownerId', 'due', 'reviewDate', 'rating', 'score', 'decision', 'createdAt', 'closedAt'] as const;
+
 export interface DigestData {
   /** The status week reported on. */
   period: IsoWeek;
-  portfolios: PortfolioDoc[];
+  portfolios: DigestPortfolio[];
   /** Active projects of those portfolios. */
-  projects: ProjectDoc[];
+  projects: PlanProject[];
   /** Their status updates from STATUS_LOOKBACK_WEEKS before `period` up to it. */
   statuses: StatusPoint[];
-  /** Their open items, and the items opened or closed since the period began. */
+  /** Their open items, and the items opened or closed since the period began (DIGEST_ITEM_FIELDS only). */
   items: RegisterItem[];
   /** Display names of the PMs and risk owners. */
   names: Map<string, string>;
 }
 
+const projection = (fields: readonly string[]): Record<string, 0 | 1> => ({ _id: 0, ...Object.fromEntries(fields.map((f) => [f, 1])) });
+
 /**
  * Portfolios (all, or the one named), their active projects, recent status updates, register
- * items and people: seven queries whatever the size of the portfolio. Unknown portfolio → not_found.
+ * items and people: seven queries of one round trip each, whatever the size of the portfolio.
+ * Unknown portfolio → not_found.
  */
 export async function loadDigestData(ws: WorkspaceId, period: IsoWeek, options: { portfolioKey?: string } = {}): Promise<DigestData> {
   const workspaceId = toWorkspaceId(ws);
   const key = options.portfolioKey?.trim().toUpperCase();
-  const portfolios = await PortfolioModel.find({ workspaceId, ...(key ? { key } : {}) }).sort({ key: 1 }).lean<PortfolioDoc[]>();
+  const [portfolios, allProjects] = await Promise.all([
+    PortfolioModel.find({ workspaceId, ...(key ? { key } : {}) })
+      .select(projection(['key', 'name', 'execChannels']))
+      .sort({ key: 1 })
+      .batchSize(ONE_BATCH)
+      .lean<DigestPortfolio[]>(),
+    // Every active project of the workspace (or of the portfolio named): those of no portfolio are dropped below.
+    ProjectModel.find({ workspaceId, active: true, ...(key ? { portfolioKey: key } : {}) })
+      .select(projection(['key', 'name', 'portfolioKey', 'pmId', 'active']))
+      .sort({ key: 1 })
+      .batchSize(ONE_BATCH)
+      .lean<PlanProject[]>(),
+  ]);
   if (key && portfolios.length === 0) throw new PmoError('not_found', `There is no portfolio ${key} in this workspace.`, { field: 'portfolio' });
-  const projects = await ProjectModel.find({ workspaceId, active: true, portfolioKey: { $in: portfolios.map((p) => p.key) } })
-    .sort({ key: 1 })
-    .lean<ProjectDoc[]>();
-  const projectKey = { $in: projects.map((p) => p.key) };
-  const statuses = await StatusUpdateModel.find({ workspaceId, projectKey, period: { $gte: shiftWeek(period, -STATUS_LOOKBACK_WEEKS), $lte: period } })
-    .select({ projectKey: 1, period: 1, overall: 1, submittedAt: 1 })
-    .lean<StatusPoint[]>();
+  const portfolioKeys = new Set(portfolios.map((p) => p.key));
+  const projects = allProjects.filter((p) => !!p.portfolioKey && portfolioKeys.has(p.portfolioKey));
+  const keys = projects.map((p) => p.key);
+  const ofProjects = new Set(keys);
   const since = new Date(periodRange(period, 'UTC').start.getTime() - EARLIEST_OFFSET_MS);
-  const items: RegisterItem[] = [];
-  for (const kind of ITEM_KINDS) {
-    const docs = await itemModel(kind)
-      .find({ workspaceId, projectKey, $or: [{ status: { $nin: [...DONE_STATUSES] } }, { createdAt: { $gte: since } }, { closedAt: { $gte: since } }] })
-      .lean<object[]>();
-    items.push(...docs.map((doc) => asItem(kind, doc)));
-  }
+  const [statuses, ...itemsByKind] = await Promise.all([
+    StatusUpdateModel.find({ workspaceId, ...inFilter('projectKey', keys), period: { $gte: shiftWeek(period, -STATUS_LOOKBACK_WEEKS), $lte: period } })
+      .select(projection(['projectKey', 'period', 'overall', 'submittedAt']))
+      .batchSize(ONE_BATCH)
+      .lean<StatusPoint[]>(),
+    ...ITEM_KINDS.map((kind) =>
+      itemModel(kind)
+        .find({ workspaceId, ...inFilter('projectKey', keys), $or: [{ status: { $nin: [...DONE_STATUSES] } }, { createdAt: { $gte: since } }, { closedAt: { $gte: since } }] })
+        .select(projection(DIGEST_ITEM_FIELDS))
+        .batchSize(ONE_BATCH)
+        .lean<{ projectKey: string }[]>()
+        .then((docs) => docs.filter((d) => ofProjects.has(d.projectKey)).map((doc) => asItem(kind, doc))),
+    ),
+  ]);
+  const items = itemsByKind.flat();
   const people = [...projects.map((p) => p.pmId ?? ''), ...items.filter((i) => i.kind === 'risk').map((i) => i.ownerId)];
-  return { period, portfolios, projects, statuses, items, names: await displayNames(workspaceId, people) };
+  return {
+    period,
+    portfolios,
+    projects,
+    statuses: statuses.filter((s) => ofProjects.has(s.projectKey)),
+    items,
+    names: await loadNames(workspaceId, people),
+  };
 }

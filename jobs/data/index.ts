@@ -1,4 +1,5 @@
-// The loaders: what each job reads from the database, in a constant number of queries per run.
-export { loadDigestData, STATUS_LOOKBACK_WEEKS, type DigestData, type StatusPoint } from './digest.data';
+// The loaders: what each job reads from the database, in a constant number of queries (and round trips) per run.
+export { DIGEST_ITEM_FIELDS, loadDigestData, STATUS_LOOKBACK_WEEKS, type DigestData, type DigestPortfolio, type PlanProject, type StatusPoint } from './digest.data';
 export { loadNudgeData, type NudgeData } from './nudge.data';
-export { loadReminderData, type ReminderData } from './reminders.data';
+export { IN_LIST_MAX, ONE_BATCH } from './read';
+export { loadReminderData, mayBeOverdue, type ReminderData } from './reminders.data';

@@ -1,20 +1,35 @@
 // Everything one nudge run reads: the active projects missing the period's update, and their PMs' names.
-import type { ProjectDoc } from '../../models';
+import { ProjectModel, StatusUpdateModel } from '../../models';
 import type { IsoWeek } from '../../core/domain';
 import { toWorkspaceId, type WorkspaceId } from '../../core/services/context';
-import { displayNames } from '../../core/services/directory';
-import { projectsMissingStatus } from '../../core/services/status.service';
+import { invalid } from '../../core/services/errors';
+import { isIsoWeek } from '../../core/services/time';
+import type { PlanProject } from './digest.data';
+import { loadNames, ONE_BATCH } from './read';
 
 export interface NudgeData {
   period: IsoWeek;
-  /** Active projects with no status update for `period`. */
-  missing: ProjectDoc[];
+  /** Active projects with no status update for `period`, by key. */
+  missing: PlanProject[];
   names: Map<string, string>;
 }
 
-/** Three queries whatever the number of projects: the period's updates, the projects, the PMs. */
+/**
+ * Three queries of one round trip each whatever the number of projects: the period's updates and
+ * the active projects (side by side), then the PMs (as core/services projectsMissingStatus, projected).
+ */
 export async function loadNudgeData(ws: WorkspaceId, period: IsoWeek): Promise<NudgeData> {
+  if (!isIsoWeek(period)) throw invalid('period', `"${period}" is not an ISO week like 2026-W48.`);
   const workspaceId = toWorkspaceId(ws);
-  const missing = await projectsMissingStatus(workspaceId, period);
-  return { period, missing, names: await displayNames(workspaceId, missing.map((p) => p.pmId ?? '')) };
+  const [reported, projects] = await Promise.all([
+    StatusUpdateModel.find({ workspaceId, period }).select({ _id: 0, projectKey: 1 }).batchSize(ONE_BATCH).lean<{ projectKey: string }[]>(),
+    ProjectModel.find({ workspaceId, active: true })
+      .select({ _id: 0, key: 1, name: 1, portfolioKey: 1, pmId: 1, active: 1 })
+      .sort({ key: 1 })
+      .batchSize(ONE_BATCH)
+      .lean<PlanProject[]>(),
+  ]);
+  const done = new Set(reported.map((s) => s.projectKey));
+  const missing = projects.filter((p) => !done.has(p.key));
+  return { period, missing, names: await loadNames(workspaceId, missing.map((p) => p.pmId ?? '')) };
 }

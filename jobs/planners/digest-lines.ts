@@ -1,9 +1,8 @@
 // One line per project for the digest: RAG now and a week earlier, trend, freshness, risks, overdue.
-import type { ProjectDoc } from '../../models';
 import { DONE_STATUSES, type IsoWeek, type Rag } from '../../core/domain';
 import type { RegisterItem } from '../../core/services/item-store';
 import { isOverdue, type OverdueContext } from '../../core/services/overdue';
-import type { StatusPoint } from '../data';
+import type { PlanProject, StatusPoint } from '../data';
 import { shiftWeek } from '../schedule';
 import type { DigestProjectLine, RagCounts, Trend } from '../views';
 import { daysSince } from './dates';
@@ -45,7 +44,7 @@ export interface LineInput {
 }
 
 /** Lines for `projects` plus each one's RAG a week before the period (for the roll-up's change). */
-export function projectLines(projects: readonly ProjectDoc[], input: LineInput): { line: DigestProjectLine; ragLastWeek: Rag | null }[] {
+export function projectLines(projects: readonly PlanProject[], input: LineInput): { line: DigestProjectLine; ragLastWeek: Rag | null }[] {
   const statuses = groupBy([...input.statuses].sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : 0)), (s) => s.projectKey);
   const open = groupBy(input.items.filter((i) => !DONE_STATUSES.includes(i.status)), (i) => i.projectKey);
   const previous = shiftWeek(input.period, -1);

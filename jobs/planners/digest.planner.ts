@@ -1,10 +1,9 @@
 // The portfolio digest (SPEC §4): one message per portfolio to each of its exec channels.
-import type { PortfolioDoc, ProjectDoc } from '../../models';
 import { DONE_STATUSES, ITEM_KINDS, type ItemKind } from '../../core/domain';
 import { compareItems } from '../../core/services/item-list.service';
 import type { RegisterItem, RiskItem } from '../../core/services/item-store';
 import { isOverdue, overdueContext, type OverdueContext } from '../../core/services/overdue';
-import type { DigestData } from '../data';
+import type { DigestData, DigestPortfolio, PlanProject, StatusPoint } from '../data';
 import { dateInWeek, periodRange } from '../schedule';
 import type { JobMessage, JobWorkspace, PlannedDelivery, Recipient } from '../types';
 import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestRiskLine, DigestView } from '../views';
@@ -67,10 +66,35 @@ interface PortfolioDigest {
   pages: DigestProjectsView[];
 }
 
-function portfolioDigest(now: Date, portfolio: PortfolioDoc, projects: readonly ProjectDoc[], data: DigestData, ctx: OverdueContext, allProjects: boolean): PortfolioDigest {
-  const keys = new Set(projects.map((p) => p.key));
-  const items = data.items.filter((i) => keys.has(i.projectKey));
-  const input: LineInput = { period: data.period, statuses: data.statuses.filter((s) => keys.has(s.projectKey)), items, names: data.names, ctx };
+/** What one portfolio's digest reads: its projects, and their items and status updates. */
+interface PortfolioInput {
+  projects: PlanProject[];
+  items: RegisterItem[];
+  statuses: StatusPoint[];
+}
+
+/**
+ * The run's projects, items and updates split by portfolio in one pass over each (never a filter
+ * of the whole run per portfolio, which a workspace of many portfolios would pay for quadratically).
+ */
+function byPortfolio(data: DigestData): Map<string, PortfolioInput> {
+  const portfolios = new Map<string, PortfolioInput>();
+  const ofProject = new Map<string, PortfolioInput>();
+  for (const project of data.projects) {
+    if (!project.active || !project.portfolioKey) continue;
+    let input = portfolios.get(project.portfolioKey);
+    if (!input) portfolios.set(project.portfolioKey, (input = { projects: [], items: [], statuses: [] }));
+    input.projects.push(project);
+    ofProject.set(project.key, input);
+  }
+  for (const item of data.items) ofProject.get(item.projectKey)?.items.push(item);
+  for (const status of data.statuses) ofProject.get(status.projectKey)?.statuses.push(status);
+  return portfolios;
+}
+
+function portfolioDigest(now: Date, portfolio: DigestPortfolio, of: PortfolioInput, data: DigestData, ctx: OverdueContext, allProjects: boolean): PortfolioDigest {
+  const { projects, items } = of;
+  const input: LineInput = { period: data.period, statuses: of.statuses, items, names: data.names, ctx };
   const rows = projectLines(projects, input);
   const lines = rows.map((r) => r.line).sort(compareLines);
   const shown = lines.length <= DIGEST_ALL_UP_TO ? lines.length : DIGEST_TOP_PROJECTS;
@@ -127,11 +151,12 @@ export function planDigest(now: Date, workspace: JobWorkspace, data: DigestData,
   const ctx = overdueContext(workspace, now);
   const wanted = options.portfolioKey?.trim().toUpperCase();
   const deliveries: PlannedDelivery[] = [];
+  const inputs = byPortfolio(data);
   for (const portfolio of data.portfolios) {
     if (wanted && portfolio.key !== wanted) continue;
-    const projects = data.projects.filter((p) => p.active && p.portfolioKey === portfolio.key);
-    if (projects.length === 0 && !wanted) continue;
-    const { digest, pages } = portfolioDigest(now, portfolio, projects, data, ctx, !!options.allProjects);
+    const input = inputs.get(portfolio.key) ?? { projects: [], items: [], statuses: [] };
+    if (input.projects.length === 0 && !wanted) continue;
+    const { digest, pages } = portfolioDigest(now, portfolio, input, data, ctx, !!options.allProjects);
     const messages: JobMessage[] = [{ kind: 'digest', view: digest }, ...pages.map((view): JobMessage => ({ kind: 'digest_projects', view }))];
     const recipients = options.recipient ? [options.recipient] : distinctRecipients(portfolio.execChannels.map(channelRecipient));
     for (const recipient of recipients) {

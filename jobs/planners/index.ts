@@ -26,7 +26,7 @@ export async function planJob(job: JobName, workspace: JobWorkspace, now: Date, 
       return { job, period, deliveries: planDigest(now, workspace, data, options) };
     }
     case 'reminders':
-      return { job, period, deliveries: planReminders(now, workspace, await loadReminderData(workspace._id, now)) };
+      return { job, period, deliveries: planReminders(now, workspace, await loadReminderData(workspace, now)) };
     case 'nudge':
       return { job, period, deliveries: planNudges(now, workspace, await loadNudgeData(workspace._id, period)) };
   }

@@ -1,6 +1,5 @@
 // Status nudges (SPEC §4): each PM whose active projects have no update for the period, once.
-import type { ProjectDoc } from '../../models';
-import type { NudgeData } from '../data';
+import type { NudgeData, PlanProject } from '../data';
 import { dateInWeek } from '../schedule';
 import type { JobWorkspace, PlannedDelivery } from '../types';
 import { userRecipient } from './recipients';
@@ -10,9 +9,12 @@ export const NUDGE_PROJECTS_SHOWN = 20;
 
 /** Projects without a PM have nobody to nudge; the digest still lists them as missing. */
 export function planNudges(_now: Date, workspace: JobWorkspace, data: NudgeData): PlannedDelivery[] {
-  const byPm = new Map<string, ProjectDoc[]>();
+  const byPm = new Map<string, PlanProject[]>();
   for (const project of data.missing) {
-    if (project.pmId && project.active) byPm.set(project.pmId, [...(byPm.get(project.pmId) ?? []), project]);
+    if (!project.pmId || !project.active) continue;
+    const own = byPm.get(project.pmId);
+    if (own) own.push(project);
+    else byPm.set(project.pmId, [project]);
   }
   return [...byPm.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -1,12 +1,11 @@
 // Overdue-register reminders (SPEC §4): each PM a card of the overdue items on their projects,
 // each owner a DM of their own overdue items (those on projects they do not manage themselves).
-import type { ProjectDoc } from '../../models';
 import type { ItemKind } from '../../core/domain';
 import { toItemView } from '../../core/runner/views';
 import { compareItems } from '../../core/services/item-list.service';
 import type { RegisterItem } from '../../core/services/item-store';
 import { isOverdue, overdueContext, type OverdueContext } from '../../core/services/overdue';
-import type { ReminderData } from '../data';
+import type { PlanProject, ReminderData } from '../data';
 import type { JobWorkspace, PlannedDelivery } from '../types';
 import type { ReminderItem, ReminderView } from '../views';
 import { daysBetween, overdueSince } from './dates';
@@ -32,16 +31,16 @@ function byUrgency(a: Overdue, b: Overdue): number {
   return b.reminder.daysOverdue - a.reminder.daysOverdue || compareItems(a.item, b.item);
 }
 
-function moreCommands(hidden: readonly Overdue[], role: 'pm' | 'owner', projects: readonly ProjectDoc[]): string[] {
+function moreCommands(hidden: readonly Overdue[], role: 'pm' | 'owner', projects: readonly PlanProject[]): string[] {
   const kinds = [...new Set(hidden.map((o) => o.item.kind))];
   const filter = role === 'owner' ? 'mine overdue' : projects.length === 1 ? `overdue project=${projects[0].key}` : 'overdue';
   return kinds.map((kind) => `list ${LIST_NAME[kind]} ${filter}`);
 }
 
-function view(role: 'pm' | 'owner', userId: string, overdue: Overdue[], projects: ReadonlyMap<string, ProjectDoc>, names: ReadonlyMap<string, string>, ctx: OverdueContext): ReminderView {
+function view(role: 'pm' | 'owner', userId: string, overdue: Overdue[], projects: ReadonlyMap<string, PlanProject>, names: ReadonlyMap<string, string>, ctx: OverdueContext): ReminderView {
   const sorted = [...overdue].sort(byUrgency);
   const keys = [...new Set(sorted.map((o) => o.item.projectKey))].sort();
-  const own = keys.map((k) => projects.get(k)).filter((p): p is ProjectDoc => !!p);
+  const own = keys.map((k) => projects.get(k)).filter((p): p is PlanProject => !!p);
   return {
     recipientName: names.get(userId) ?? userId,
     role,
@@ -58,7 +57,10 @@ function groupBy(values: readonly Overdue[], key: (o: Overdue) => string | null 
   const groups = new Map<string, Overdue[]>();
   for (const value of values) {
     const k = key(value);
-    if (k) groups.set(k, [...(groups.get(k) ?? []), value]);
+    if (!k) continue;
+    const group = groups.get(k);
+    if (group) group.push(value);
+    else groups.set(k, [value]);
   }
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -1,13 +1,14 @@
-// The loaders on the real test database: a constant number of queries whatever the portfolio's
-// size, nothing from another workspace, and planJob end to end.
-import mongoose, { type Types } from 'mongoose';
-import { ensureWorkspace } from '../../../core/services';
-import { loadDigestData, loadNudgeData, loadReminderData } from '../../../jobs/data';
+// The loaders on the real test database: a constant number of queries and round trips whatever
+// the portfolio's size, nothing from another workspace, and planJob end to end.
+import { Types } from 'mongoose';
+import { ensureWorkspace, listOverdueItems } from '../../../core/services';
+import { IN_LIST_MAX, loadDigestData, loadNudgeData, loadReminderData } from '../../../jobs/data';
 import { planJob } from '../../../jobs/planners';
 import {
   ChangeRequestModel, IssueModel, PersonModel, PortfolioModel, ProjectModel, RiskModel, StatusUpdateModel, type WorkspaceDoc,
 } from '../../../models';
 import { useTestDatabase } from '../../support/db';
+import { monitorRoundTrips, summary, type Command, type RoundTrips } from '../round-trips';
 
 useTestDatabase();
 
@@ -39,60 +40,116 @@ async function seed(n: number): Promise<WorkspaceDoc> {
   return workspace;
 }
 
-async function countQueries<T>(run: () => Promise<T>): Promise<{ result: T; queries: string[] }> {
-  const queries: string[] = [];
-  mongoose.set('debug', (collection: string, method: string) => {
-    queries.push(`${collection}.${method}`);
-  });
-  try {
-    return { result: await run(), queries };
-  } finally {
-    mongoose.set('debug', false);
-  }
+/** The longest `$in` list among the commands' filters. */
+function longestIn(commands: readonly Command[]): number {
+  let longest = 0;
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object' && !(value instanceof Types.ObjectId) && !(value instanceof Date)) {
+      for (const [k, v] of Object.entries(value)) {
+        if (k === '$in' && Array.isArray(v)) longest = Math.max(longest, v.length);
+        visit(v);
+      }
+    }
+  };
+  commands.forEach((c) => c.filters.forEach(visit));
+  return longest;
 }
+
+/** More projects than a loader lists in an `$in`, and more items per register than FerretDB's first batch (101). */
+const LARGE = IN_LIST_MAX + 50;
 
 describe('the job loaders', () => {
   let small: WorkspaceDoc;
   let large: WorkspaceDoc;
+  let wire: RoundTrips;
 
   beforeAll(async () => {
+    wire = await monitorRoundTrips();
     small = await seed(10);
-    large = await seed(200);
+    large = await seed(LARGE);
   }, 120_000);
 
-  it('read a digest run in the same queries for 10 and for 200 projects', async () => {
-    const a = await countQueries(() => loadDigestData(small._id, '2026-W48'));
-    const b = await countQueries(() => loadDigestData(large._id, '2026-W48'));
-    expect(a.queries).toEqual(b.queries);
-    expect(a.queries).toEqual(['portfolios.find', 'projects.find', 'status_updates.find', 'risks.find', 'issues.find', 'change_requests.find', 'people.find']);
-    expect(b.result.projects).toHaveLength(200);
-    expect(b.result.statuses).toHaveLength(200 + 150);
+  it('read a digest run in the same round trips for 10 and for many projects: one per query, no getMore', async () => {
+    const a = await wire.during(() => loadDigestData(small._id, '2026-W48'));
+    const b = await wire.during(() => loadDigestData(large._id, '2026-W48'));
+    expect(summary(a.commands)).toEqual(summary(b.commands));
+    expect(summary(a.commands)).toEqual(['find change_requests', 'find issues', 'find people', 'find portfolios', 'find projects', 'find risks', 'find status_updates']);
+    // Past IN_LIST_MAX projects the filter on them is applied here, not as a long $in FerretDB would compare every document with.
+    expect(longestIn(b.commands)).toBeLessThanOrEqual(IN_LIST_MAX);
+    expect(b.result.projects).toHaveLength(LARGE);
+    expect(b.result.statuses).toHaveLength(2 * LARGE - Math.ceil(LARGE / 4));
     // Open risks and issues, pending changes, and the risks closed this week.
-    expect(b.result.items.filter((i) => i.kind === 'risk')).toHaveLength(400);
-    expect(b.result.items).toHaveLength(800);
+    expect(b.result.items.filter((i) => i.kind === 'risk')).toHaveLength(2 * LARGE);
+    expect(b.result.items).toHaveLength(4 * LARGE);
     expect(b.result.names.get('u-owner')).toBe('Name of u-owner');
+    // Small runs still name what they read.
+    expect(longestIn(a.commands)).toBe(10);
   });
 
-  it('read a reminders run and a nudge run in constant queries too', async () => {
-    const reminders = [await countQueries(() => loadReminderData(small._id, NOW)), await countQueries(() => loadReminderData(large._id, NOW))];
-    expect(reminders[0].queries).toEqual(reminders[1].queries);
-    expect(reminders[0].queries).toEqual(['workspaces.findOne', 'risks.find', 'issues.find', 'change_requests.find', 'projects.find', 'people.find']);
+  it('read a reminders run and a nudge run in constant round trips too', async () => {
+    const reminders = [await wire.during(() => loadReminderData(small._id, NOW)), await wire.during(() => loadReminderData(large._id, NOW))];
+    expect(summary(reminders[0].commands)).toEqual(summary(reminders[1].commands));
+    expect(summary(reminders[0].commands)).toEqual(['find change_requests', 'find issues', 'find people', 'find projects', 'find risks', 'find workspaces']);
+    expect(longestIn(reminders[1].commands)).toBeLessThanOrEqual(IN_LIST_MAX);
     // Each project's critical risk is overdue; its change has been pending since today, not overdue.
-    expect(reminders[1].result.items.map((i) => i.key).filter((k) => k.startsWith('R-'))).toHaveLength(200);
-    expect(reminders[1].result.items).toHaveLength(200);
-    const nudges = [await countQueries(() => loadNudgeData(small._id, '2026-W48')), await countQueries(() => loadNudgeData(large._id, '2026-W48'))];
-    expect(nudges[0].queries).toEqual(nudges[1].queries);
-    expect(nudges[0].queries).toEqual(['status_updates.find', 'projects.find', 'people.find']);
-    expect(nudges[1].result.missing).toHaveLength(50);
+    expect(reminders[1].result.items.map((i) => i.key).filter((k) => k.startsWith('R-'))).toHaveLength(LARGE);
+    expect(reminders[1].result.items).toHaveLength(LARGE);
+    expect(reminders[1].result.projects).toHaveLength(LARGE);
+    const nudges = [await wire.during(() => loadNudgeData(small._id, '2026-W48')), await wire.during(() => loadNudgeData(large._id, '2026-W48'))];
+    expect(summary(nudges[0].commands)).toEqual(summary(nudges[1].commands));
+    expect(summary(nudges[0].commands)).toEqual(['find people', 'find projects', 'find status_updates']);
+    expect(nudges[1].result.missing).toHaveLength(Math.ceil(LARGE / 4));
+  });
+
+  it('plan a run from the workspace it is given without reading it again', async () => {
+    const { commands } = await wire.during(() => planJob('reminders', small, NOW));
+    expect(summary(commands)).toEqual(['find change_requests', 'find issues', 'find people', 'find projects', 'find risks']);
   });
 
   it('never reads another workspace', async () => {
+    // Both workspaces have the same keys (P001…, R-1…): only the counts tell them apart.
     const data = await loadDigestData(small._id, '2026-W48');
+    expect(data.portfolios).toHaveLength(1);
     expect(data.projects).toHaveLength(10);
-    expect(data.portfolios.map((p) => String(p.workspaceId))).toEqual([String(small._id)]);
-    expect(new Set([...data.items, ...data.projects].map((d) => String(d.workspaceId)))).toEqual(new Set([String(small._id)]));
+    expect(data.statuses).toHaveLength(10 + 7);
+    expect(data.items).toHaveLength(40);
+    expect((await loadNudgeData(small._id, '2026-W48')).missing).toHaveLength(3);
     expect((await loadReminderData(small._id, NOW)).items).toHaveLength(10);
   });
+
+  it('find exactly the overdue items the register lists as overdue, in every zone and around the decision deadline', async () => {
+    // Changes raised every three hours from 17 to 12 days before today: the 14-day deadline falls among them in every zone.
+    for (const timeZone of ['Pacific/Kiritimati', 'Etc/GMT+12', 'Asia/Kathmandu', 'America/New_York', 'UTC']) {
+      counter += 1;
+      const ws = await ensureWorkspace('teams', `tenant-zones-${counter}-${Date.now()}`, 'Zones', { timeZone });
+      const workspaceId = ws._id;
+      const now = new Date('2026-11-30T11:00:00Z');
+      const raised = Array.from({ length: 40 }, (_, i) => new Date(now.getTime() - 17 * 86_400_000 + i * 3 * 3_600_000));
+      const base = { workspaceId, projectKey: 'P1', ownerId: 'u-owner', raisedById: 'u-pm-1', title: 't', description: '', due: null, closedAt: null, resolution: null };
+      await ChangeRequestModel.collection.insertMany([
+        ...raised.map((at, i) => ({ ...base, seq: i + 1, key: `C-${i + 1}`, status: 'open', decision: 'pending', createdAt: at, updatedAt: at })),
+        { ...base, seq: 41, key: 'C-41', status: 'open', decision: 'approved', createdAt: raised[0], updatedAt: raised[0] },
+        { ...base, seq: 42, key: 'C-42', status: 'closed', decision: 'pending', due: '2026-11-01', createdAt: raised[0], updatedAt: raised[0] },
+        { ...base, seq: 43, key: 'C-43', status: 'open', decision: 'approved', due: '2026-11-29', createdAt: now, updatedAt: now },
+      ]);
+      await RiskModel.collection.insertMany([
+        { ...base, seq: 1, key: 'R-1', status: 'open', score: 4, reviewDate: '2026-11-29', createdAt: now, updatedAt: now },
+        { ...base, seq: 2, key: 'R-2', status: 'open', score: 4, reviewDate: '2026-12-29', due: '2026-12-01', createdAt: now, updatedAt: now },
+        { ...base, seq: 3, key: 'R-3', status: 'closed', score: 4, due: '2026-11-01', createdAt: now, updatedAt: now },
+      ]);
+      await IssueModel.collection.insertMany([
+        { ...base, seq: 1, key: 'I-1', status: 'open', priority: 'high', due: '2026-11-29', createdAt: now, updatedAt: now },
+        { ...base, seq: 2, key: 'I-2', status: 'resolved', priority: 'high', due: '2026-11-29', createdAt: now, updatedAt: now },
+        { ...base, seq: 3, key: 'I-3', status: 'open', priority: 'high', createdAt: now, updatedAt: now },
+      ]);
+      const expected = (await listOverdueItems(workspaceId, now)).map((i) => i.key);
+      const loaded = (await loadReminderData(workspaceId, now)).items.map((i) => i.key);
+      expect({ timeZone, loaded }).toEqual({ timeZone, loaded: expected });
+      expect(expected.filter((k) => k.startsWith('C-')).length).toBeGreaterThan(1);
+      expect(expected.filter((k) => k.startsWith('C-')).length).toBeLessThan(38);
+    }
+  }, 60_000);
 
   it('refuses a portfolio the workspace does not have', async () => {
     await expect(loadDigestData(small._id, '2026-W48', { portfolioKey: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
