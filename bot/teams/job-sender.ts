@@ -1,13 +1,15 @@
 // Posts job messages (digests, reminders, nudges) proactively through Bot Framework, to the
 // conversation references the bot stored when people and channels talked to it.
 import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { Types } from 'mongoose';
 import { renderJobMessageForTeams } from '../../cards/jobs';
 import type { Platform } from '../../core/domain';
 import { getConversationRef, listConversationRefs } from '../../core/services';
+import { IN_LIST_MAX, ONE_BATCH } from '../../jobs/data/read';
 import { DeliveryError } from '../../jobs/runtime/delivery-error';
 import type { JobSender, SentMessage } from '../../jobs/runtime/sender';
 import type { JobMessage, Recipient } from '../../jobs/types';
-import type { ConversationRefDoc, WorkspaceDoc } from '../../models';
+import { ConversationRefModel, type ConversationRefDoc, type WorkspaceDoc } from '../../models';
 
 /** What we use of the Bot Connector client CloudAdapter puts in the turn state. */
 interface ConnectorClientLike {
@@ -27,8 +29,20 @@ export interface TeamsJobSenderOptions {
 export class TeamsJobSender implements JobSender {
   readonly platform: Platform;
 
-  constructor(private readonly options: TeamsJobSenderOptions) {
+  /** `book`: the references of one pass's recipients, read by prepare(); without it each send looks its own up. */
+  constructor(
+    private readonly options: TeamsJobSenderOptions,
+    private readonly book?: ConversationBook,
+  ) {
     this.platform = options.platform ?? 'teams';
+  }
+
+  /**
+   * This sender with the conversation references of `recipients` read in one query, for a pass of
+   * a run: looking them up per message was a scan of conversation_refs per message on FerretDB.
+   */
+  async prepare(workspace: WorkspaceDoc, recipients: readonly Recipient[]): Promise<TeamsJobSender> {
+    return new TeamsJobSender(this.options, await ConversationBook.read(workspace._id, this.platform, recipients));
   }
 
   async send(workspace: WorkspaceDoc, recipient: Recipient, message: JobMessage): Promise<SentMessage> {
@@ -57,6 +71,8 @@ export class TeamsJobSender implements JobSender {
 
   /** A person's personal chat with the bot, or the channel's stored conversation. */
   private async conversationOf(workspace: WorkspaceDoc, recipient: Recipient): Promise<ConversationRefDoc | null> {
+    const known = this.book?.find(workspace._id, recipient);
+    if (known !== undefined) return known;
     if (recipient.kind === 'user') {
       const [personal] = await listConversationRefs(workspace._id, { platform: this.platform, kind: 'personal', userId: recipient.userId });
       return personal ?? null;
@@ -68,6 +84,74 @@ export class TeamsJobSender implements JobSender {
     const [channel] = await listConversationRefs(workspace._id, { platform: this.platform, channelId: recipient.channelId });
     return channel ?? null;
   }
+}
+
+/**
+ * The conversation references of a set of recipients, read in one query, answering as
+ * conversationOf's per-message lookups would: a person's first personal conversation on the
+ * platform, a channel's reference by id (any platform, this workspace) or else its first
+ * conversation on the platform. `find` answers undefined for what it was not read for.
+ */
+export class ConversationBook {
+  private constructor(
+    private readonly workspaceId: string,
+    private readonly users: ReadonlyMap<string, ConversationRefDoc | null>,
+    private readonly channels: ReadonlyMap<string, ConversationRefDoc | null>,
+    private readonly byId: ReadonlyMap<string, ConversationRefDoc | null>,
+  ) {}
+
+  static async read(workspaceId: Types.ObjectId, platform: Platform, recipients: readonly Recipient[]): Promise<ConversationBook> {
+    const userIds = new Set<string>();
+    const channelIds = new Set<string>();
+    const refIds = new Set<string>();
+    for (const r of recipients) {
+      if (r.kind === 'user' && r.userId) userIds.add(r.userId);
+      if (r.kind === 'channel' && r.channelId) channelIds.add(r.channelId);
+      if (r.kind === 'channel' && r.conversationRefId && Types.ObjectId.isValid(r.conversationRefId)) refIds.add(refKey(r.conversationRefId));
+    }
+    // Short lists by value; past IN_LIST_MAX the platform's references of the workspace, kept here
+    // (FerretDB would compare every reference with every value of a long $in).
+    const clauses: Record<string, unknown>[] = [];
+    if (userIds.size + channelIds.size > IN_LIST_MAX) clauses.push({ platform });
+    else {
+      if (userIds.size > 0) clauses.push({ platform, kind: 'personal', userId: { $in: [...userIds] } });
+      if (channelIds.size > 0) clauses.push({ platform, channelId: { $in: [...channelIds] } });
+    }
+    if (refIds.size > IN_LIST_MAX) clauses.splice(0, clauses.length, {});
+    else if (refIds.size > 0) clauses.push({ _id: { $in: [...refIds].map((id) => new Types.ObjectId(id)) } });
+    const refs =
+      clauses.length === 0
+        ? []
+        : await ConversationRefModel.find({ workspaceId, $or: clauses }).sort({ _id: 1 }).batchSize(ONE_BATCH).lean<ConversationRefDoc[]>();
+    const users = new Map<string, ConversationRefDoc | null>([...userIds].map((id) => [id, null]));
+    const channels = new Map<string, ConversationRefDoc | null>([...channelIds].map((id) => [id, null]));
+    const byId = new Map<string, ConversationRefDoc | null>([...refIds].map((id) => [id, null]));
+    for (const ref of refs) {
+      const id = String(ref._id);
+      if (byId.has(id)) byId.set(id, ref);
+      if (ref.platform !== platform) continue;
+      if (ref.kind === 'personal' && ref.userId && users.get(ref.userId) === null) users.set(ref.userId, ref);
+      if (ref.channelId && channels.get(ref.channelId) === null) channels.set(ref.channelId, ref);
+    }
+    return new ConversationBook(String(workspaceId), users, channels, byId);
+  }
+
+  /** The recipient's reference; null when it has none; undefined when this book cannot tell. */
+  find(workspaceId: Types.ObjectId, recipient: Recipient): ConversationRefDoc | null | undefined {
+    if (String(workspaceId) !== this.workspaceId) return undefined;
+    if (recipient.kind === 'user') return recipient.userId ? this.users.get(recipient.userId) : undefined;
+    if (recipient.conversationRefId && Types.ObjectId.isValid(recipient.conversationRefId)) {
+      const byId = this.byId.get(refKey(recipient.conversationRefId));
+      if (byId === undefined) return undefined;
+      if (byId !== null) return byId;
+    }
+    return recipient.channelId ? this.channels.get(recipient.channelId) : undefined;
+  }
+}
+
+/** A reference id as ObjectId hex (a 12-character string is an id too, as getConversationRef reads it). */
+function refKey(id: string): string {
+  return new Types.ObjectId(id).toHexString();
 }
 
 /**

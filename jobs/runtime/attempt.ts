@@ -30,16 +30,19 @@ export async function sendWithRetry(deps: AttemptDeps, workspace: WorkspaceDoc, 
   }
   const limits = (deps.limits ?? PLATFORM_LIMITS)[recipient.platform];
   for (let tries = 1; ; tries++) {
-    await deps.limiter.acquireFor(workspace._id.toString(), recipient, limits);
+    const release = await deps.limiter.acquireFor(workspace._id.toString(), recipient, limits);
+    let error: DeliveryError;
     try {
       const sent = await sender.send(workspace, recipient, message);
       return { ok: true, messageId: sent.messageId, tries };
     } catch (err) {
-      const error = toDeliveryError(err, deps.clock.now());
-      const wait = error.retryAfterMs ?? INLINE_BACKOFF_MS[Math.min(tries - 1, INLINE_BACKOFF_MS.length - 1)];
-      if (!error.retryable || tries >= INLINE_TRIES || wait > MAX_INLINE_WAIT_MS) return { ok: false, error, tries };
-      await deps.clock.sleep(wait);
+      error = toDeliveryError(err, deps.clock.now());
+    } finally {
+      release();
     }
+    const wait = error.retryAfterMs ?? INLINE_BACKOFF_MS[Math.min(tries - 1, INLINE_BACKOFF_MS.length - 1)];
+    if (!error.retryable || tries >= INLINE_TRIES || wait > MAX_INLINE_WAIT_MS) return { ok: false, error, tries };
+    await deps.clock.sleep(wait);
   }
 }
 

@@ -6,6 +6,7 @@ import { byConversation, forEachBounded, sendWithRetry } from './attempt';
 import type { WorkspaceDoc } from '../../models';
 import { toStored } from './delivery-store';
 import { DELIVERY_CONCURRENCY, type RunDeps } from './run-job';
+import { prepareSenders } from './sender';
 
 export function createJobCommands(deps: RunDeps): JobCommands {
   return {
@@ -33,12 +34,14 @@ export function createJobCommands(deps: RunDeps): JobCommands {
 
 async function deliverNow(deps: RunDeps, workspace: WorkspaceDoc, deliveries: PlannedDelivery[], concurrency?: number): Promise<OnDemandOutcome> {
   const outcome: OnDemandOutcome = { planned: deliveries.length, sent: 0, failed: [], sentByKind: {} };
+  // The recipients' conversations looked up at once (Teams), not per message.
+  const sending = { ...deps, senders: await prepareSenders(deps.senders, workspace, deliveries.map((d) => d.recipient), deps.logger) };
   await forEachBounded(
     byConversation(deliveries),
     concurrency ?? DELIVERY_CONCURRENCY,
     async (group) => {
       for (const d of group) {
-        const result = await sendWithRetry(deps, workspace, d.recipient, toStored(d.message));
+        const result = await sendWithRetry(sending, workspace, d.recipient, toStored(d.message));
         if (!result.ok) {
           outcome.failed.push({ to: recipientName(d.recipient), reason: result.error.message });
           return; // the rest of this conversation (a digest's pages) would make no sense without it

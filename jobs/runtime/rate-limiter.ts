@@ -35,35 +35,72 @@ export function conversationKey(recipient: Recipient): string {
 /** Past this many keys, windows long over are dropped (a long-lived process meets many conversations). */
 const PRUNE_AT = 10_000;
 
+/** One message counted against its limits: while it is being sent, `at` is Infinity; then when the send ended. */
+interface Slot {
+  at: number;
+}
+
+/** Ends a message's hold on its limits: call it when the send is over, whatever its outcome. */
+export type Release = () => void;
+
+/**
+ * A message counts against a window from the moment it may go until its send is over, and then as
+ * sent at that moment: the platform counts it when it arrives, somewhere in between, so counting it
+ * here at the start only would let a message whose predecessor arrived late overrun the platform's
+ * window (and earn a 429). Counted this way, no window of ours holds fewer than the platform's.
+ */
 export class RateLimiter {
-  private readonly sent = new Map<string, number[]>();
+  private readonly sent = new Map<string, Slot[]>();
+  /** Per key, who waits for a send to end (every slot of the window is in flight). */
+  private readonly waiting = new Map<string, (() => void)[]>();
 
   constructor(private readonly clock: Clock) {}
 
-  /** Waits (on the clock) until one more message fits in `window` for `key`, and counts it. */
-  async acquire(key: string, window: RateWindow): Promise<void> {
-    if (this.sent.size > PRUNE_AT) this.prune(window.perMs);
+  /** Waits (on the clock) until one more message fits in every window, and counts it in all of them at once. */
+  async acquire(limits: readonly { key: string; window: RateWindow }[]): Promise<Release> {
+    if (this.sent.size > PRUNE_AT) this.prune(Math.max(...limits.map((l) => l.window.perMs)));
     for (;;) {
       const now = this.clock.now().getTime();
-      const recent = (this.sent.get(key) ?? []).filter((t) => t > now - window.perMs);
-      if (recent.length < window.max) {
-        recent.push(now);
+      let sleep = 0;
+      let busy: string | null = null;
+      for (const { key, window } of limits) {
+        const recent = (this.sent.get(key) ?? []).filter((slot) => slot.at > now - window.perMs);
         this.sent.set(key, recent);
-        return;
+        if (recent.length < window.max) continue;
+        const oldest = Math.min(...recent.map((slot) => slot.at));
+        if (Number.isFinite(oldest)) sleep = Math.max(sleep, oldest + window.perMs - now);
+        else busy = key;
       }
-      this.sent.set(key, recent);
-      await this.clock.sleep(recent[0] + window.perMs - now);
+      if (sleep === 0 && busy === null) {
+        const slot: Slot = { at: Infinity };
+        for (const { key } of limits) this.sent.get(key)?.push(slot);
+        return () => this.release(slot, limits.map((l) => l.key));
+      }
+      if (sleep > 0) await this.clock.sleep(sleep);
+      else await new Promise<void>((resolve) => this.waiting.set(busy as string, [...(this.waiting.get(busy as string) ?? []), resolve]));
+    }
+  }
+
+  private release(slot: Slot, keys: readonly string[]): void {
+    if (Number.isFinite(slot.at)) return;
+    slot.at = this.clock.now().getTime();
+    for (const key of keys) {
+      const waiters = this.waiting.get(key);
+      this.waiting.delete(key);
+      for (const wake of waiters ?? []) wake();
     }
   }
 
   private prune(olderThanMs: number): void {
     const cutoff = this.clock.now().getTime() - Math.max(olderThanMs, 60_000);
-    for (const [key, times] of this.sent) if (times.every((t) => t <= cutoff)) this.sent.delete(key);
+    for (const [key, slots] of this.sent) if (slots.every((slot) => slot.at <= cutoff)) this.sent.delete(key);
   }
 
-  /** Both limits of a message: its conversation's and its workspace's. */
-  async acquireFor(workspaceId: string, recipient: Recipient, limits: PlatformLimits): Promise<void> {
-    await this.acquire(`ws:${workspaceId}`, limits.perWorkspace);
-    await this.acquire(conversationKey(recipient), limits.perConversation);
+  /** Both limits of a message, its conversation's and its workspace's; release once its send is over. */
+  acquireFor(workspaceId: string, recipient: Recipient, limits: PlatformLimits): Promise<Release> {
+    return this.acquire([
+      { key: `ws:${workspaceId}`, window: limits.perWorkspace },
+      { key: conversationKey(recipient), window: limits.perConversation },
+    ]);
   }
 }

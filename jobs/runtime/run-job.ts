@@ -1,16 +1,17 @@
 // One pass over a claimed run: (re-)plan, record what is new, deliver what is due, finish when all is settled.
 import type { Logger } from 'pino';
-import type { JobName } from '../../core/domain';
+import type { JobName, Platform } from '../../core/domain';
 import { finishJobRun } from '../../core/services';
 import type { WorkspaceDoc } from '../../models';
 import type { JobPlan, Recipient } from '../types';
 import { byConversation, forEachBounded, sendWithRetry, type AttemptDeps } from './attempt';
 import type { DeliveryError } from './delivery-error';
 import {
-  addPlanned, countDeliveries, dueDeliveries, failInterrupted, failPending, lockForSending, markFailed, markRetry, markSent,
-  type StoredDelivery,
+  addPlanned, countDeliveries, dropSendingState, dueOf, failInterrupted, failInterruptedOf, failPending, markFailed, markRetry, markSending,
+  markSent, runDeliveries, runReceipts, type StoredDelivery,
 } from './delivery-store';
 import type { RunLease } from './run-lease';
+import { prepareSenders, type JobSender } from './sender';
 
 /** What the on-demand digest asks of the planner (jobs/planners DigestOptions). */
 export interface PlanOptions {
@@ -22,8 +23,13 @@ export interface PlanOptions {
 /** The planners' entry point (jobs/planners planJob), injectable. */
 export type Planner = (job: JobName, workspace: WorkspaceDoc, now: Date, options?: PlanOptions) => Promise<JobPlan>;
 
-/** Messages in flight at once per run; the rate limits pace them further. */
-export const DELIVERY_CONCURRENCY = 4;
+/**
+ * Messages in flight at once per run. The rate limiter paces them (Teams: 50/s per tenant, 7/s
+ * per conversation); this only has to be enough lanes to reach that pace while each message
+ * waits for its receipt to be stored, its send and its record: at ~300 ms a message under load,
+ * 16 lanes make ~53/s.
+ */
+export const DELIVERY_CONCURRENCY = 16;
 /** Passes a delivery gets (each with up to INLINE_TRIES quick tries) before it is given up. */
 export const MAX_PASSES = 5;
 /** Wait before pass n+1 of a delivery that failed pass n, unless the platform asked for longer. */
@@ -58,49 +64,67 @@ export async function runPass(deps: RunDeps, options: PassOptions): Promise<Pass
   const run = lease.run;
   const log = deps.logger.child({ workspace: run.workspaceId.toString(), job: run.job, period: run.period });
   if (!(await lease.renew())) return { planned: null, sent: 0, failed: 0, waiting: 0, finished: false };
-  const interrupted = await failInterrupted(run);
+  // The run's deliveries and receipts, read once for the pass (FerretDB reads the whole collection per query).
+  const [records, receipts] = await Promise.all([runDeliveries(run), runReceipts(run)]);
+  const interrupted = await failInterruptedOf(records, receipts, deps.clock.now());
   if (interrupted > 0) log.warn({ interrupted }, 'deliveries interrupted mid-send by a stopped instance were not sent again');
   let planned: number | null = null;
+  let preparing: Promise<ReadonlyMap<Platform, JobSender>>;
+  // What sending needs per recipient (Teams: the conversation references), looked up once for the
+  // pass, while the plan is recorded: for every recipient of the plan and of what was pending.
+  const prepare = (recipients: Recipient[]) => prepareSenders(deps.senders, workspace, recipients, log);
   if (options.planAt !== null) {
     const plan = await deps.plan(run.job, workspace, options.planAt);
     if (plan.period !== run.period) log.warn({ planPeriod: plan.period }, 'the plan names another period than the run; recorded under the run');
-    await addPlanned(run, plan.deliveries);
+    preparing = prepare([...dueOf(records, deps.clock.now()), ...plan.deliveries].map((d) => d.recipient));
+    records.push(...(await addPlanned(run, plan.deliveries, records))); // (prepareSenders never rejects)
     planned = plan.deliveries.length;
+  } else {
+    preparing = prepare(dueOf(records, deps.clock.now()).map((d) => d.recipient));
   }
-  const due = await dueDeliveries(run, deps.clock.now());
+  const due = dueOf(records, deps.clock.now());
+  const passDeps: RunDeps = { ...deps, senders: await preparing };
   await forEachBounded(
     byConversation(due),
     deps.concurrency ?? DELIVERY_CONCURRENCY,
     async (group) => {
       // In order; after one that did not go out, the rest of the conversation waits for the next pass.
-      for (const d of group) if (!(await deliver(deps, lease, workspace, d, log))) return;
+      for (const d of group) if (!(await deliver(passDeps, lease, workspace, d, log))) return;
     },
     (err, group) => log.error({ err: errorText(err), key: group[0]?.key }, 'delivery bookkeeping failed; the deliveries stay as recorded'),
   );
   return { planned, ...(await finishIfSettled(lease, deps, log)) };
 }
 
-/** True when the message went out. */
+/**
+ * True when the message went out. Its receipt and its record are written without finding anything
+ * (inserts; an update by `_id` after an earlier failed try, see delivery-store.ts): the lease,
+ * checked just before, makes this instance the run's only sender.
+ */
 async function deliver(deps: RunDeps, lease: RunLease, workspace: WorkspaceDoc, d: StoredDelivery, log: Logger): Promise<boolean> {
-  if (deps.isStopping() || !(await lease.renew())) return false;
-  const locked = await lockForSending(d._id, lease.holder, deps.clock.now());
-  if (locked === null) return false;
-  const result = await sendWithRetry(deps, workspace, locked.recipient, locked.message);
+  if (deps.isStopping() || !(await lease.renewIfDue())) return false;
+  if (d.message === null) {
+    await markFailed(d, 'rejected: its planned message was not found', deps.clock.now());
+    return false;
+  }
+  await markSending(d, lease.holder, deps.clock.now());
+  const attempts = d.attempts + 1;
+  const result = await sendWithRetry(deps, workspace, d.recipient, d.message);
   const now = deps.clock.now();
   if (result.ok) {
-    await markSent(d._id, result.messageId, now);
+    await markSent(d, result.messageId, now);
     return true;
   }
   const { error } = result;
-  if (error.retryable && locked.attempts < MAX_PASSES) {
-    const backoff = RETRY_BACKOFF_MS[Math.min(locked.attempts - 1, RETRY_BACKOFF_MS.length - 1)];
+  if (error.retryable && attempts < MAX_PASSES) {
+    const backoff = RETRY_BACKOFF_MS[Math.min(attempts - 1, RETRY_BACKOFF_MS.length - 1)];
     const at = new Date(now.getTime() + Math.max(backoff, error.retryAfterMs ?? 0));
-    await markRetry(d._id, error.message, at);
-    log.warn({ key: d.key, attempts: locked.attempts, retryAt: at.toISOString(), err: error.message }, 'delivery failed; will retry');
+    await markRetry(d, error.message, at, now);
+    log.warn({ key: d.key, attempts, retryAt: at.toISOString(), err: error.message }, 'delivery failed; will retry');
     return false;
   }
-  await markFailed(d._id, failureText(error));
-  log.warn({ key: d.key, attempts: locked.attempts, code: error.code, err: error.message }, 'delivery failed for good');
+  await markFailed(d, failureText(error), now);
+  log.warn({ key: d.key, attempts, code: error.code, err: error.message }, 'delivery failed for good');
   return false;
 }
 
@@ -113,14 +137,15 @@ async function finishIfSettled(lease: RunLease, deps: RunDeps, log: Logger): Pro
   const total = counts.sent + counts.failed;
   const error = counts.failed > 0 ? `${counts.failed} of ${total} deliveries failed` : undefined;
   await finishJobRun(lease.run.workspaceId, lease.run.job, lease.run.period, { status: 'done', deliveries: counts.sent, error }, deps.clock.now());
+  await dropSendingState(lease.run).catch((err: unknown) => log.warn({ err: errorText(err) }, 'could not delete the finished run’s receipts and messages'));
   log.info({ sent: counts.sent, failed: counts.failed }, 'job run finished');
   return { ...report, finished: true };
 }
 
 /** A run past its window: what is still pending is given up and the run closed. */
 export async function abandonRun(lease: RunLease, deps: RunDeps, reason: string): Promise<void> {
-  await failInterrupted(lease.run);
-  await failPending(lease.run, reason);
+  await failInterrupted(lease.run, deps.clock.now());
+  await failPending(lease.run, reason, deps.clock.now());
   const counts = await countDeliveries(lease.run);
   await finishJobRun(
     lease.run.workspaceId,
@@ -129,6 +154,7 @@ export async function abandonRun(lease: RunLease, deps: RunDeps, reason: string)
     { status: counts.sent > 0 ? 'done' : 'failed', deliveries: counts.sent, error: reason },
     deps.clock.now(),
   );
+  await dropSendingState(lease.run).catch(() => undefined); // harmless if left: the run is closed
 }
 
 /** What a person reading the record should see: the reason first, in words. */

@@ -5,16 +5,27 @@ import type { Clock } from './clock';
 import { runRef, type RunRef } from './delivery-store';
 
 /**
- * A holder renews its lease (job_runs.claimedAt, which doubles as the heartbeat) before every
- * message it sends and at every minute tick while the run waits for retries; a run not renewed
- * for LEASE_MS belongs to a holder that died (or was stopped) and may be taken over. Renewing
- * before each message is also how a holder that froze and came back learns it lost the run.
+ * A holder renews its lease (job_runs.claimedAt, which doubles as the heartbeat) at the start of
+ * each pass, before sending (at most every RENEW_EVERY_MS, see renewIfDue) and before finishing;
+ * a run not renewed for LEASE_MS belongs to a holder that died (or was stopped) and may be taken
+ * over. Renewing before sending is also how a holder that froze and came back learns it lost the
+ * run: a freeze long enough to lose it (LEASE_MS) is far longer than RENEW_EVERY_MS.
  */
 export const LEASE_MS = 5 * 60_000;
 
+/**
+ * How long a renewal is trusted before a message without asking the database again. Renewing per
+ * message was a job_runs query (a scan of the collection on FerretDB) for every message; every few
+ * seconds keeps the heartbeat minutes inside LEASE_MS at a fixed cost whatever the pace.
+ */
+export const RENEW_EVERY_MS = 5_000;
 
 export class RunLease {
   private lost = false;
+  /** When the last successful renewal was asked for (this holder's clock). */
+  private renewedAt: number | null = null;
+  /** The renewal under way: lanes sending side by side share it. */
+  private renewing?: Promise<boolean>;
 
   constructor(
     readonly run: RunRef,
@@ -26,16 +37,33 @@ export class RunLease {
     return !this.lost;
   }
 
-  /** Renews the lease; false once another holder has the run (or it is finished). */
+  /** Renews the lease now; false once another holder has the run (or it is finished). */
   async renew(): Promise<boolean> {
     if (this.lost) return false;
+    const asked = this.clock.now();
     const doc = await JobRunModel.findOneAndUpdate(
       { ...runRef(this.run), status: 'claimed', claimedBy: this.holder },
-      { $set: { claimedAt: this.clock.now() } },
+      { $set: { claimedAt: asked } },
       { new: true },
     ).lean<JobRunDoc>();
     if (doc === null) this.lost = true;
+    else this.renewedAt = asked.getTime();
     return !this.lost;
+  }
+
+  /**
+   * Before a message: true while the run is ours. Asks the database only when the last renewal is
+   * RENEW_EVERY_MS old (or the clock went back): until then no other instance can have taken the
+   * run, which it may only LEASE_MS after a renewal.
+   */
+  renewIfDue(): Promise<boolean> {
+    if (this.lost) return Promise.resolve(false);
+    const now = this.clock.now().getTime();
+    if (this.renewedAt !== null && now >= this.renewedAt && now - this.renewedAt < RENEW_EVERY_MS) return Promise.resolve(true);
+    this.renewing ??= this.renew().finally(() => {
+      this.renewing = undefined;
+    });
+    return this.renewing;
   }
 
   /** On a clean stop: dates the lease back past LEASE_MS so another instance resumes at its next tick. */

@@ -1,4 +1,5 @@
 // What the delivery engine needs of a platform: post one job message to one recipient.
+import type { Logger } from 'pino';
 import type { Platform } from '../../core/domain';
 import type { WorkspaceDoc } from '../../models';
 import type { JobMessage, Recipient } from '../types';
@@ -18,4 +19,32 @@ export interface SentMessage {
 export interface JobSender {
   readonly platform: Platform;
   send(workspace: WorkspaceDoc, recipient: Recipient, message: JobMessage): Promise<SentMessage>;
+  /**
+   * Optional: a sender for the sends of one pass to these recipients, with whatever each send
+   * would look up per message (Teams: the conversation references) read at once, in one query.
+   */
+  prepare?(workspace: WorkspaceDoc, recipients: readonly Recipient[]): Promise<JobSender>;
+}
+
+/**
+ * The senders of one pass: each platform's prepared for its recipients. A sender whose preparation
+ * fails is used as it is (it then looks up per message), so a failed lookup delays nothing.
+ */
+export async function prepareSenders(
+  senders: ReadonlyMap<Platform, JobSender>,
+  workspace: WorkspaceDoc,
+  recipients: readonly Recipient[],
+  log: Logger,
+): Promise<ReadonlyMap<Platform, JobSender>> {
+  const prepared = new Map(senders);
+  for (const [platform, sender] of senders) {
+    const mine = recipients.filter((r) => r.platform === platform);
+    if (mine.length === 0 || !sender.prepare) continue;
+    try {
+      prepared.set(platform, await sender.prepare(workspace, mine));
+    } catch (err) {
+      log.warn({ platform, err: err instanceof Error ? err.message : String(err) }, 'could not look up the recipients at once; looking up per message');
+    }
+  }
+  return prepared;
 }

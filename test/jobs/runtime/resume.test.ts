@@ -51,7 +51,8 @@ describe('resuming a run', () => {
       }
       return {};
     });
-    const a = schedulerFor(new TestClock(at('09:00')), senderA, plan, { instanceId: 'bot-a', concurrency: 1 });
+    const clockA = new TestClock(at('09:00'));
+    const a = schedulerFor(clockA, senderA, plan, { instanceId: 'bot-a', concurrency: 1 });
     const frozen = a.tick();
     await reached.promise;
 
@@ -66,7 +67,10 @@ describe('resuming a run', () => {
     expect(byKey['reminders:user:u-3']).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/interrupted while sending/) });
     expect(await getJobRun(ws._id, 'reminders', PERIOD)).toMatchObject({ status: 'done', deliveries: 4, error: '1 of 5 deliveries failed' });
 
-    // The frozen instance wakes up: it records what it did send, learns it lost the run, and sends nothing more.
+    // The frozen instance wakes up, its clock as late as everyone's (it renews the lease before a
+    // message only every RENEW_EVERY_MS by its clock, and a freeze that lost the lease lasted LEASE_MS):
+    // it records what it did send, learns it lost the run, and sends nothing more.
+    clockA.set(later(LEASE_MS + 60_000));
     hang.resolve({});
     await frozen;
     expect(senderA.sent.map((s) => s.to)).toEqual(['u-1', 'u-2', 'u-3']);
