@@ -5,7 +5,7 @@ import { ClaimModel } from './claim.model';
 import { ConversationRefModel } from './conversation-ref.model';
 import { IssueModel } from './issue.model';
 import { ItemHistoryModel } from './item-history.model';
-import { JobDeliveryModel } from './job-delivery.model';
+import { JobDeliveryModel, JobPlannedModel, JobSendingModel } from './job-delivery.model';
 import { JobRunModel } from './job-run.model';
 import { PersonModel } from './person.model';
 import { PortfolioModel } from './portfolio.model';
@@ -58,6 +58,8 @@ export const ALL_MODELS: readonly IndexedModel[] = [
   ConversationRefModel,
   JobRunModel,
   JobDeliveryModel,
+  JobPlannedModel,
+  JobSendingModel,
   ClaimModel,
   BotStateModel,
   BotStateClaimModel,

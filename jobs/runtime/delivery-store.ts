@@ -40,23 +40,6 @@ export function runRef(run: RunRef): RunRef {
  */
 const ONE_BATCH = 100_000;
 
-let indexes: Promise<void> | undefined;
-
-/**
- * The indexes of job_planned and job_sending, built once per process (models/index.ts
- * ensureIndexes builds those of the older collections at start-up). Without them the plan is
- * still recorded once per key: only the lease holder records it, after reading what is there.
- */
-function ensurePlanIndexes(): Promise<void> {
-  indexes ??= Promise.all([JobPlannedModel.createIndexes(), JobSendingModel.createIndexes()]).then(
-    () => undefined,
-    () => {
-      indexes = undefined; // tried again next time
-    },
-  );
-  return indexes;
-}
-
 /**
  * Every delivery of the run in plan order: its record where it has one, else its plan as a
  * pending record. Two queries side by side whatever the size of the run. FerretDB's SQLite backend
@@ -98,7 +81,6 @@ function inPlanOrder(a: StoredDelivery, b: StoredDelivery): number {
 export async function addPlanned(of: RunRef, deliveries: readonly PlannedDelivery[], known?: readonly StoredDelivery[]): Promise<StoredDelivery[]> {
   const run = runRef(of);
   if (deliveries.length === 0) return [];
-  await ensurePlanIndexes();
   const keys = new Set((known ?? (await runDeliveries(run))).map((d) => d.key));
   const plans: JobPlannedDoc[] = [];
   const now = new Date();
