@@ -2,7 +2,10 @@ import { Schema, type Types } from 'mongoose';
 import { JOB_NAMES, JOB_RUN_STATUSES, type JobName, type JobRunStatus } from '../core/domain';
 import { defineModel, schemaOptions, workspaceIdField, type Lean } from './common';
 
-/** One run of a scheduled job for a workspace and period; the unique index makes it run once. */
+/**
+ * One run of a scheduled job for a workspace and period; the unique index makes it run once. A
+ * finished run is deleted with its rows once JOB_RECORD_RETENTION_MS old (jobs/runtime/retention.ts).
+ */
 export interface JobRun {
   workspaceId: Types.ObjectId;
   job: JobName;

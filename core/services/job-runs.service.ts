@@ -36,7 +36,7 @@ export async function finishJobRun(
   return JobRunModel.findOneAndUpdate({ workspaceId: toWorkspaceId(ws), job, period }, { $set: set }, { new: true }).lean<JobRunDoc>();
 }
 
-/** The run of `job` with the latest period (for catching up a run missed while the bot was down). */
+/** The run of `job` with the latest period, of those kept (finished runs are swept after jobs/runtime/retention.ts JOB_RECORD_RETENTION_MS). */
 export async function latestJobRun(ws: WorkspaceId, job: JobName): Promise<JobRunDoc | null> {
   return JobRunModel.findOne({ workspaceId: toWorkspaceId(ws), job }).sort({ period: -1 }).lean<JobRunDoc>();
 }

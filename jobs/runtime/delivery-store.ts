@@ -240,7 +240,7 @@ async function failAll(deliveries: StoredDelivery[], reason: string, now: Date):
   for (const d of deliveries) Object.assign(d, { status: 'failed', lastError: reason, nextAttemptAt: null, lockedBy: null, attempts: d.attempts + 1, recorded: true });
 }
 
-/** A closed run sends nothing more: its receipts and plan go (its records, one per delivery, stay). */
+/** A closed run sends nothing more: its receipts and plan go (its records, one per delivery, stay until retention.ts sweeps the run). */
 export async function dropSendingState(run: RunRef): Promise<void> {
   await Promise.all([JobSendingModel.deleteMany(runRef(run)), JobPlannedModel.deleteMany(runRef(run))]);
 }

@@ -9,6 +9,7 @@ export type { JobSender, SentMessage } from './sender';
 export { DeliveryError, toDeliveryError, type DeliveryErrorCode } from './delivery-error';
 export { CATCH_UP_WINDOW_MS } from './due';
 export { LEASE_MS } from './run-lease';
+export { JOB_RECORD_RETENTION_MS, MIN_JOB_RECORD_RETENTION_MS, type SweepCounts } from './retention';
 export { MAX_PASSES, RETRY_BACKOFF_MS, type Planner } from './run-job';
 export { PLATFORM_LIMITS } from './rate-limiter';
 export type { Clock } from './clock';

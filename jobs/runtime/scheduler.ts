@@ -1,16 +1,18 @@
-// The scheduler: a minute tick that claims due runs, resumes stale ones and retries what failed.
+// The scheduler: a minute tick that claims due runs, resumes stale ones, retries what failed and, once a day, sweeps old records.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import { JOB_NAMES, type JobName, type Platform } from '../../core/domain';
 import { claimJobRun, listWorkspaces } from '../../core/services';
 import { JobRunModel, type JobRunDoc, type WorkspaceDoc } from '../../models';
 import { systemClock, type Clock } from './clock';
+import { DailySweep } from './daily-sweep';
 import { runRef } from './delivery-store';
 import { dueRun, type DueFinder, type DueRun } from './due';
 import type { JobCommands } from '../../core/runner/types';
 import { createJobCommands } from './on-demand';
 import { PLATFORM_LIMITS, RateLimiter, type PlatformLimits } from './rate-limiter';
 import { abandonRun, runPass, type Planner, type RunDeps } from './run-job';
+import type { SweepCounts } from './retention';
 import { RunLease, takeOver } from './run-lease';
 import type { JobSender } from './sender';
 
@@ -35,6 +37,8 @@ export interface SchedulerOptions {
   cron?: boolean;
   concurrency?: number;
   limits?: Record<Platform, PlatformLimits>;
+  /** How long finished runs and their rows are kept (retention.ts JOB_RECORD_RETENTION_MS by default). */
+  retentionMs?: number;
 }
 
 export interface TickReport {
@@ -47,6 +51,8 @@ export interface TickReport {
   /** Runs closed because their window had passed. */
   abandoned: string[];
   errors: number;
+  /** What this tick's sweep of old job records deleted, when it swept (once a day, one instance). */
+  swept?: SweepCounts;
 }
 
 const runKey = (run: { workspaceId: { toString(): string }; job: string; period: string }): string =>
@@ -60,6 +66,7 @@ export class JobScheduler {
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly deps: RunDeps;
+  private readonly sweeper: DailySweep;
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly leases = new Map<string, RunLease>();
   /** Runs this process planned already: their later passes only deliver what is recorded. */
@@ -87,6 +94,13 @@ export class JobScheduler {
       concurrency: options.concurrency,
     };
     this.commands = createJobCommands(this.deps);
+    this.sweeper = new DailySweep({
+      holder: this.holder,
+      clock: this.clock,
+      logger: this.logger,
+      isStopping: () => this.stopping,
+      retentionMs: options.retentionMs,
+    });
   }
 
   /** A platform's sender, e.g. Slack's once its app is up. Workspaces of a platform without one are left alone. */
@@ -130,7 +144,11 @@ export class JobScheduler {
     } finally {
       this.ticking = undefined; // the next tick may evaluate while these passes still deliver
     }
+    // Housekeeping only when this instance has nothing to deliver, so that it never slows a fan-out of its own.
+    const sweeping = passes.length === 0 && this.inFlight.size === 0 && !this.stopping ? this.sweeper.maybeSweep() : null;
     await Promise.all(passes);
+    const swept = await sweeping;
+    if (swept) report.swept = swept;
     return report;
   }
 
@@ -139,6 +157,7 @@ export class JobScheduler {
     this.stopping = true;
     await this.task?.destroy();
     await this.ticking;
+    await this.sweeper.idle();
     await Promise.all(this.inFlight.values());
     for (const lease of this.leases.values()) {
       await lease.release().catch((err: unknown) => this.logger.warn({ err: errorText(err) }, 'could not release a job run lease'));
