@@ -7,10 +7,12 @@ import { IssueModel } from './issue.model';
 import { ItemHistoryModel } from './item-history.model';
 import { JobDeliveryModel, JobPlannedModel, JobSendingModel } from './job-delivery.model';
 import { JobRunModel } from './job-run.model';
+import { JobSweepModel } from './job-sweep.model';
 import { PersonModel } from './person.model';
 import { PortfolioModel } from './portfolio.model';
 import { ProgramModel } from './program.model';
 import { ProjectModel } from './project.model';
+import { ProjectPulseModel } from './project-pulse.model';
 import { RiskModel } from './risk.model';
 import { SlackDeliveryModel } from './slack-delivery.model';
 import { SlackInstallationModel } from './slack-installation.model';
@@ -22,6 +24,7 @@ export * from './workspace.model';
 export * from './portfolio.model';
 export * from './program.model';
 export * from './project.model';
+export * from './project-pulse.model';
 export * from './person.model';
 export * from './status-update.model';
 export * from './register-item';
@@ -32,6 +35,7 @@ export * from './item-history.model';
 export * from './conversation-ref.model';
 export * from './job-run.model';
 export * from './job-delivery.model';
+export * from './job-sweep.model';
 export * from './claim.model';
 export * from './bot-state.model';
 export * from './bot-state-claim.model';
@@ -49,6 +53,7 @@ export const ALL_MODELS: readonly IndexedModel[] = [
   PortfolioModel,
   ProgramModel,
   ProjectModel,
+  ProjectPulseModel,
   PersonModel,
   StatusUpdateModel,
   RiskModel,
@@ -60,6 +65,7 @@ export const ALL_MODELS: readonly IndexedModel[] = [
   JobDeliveryModel,
   JobPlannedModel,
   JobSendingModel,
+  JobSweepModel,
   ClaimModel,
   BotStateModel,
   BotStateClaimModel,

@@ -6,6 +6,7 @@ import { PmoError } from './errors';
 import { getProject } from './hierarchy.service';
 import { itemModel, requireItem, type RegisterItem } from './item-store';
 import { assertCanChangeItem } from './permissions';
+import { notePulseItem } from './pulse';
 
 /** The item, its project and the permission check every change goes through. */
 export async function loadForChange(
@@ -27,5 +28,6 @@ export async function saveFields(workspaceId: Types.ObjectId, item: RegisterItem
     .findOneAndUpdate({ workspaceId, _id: item._id }, { $set: set }, { new: true })
     .lean<RegisterItem>();
   if (!doc) throw new PmoError('not_found', `${item.key} was removed meanwhile.`);
+  await notePulseItem(workspaceId, item.kind, doc, item.projectKey);
   return { ...doc, kind: item.kind } as RegisterItem;
 }

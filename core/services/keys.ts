@@ -3,6 +3,8 @@ import { formatItemKey, type ItemKind } from '../domain';
 import { jitter } from './context';
 import { isDuplicateKeyError, PmoError } from './errors';
 import { asItem, itemModel, type RegisterItem } from './item-store';
+import { InProcessQueue } from './in-process-queue';
+import { notePulseItem } from './pulse';
 
 /** Enough for a burst of 50 items logged at the same instant in one workspace across instances. */
 const MAX_ATTEMPTS = 120;
@@ -13,20 +15,9 @@ const MAX_ATTEMPTS = 120;
  * re-reads the highest seq.
  */
 const nextSeq = new Map<string, number>();
-/** Allocations in this process, one at a time per workspace and kind (a promise chain). */
-const queues = new Map<string, Promise<unknown>>();
 const MAX_HINTS = 10_000;
-
-function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const previous = queues.get(key) ?? Promise.resolve();
-  const run = previous.then(work, work);
-  const tail = run.catch(() => undefined);
-  queues.set(key, tail);
-  void tail.then(() => {
-    if (queues.get(key) === tail) queues.delete(key);
-  });
-  return run;
-}
+/** Allocations in this process, one at a time per workspace and kind. */
+const allocations = new InProcessQueue();
 
 /**
  * Inserts a new item under the next readable key (`R-<n>`, per workspace and kind). n is the
@@ -47,7 +38,7 @@ export async function insertWithNextKey(
   const hintKey = `${workspaceId.toString()}:${kind}`;
   const highest = async () =>
     ((await model.findOne({ workspaceId }).sort({ seq: -1 }).select({ seq: 1 }).lean<{ seq: number }>())?.seq ?? 0) + 1;
-  return serialised(hintKey, async () => {
+  const item = await allocations.run(hintKey, async (): Promise<RegisterItem> => {
     let seq = nextSeq.get(hintKey) ?? (await highest());
     for (let attempt = 1; ; attempt++) {
       try {
@@ -66,4 +57,7 @@ export async function insertWithNextKey(
       }
     }
   });
+  // Outside the queue: the next allocation need not wait for the digest's bookkeeping.
+  await notePulseItem(workspaceId, kind, item);
+  return item;
 }

@@ -1,11 +1,12 @@
 // Everything one digest run reads, in a fixed number of queries (and round trips) however many projects there are.
-import { PortfolioModel, ProjectModel, StatusUpdateModel, type PortfolioDoc, type ProjectDoc } from '../../models';
-import { DONE_STATUSES, ITEM_KINDS, type IsoWeek, type Rag } from '../../core/domain';
+import { PortfolioModel, ProjectModel, type PortfolioDoc, type ProjectDoc } from '../../models';
+import type { IsoWeek, Rag } from '../../core/domain';
 import { toWorkspaceId, type WorkspaceId } from '../../core/services/context';
 import { PmoError } from '../../core/services/errors';
-import { asItem, itemModel, type RegisterItem } from '../../core/services/item-store';
+import { asItem, type RegisterItem } from '../../core/services/item-store';
+import { loadPulses } from '../../core/services/pulse';
 import { periodRange, shiftWeek } from '../schedule';
-import { inFilter, loadNames, ONE_BATCH } from './read';
+import { loadNames, ONE_BATCH } from './read';
 
 /** How far back a project's last status update is looked for; older ones read as "none recently". */
 export const STATUS_LOOKBACK_WEEKS = 12;
@@ -25,11 +26,6 @@ export type DigestPortfolio = Pick<PortfolioDoc, 'key' | 'name' | 'execChannels'
 /** The fields of a project the planners use. */
 export type PlanProject = Pick<ProjectDoc, 'key' | 'name' | 'portfolioKey' | 'pmId' | 'active'>;
 
-/**
- * The fields of an item the digest uses (its counts, top risks, activity and isOverdue); an item
- * read for the digest has only these (and its kind), whatever RegisterItem says.
- */
-export const DIGEST_ITEM_FIELDS = ['key', 'seq', 'title', 'projectKey', 'status', 'ownerId', 'due', 'reviewDate', 'rating', 'score', 'decision', 'createdAt', 'closedAt'] as const;
 
 export interface DigestData {
   /** The status week reported on. */
@@ -39,7 +35,7 @@ export interface DigestData {
   projects: PlanProject[];
   /** Their status updates from STATUS_LOOKBACK_WEEKS before `period` up to it. */
   statuses: StatusPoint[];
-  /** Their open items, and the items opened or closed since the period began (DIGEST_ITEM_FIELDS only). */
+  /** Their open items, and the items opened or closed since the period began (their project and PULSE_ITEM_FIELDS only). */
   items: RegisterItem[];
   /** Display names of the PMs and risk owners. */
   names: Map<string, string>;
@@ -48,9 +44,10 @@ export interface DigestData {
 const projection = (fields: readonly string[]): Record<string, 0 | 1> => ({ _id: 0, ...Object.fromEntries(fields.map((f) => [f, 1])) });
 
 /**
- * Portfolios (all, or the one named), their active projects, recent status updates, register
- * items and people: seven queries of one round trip each, whatever the size of the portfolio.
- * Unknown portfolio → not_found.
+ * Portfolios (all, or the one named), their active projects, their pulses (recent status updates
+ * and register items, one document per project: core/services/pulse.ts) and people: five queries
+ * of one round trip each, whatever the size of the portfolio or the length of its history (and a
+ * one-off rebuild of the pulses when the workspace has none yet). Unknown portfolio → not_found.
  */
 export async function loadDigestData(ws: WorkspaceId, period: IsoWeek, options: { portfolioKey?: string } = {}): Promise<DigestData> {
   const workspaceId = toWorkspaceId(ws);
@@ -71,30 +68,27 @@ export async function loadDigestData(ws: WorkspaceId, period: IsoWeek, options: 
   if (key && portfolios.length === 0) throw new PmoError('not_found', `There is no portfolio ${key} in this workspace.`, { field: 'portfolio' });
   const portfolioKeys = new Set(portfolios.map((p) => p.key));
   const projects = allProjects.filter((p) => !!p.portfolioKey && portfolioKeys.has(p.portfolioKey));
-  const keys = projects.map((p) => p.key);
-  const ofProjects = new Set(keys);
   const since = new Date(periodRange(period, 'UTC').start.getTime() - EARLIEST_OFFSET_MS);
-  const [statuses, ...itemsByKind] = await Promise.all([
-    StatusUpdateModel.find({ workspaceId, ...inFilter('projectKey', keys), period: { $gte: shiftWeek(period, -STATUS_LOOKBACK_WEEKS), $lte: period } })
-      .select(projection(['projectKey', 'period', 'overall', 'submittedAt']))
-      .batchSize(ONE_BATCH)
-      .lean<StatusPoint[]>(),
-    ...ITEM_KINDS.map((kind) =>
-      itemModel(kind)
-        .find({ workspaceId, ...inFilter('projectKey', keys), $or: [{ status: { $nin: [...DONE_STATUSES] } }, { createdAt: { $gte: since } }, { closedAt: { $gte: since } }] })
-        .select(projection(DIGEST_ITEM_FIELDS))
-        .batchSize(ONE_BATCH)
-        .lean<{ projectKey: string }[]>()
-        .then((docs) => docs.filter((d) => ofProjects.has(d.projectKey)).map((doc) => asItem(kind, doc))),
-    ),
-  ]);
-  const items = itemsByKind.flat();
+  const earliestWeek = shiftWeek(period, -STATUS_LOOKBACK_WEEKS);
+  const statuses: StatusPoint[] = [];
+  const items: RegisterItem[] = [];
+  for (const pulse of await loadPulses(workspaceId, projects.map((p) => p.key))) {
+    const projectKey = pulse.projectKey;
+    for (const [week, s] of Object.entries(pulse.statuses ?? {})) {
+      if (week >= earliestWeek && week <= period) statuses.push({ projectKey, period: week as IsoWeek, overall: s.overall, submittedAt: s.submittedAt });
+    }
+    for (const entry of Object.values(pulse.open ?? {})) items.push(asItem(entry.kind, { ...entry, projectKey }));
+    // Closed items count as activity when opened or closed since the period began.
+    for (const entry of Object.values(pulse.closed ?? {})) {
+      if (entry.createdAt >= since || (entry.closedAt && entry.closedAt >= since)) items.push(asItem(entry.kind, { ...entry, projectKey }));
+    }
+  }
   const people = [...projects.map((p) => p.pmId ?? ''), ...items.filter((i) => i.kind === 'risk').map((i) => i.ownerId)];
   return {
     period,
     portfolios,
     projects,
-    statuses: statuses.filter((s) => ofProjects.has(s.projectKey)),
+    statuses,
     items,
     names: await loadNames(workspaceId, people),
   };

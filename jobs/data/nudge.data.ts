@@ -1,8 +1,9 @@
 // Everything one nudge run reads: the active projects missing the period's update, and their PMs' names.
-import { ProjectModel, StatusUpdateModel } from '../../models';
+import { ProjectModel } from '../../models';
 import type { IsoWeek } from '../../core/domain';
 import { toWorkspaceId, type WorkspaceId } from '../../core/services/context';
 import { invalid } from '../../core/services/errors';
+import { loadPulses } from '../../core/services/pulse';
 import { isIsoWeek } from '../../core/services/time';
 import type { PlanProject } from './digest.data';
 import { loadNames, ONE_BATCH } from './read';
@@ -15,21 +16,22 @@ export interface NudgeData {
 }
 
 /**
- * Three queries of one round trip each whatever the number of projects: the period's updates and
- * the active projects (side by side), then the PMs (as core/services projectsMissingStatus, projected).
+ * Four queries of one round trip each whatever the number of projects or weeks of history: the
+ * active projects, the pulses' marker and the pulses (each project's recent weeks; see
+ * core/services/pulse.ts), then the PMs (as core/services projectsMissingStatus, projected).
  */
 export async function loadNudgeData(ws: WorkspaceId, period: IsoWeek): Promise<NudgeData> {
   if (!isIsoWeek(period)) throw invalid('period', `"${period}" is not an ISO week like 2026-W48.`);
   const workspaceId = toWorkspaceId(ws);
-  const [reported, projects] = await Promise.all([
-    StatusUpdateModel.find({ workspaceId, period }).select({ _id: 0, projectKey: 1 }).batchSize(ONE_BATCH).lean<{ projectKey: string }[]>(),
+  const [pulses, projects] = await Promise.all([
+    loadPulses(workspaceId, null),
     ProjectModel.find({ workspaceId, active: true })
       .select({ _id: 0, key: 1, name: 1, portfolioKey: 1, pmId: 1, active: 1 })
       .sort({ key: 1 })
       .batchSize(ONE_BATCH)
       .lean<PlanProject[]>(),
   ]);
-  const done = new Set(reported.map((s) => s.projectKey));
+  const done = new Set(pulses.filter((p) => !!p.statuses?.[period]).map((p) => p.projectKey));
   const missing = projects.filter((p) => !done.has(p.key));
   return { period, missing, names: await loadNames(workspaceId, missing.map((p) => p.pmId ?? '')) };
 }
