@@ -46,8 +46,9 @@ describe('models', () => {
   it('puts every index of a workspace-owned collection behind workspaceId', async () => {
     for (const model of ALL_MODELS) {
       const m = model as unknown as typeof RiskModel;
-      // Workspace is the root; BotState and BotStateClaim (bot/'s botbuilder storage) are keyed by `_id`s built from its own workspaceKey.
-      if (m.modelName === 'Workspace' || m.modelName === 'BotState' || m.modelName === 'BotStateClaim') continue;
+      // Workspace is the root; BotState and BotStateClaim (bot/'s botbuilder storage) are keyed by `_id`s built from its own workspaceKey;
+      // JobSweep is the scheduler's daily housekeeping claim, of no workspace.
+      if (['Workspace', 'BotState', 'BotStateClaim', 'JobSweep'].includes(m.modelName)) continue;
       expect(m.schema.path('workspaceId')?.isRequired).toBe(true);
       for (const [fields] of m.schema.indexes()) expect(Object.keys(fields)[0]).toBe('workspaceId');
     }
