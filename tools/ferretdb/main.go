@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
@@ -24,6 +25,14 @@ func main() {
 	watchStdin := flag.Bool("watch-stdin", false, "exit when stdin closes (the parent process died)")
 	logLevel := flag.String("log-level", "error", "debug, info, warn or error")
 	flag.Parse()
+
+	// FerretDB allocates for every document it decodes, and its SQLite backend decodes every
+	// document a query scans: with Go's default GOGC=100 about a third of a large scan went to
+	// collecting garbage. 400 spends some 30 MB more heap for scans about a quarter faster.
+	// A GOGC in the environment still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 
 	abs, err := filepath.Abs(*dir)
 	if err != nil {
