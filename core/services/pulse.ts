@@ -177,39 +177,66 @@ export async function loadPulses(workspaceId: Types.ObjectId, projectKeys: reado
     .map((d) => ({ projectKey: d.projectKey, ...decodePulse(d.data) }));
 }
 
+/** Changes waiting for the next write of a pulse, and that write, once it is queued. */
+interface PendingWrite {
+  changes: ((data: PulseData) => void)[];
+  done: Promise<void>;
+}
+const pending = new Map<string, PendingWrite>();
+
 /**
- * Applies `change` to the project's pulse: read, change, write over the revision read (again on
- * losing to another instance). The change it follows is already stored, so a failure here must
- * not lose it: the workspace's marker is dropped instead, and its next digest rebuilds every pulse
- * from the registers. Only when that fails too (the database is gone) does it throw.
+ * Applies `change` to the project's pulse. Changes that arrive while a write of the same pulse is
+ * under way are applied together by the next one (fifty risks logged on a project at once cost a
+ * few writes, not fifty in a row), in the order they came.
  */
-async function changePulse(workspaceId: Types.ObjectId, projectKey: string, change: (data: PulseData) => void): Promise<void> {
+function changePulse(workspaceId: Types.ObjectId, projectKey: string, change: (data: PulseData) => void): Promise<void> {
+  const _id = pulseId(workspaceId, projectKey);
+  const waiting = pending.get(_id);
+  if (waiting) {
+    waiting.changes.push(change);
+    return waiting.done;
+  }
+  const batch: PendingWrite = { changes: [change], done: Promise.resolve() };
+  pending.set(_id, batch);
+  batch.done = writes.run(_id, () => {
+    // From here on, new changes wait for the write after this one.
+    if (pending.get(_id) === batch) pending.delete(_id);
+    return writePulse(workspaceId, projectKey, batch.changes);
+  });
+  return batch.done;
+}
+
+/**
+ * Read, change, write over the revision read (again on losing to another instance). The changes
+ * follow writes already stored, so a failure here must not lose them: the workspace's marker is
+ * dropped instead, and its next digest rebuilds every pulse from the registers. Only when that
+ * fails too (the database is gone) does it throw.
+ */
+async function writePulse(workspaceId: Types.ObjectId, projectKey: string, changes: readonly ((data: PulseData) => void)[]): Promise<void> {
   const _id = pulseId(workspaceId, projectKey);
   const collection = ProjectPulseModel.collection;
-  await writes.run(_id, async () => {
-    try {
-      for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-        const current = await collection.findOne<StoredPulse>({ _id } as Record<string, unknown>);
-        const data = decodePulse(current?.data);
-        change(data);
-        const next = stored(workspaceId, { projectKey, ...prune(data) }, (current?.rev ?? 0) + 1);
-        if (!current) {
-          try {
-            await collection.insertOne(next as unknown as Record<string, unknown>);
-            return;
-          } catch (err) {
-            if (!isDuplicateKeyError(err)) throw err;
-          }
-        } else if ((await collection.updateOne({ _id, rev: current.rev } as Record<string, unknown>, { $set: { rev: next.rev, data: next.data } })).modifiedCount === 1) {
+  try {
+    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+      const current = await collection.findOne<StoredPulse>({ _id } as Record<string, unknown>);
+      const data = decodePulse(current?.data);
+      for (const change of changes) change(data);
+      const next = stored(workspaceId, { projectKey, ...prune(data) }, (current?.rev ?? 0) + 1);
+      if (!current) {
+        try {
+          await collection.insertOne(next as unknown as Record<string, unknown>);
           return;
+        } catch (err) {
+          if (!isDuplicateKeyError(err)) throw err;
         }
-        await jitter(5 * attempt);
+      } else if ((await collection.updateOne({ _id, rev: current.rev } as Record<string, unknown>, { $set: { rev: next.rev, data: next.data } })).modifiedCount === 1) {
+        return;
       }
-      throw new Error(`the pulse ${_id} kept changing under this write`);
-    } catch {
-      await collection.deleteOne({ _id: markerId(workspaceId) } as Record<string, unknown>);
+      await jitter(5 * attempt);
     }
-  });
+    throw new Error(`the pulse ${_id} kept changing under this write`);
+  } catch {
+    await collection.deleteOne({ _id: markerId(workspaceId) } as Record<string, unknown>);
+  }
 }
 
 /** After an item was created or changed: its entry in its project's pulse (and out of its former project's). */

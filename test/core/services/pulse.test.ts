@@ -6,7 +6,7 @@ import {
   addProject, closeItem, createChange, createIssue, createRisk, escalateRisk, submitStatus, updateItem,
 } from '../../../core/services';
 import { asItem, itemModel, type RegisterItem } from '../../../core/services/item-store';
-import { decodePulse, PULSE_VERSION, pulseId, rebuildPulses, type ProjectPulse } from '../../../core/services/pulse';
+import { decodePulse, notePulseItem, PULSE_VERSION, pulseId, rebuildPulses, type ProjectPulse } from '../../../core/services/pulse';
 import { DONE_STATUSES, ITEM_KINDS, type IsoWeek } from '../../../core/domain';
 import { loadDigestData, STATUS_LOOKBACK_WEEKS, type StatusPoint } from '../../../jobs/data';
 import { planDigest } from '../../../jobs/planners/digest.planner';
@@ -153,6 +153,21 @@ describe('project pulses', () => {
     const third = await wire.during(() => loadDigestData(ws, '2026-W37'));
     expect(summary(third.commands)).toContain('find risks');
     expect(third.result.items.map((i) => i.key).sort()).toEqual(['R-1', 'R-2']);
+  });
+
+  it('take changes that arrive together in a few writes, losing none', async () => {
+    const { ws, owner } = await makeWorld();
+    await Promise.all(Array.from({ length: 30 }, (_, i) => createRisk(ws, owner, { title: `Burst ${i}`, projectKey: 'APOLLO', probability: 2, impact: 3 }, at(0))));
+    const kept = await pulses(ws);
+    expect(Object.keys(kept[0].open)).toHaveLength(30);
+    await rebuildPulses(ws);
+    expect(await pulses(ws)).toEqual(kept);
+
+    // Thirty notes in the same tick: one write applies them all, in order.
+    const risk = { key: 'R-1', seq: 1, title: 'x', status: 'open', ownerId: owner.userId, createdAt: at(0), projectKey: 'APOLLO' };
+    const { commands } = await wire.during(() => Promise.all(Array.from({ length: 30 }, (_, i) => notePulseItem(ws, 'risk', { ...risk, title: `Title ${i}` }))));
+    expect(summary(commands).filter((c) => c === 'update project_pulses')).toHaveLength(1);
+    expect((await pulses(ws))[0].open['R-1'].title).toBe('Title 29');
   });
 
   it('of one workspace are never read for another', async () => {
