@@ -7,7 +7,7 @@ import path from 'node:path';
 import { benchFanOut, benchPlanning, type FanOutResult, type PlanningResult } from './jobs';
 import { benchSlackAck, type SlackAckResult } from './slack';
 import { spawnBot, startBenchDatabase, type BenchDatabase } from './support';
-import { benchTeams, say, startConnectorSink, type TeamsResult } from './teams';
+import { benchMemory, benchTeams, startConnectorSink, type MemoryResult, type TeamsResult } from './teams';
 
 export interface Results {
   at: string;
@@ -17,9 +17,16 @@ export interface Results {
   slack?: SlackAckResult;
   planning: PlanningResult[];
   fanOut?: FanOutResult;
-  memory?: { turns: [number, number]; rssMb: [number, number]; growthPct: number };
+  memory?: MemoryResult;
+  /** Wall-clock seconds per section, in the order they ran: where the run's time goes. */
+  sections: Partial<Record<Section, number>>;
   seconds: number;
 }
+
+export type Section = 'teams' | 'memory' | 'slack' | 'planning' | 'fanout';
+
+/** Runs one section, logs its start and duration and records the seconds it took. */
+type Timed = <T>(section: Section, work: () => Promise<T>) => Promise<T>;
 
 interface Target {
   what: string;
@@ -76,8 +83,10 @@ export function targets(r: Results): Target[] {
 }
 
 export function markdown(r: Results): string {
+  const sections = Object.entries(r.sections).map(([name, s]) => `${name} ${s}`);
   const lines = [
     `Measured ${r.at.slice(0, 16).replace('T', ' ')} UTC on ${r.machine.cpus} cores, ${r.machine.memoryGb} GiB, Node ${r.machine.node}, ${r.machine.database}${r.quick ? ' (quick run)' : ''}; ${r.seconds} s in all.`,
+    ...(sections.length > 0 ? ['', `Seconds per section: ${sections.join(', ')}; the rest of the ${r.seconds} s is starting the database (the build before the run is not counted).`] : []),
     '',
     '| benchmark | target | measured | met |',
     '|---|---|---|---|',
@@ -105,44 +114,20 @@ export function markdown(r: Results): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Teams latency next to the echo bot, then the bot's RSS over many turns (one bot process for both). */
-async function teamsAndMemory(db: BenchDatabase, results: Results, opts: { quick: boolean; teams: boolean; memory: boolean; log: (m: string) => void }): Promise<void> {
+/** Teams latency next to the echo bot: a warm-up, then 1 and 50 conversations at once. */
+async function teamsLatency(db: BenchDatabase, quick: boolean, log: (m: string) => void): Promise<TeamsResult[]> {
   const sink = await startConnectorSink();
   const ours = await spawnBot('ours', db, 'bench_teams');
   const echo = await spawnBot('echo', db, 'bench_echo');
   try {
-    opts.log('warming up');
+    log('warming up');
     await benchTeams(ours, echo, sink, 4, 5, 'warmup');
-    for (const concurrency of opts.teams ? [1, 50] : []) {
-      opts.log(`Teams turns at ${concurrency} concurrent`);
-      const turns = opts.quick ? 4 : concurrency === 1 ? 60 : 6;
-      results.teams.push(await benchTeams(ours, echo, sink, concurrency, turns, `tenant-c${concurrency}`));
+    const out: TeamsResult[] = [];
+    for (const concurrency of [1, 50]) {
+      log(`Teams turns at ${concurrency} concurrent`);
+      out.push(await benchTeams(ours, echo, sink, concurrency, quick ? 4 : concurrency === 1 ? 60 : 6, `tenant-c${concurrency}`));
     }
-    if (!opts.memory) return;
-    const total = opts.quick ? 2_000 : 10_000;
-    opts.log(`memory over ${total} turns`);
-    const serviceUrl = `${sink.url}/`;
-    const tenant = 'tenant-memory';
-    await say(ours, serviceUrl, tenant, 'admin', 'project add MEM "Memory"');
-    await say(ours, serviceUrl, tenant, 'admin', 'risk Memory risk p=2 i=2 project=MEM');
-    // Turns that exercise the whole path (dialog state, services, cards) without growing the
-    // register, so what grows is the process and not the data it reads.
-    const script = ['help', 'list risks', 'show R-1', 'risk', 'cancel'];
-    let n = 0;
-    const turnsTo = (count: number) =>
-      Promise.all(
-        Array.from({ length: 20 }, async (_, w) => {
-          while (n < count) {
-            const i = n++;
-            await say(ours, serviceUrl, tenant, `m${w}`, script[i % script.length]);
-          }
-        }),
-      );
-    await turnsTo(1_000);
-    const after1k = await ours.rssMb();
-    await turnsTo(total);
-    const afterAll = await ours.rssMb();
-    results.memory = { turns: [1_000, total], rssMb: [after1k, afterAll], growthPct: Math.round(((afterAll - after1k) / after1k) * 1000) / 10 };
+    return out;
   } finally {
     await Promise.all([ours.close(), echo.close(), sink.close()]);
   }
@@ -156,7 +141,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const log = (msg: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${msg}`);
   const db = await startBenchDatabase();
-  const out = path.resolve(__dirname, '..', '..', 'bench');
+  // `--out=DIR` writes the results elsewhere (a trial run that leaves the committed ones alone).
+  const out = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? path.resolve(__dirname, '..', '..', 'bench');
   const save = () => {
     results.seconds = Math.round((Date.now() - started) / 1000);
     writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -168,28 +154,42 @@ async function main(): Promise<void> {
     machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, database: db.db.description },
     teams: [],
     planning: [],
+    sections: {},
     seconds: 0,
   };
-  try {
-    if (wanted('teams') || wanted('memory')) await teamsAndMemory(db, results, { quick, teams: wanted('teams'), memory: wanted('memory'), log });
-    save();
-
-    if (wanted('slack')) {
-      log('Slack acks');
-      results.slack = await benchSlackAck(db, 50, quick ? 2 : 6);
+  const timed: Timed = async (section, work) => {
+    const sectionStarted = Date.now();
+    log(`${section}: start`);
+    try {
+      return await work();
+    } finally {
+      results.sections[section] = Math.round((Date.now() - sectionStarted) / 1000);
+      log(`${section}: ${results.sections[section]} s`);
       save();
     }
+  };
+  try {
+    if (wanted('teams')) results.teams = await timed('teams', () => teamsLatency(db, quick, log));
 
-    for (const projects of !wanted('planning') ? [] : quick ? [100, 1000] : [100, 1000, 5000]) {
-      log(`planning for ${projects} projects`);
-      results.planning.push(await benchPlanning(db, projects));
-      save();
+    if (wanted('memory')) results.memory = await timed('memory', () => benchMemory(db, 1_000, quick ? 2_000 : 10_000, log));
+
+    if (wanted('slack')) results.slack = await timed('slack', () => benchSlackAck(db, 50, quick ? 2 : 6));
+
+    if (wanted('planning')) {
+      await timed('planning', async () => {
+        for (const projects of quick ? [100, 1000] : [100, 1000, 5000]) {
+          const step = Date.now();
+          const planned = await benchPlanning(db, projects);
+          results.planning.push(planned);
+          log(`planning for ${projects} projects: ${Math.round((Date.now() - step) / 1000)} s, of which seeding ${Math.round(planned.seedMs / 1000)} s`);
+          save();
+        }
+      });
     }
 
     if (wanted('fanout')) {
-      log('fan-out');
       const count = Number(process.argv.find((a) => a.startsWith('--fanout='))?.slice(9)) || (quick ? 200 : 1000);
-      results.fanOut = await benchFanOut(db, count);
+      results.fanOut = await timed('fanout', () => benchFanOut(db, count));
     }
   } finally {
     await db.stop();

@@ -1,8 +1,8 @@
 // A bot under test in its own process, as in production: the load generator and the platform
 // stubs in the parent never share its event loop, and its RSS is its own.
 //   node --expose-gc dist/bench/server.js <ours|echo|slack> <mongodb uri> <db name>
-// Prints one JSON line {"url": ...} once listening. GET /bench/rss answers the RSS after a GC;
-// GET /bench/idle answers once the Slack work behind every ack is done.
+// Prints one JSON line {"url": ...} once listening. GET /bench/rss answers the RSS after a GC and
+// the Teams turns served so far; GET /bench/idle answers once the Slack work behind every ack is done.
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import express, { type Express } from 'express';
 import mongoose from 'mongoose';
@@ -28,6 +28,8 @@ function echoApp(): Express {
 }
 
 const serverAcks: number[] = [];
+/** Teams activities this process has answered, whoever sent them: what the memory figures count. */
+let turns = 0;
 
 async function main(): Promise<void> {
   const [mode, uri, dbName] = process.argv.slice(2);
@@ -46,12 +48,16 @@ async function main(): Promise<void> {
       res.on('finish', () => serverAcks.push(Number(process.hrtime.bigint() - started) / 1e6));
       next();
     });
+    app.use('/api/messages', (_req, res, next) => {
+      res.on('finish', () => turns++);
+      next();
+    });
     if (mode === 'slack') slack = mountSlackApp(app, { config, logger: quiet });
     else mountTeamsBot(app, { config, logger: quiet });
   }
   app.get('/bench/rss', (_req, res) => {
     global.gc?.();
-    res.json({ rss: process.memoryUsage().rss });
+    res.json({ rss: process.memoryUsage().rss, turns });
   });
   app.get('/bench/acks', (_req, res) => {
     res.json({ acks: serverAcks.splice(0) });

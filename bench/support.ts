@@ -136,8 +136,8 @@ export async function concurrently(workers: number, perWorker: number, step: (wo
 
 
 export interface BotProcess extends Served {
-  /** The bot process's RSS in MB, after a GC. */
-  rssMb(): Promise<number>;
+  /** The bot process's RSS in MB after a GC, and the Teams turns it has answered so far. */
+  memory(): Promise<{ rssMb: number; turns: number }>;
   /** Resolves once the work behind every Slack ack is done. */
   idle(): Promise<void>;
   /** Server-side ack times (ms) since the last call. */
@@ -158,7 +158,10 @@ export async function spawnBot(mode: 'ours' | 'echo' | 'slack', db: BenchDatabas
   const get = async <T = Record<string, number>>(route: string) => (await fetch(`${url}${route}`)).json() as Promise<T>;
   return {
     url,
-    rssMb: async () => Math.round(((await get('/bench/rss')).rss / 1024 / 1024) * 10) / 10,
+    memory: async () => {
+      const { rss, turns } = await get('/bench/rss');
+      return { rssMb: Math.round((rss / 1024 / 1024) * 10) / 10, turns };
+    },
     idle: async () => {
       await get('/bench/idle');
     },

@@ -1,6 +1,7 @@
-// Teams turn latency over HTTP, ours next to a bare botbuilder echo bot on the same harness.
+// Teams turn latency over HTTP, ours next to a bare botbuilder echo bot on the same harness, and
+// the bot's RSS over many Teams turns.
 import express from 'express';
-import { concurrently, latency, ms, post, serve, type Latency, type Served } from './support';
+import { concurrently, latency, ms, post, serve, spawnBot, type BenchDatabase, type Latency, type Served } from './support';
 
 /** A Bot Connector that only says "sent": what the bot's replies cost is the bot's, not the stub's. */
 export async function startConnectorSink(): Promise<Served> {
@@ -82,4 +83,51 @@ export async function benchTeams(ours: Served, echo: Served, sink: Served, concu
     inlineRisk: { ours: oursInline, echo: echoInline, ratioP99: ratio(oursInline, echoInline) },
     guidedStep: { ours: oursGuided, echo: echoGuided, ratioP99: ratio(oursGuided, echoGuided) },
   };
+}
+
+export interface MemoryResult {
+  /** Turns the bot process had answered at each reading, counted by the process itself. */
+  turns: [number, number];
+  rssMb: [number, number];
+  growthPct: number;
+}
+
+/**
+ * The RSS of a bot process of its own, after a GC, once it has answered `first` and then `total`
+ * turns. Its turns exercise the whole path (dialog state, services, cards: help, a list, a card, a
+ * guided dialog started and cancelled) without growing the register, so what grows is the process
+ * and not the data it reads. It has a database of its own: FerretDB scans whole collections, and
+ * beside the Teams section's risks each list and card cost FerretDB three to four times as much.
+ */
+export async function benchMemory(db: BenchDatabase, first: number, total: number, log: (m: string) => void): Promise<MemoryResult> {
+  const sink = await startConnectorSink();
+  const bot = await spawnBot('ours', db, 'bench_memory');
+  try {
+    const serviceUrl = `${sink.url}/`;
+    const tenant = 'tenant-memory';
+    await say(bot, serviceUrl, tenant, 'admin', 'project add MEM "Memory"');
+    await say(bot, serviceUrl, tenant, 'admin', 'risk Memory risk p=2 i=2 project=MEM');
+    const script = ['help', 'list risks', 'show R-1', 'risk', 'cancel'];
+    let n = (await bot.memory()).turns;
+    // 20 conversations at once, each sending its next turn when its last one is answered.
+    const turnsTo = (count: number) =>
+      Promise.all(
+        Array.from({ length: 20 }, async (_, w) => {
+          while (n < count) await say(bot, serviceUrl, tenant, `m${w}`, script[n++ % script.length]);
+        }),
+      );
+    await turnsTo(first);
+    const atFirst = await bot.memory();
+    log(`memory: RSS ${atFirst.rssMb} MB after ${atFirst.turns} turns`);
+    await turnsTo(total);
+    const atTotal = await bot.memory();
+    log(`memory: RSS ${atTotal.rssMb} MB after ${atTotal.turns} turns`);
+    return {
+      turns: [atFirst.turns, atTotal.turns],
+      rssMb: [atFirst.rssMb, atTotal.rssMb],
+      growthPct: Math.round(((atTotal.rssMb - atFirst.rssMb) / atFirst.rssMb) * 1000) / 10,
+    };
+  } finally {
+    await Promise.all([bot.close(), sink.close()]);
+  }
 }
