@@ -51,8 +51,8 @@ export function targets(r: Results): Target[] {
   }
   const p1000 = r.planning.find((p) => p.projects === 1000);
   if (p1000) {
-    const worst = Math.max(...Object.values(p1000.jobs).map((j) => j.ms));
-    out.push({ what: 'Digest/reminder/nudge planning, 1,000 projects (slowest job)', target: '≤ 1,000 ms', measured: `${worst} ms`, met: worst <= 1000 });
+    // The issue's target is the digest's; reminders and nudges are in the planning table below.
+    out.push({ what: 'Digest planning, 1,000 projects (10,000 items)', target: '≤ 1,000 ms', measured: `${p1000.jobs.digest.ms} ms`, met: p1000.jobs.digest.ms <= 1000 });
   }
   if (r.planning.length > 1) {
     const constant = (['digest', 'reminders', 'nudge'] as const).every((job) => new Set(r.planning.map((p) => p.jobs[job].roundTrips)).size === 1);
@@ -75,7 +75,7 @@ export function targets(r: Results): Target[] {
     out.push({
       what: `RSS growth from ${r.memory.turns[0]} to ${r.memory.turns[1]} turns`,
       target: '≤ 20%',
-      measured: `${r.memory.growthPct}% (${r.memory.rssMb[0]} → ${r.memory.rssMb[1]} MB)`,
+      measured: `${r.memory.growthPct}% (${r.memory.rssMb[0]} → ${r.memory.rssMb[1]} MB; JS heap after GC ${r.memory.heapMb[0]} → ${r.memory.heapMb[1]} MB, ${r.memory.heapGrowthPct}%)`,
       met: r.memory.growthPct <= 20,
     });
   }

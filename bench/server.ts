@@ -1,7 +1,7 @@
 // A bot under test in its own process, as in production: the load generator and the platform
 // stubs in the parent never share its event loop, and its RSS is its own.
 //   node --expose-gc dist/bench/server.js <ours|echo|slack> <mongodb uri> <db name>
-// Prints one JSON line {"url": ...} once listening. GET /bench/rss answers the RSS after a GC and
+// Prints one JSON line {"url": ...} once listening. GET /bench/rss answers the RSS and JS heap after a GC and
 // the Teams turns served so far; GET /bench/idle answers once the Slack work behind every ack is done.
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import express, { type Express } from 'express';
@@ -57,7 +57,8 @@ async function main(): Promise<void> {
   }
   app.get('/bench/rss', (_req, res) => {
     global.gc?.();
-    res.json({ rss: process.memoryUsage().rss, turns });
+    const { rss, heapUsed } = process.memoryUsage();
+    res.json({ rss, heapUsed, turns });
   });
   app.get('/bench/acks', (_req, res) => {
     res.json({ acks: serverAcks.splice(0) });

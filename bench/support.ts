@@ -136,8 +136,8 @@ export async function concurrently(workers: number, perWorker: number, step: (wo
 
 
 export interface BotProcess extends Served {
-  /** The bot process's RSS in MB after a GC, and the Teams turns it has answered so far. */
-  memory(): Promise<{ rssMb: number; turns: number }>;
+  /** The bot process's RSS and JS heap in MB after a GC, and the Teams turns it has answered so far. */
+  memory(): Promise<{ rssMb: number; heapMb: number; turns: number }>;
   /** Resolves once the work behind every Slack ack is done. */
   idle(): Promise<void>;
   /** Server-side ack times (ms) since the last call. */
@@ -159,8 +159,9 @@ export async function spawnBot(mode: 'ours' | 'echo' | 'slack', db: BenchDatabas
   return {
     url,
     memory: async () => {
-      const { rss, turns } = await get('/bench/rss');
-      return { rssMb: Math.round((rss / 1024 / 1024) * 10) / 10, turns };
+      const { rss, heapUsed, turns } = await get('/bench/rss');
+      const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+      return { rssMb: mb(rss), heapMb: mb(heapUsed), turns };
     },
     idle: async () => {
       await get('/bench/idle');

@@ -90,6 +90,12 @@ export interface MemoryResult {
   turns: [number, number];
   rssMb: [number, number];
   growthPct: number;
+  /**
+   * The JS heap in use after a GC at the same readings. RSS also holds memory V8 and the allocator
+   * keep from start-up and do not give back at once; the live heap is where a per-turn leak shows.
+   */
+  heapMb: [number, number];
+  heapGrowthPct: number;
 }
 
 /**
@@ -118,14 +124,16 @@ export async function benchMemory(db: BenchDatabase, first: number, total: numbe
       );
     await turnsTo(first);
     const atFirst = await bot.memory();
-    log(`memory: RSS ${atFirst.rssMb} MB after ${atFirst.turns} turns`);
+    log(`memory: RSS ${atFirst.rssMb} MB, heap ${atFirst.heapMb} MB after ${atFirst.turns} turns`);
     await turnsTo(total);
     const atTotal = await bot.memory();
-    log(`memory: RSS ${atTotal.rssMb} MB after ${atTotal.turns} turns`);
+    log(`memory: RSS ${atTotal.rssMb} MB, heap ${atTotal.heapMb} MB after ${atTotal.turns} turns`);
     return {
       turns: [atFirst.turns, atTotal.turns],
       rssMb: [atFirst.rssMb, atTotal.rssMb],
       growthPct: Math.round(((atTotal.rssMb - atFirst.rssMb) / atFirst.rssMb) * 1000) / 10,
+      heapMb: [atFirst.heapMb, atTotal.heapMb],
+      heapGrowthPct: Math.round(((atTotal.heapMb - atFirst.heapMb) / atFirst.heapMb) * 1000) / 10,
     };
   } finally {
     await Promise.all([bot.close(), sink.close()]);

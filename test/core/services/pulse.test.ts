@@ -165,7 +165,7 @@ describe('project pulses', () => {
 
     // Thirty notes in the same tick: one write applies them all, in order.
     const risk = { key: 'R-1', seq: 1, title: 'x', status: 'open', ownerId: owner.userId, createdAt: at(0), projectKey: 'APOLLO' };
-    const { commands } = await wire.during(() => Promise.all(Array.from({ length: 30 }, (_, i) => notePulseItem(ws, 'risk', { ...risk, title: `Title ${i}` }))));
+    const { commands } = await wire.during(() => Promise.all(Array.from({ length: 30 }, (_, i) => notePulseItem(ws, 'risk', { ...risk, title: `Title ${i}` } as typeof risk))));
     expect(summary(commands).filter((c) => c === 'update project_pulses')).toHaveLength(1);
     expect((await pulses(ws))[0].open['R-1'].title).toBe('Title 29');
   });
