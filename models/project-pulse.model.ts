@@ -6,6 +6,8 @@ import { defineModel, workspaceIdField } from './common';
 export interface PulseStatus {
   overall: Rag;
   submittedAt: Date;
+  /** The update's revision: a later write of an older revision is ignored. */
+  revision?: number;
 }
 
 /** An item as the digest reads it (core/services/pulse PULSE_ITEM_FIELDS; its project is the pulse's). */
@@ -23,6 +25,8 @@ export interface PulseItem {
   decision?: string | null;
   createdAt: Date;
   closedAt?: Date | null;
+  /** When the item was last written: a later note of an older version is ignored. */
+  updatedAt?: Date;
 }
 
 /** What a pulse holds: one project's recent status updates and register items. */
@@ -43,14 +47,14 @@ export interface PulseData {
  *
  * `_id` is `<workspaceId>:<projectKey>`. The PulseData is stored as one JSON string: FerretDB
  * decodes a string about ten times faster than the same data as nested documents (a pulse of ten
- * items and eight weeks took 8 KB of typed JSON in its SQLite table). `rev` counts the writes: a
- * write applies only over the revision it read.
+ * items and eight weeks took 8 KB of typed JSON in its SQLite table). `rev` is a token that every
+ * write and rebuild replaces with a new one: a write applies only over the token it read.
  */
 export interface StoredPulse {
   _id: string;
   workspaceId: Types.ObjectId;
   projectKey: string;
-  rev: number;
+  rev: string;
   data: string;
 }
 
@@ -67,7 +71,7 @@ const projectPulseSchema = new Schema<StoredPulse>(
     _id: { type: String, required: true },
     workspaceId: workspaceIdField,
     projectKey: { type: String },
-    rev: { type: Number },
+    rev: { type: String },
     data: { type: String },
   },
   { autoIndex: false, autoCreate: false, strict: false },

@@ -15,4 +15,9 @@ export class InProcessQueue {
     });
     return run;
   }
+
+  /** Resolves once the work queued for `key` so far has settled (at once when there is none). */
+  async whenIdle(key: string): Promise<void> {
+    await this.tails.get(key);
+  }
 }

@@ -1,24 +1,25 @@
 // Project pulses (models/project-pulse.model.ts): kept in step with every status update and item
 // change, rebuilt from the registers when a workspace has none of the current shape.
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Types } from 'mongoose';
 import { ProjectPulseModel, StatusUpdateModel, type PulseData, type PulseItem, type PulseMarker, type StoredPulse } from '../../models';
 import { DONE_STATUSES, ITEM_KINDS, type ItemKind, type Rag } from '../domain';
-import { inFilter, ONE_BATCH } from './bulk-reads';
+import { IN_LIST_MAX, inFilter, ONE_BATCH } from './bulk-reads';
 import { jitter } from './context';
 import { isDuplicateKeyError } from './errors';
 import { InProcessQueue } from './in-process-queue';
 import { itemModel } from './item-store';
 
 /** The pulses' shape; a workspace whose marker names another is rebuilt on its next read. */
-export const PULSE_VERSION = 2;
+export const PULSE_VERSION = 3;
 /** Weeks of status updates a pulse keeps, back from the project's newest (the digest looks back 12). */
 export const PULSE_WEEKS = 14;
 /** Days a closed item stays, back from the project's latest closure (a digest reports on a past week). */
 export const PULSE_CLOSED_DAYS = 35;
 
 /** The item fields a pulse keeps: what the digest reads of an item (its counts, top risks, activity and isOverdue). */
-export const PULSE_ITEM_FIELDS = ['key', 'seq', 'title', 'status', 'ownerId', 'due', 'reviewDate', 'rating', 'score', 'decision', 'createdAt', 'closedAt'] as const;
+export const PULSE_ITEM_FIELDS = ['key', 'seq', 'title', 'status', 'ownerId', 'due', 'reviewDate', 'rating', 'score', 'decision', 'createdAt', 'closedAt', 'updatedAt'] as const;
 
 /** A project's pulse as read. */
 export type ProjectPulse = PulseData & { projectKey: string };
@@ -28,6 +29,10 @@ const DAY_MS = 86_400_000;
 const MAX_WRITE_ATTEMPTS = 8;
 /** Pulse writes in this process, one at a time per pulse: FerretDB applies an update read-then-write. */
 const writes = new InProcessQueue();
+/** Rebuilds in this process, one at a time per workspace; the workspace's pulse writes wait for them. */
+const rebuilds = new InProcessQueue();
+/** Pulses inserted per command by a rebuild or the seed. */
+const WRITE_CHUNK = 1000;
 
 export function pulseId(workspaceId: Types.ObjectId, projectKey: string): string {
   return `${workspaceId.toString()}:${projectKey}`;
@@ -37,7 +42,7 @@ function markerId(workspaceId: Types.ObjectId): string {
   return `${workspaceId.toString()}:`;
 }
 
-const DATE_FIELDS = new Set(['submittedAt', 'createdAt', 'closedAt']);
+const DATE_FIELDS = new Set(['submittedAt', 'createdAt', 'closedAt', 'updatedAt']);
 
 export function encodePulse(data: PulseData): string {
   return JSON.stringify(data);
@@ -78,6 +83,9 @@ function prune(data: PulseData): PulseData {
 
 /** Puts an item's entry where its status says (open or closed), taking it out of the other. */
 function placeItem(data: PulseData, entry: PulseItem): void {
+  const held = data.open[entry.key] ?? data.closed[entry.key];
+  // Notes of one item from two writers may arrive in either order: the later version stays.
+  if (held?.updatedAt && entry.updatedAt && held.updatedAt.getTime() > entry.updatedAt.getTime()) return;
   delete data.open[entry.key];
   delete data.closed[entry.key];
   (isDone(entry) ? data.closed : data.open)[entry.key] = entry;
@@ -88,6 +96,14 @@ export interface PulseSourceStatus {
   period: string;
   overall: Rag;
   submittedAt: Date;
+  revision?: number;
+}
+
+/** Puts a status update in its week, unless the week holds a later revision of it. */
+function placeStatus(data: PulseData, s: PulseSourceStatus): void {
+  const held = data.statuses[s.period];
+  if (held?.revision !== undefined && s.revision !== undefined && held.revision > s.revision) return;
+  data.statuses[s.period] = { overall: s.overall, submittedAt: s.submittedAt, ...(s.revision !== undefined ? { revision: s.revision } : {}) };
 }
 
 export type PulseSourceItem = PulseItem & { projectKey: string };
@@ -100,45 +116,80 @@ export function buildPulses(statuses: readonly PulseSourceStatus[], items: reado
     if (!pulse) pulses.set(projectKey, (pulse = { projectKey, statuses: {}, open: {}, closed: {} }));
     return pulse;
   };
-  for (const s of statuses) of(s.projectKey).statuses[s.period] = { overall: s.overall, submittedAt: s.submittedAt };
+  for (const s of statuses) placeStatus(of(s.projectKey), s);
   for (const { projectKey, ...item } of items) placeItem(of(projectKey), pulseItemOf(item.kind, item));
   for (const pulse of pulses.values()) prune(pulse);
   return [...pulses.values()];
 }
 
-function stored(workspaceId: Types.ObjectId, pulse: ProjectPulse, rev: number): StoredPulse {
+/** A pulse as stored, under a revision token never used before. */
+function stored(workspaceId: Types.ObjectId, pulse: ProjectPulse): StoredPulse {
   const { projectKey, ...data } = pulse;
-  return { _id: pulseId(workspaceId, projectKey), workspaceId, projectKey, rev, data: encodePulse(data) };
+  return { _id: pulseId(workspaceId, projectKey), workspaceId, projectKey, rev: randomUUID(), data: encodePulse(data) };
 }
 
-/** Replaces a workspace's pulses with `pulses` and marks them complete. */
-export async function writePulses(workspaceId: Types.ObjectId, pulses: readonly ProjectPulse[]): Promise<void> {
-  const collection = ProjectPulseModel.collection;
-  await collection.deleteMany({ workspaceId });
-  const CHUNK = 1000;
-  for (let i = 0; i < pulses.length; i += CHUNK) {
-    const docs = pulses.slice(i, i + CHUNK).map((p) => stored(workspaceId, p, 1));
+/** `replaceOne` with upsert, again when a racing upsert of the same `_id` took the insert (FerretDB does not retry it). */
+async function upsert(doc: { _id: string }): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
     try {
-      await collection.insertMany(docs as unknown as Record<string, unknown>[], { ordered: false });
+      await ProjectPulseModel.collection.replaceOne({ _id: doc._id } as Record<string, unknown>, doc, { upsert: true });
+      return;
     } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-      // A first write since the delete created some of them meanwhile: replace those one by one.
-      for (const doc of docs) await collection.replaceOne({ _id: doc._id } as Record<string, unknown>, doc, { upsert: true });
+      if (!isDuplicateKeyError(err) || attempt >= 3) throw err;
     }
   }
+}
+
+/**
+ * Replaces a workspace's pulses with `pulses` and marks them complete. It never deletes first, so a
+ * digest reading meanwhile sees the old pulses or the new, never none: new pulses are inserted
+ * together, existing ones replaced one by one, and those of projects no longer in `pulses` removed.
+ */
+export async function writePulses(workspaceId: Types.ObjectId, pulses: readonly ProjectPulse[]): Promise<void> {
+  const collection = ProjectPulseModel.collection;
+  const existing = new Set(
+    (await collection.find({ workspaceId }, { projection: { _id: 1 } }).batchSize(ONE_BATCH).toArray()).map((d) => String(d._id)),
+  );
+  const docs = pulses.map((p) => stored(workspaceId, p));
+  const fresh = docs.filter((d) => !existing.has(d._id));
+  for (let i = 0; i < fresh.length; i += WRITE_CHUNK) {
+    const chunk = fresh.slice(i, i + WRITE_CHUNK);
+    try {
+      await collection.insertMany(chunk as unknown as Record<string, unknown>[], { ordered: false });
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      // A first write of some project since the read above: replace what it made.
+      for (const doc of chunk) await upsert(doc);
+    }
+  }
+  for (const doc of docs.filter((d) => existing.has(d._id))) await upsert(doc);
+  const kept = new Set(docs.map((d) => d._id));
+  const gone = [...existing].filter((id) => id !== markerId(workspaceId) && !kept.has(id));
+  for (let i = 0; i < gone.length; i += IN_LIST_MAX) {
+    await collection.deleteMany({ workspaceId, _id: { $in: gone.slice(i, i + IN_LIST_MAX) } } as Record<string, unknown>);
+  }
   const marker: PulseMarker = { _id: markerId(workspaceId), workspaceId, version: PULSE_VERSION, builtAt: new Date() };
-  await collection.replaceOne({ _id: marker._id } as Record<string, unknown>, marker, { upsert: true });
+  await upsert(marker);
 }
 
 /**
  * Rebuilds a workspace's pulses from every status update and item it has: what a workspace from
- * before pulses, or from a bulk import, needs once. A change written while it reads may be missed
- * until that item or project next changes.
+ * before pulses, or from a bulk import, needs once. In this process, pulse writes of the workspace
+ * wait for it; one already under way finds its token replaced and writes again over the rebuilt
+ * pulse. (Another instance's write racing a rebuild can still be missed until that item or
+ * project next changes.)
  */
-export async function rebuildPulses(workspaceId: Types.ObjectId): Promise<number> {
+export function rebuildPulses(workspaceId: Types.ObjectId): Promise<number> {
+  return rebuilds.run(workspaceId.toString(), () => readAndWritePulses(workspaceId));
+}
+
+async function readAndWritePulses(workspaceId: Types.ObjectId): Promise<number> {
   const projection = { _id: 0, projectKey: 1, ...Object.fromEntries(PULSE_ITEM_FIELDS.map((f) => [f, 1])) };
   const [statuses, ...byKind] = await Promise.all([
-    StatusUpdateModel.find({ workspaceId }).select({ _id: 0, projectKey: 1, period: 1, overall: 1, submittedAt: 1 }).batchSize(ONE_BATCH).lean<PulseSourceStatus[]>(),
+    StatusUpdateModel.find({ workspaceId })
+      .select({ _id: 0, projectKey: 1, period: 1, overall: 1, submittedAt: 1, revision: 1 })
+      .batchSize(ONE_BATCH)
+      .lean<PulseSourceStatus[]>(),
     ...ITEM_KINDS.map((kind) =>
       itemModel(kind)
         .find({ workspaceId })
@@ -153,11 +204,20 @@ export async function rebuildPulses(workspaceId: Types.ObjectId): Promise<number
   return pulses.length;
 }
 
-/** Builds the workspace's pulses unless they are complete and of the current shape. */
-export async function ensurePulses(workspaceId: Types.ObjectId): Promise<void> {
+async function isComplete(workspaceId: Types.ObjectId): Promise<boolean> {
   const marker = await ProjectPulseModel.collection.findOne<PulseMarker>({ _id: markerId(workspaceId) } as Record<string, unknown>);
-  if (marker?.version === PULSE_VERSION) return;
-  await rebuildPulses(workspaceId);
+  return marker?.version === PULSE_VERSION;
+}
+
+/**
+ * Builds the workspace's pulses unless they are complete and of the current shape. Loads of one
+ * workspace at once (a digest and a nudge due together) share one rebuild in this process.
+ */
+export async function ensurePulses(workspaceId: Types.ObjectId): Promise<void> {
+  if (await isComplete(workspaceId)) return;
+  await rebuilds.run(workspaceId.toString(), async () => {
+    if (!(await isComplete(workspaceId))) await readAndWritePulses(workspaceId);
+  });
 }
 
 /**
@@ -217,10 +277,11 @@ async function writePulse(workspaceId: Types.ObjectId, projectKey: string, chang
   const collection = ProjectPulseModel.collection;
   try {
     for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+      await rebuilds.whenIdle(workspaceId.toString());
       const current = await collection.findOne<StoredPulse>({ _id } as Record<string, unknown>);
       const data = decodePulse(current?.data);
       for (const change of changes) change(data);
-      const next = stored(workspaceId, { projectKey, ...prune(data) }, (current?.rev ?? 0) + 1);
+      const next = stored(workspaceId, { projectKey, ...prune(data) });
       if (!current) {
         try {
           await collection.insertOne(next as unknown as Record<string, unknown>);
@@ -253,8 +314,6 @@ export async function notePulseItem(workspaceId: Types.ObjectId, kind: ItemKind,
 
 /** After a status update was stored: its week in its project's pulse. */
 export async function notePulseStatus(workspaceId: Types.ObjectId, status: PulseSourceStatus): Promise<void> {
-  await changePulse(workspaceId, status.projectKey, (data) => {
-    data.statuses[status.period] = { overall: status.overall, submittedAt: status.submittedAt };
-  });
+  await changePulse(workspaceId, status.projectKey, (data) => placeStatus(data, status));
 }
 

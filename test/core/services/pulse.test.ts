@@ -6,9 +6,9 @@ import {
   addProject, closeItem, createChange, createIssue, createRisk, escalateRisk, submitStatus, updateItem,
 } from '../../../core/services';
 import { asItem, itemModel, type RegisterItem } from '../../../core/services/item-store';
-import { decodePulse, notePulseItem, PULSE_VERSION, pulseId, rebuildPulses, type ProjectPulse } from '../../../core/services/pulse';
+import { decodePulse, notePulseItem, notePulseStatus, PULSE_VERSION, pulseId, rebuildPulses, type ProjectPulse } from '../../../core/services/pulse';
 import { DONE_STATUSES, ITEM_KINDS, type IsoWeek } from '../../../core/domain';
-import { loadDigestData, STATUS_LOOKBACK_WEEKS, type StatusPoint } from '../../../jobs/data';
+import { loadDigestData, loadNudgeData, STATUS_LOOKBACK_WEEKS, type StatusPoint } from '../../../jobs/data';
 import { planDigest } from '../../../jobs/planners/digest.planner';
 import { periodRange, shiftWeek } from '../../../jobs/schedule';
 import { PortfolioModel, ProjectModel, ProjectPulseModel, StatusUpdateModel } from '../../../models';
@@ -170,14 +170,71 @@ describe('project pulses', () => {
     expect((await pulses(ws))[0].open['R-1'].title).toBe('Title 29');
   });
 
-  it('of one workspace are never read for another', async () => {
+  it('are rebuilt once for loads that arrive together, which all see every project', async () => {
+    const { ws } = await busyWorld();
+    await rebuildPulses(ws);
+    const before = await pulses(ws);
+    for (let round = 0; round < 3; round++) {
+      await ProjectPulseModel.collection.deleteOne({ _id: `${ws.toString()}:` } as Record<string, unknown>);
+      const { result, commands } = await wire.during(() =>
+        Promise.all([loadDigestData(ws, '2026-W39'), loadNudgeData(ws, '2026-W38'), loadDigestData(ws, '2026-W39'), loadNudgeData(ws, '2026-W38')]),
+      );
+      expect(summary(commands).filter((c) => c === 'find risks')).toHaveLength(1);
+      const [digest, nudge] = result;
+      expect(digest.items.length).toBeGreaterThan(0);
+      expect([...new Set(digest.statuses.map((st) => st.projectKey))].sort()).toEqual(['APOLLO', 'BETA']);
+      expect(nudge.missing.map((p) => p.key)).toEqual(['BETA']);
+      expect(result[2]).toEqual(digest);
+      expect(result[3]).toEqual(nudge);
+    }
+    expect(await pulses(ws)).toEqual(before);
+  });
+
+  it('take a new revision token on every write and rebuild, so a write over a token read before a rebuild fails', async () => {
+    const { ws, owner } = await makeWorld();
+    await createRisk(ws, owner, { title: 'One', projectKey: 'APOLLO', probability: 2, impact: 2 }, at(0));
+    const token = async () => (await ProjectPulseModel.collection.findOne({ _id: pulseId(ws, 'APOLLO') } as Record<string, unknown>))?.rev;
+    const seen = [await token()];
+    await rebuildPulses(ws);
+    seen.push(await token());
+    await updateItem(ws, owner, 'R-1', { title: 'One again' }, at(1));
+    seen.push(await token());
+    await rebuildPulses(ws);
+    seen.push(await token());
+    expect(new Set(seen).size).toBe(4);
+    const stale = await ProjectPulseModel.collection.updateOne({ _id: pulseId(ws, 'APOLLO'), rev: seen[0] } as Record<string, unknown>, { $set: { data: '{}' } });
+    expect(stale.modifiedCount).toBe(0);
+    expect((await pulses(ws))[0].open['R-1'].title).toBe('One again');
+  });
+
+  it('keep the later version of an item or a week when notes arrive out of order', async () => {
+    const { ws, pm, owner } = await makeWorld();
+    const risk = await createRisk(ws, owner, { title: 'First', projectKey: 'APOLLO', probability: 2, impact: 2 }, at(0));
+    const closed = await closeItem(ws, owner, 'R-1', undefined, at(1));
+    // The note of the create arrives again, after the close's (another writer's, late).
+    await notePulseItem(ws, 'risk', risk);
+    expect((await pulses(ws))[0].closed['R-1']).toMatchObject({ status: 'closed' });
+    expect((await pulses(ws))[0].open).toEqual({});
+    expect(closed.updatedAt.getTime()).toBeGreaterThan(risk.updatedAt.getTime());
+
+    const first = (await submitStatus(ws, pm, 'APOLLO', { overall: 'green' }, at(2))).status;
+    await submitStatus(ws, pm, 'APOLLO', { overall: 'red' }, at(3));
+    await notePulseStatus(ws, first);
+    expect((await pulses(ws))[0].statuses['2026-W37']).toMatchObject({ overall: 'red', revision: 2 });
+  });
+
+  it('of one workspace are never read or written for another', async () => {
     const a = await busyWorld();
+    const kept = await pulses(a.ws);
     const b = await makeWorld();
     await PortfolioModel.create({ workspaceId: b.ws, key: 'CORE', name: 'Core', execChannels: [] });
     await ProjectModel.updateOne({ workspaceId: b.ws, key: 'APOLLO' }, { $set: { portfolioKey: 'CORE' } });
     const data = await loadDigestData(b.ws, '2026-W39');
     expect(data.items).toEqual([]);
     expect(data.statuses).toEqual([]);
-    expect((await loadDigestData(a.ws, '2026-W39')).items.length).toBeGreaterThan(0);
+    await rebuildPulses(b.ws);
+    // B's rebuild left A's pulses as they were (not rebuilt behind the scenes by A's next read).
+    expect(await pulses(a.ws)).toEqual(kept);
+    expect(await marker(a.ws)).toBeNull();
   });
 });
