@@ -11,6 +11,30 @@ import { defineModel, schemaOptions, workspaceIdField, type Lean } from './commo
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+/** One planned message of one run: the run, its key and place in the plan, and its recipient. */
+interface JobMessageSlot {
+  workspaceId: Types.ObjectId;
+  job: JobName;
+  period: string;
+  /** PlannedDelivery.key: stable across re-plans of the same run. */
+  key: string;
+  /** Its place in the plan: messages to one conversation go out in this order (a digest before its pages). */
+  seq: number;
+  platform: Platform;
+  recipient: Record<string, unknown>;
+}
+
+/** The schema of a JobMessageSlot (records of earlier versions have no `seq`: 0). */
+const slotFields = {
+  workspaceId: workspaceIdField,
+  job: { type: String, enum: JOB_NAMES, required: true },
+  period: { type: String, required: true },
+  key: { type: String, required: true },
+  seq: { type: Number, required: true, default: 0 },
+  platform: { type: String, enum: PLATFORMS, required: true },
+  recipient: { type: Schema.Types.Mixed, required: true },
+} as const;
+
 /**
  * The outcome of one planned message of one job run, to one recipient: written when the message
  * was sent, failed for good or left for a retry (what is planned and not yet tried is its
@@ -21,16 +45,7 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
  * insert, shared with the others sent at the same time. Records of earlier versions were
  * written at planning and carry their `message`.
  */
-export interface JobDelivery {
-  workspaceId: Types.ObjectId;
-  job: JobName;
-  period: string;
-  /** PlannedDelivery.key: stable across re-plans of the same run. */
-  key: string;
-  /** Its place in the plan: messages to one conversation go out in this order (a digest before its pages). */
-  seq: number;
-  platform: Platform;
-  recipient: Record<string, unknown>;
+export interface JobDelivery extends JobMessageSlot {
   /** The planned JobMessage, in records of earlier versions only (see JobPlannedDoc). */
   message?: Record<string, unknown> | null;
   status: DeliveryStatus;
@@ -50,13 +65,7 @@ export type JobDeliveryDoc = Lean<JobDelivery>;
 
 const jobDeliverySchema = new Schema<JobDelivery>(
   {
-    workspaceId: workspaceIdField,
-    job: { type: String, enum: JOB_NAMES, required: true },
-    period: { type: String, required: true },
-    key: { type: String, required: true },
-    seq: { type: Number, required: true, default: 0 },
-    platform: { type: String, enum: PLATFORMS, required: true },
-    recipient: { type: Schema.Types.Mixed, required: true },
+    ...slotFields,
     message: { type: Schema.Types.Mixed, default: undefined },
     status: { type: String, enum: DELIVERY_STATUSES, required: true, default: 'pending' },
     attempts: { type: Number, required: true, default: 0 },
@@ -117,28 +126,15 @@ export const JobSendingModel = defineModel<JobSending>('JobSending', jobSendingS
  * or a resumed run sends, and in which order. Inserted once; deleted when the run is closed, by
  * when each has its JobDelivery record.
  */
-export interface JobPlanned {
+export interface JobPlanned extends JobMessageSlot {
   _id: Types.ObjectId;
-  workspaceId: Types.ObjectId;
-  job: JobName;
-  period: string;
-  key: string;
-  seq: number;
-  platform: Platform;
-  recipient: Record<string, unknown>;
   message: Record<string, unknown>;
 }
 export type JobPlannedDoc = JobPlanned & { createdAt: Date };
 
 const jobPlannedSchema = new Schema<JobPlanned>(
   {
-    workspaceId: workspaceIdField,
-    job: { type: String, enum: JOB_NAMES, required: true },
-    period: { type: String, required: true },
-    key: { type: String, required: true },
-    seq: { type: Number, required: true },
-    platform: { type: String, enum: PLATFORMS, required: true },
-    recipient: { type: Schema.Types.Mixed, required: true },
+    ...slotFields,
     message: { type: Schema.Types.Mixed, required: true },
   },
   { ...schemaOptions, minimize: false },

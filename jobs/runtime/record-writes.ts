@@ -61,54 +61,35 @@ export class RecordWrites {
     try {
       // Receipts first: sends wait for them; records only for their bookkeeping.
       for (;;) {
-        if (this.receipts.length > 0) await this.insertReceipts(this.receipts.splice(0));
-        else if (this.inserts.length > 0) await this.insertRecords(this.inserts.splice(0));
-        else if (this.updates.length > 0) await this.writeUpdates(this.updates.splice(0, UPDATES_PER_WRITE));
-        else break;
+        if (this.receipts.length > 0) {
+          await write(this.receipts.splice(0), (docs) => JobSendingModel.collection.insertMany(docs, { ordered: false }));
+        } else if (this.inserts.length > 0) {
+          await write(
+            this.inserts.splice(0),
+            (docs) => JobDeliveryModel.collection.insertMany(docs, { ordered: false }),
+            (w) => {
+              // Its record is there already: update it instead.
+              const { _id, ...fields } = w.item;
+              this.updates.push({ item: { updateOne: { filter: { _id }, update: { $set: fields } } }, resolve: w.resolve, reject: w.reject });
+            },
+          );
+        } else if (this.updates.length > 0) {
+          await write(this.updates.splice(0, UPDATES_PER_WRITE), (ops) => JobDeliveryModel.bulkWrite(ops, { ordered: false }));
+        } else break;
       }
     } finally {
       this.running = false;
     }
   }
+}
 
-  private async insertReceipts(batch: Waiting<JobSendingDoc>[]): Promise<void> {
-    try {
-      await JobSendingModel.collection.insertMany(
-        batch.map((w) => w.item),
-        { ordered: false },
-      );
-      for (const w of batch) w.resolve();
-    } catch (err) {
-      settle(batch, err);
-    }
-  }
-
-  private async insertRecords(batch: Waiting<JobDeliveryDoc>[]): Promise<void> {
-    try {
-      await JobDeliveryModel.collection.insertMany(
-        batch.map((w) => w.item),
-        { ordered: false },
-      );
-      for (const w of batch) w.resolve();
-    } catch (err) {
-      settle(batch, err, (w) => {
-        // Its record is there already: update it instead.
-        const { _id, ...fields } = w.item;
-        this.updates.push({ item: { updateOne: { filter: { _id }, update: { $set: fields } } }, resolve: w.resolve, reject: w.reject });
-      });
-    }
-  }
-
-  private async writeUpdates(batch: Waiting<Update>[]): Promise<void> {
-    try {
-      await JobDeliveryModel.bulkWrite(
-        batch.map((w) => w.item),
-        { ordered: false },
-      );
-      for (const w of batch) w.resolve();
-    } catch (err) {
-      settle(batch, err);
-    }
+/** One write of a batch; then each waiting caller learns how its own item went (see settle). */
+async function write<T>(batch: Waiting<T>[], store: (items: T[]) => Promise<unknown>, onDuplicate?: (w: Waiting<T>) => void): Promise<void> {
+  try {
+    await store(batch.map((w) => w.item));
+    for (const w of batch) w.resolve();
+  } catch (err) {
+    settle(batch, err, onDuplicate);
   }
 }
 
