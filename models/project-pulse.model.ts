@@ -25,8 +25,8 @@ export interface PulseItem {
   decision?: string | null;
   createdAt: Date;
   closedAt?: Date | null;
-  /** When the item was last written: a later note of an older version is ignored. */
-  updatedAt?: Date;
+  /** The item's version (saveFields counts its writes): a later note of an older version is ignored. */
+  __v?: number;
 }
 
 /** What a pulse holds: one project's recent status updates and register items. */

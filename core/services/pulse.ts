@@ -19,7 +19,7 @@ export const PULSE_WEEKS = 14;
 export const PULSE_CLOSED_DAYS = 35;
 
 /** The item fields a pulse keeps: what the digest reads of an item (its counts, top risks, activity and isOverdue). */
-export const PULSE_ITEM_FIELDS = ['key', 'seq', 'title', 'status', 'ownerId', 'due', 'reviewDate', 'rating', 'score', 'decision', 'createdAt', 'closedAt', 'updatedAt'] as const;
+export const PULSE_ITEM_FIELDS = ['key', 'seq', 'title', 'status', 'ownerId', 'due', 'reviewDate', 'rating', 'score', 'decision', 'createdAt', 'closedAt', '__v'] as const;
 
 /** A project's pulse as read. */
 export type ProjectPulse = PulseData & { projectKey: string };
@@ -42,11 +42,7 @@ function markerId(workspaceId: Types.ObjectId): string {
   return `${workspaceId.toString()}:`;
 }
 
-const DATE_FIELDS = new Set(['submittedAt', 'createdAt', 'closedAt', 'updatedAt']);
-
-export function encodePulse(data: PulseData): string {
-  return JSON.stringify(data);
-}
+const DATE_FIELDS = new Set(['submittedAt', 'createdAt', 'closedAt']);
 
 /** The stored JSON back to PulseData, its timestamps as Dates again. */
 export function decodePulse(text: string | null | undefined): PulseData {
@@ -75,7 +71,8 @@ function prune(data: PulseData): PulseData {
     const oldest = `${monday.weekYear}-W${String(monday.weekNumber).padStart(2, '0')}`;
     for (const week of weeks) if (week < oldest) delete data.statuses[week];
   }
-  const closedAt = (item: PulseItem) => (item.closedAt ? item.closedAt.getTime() : 0);
+  // An item finished without a closing date (none is written so now) counts from its creation.
+  const closedAt = (item: PulseItem) => (item.closedAt ?? item.createdAt).getTime();
   const latest = Math.max(0, ...Object.values(data.closed).map(closedAt));
   for (const [key, item] of Object.entries(data.closed)) if (closedAt(item) < latest - PULSE_CLOSED_DAYS * DAY_MS) delete data.closed[key];
   return data;
@@ -85,7 +82,7 @@ function prune(data: PulseData): PulseData {
 function placeItem(data: PulseData, entry: PulseItem): void {
   const held = data.open[entry.key] ?? data.closed[entry.key];
   // Notes of one item from two writers may arrive in either order: the later version stays.
-  if (held?.updatedAt && entry.updatedAt && held.updatedAt.getTime() > entry.updatedAt.getTime()) return;
+  if ((held?.__v ?? 0) > (entry.__v ?? 0)) return;
   delete data.open[entry.key];
   delete data.closed[entry.key];
   (isDone(entry) ? data.closed : data.open)[entry.key] = entry;
@@ -125,7 +122,7 @@ export function buildPulses(statuses: readonly PulseSourceStatus[], items: reado
 /** A pulse as stored, under a revision token never used before. */
 function stored(workspaceId: Types.ObjectId, pulse: ProjectPulse): StoredPulse {
   const { projectKey, ...data } = pulse;
-  return { _id: pulseId(workspaceId, projectKey), workspaceId, projectKey, rev: randomUUID(), data: encodePulse(data) };
+  return { _id: pulseId(workspaceId, projectKey), workspaceId, projectKey, rev: randomUUID(), data: JSON.stringify(data) };
 }
 
 /** `replaceOne` with upsert, again when a racing upsert of the same `_id` took the insert (FerretDB does not retry it). */
