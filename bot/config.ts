@@ -132,7 +132,8 @@ export function loadConfig(env: Env = process.env, root = path.resolve(__dirname
 
   const config: Config = {
     port: integer('PORT', 3978, 0, 65535),
-    host: get('HOST') ?? '0.0.0.0',
+    // Local mode (no platform credentials) answers as the PMO admin, so by default only this machine may reach it.
+    host: get('HOST') ?? (teams.appId || slack.botToken || slack.clientId ? '0.0.0.0' : '127.0.0.1'),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     publicUrl: url('PUBLIC_URL', ['http:', 'https:']),
     defaultTimeZone,

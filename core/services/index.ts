@@ -5,6 +5,7 @@ export { addDays, isIsoDate, isIsoWeek, isoWeekOf, isValidZone, todayIn } from '
 export * from './workspaces.service';
 export * from './people.service';
 export { assertCanChangeItem, assertPmoAdmin, canChangeItem, isPmoAdmin } from './permissions';
+export { assertInScope, reportScope, type ReportScope } from './report-access';
 export * from './hierarchy.service';
 export * from './channels.service';
 export type { ChangeItem, IssueItem, RegisterItem, RiskItem } from './item-store';

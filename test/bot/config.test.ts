@@ -21,6 +21,13 @@ describe('loadConfig', () => {
     expect(config.defaultTimeZone).toBe('UTC');
   });
 
+  it('listens on loopback only in local mode, on every interface with a platform, and where HOST says', () => {
+    expect(loadConfig({}, ROOT).host).toBe('127.0.0.1');
+    expect(loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }, ROOT).host).toBe('0.0.0.0');
+    expect(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' }, ROOT).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }, ROOT).host).toBe('0.0.0.0');
+  });
+
   it('reads every documented variable', () => {
     const config = loadConfig(
       {
