@@ -30,6 +30,12 @@ export interface Config {
     stateSecret?: string;
     apiUrl?: string;
   };
+  security: {
+    /** PMO_ENCRYPTION_KEY: 32 bytes that encrypt stored platform tokens (AES-256-GCM); required for Slack OAuth mode. */
+    encryptionKey?: Buffer;
+    /** PMO_ENCRYPTION_KEYS_PREVIOUS: keys being rotated out, still read, never written with. */
+    previousKeys: Buffer[];
+  };
   /** Repository root: where tools/ and manifest/ live. */
   root: string;
 }
@@ -130,6 +136,27 @@ export function loadConfig(env: Env = process.env, root = path.resolve(__dirname
     problems.push('SLACK_APP_TOKEN must be an app-level token starting with xapp-');
   }
 
+  // A key is 32 random bytes, as base64 (`openssl rand -base64 32`) or 64 hex digits. Never echoed.
+  const key = (name: string, text: string): Buffer | undefined => {
+    const bytes = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+    if (bytes.length === 32 && (/^[0-9a-fA-F]{64}$/.test(text) || bytes.toString('base64').replace(/=+$/, '') === text.replace(/=+$/, ''))) return bytes;
+    problems.push(`${name} must be 32 random bytes as base64 or 64 hex digits (openssl rand -base64 32)`);
+    return undefined;
+  };
+  const encryptionKeyText = get('PMO_ENCRYPTION_KEY');
+  const security: Config['security'] = {
+    encryptionKey: encryptionKeyText === undefined ? undefined : key('PMO_ENCRYPTION_KEY', encryptionKeyText),
+    previousKeys: (get('PMO_ENCRYPTION_KEYS_PREVIOUS') ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean)
+      .map((k) => key('PMO_ENCRYPTION_KEYS_PREVIOUS', k))
+      .filter((k): k is Buffer => k !== undefined),
+  };
+  if (slack.clientId && encryptionKeyText === undefined) {
+    problems.push('PMO_ENCRYPTION_KEY is required when SLACK_CLIENT_ID is set: Slack OAuth mode stores installation tokens encrypted with it (openssl rand -base64 32)');
+  }
+
   const config: Config = {
     port: integer('PORT', 3978, 0, 65535),
     // Local mode (no platform credentials) answers as the PMO admin, so by default only this machine may reach it.
@@ -146,6 +173,7 @@ export function loadConfig(env: Env = process.env, root = path.resolve(__dirname
     },
     teams,
     slack,
+    security,
     root,
   };
   if (problems.length > 0) throw new ConfigError(problems);

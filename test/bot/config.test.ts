@@ -21,6 +21,15 @@ describe('loadConfig', () => {
     expect(config.defaultTimeZone).toBe('UTC');
   });
 
+  it('reads encryption keys as base64 or hex, never echoing them', () => {
+    const b64 = 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=';
+    const hex = '00'.repeat(32);
+    const config = loadConfig({ PMO_ENCRYPTION_KEY: b64, PMO_ENCRYPTION_KEYS_PREVIOUS: `${hex}, ${b64}` }, ROOT);
+    expect(config.security.encryptionKey?.toString('utf8')).toBe('0123456789abcdef0123456789abcdef');
+    expect(config.security.previousKeys.map((k) => k.length)).toEqual([32, 32]);
+    expect(problemsOf({ PMO_ENCRYPTION_KEY: 'not-a-key-at-all' }).join(' ')).not.toContain('not-a-key-at-all');
+  });
+
   it('listens on loopback only in local mode, on every interface with a platform, and where HOST says', () => {
     expect(loadConfig({}, ROOT).host).toBe('127.0.0.1');
     expect(loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }, ROOT).host).toBe('0.0.0.0');
@@ -63,6 +72,9 @@ describe('loadConfig', () => {
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_SIGNING_SECRET is required/],
     [{ SLACK_BOT_TOKEN: 'xoxp-1', SLACK_SIGNING_SECRET: 's' }, /SLACK_BOT_TOKEN must be a bot token/],
     [{ SLACK_CLIENT_ID: 'c', SLACK_SIGNING_SECRET: 's' }, /SLACK_CLIENT_SECRET and SLACK_STATE_SECRET/],
+    [{ SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 'x', SLACK_STATE_SECRET: 'y', SLACK_SIGNING_SECRET: 's' }, /PMO_ENCRYPTION_KEY is required when SLACK_CLIENT_ID is set/],
+    [{ PMO_ENCRYPTION_KEY: 'too-short' }, /PMO_ENCRYPTION_KEY must be 32 random bytes/],
+    [{ PMO_ENCRYPTION_KEYS_PREVIOUS: 'MDEy' }, /PMO_ENCRYPTION_KEYS_PREVIOUS must be 32 random bytes/],
     [{ SLACK_API_URL: 'ftp://x' }, /SLACK_API_URL must be a http: or https: URL/],
     [{ DEFAULT_TIMEZONE: 'Mars/Olympus' }, /DEFAULT_TIMEZONE must be an IANA time zone/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],

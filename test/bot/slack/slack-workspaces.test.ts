@@ -13,7 +13,7 @@ const BEN: Where = { team: 'TBETA', user: 'UBEN', channel: 'CB1', channelName: '
 // Installed by OAuth only: no SLACK_BOT_TOKEN, so Team One's token goes unused.
 const { stub, bot } = useSlackBot({
   users: { UALICE: { name: 'Alice Alpha' }, UBEN: { name: 'Ben Beta' } },
-  env: { SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'state-secret-for-tests', PUBLIC_URL: 'https://pmo.example.com' },
+  env: { SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'state-secret-for-tests', PMO_ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=', PUBLIC_URL: 'https://pmo.example.com' },
   now: () => new Date('2026-11-26T10:00:00Z'),
 });
 
