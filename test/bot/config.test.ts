@@ -71,7 +71,7 @@ describe('loadConfig', () => {
     [{ MicrosoftAppType: 'Personal' }, /MicrosoftAppType must be one of/],
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_SIGNING_SECRET is required/],
     [{ SLACK_BOT_TOKEN: 'xoxp-1', SLACK_SIGNING_SECRET: 's' }, /SLACK_BOT_TOKEN must be a bot token/],
-    [{ SLACK_CLIENT_ID: 'c', SLACK_SIGNING_SECRET: 's' }, /SLACK_CLIENT_SECRET and SLACK_STATE_SECRET/],
+    [{ SLACK_CLIENT_ID: 'c', SLACK_SIGNING_SECRET: 's', PMO_ENCRYPTION_KEY: '00'.repeat(32) }, /SLACK_CLIENT_SECRET and SLACK_STATE_SECRET/],
     [{ SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 'x', SLACK_STATE_SECRET: 'y', SLACK_SIGNING_SECRET: 's' }, /PMO_ENCRYPTION_KEY is required when SLACK_CLIENT_ID is set/],
     [{ PMO_ENCRYPTION_KEY: 'too-short' }, /PMO_ENCRYPTION_KEY must be 32 random bytes/],
     [{ PMO_ENCRYPTION_KEYS_PREVIOUS: 'MDEy' }, /PMO_ENCRYPTION_KEYS_PREVIOUS must be 32 random bytes/],
