@@ -138,7 +138,9 @@ describe('every accepted due date is a real calendar date, today or later in the
       }),
       { numRuns: RUNS },
     );
-    expect(accepted).toBeGreaterThan(RUNS / 2); // the property is not vacuous
+    // Not vacuous: about 1,090 of the 4,000 answers are dates (sd ~40 over seeds). A floor of 1,000 failed
+    // for ~3% of fast-check's random seeds (seed 20 gives 992); 500 is ~15 sd below, never missed by chance.
+    expect(accepted).toBeGreaterThan(RUNS / 4);
   });
 });
 
