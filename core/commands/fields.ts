@@ -27,7 +27,7 @@ const futureDate = (label: string) => (raw: string, ctx: ParseContext) => parseD
 const ragSpec = (label: string, keys: readonly string[]): FieldSpec<Rag> =>
   spec(keys, false, choice(label, RAGS, { r: 'red', a: 'amber', g: 'green', yellow: 'amber' }));
 
-const title = spec(['title'], true, text('title', 200));
+const title = spec(['title'], true, text('title', 200, { line: true }));
 const description = spec(['description', 'desc'], true, text('description', 4000));
 const probability = spec(['p', 'probability'], false, scale('probability'));
 const riskImpact = spec(['i', 'impact'], false, scale('impact'));
@@ -51,7 +51,7 @@ const issueType = spec(
 );
 const decisionSynonyms = { approve: 'approved', reject: 'rejected', defer: 'deferred' } as const;
 const decision = spec(['decision'], true, choice('decision', DECISIONS, decisionSynonyms));
-const displayName = spec(['name', 'title'], true, text('name', 100));
+const displayName = spec(['name', 'title'], true, text('name', 100, { line: true }));
 export const RESOLUTION = spec(['resolution'], true, text('resolution', 2000));
 
 export const RISK_FIELDS: Schema<RiskFields> = {

@@ -1,4 +1,5 @@
 // Mentions → PersonRef: Slack `<@U123|jane>`, Teams `<at>Jane Doe</at>` (through the activity's entities), `me`.
+import { cleanName } from '../sanitize';
 import { quote } from './suggest';
 import type { Check, ParseContext, PersonRef } from './types';
 import { fail, ok } from './values';
@@ -8,15 +9,23 @@ const TEAMS_AT = /^<at>([\s\S]*)<\/at>$/i;
 const LOCAL_NAME = /^@([\w.-]+)$/;
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
+const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 function teamsMention(raw: string, ctx: ParseContext): PersonRef | undefined {
   const mentions = ctx.mentions ?? [];
   const exact = mentions.find((m) => m.text === raw);
-  if (exact !== undefined) return { platformUserId: exact.id, displayName: exact.name };
+  if (exact !== undefined) return named(exact.id, exact.name);
   // Clients differ in spacing and case inside <at>; fall back to comparing the visible names.
   const inner = squash(TEAMS_AT.exec(raw)?.[1] ?? '');
-  const loose = mentions.find((m) => squash(m.text.replace(/<\/?at>/gi, '')) === inner || squash(m.name) === inner);
-  return loose === undefined ? undefined : { platformUserId: loose.id, displayName: loose.name };
+  // Entities are the client's JSON: a text or name that is not a string matches nothing.
+  const loose = mentions.find((m) => squash(textOf(m.text).replace(/<\/?at>/gi, '')) === inner || squash(textOf(m.name)) === inner);
+  return loose === undefined ? undefined : named(loose.id, loose.name);
+}
+
+/** A mentioned person; the name is the platform's, so it is cleaned like any display name. */
+function named(platformUserId: string, name: string | undefined): PersonRef {
+  const displayName = cleanName(name);
+  return displayName ? { platformUserId, displayName } : { platformUserId };
 }
 
 /** Resolves who a value names; anything that is not a real mention (a plain `@jane`) is refused. */
@@ -25,10 +34,7 @@ export function person(label: string): (raw: string, ctx: ParseContext) => Check
     const s = raw.trim();
     if (/^@?me$/i.test(s)) return ok({ platformUserId: ctx.userId });
     const slack = SLACK_USER.exec(s);
-    if (slack !== null) {
-      const name = slack[2]?.trim();
-      return ok(name ? { platformUserId: slack[1], displayName: name } : { platformUserId: slack[1] });
-    }
+    if (slack !== null) return ok(named(slack[1], slack[2]));
     if (TEAMS_AT.test(s)) {
       const found = teamsMention(s, ctx);
       if (found !== undefined) return ok(found);

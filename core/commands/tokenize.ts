@@ -1,4 +1,5 @@
 // Splits a chat message into words and key=value pairs; never throws.
+import { cleanText } from '../sanitize';
 
 /** A bare word or a quoted phrase. */
 export interface WordToken {
@@ -42,17 +43,14 @@ const CLOSERS: Record<string, string> = {
 };
 
 const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
-const INVISIBLE = /[\u200B\u2060\uFEFF]/g;
 const KEY_AT = /[A-Za-z][A-Za-z0-9_-]*[ \t]*=/y;
 
-/** Non-breaking and other odd spaces become plain spaces; zero-width marks go; ends are trimmed. */
+/**
+ * Non-breaking and other odd spaces become plain spaces; controls, bidi overrides and zero-width
+ * marks go (core/sanitize); line breaks are `\n`; ends are trimmed. Every value the parser reads passes here.
+ */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/&nbsp;/gi, ' ')
-    .replace(ODD_SPACES, ' ')
-    .replace(INVISIBLE, '')
-    .replace(/\r\n?/g, '\n')
-    .trim();
+  return cleanText(text.replace(/&nbsp;/gi, ' ').replace(ODD_SPACES, ' ')).trim();
 }
 
 const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/.test(ch);

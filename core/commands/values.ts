@@ -1,6 +1,7 @@
 // Validators for single values: each takes the raw text and says what is allowed when it refuses.
 import { IANAZone } from 'luxon';
 import { KEY_PREFIX, SCALE_MAX, SCALE_MIN, type ItemKind } from '../domain';
+import { cleanLine } from '../sanitize';
 import { didYouMean, quote } from './suggest';
 import type { Check } from './types';
 
@@ -38,10 +39,10 @@ export function choice<T extends string>(
   };
 }
 
-/** Free text: trimmed, not empty, not longer than `max`. */
-export function text(label: string, max: number): (raw: string) => Check<string> {
+/** Free text: trimmed, not empty, not longer than `max`; a title or name (`line`) is kept to one line. */
+export function text(label: string, max: number, options: { line?: boolean } = {}): (raw: string) => Check<string> {
   return (raw) => {
-    const s = raw.trim();
+    const s = (options.line ? cleanLine(raw) : raw).trim();
     if (s === '') return fail(`${label} is empty; write some text or leave it out`);
     if (s.length > max) return fail(`${label} is too long (${s.length} characters, at most ${max})`);
     return ok(s);

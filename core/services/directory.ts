@@ -3,6 +3,8 @@ import { PersonModel, type PersonDoc } from '../../models';
 
 /** Read-only look-ups of people, shared by the permission checks and the people service. */
 export async function findPerson(workspaceId: Types.ObjectId, platformUserId: string): Promise<PersonDoc | null> {
+  // An object here ({"$ne": null}) would match anyone, and permissions read through this.
+  if (typeof platformUserId !== 'string') return null;
   return PersonModel.findOne({ workspaceId, platformUserId }).lean<PersonDoc>();
 }
 

@@ -1,6 +1,7 @@
 // What every turn needs before the dialogs run, without three database round trips each time.
 import type { ConversationRefDoc, PersonDoc, WorkspaceDoc } from '../../models';
 import type { Platform } from '../domain';
+import { cleanName } from '../sanitize';
 import { saveConversationRef, type ConversationRefInput } from './conversation-refs.service';
 import { toWorkspaceId, type WorkspaceId } from './context';
 import { ensurePerson } from './people.service';
@@ -73,7 +74,9 @@ export class KnownContacts {
     workspaceEvents.off(WORKSPACE_CHANGED, this.onChanged);
   }
 
-  async workspace(platform: Platform, externalId: string, name: string | undefined, defaults: { timeZone: string }): Promise<WorkspaceDoc> {
+  async workspace(platform: Platform, externalId: string, rawName: string | undefined, defaults: { timeZone: string }): Promise<WorkspaceDoc> {
+    // A team's name comes from the platform like a person's: one clean line.
+    const name = rawName === undefined ? undefined : cleanName(rawName) || undefined;
     const key = `${platform}\u0000${externalId}`;
     const hit = this.workspaces.get(key);
     const now = this.clock();
@@ -83,8 +86,12 @@ export class KnownContacts {
     return doc;
   }
 
-  /** Makes sure the person exists with this display name; a role is never cached (permissions read it fresh). */
-  async person(ws: WorkspaceId, platformUserId: string, displayName: string): Promise<PersonDoc | undefined> {
+  /**
+   * Makes sure the person exists with this display name, as stored (cleaned: core/sanitize); a role
+   * is never cached (permissions read it fresh).
+   */
+  async person(ws: WorkspaceId, platformUserId: string, name: string): Promise<PersonDoc | undefined> {
+    const displayName = cleanName(name);
     const key = `${toWorkspaceId(ws).toString()}\u0000${platformUserId}`;
     if (this.people.get(key) === displayName) return undefined;
     const doc = await ensurePerson(ws, platformUserId, displayName);

@@ -1,5 +1,6 @@
 import { PersonModel, type PersonDoc } from '../../models';
 import { ROLES, type Actor, type Role } from '../domain';
+import { cleanName } from '../sanitize';
 import { tryClaim } from './claims';
 import { loadWorkspace, toWorkspaceId, type WorkspaceId } from './context';
 import { findPerson } from './directory';
@@ -11,19 +12,26 @@ export { displayNames, findPerson } from './directory';
 /** The seat the first person in a workspace takes (SPEC §2: they become its first PMO admin). */
 const FOUNDING_ADMIN = 'founding-admin';
 
+/** A platform user id as the code expects it: text, never an object a query would read as an operator. */
+function userId(platformUserId: unknown, field: string): string {
+  if (typeof platformUserId !== 'string' || platformUserId === '') throw invalid(field, 'A person needs a platform user id.');
+  return platformUserId;
+}
+
 /**
  * The person behind an incoming activity, created on first contact and kept up to date with
- * their display name. The installer of the bot (when the adapter knows them), failing that the
+ * their display name (cleaned of controls and bidi overrides: core/sanitize). The installer of the bot (when the adapter knows them), failing that the
  * first person to talk to it, becomes a PMO admin: race-safe through a unique-index claim.
  */
 export async function ensurePerson(
   ws: WorkspaceId,
   platformUserId: string,
-  displayName: string,
+  name: string,
   options: { installer?: boolean; mentioned?: boolean } = {},
 ): Promise<PersonDoc> {
   const workspaceId = toWorkspaceId(ws);
-  if (!platformUserId) throw invalid('platformUserId', 'A person needs a platform user id.');
+  userId(platformUserId, 'platformUserId');
+  const displayName = cleanName(name);
   const existing = await findPerson(workspaceId, platformUserId);
   if (existing) {
     const set: Partial<PersonDoc> = {};
@@ -65,6 +73,7 @@ export async function grantRole(
   await assertPmoAdmin(workspace, actor, 'grant roles');
   if (!ROLES.includes(role as Role)) throw invalid('role', `role must be one of ${ROLES.join(', ')}.`);
   if (!targetUserId) throw invalid('user', 'Say whose role to change, e.g. role @jane pm.');
+  userId(targetUserId, 'user');
   const target = await findPerson(workspace._id, targetUserId);
   if (target?.role === 'pmo_admin' && role !== 'pmo_admin') {
     const admins = await PersonModel.countDocuments({ workspaceId: workspace._id, role: 'pmo_admin' });
@@ -72,7 +81,8 @@ export async function grantRole(
       throw new PmoError('conflict', `${target.displayName || targetUserId} is the only PMO admin; make someone else a PMO admin first.`);
     }
   }
-  const name = targetName && targetName !== target?.displayName ? { displayName: targetName } : {};
+  const cleaned = cleanName(targetName);
+  const name = cleaned && cleaned !== target?.displayName ? { displayName: cleaned } : {};
   const person = await upsertPerson(workspace._id, targetUserId, { $set: { role: role as Role, ...name } });
   return { person, previousRole: target?.role ?? null };
 }
