@@ -45,26 +45,35 @@ export function isCardVerb(value: unknown): value is CardVerb {
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
+/**
+ * A key's value only when the submitted object itself holds it, never one inherited from
+ * Object.prototype (`constructor`, `toString`): card data is whatever the client sent.
+ */
+export function ownValue(data: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(data, key) ? (data as Record<string, unknown>)[key] : undefined;
+}
+
 /** Narrows an incoming `activity.value` to one of our actions; the input values stay on the object. */
 export function isCardActionData(value: unknown): value is CardActionData {
-  if (typeof value !== 'object' || value === null) return false;
-  const data = value as Record<string, unknown>;
-  switch (data.verb) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const own = (key: string): unknown => ownValue(value, key);
+  const days = own('days');
+  switch (own('verb')) {
     case CARD_VERBS.submitForm:
     case CARD_VERBS.confirmSave:
-      return isText(data.command);
+      return isText(own('command'));
     case CARD_VERBS.editField:
-      return isText(data.command) && isText(data.field);
+      return isText(own('command')) && isText(own('field'));
     case CARD_VERBS.cancel:
-      return data.command === undefined || isText(data.command);
+      return own('command') === undefined || isText(own('command'));
     case CARD_VERBS.showItem:
     case CARD_VERBS.itemDone:
     case CARD_VERBS.itemDue:
-      return isText(data.key);
+      return isText(own('key'));
     case CARD_VERBS.itemSnooze:
-      return isText(data.key) && Number.isInteger(data.days) && (data.days as number) >= 1 && (data.days as number) <= 90;
+      return isText(own('key')) && typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 90;
     case CARD_VERBS.start:
-      return (STARTABLE_COMMANDS as readonly unknown[]).includes(data.command) && (data.project === undefined || isText(data.project));
+      return (STARTABLE_COMMANDS as readonly unknown[]).includes(own('command')) && (own('project') === undefined || isText(own('project')));
     default:
       return false;
   }

@@ -1,9 +1,10 @@
 // Reading what the user answered a form with: one typed value, a submitted card, or a confirmation.
 import type { Activity } from 'botbuilder';
-import { CARD_VERBS, isCardActionData } from '../cards/verbs';
+import { CARD_VERBS, isCardActionData, ownValue } from '../cards/verbs';
 import { parseField, type FieldResult, type ParseContext } from '../core/commands';
 import { findField, COMMAND_FIELDS } from '../core/commands/fields';
 import type { RunContext } from '../core/runner/types';
+import { cleanLine } from '../core/sanitize';
 import { getItem, getPerson, getProject, listProjects, PmoError } from '../core/services';
 import { fieldOf, type FieldDef, type FormConfig } from './form-config';
 import { inputId, inputValue, type FormState } from './form-state';
@@ -81,12 +82,35 @@ async function pickedPerson(def: FieldDef, raw: string, ctx: RunContext): Promis
   return person ? { value: { platformUserId: person.platformUserId, ...(person.displayName ? { displayName: person.displayName } : {}) } } : undefined;
 }
 
-/** A submitted form card: every field it carries is checked; valid ones are kept, the rest asked again. */
+const EXPECTED: Record<FieldDef['type'], string> = {
+  text: 'text', multiline: 'text', number: 'a number', date: 'a date', person: 'a person', choice: 'one of the choices',
+};
+
+/**
+ * One card input as text. Cards send strings (a number input may come as a number); an object,
+ * array or boolean is refused, never stringified: `{"$ne": null}` must not become a title.
+ */
+function inputText(def: FieldDef, raw: unknown): { text: string } | { error: string } {
+  // The card shows every field; Web Chat leaves an empty input out of the data where Teams sends ''.
+  if (raw === undefined || raw === null) return { text: '' };
+  if (typeof raw === 'string') return { text: raw.trim() };
+  if (def.type === 'number' && typeof raw === 'number' && Number.isFinite(raw)) return { text: String(raw) };
+  return { error: `${def.label.toLowerCase()} must be ${EXPECTED[def.type]}` };
+}
+
+/**
+ * A submitted form card: every field it carries is checked; valid ones are kept, the rest asked
+ * again. Only the form's own fields are read, and only as the data's own keys: anything else the
+ * client sent (`$where`, `__proto__`, `constructor`) is never looked at.
+ */
 export async function applySubmit(config: FormConfig, state: FormState, data: Record<string, unknown>, turn: Turn): Promise<void> {
   for (const def of config.fields) {
-    const raw = data[inputId(def.name)];
-    // The card shows every field; Web Chat leaves an empty input out of the data where Teams sends ''.
-    const text = raw === undefined || raw === null ? '' : String(raw).trim();
+    const input = inputText(def, ownValue(data, inputId(def.name)));
+    if ('error' in input) {
+      record(state, def.name, input);
+      continue;
+    }
+    const { text } = input;
     const current = state.values[def.name];
     if (text === '') {
       if (!def.required) record(state, def.name, { skipped: true });
@@ -118,7 +142,7 @@ export function readDecision(config: FormConfig, activity: Partial<Activity>): D
   const data: unknown = activity.value;
   if (isCardActionData(data)) {
     if (data.verb === CARD_VERBS.confirmSave) return { save: true };
-    if (data.verb === CARD_VERBS.editField) return fieldOf(config, data.field) ? { edit: data.field } : { unclear: data.field };
+    if (data.verb === CARD_VERBS.editField) return fieldOf(config, data.field) ? { edit: data.field } : { unclear: cleanLine(data.field).slice(0, 60) };
     if (data.verb === CARD_VERBS.submitForm && data.command === config.command) return { submit: data as Record<string, unknown> };
     return { unclear: '' };
   }

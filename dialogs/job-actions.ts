@@ -1,7 +1,7 @@
 // The buttons of the reminder cards: mark done, snooze, set a new due date. One-shot actions through
 // the runner's close and update, so permissions and history are the same as typed commands.
 import { dueInputId } from '../cards/jobs';
-import { CARD_VERBS, isCardActionData, type CardActionData } from '../cards/verbs';
+import { CARD_VERBS, isCardActionData, ownValue, type CardActionData } from '../cards/verbs';
 import { parseItemField, type ParseContext, type UpdateCommand } from '../core/commands';
 import { DONE_STATUSES, parseItemKey, type IsoDate } from '../core/domain';
 import { errorReply, pmoErrorReply, type Reply, type RunContext } from '../core/runner';
@@ -30,7 +30,8 @@ export async function runJobItemAction(data: JobItemAction, ctx: RunContext, par
       return 'reply' in fields ? fields.reply : run({ name: 'update', key, kind, fields } as UpdateCommand, ctx);
     }
     case CARD_VERBS.itemDue: {
-      const raw = (data as Record<string, unknown>)[dueInputId(data.key)];
+      const raw = ownValue(data, dueInputId(data.key));
+      if (raw !== undefined && raw !== null && typeof raw !== 'string') return errorReply(`The new due date for ${key} must be a date; nothing was changed.`, { field: 'due' });
       const text = typeof raw === 'string' ? raw.trim() : '';
       if (text === '') return errorReply(`Pick a new due date for ${key} first, then press Set due date.`, { field: 'due' });
       const due = parseItemField(kind, 'due', text, parse);
