@@ -1,27 +1,40 @@
 // `digest [PORTFOLIO]` and `reminders`: the scheduled jobs run now through the job runtime (ctx.jobs).
 import type { DigestCommand } from '../commands';
-import { getPerson, isPmoAdmin, listProjects, PmoError, requirePortfolio, toWorkspaceId } from '../services';
+import { getPerson, isPmoAdmin, listProjects, PmoError, reportScope, requirePortfolio, type ReportScope } from '../services';
 import { loadWorkspace } from '../services/context';
 import { errorReply, joinAnd, text } from './replies';
 import type { OnDemandOutcome, Reply, RunContext } from './types';
 
 const NOT_HERE = 'this bot instance does not run the scheduled jobs, so nothing was sent.';
 
+/** SPEC §3: PMO admins and executives get the whole digest, a PM the digest of their own projects, anyone else a refusal. */
 export async function runDigestNow(command: DigestCommand, ctx: RunContext): Promise<Reply> {
+  const workspace = await loadWorkspace(ctx.workspaceId);
+  const scope = await reportScope(workspace, ctx.actor, 'post the digest');
   if (!ctx.jobs) return errorReply(`The digest cannot be posted now: ${NOT_HERE}`);
-  const portfolio = command.portfolio ? await requirePortfolio(toWorkspaceId(ctx.workspaceId), command.portfolio) : null;
-  const outcome = await ctx.jobs.digestNow({ ...requestOf(ctx), portfolioKey: portfolio?.key });
-  const what = portfolio ? `the ${portfolio.key} digest` : 'the portfolio digest';
-  if (outcome.planned === 0) {
-    return text(portfolio ? `${portfolio.key} has no projects to digest yet.` : 'There is no portfolio to digest yet: portfolio add sets one up.');
-  }
+  const portfolio = command.portfolio ? await requirePortfolio(workspace._id, command.portfolio) : null;
+  const projectKeys = scope.all ? undefined : scope.projectKeys;
+  const outcome = await ctx.jobs.digestNow({ ...requestOf(ctx), portfolioKey: portfolio?.key, ...(projectKeys ? { projectKeys } : {}) });
+  const mine = projectKeys ? ` of your projects (${projectKeys.join(', ')})` : '';
+  const what = `${portfolio ? `the ${portfolio.key} digest` : 'the portfolio digest'}${mine}`;
+  if (outcome.planned === 0) return text(nothingToDigest(scope, portfolio?.key));
   const digests = outcome.sentByKind.digest ?? 0;
   const pages = outcome.sentByKind.digest_projects ?? 0;
   if (digests === 0) return errorReply(`Could not post ${what} here: ${reasons(outcome)}.`);
-  const posted = digests === 1 ? what : `${digests} portfolio digests`;
+  const posted = digests === 1 ? what : `${digests} portfolio digests${mine}`;
   const rest = pages > 0 ? `, with every project line in ${plural(pages, 'more message')}` : '';
   const failed = outcome.failed.length ? ` Some could not be posted: ${reasons(outcome)}.` : '';
   return text(`Posted ${posted} here${rest}.${failed}`);
+}
+
+function nothingToDigest(scope: ReportScope, portfolioKey: string | undefined): string {
+  if (!scope.all) {
+    const yours = scope.projectKeys.join(', ');
+    return portfolioKey
+      ? `None of your projects (${yours}) is an active project of ${portfolioKey}, so there is no digest of it for you.`
+      : `None of your projects (${yours}) is an active project of a portfolio yet, so there is no digest of them.`;
+  }
+  return portfolioKey ? `${portfolioKey} has no projects to digest yet.` : 'There is no portfolio to digest yet: portfolio add sets one up.';
 }
 
 /** PMs (by role, or of a project) and PMO admins only: it messages everyone with something overdue. */

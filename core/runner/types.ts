@@ -42,7 +42,8 @@ export interface OnDemandOutcome {
 
 /** The scheduled jobs run now, with the same planners and cards, without touching the scheduled run. */
 export interface JobCommands {
-  digestNow(request: JobRequest & { portfolioKey?: string }): Promise<OnDemandOutcome>;
+  /** `projectKeys`: only these projects' lines, risks and activity (a PM's own, SPEC §3); absent, all of them. */
+  digestNow(request: JobRequest & { portfolioKey?: string; projectKeys?: readonly string[] }): Promise<OnDemandOutcome>;
   remindersNow(request: JobRequest): Promise<OnDemandOutcome>;
 }
 

@@ -22,6 +22,8 @@ export const DIGEST_MISSING_SHOWN = 20;
 export interface DigestOptions {
   /** Only this portfolio (`digest DIGITAL`). */
   portfolioKey?: string;
+  /** Only these projects (a PM's on-demand digest of their own); portfolios holding none of them are left out. */
+  projectKeys?: readonly string[];
   /** Every project line: those after the top ones follow in `digest_projects` messages. */
   allProjects?: boolean;
   /** Post here (the channel `digest` was typed in) instead of the exec channels. */
@@ -77,11 +79,11 @@ interface PortfolioInput {
  * The run's projects, items and updates split by portfolio in one pass over each (never a filter
  * of the whole run per portfolio, which a workspace of many portfolios would pay for quadratically).
  */
-function byPortfolio(data: DigestData): Map<string, PortfolioInput> {
+function byPortfolio(data: DigestData, only?: ReadonlySet<string>): Map<string, PortfolioInput> {
   const portfolios = new Map<string, PortfolioInput>();
   const ofProject = new Map<string, PortfolioInput>();
   for (const project of data.projects) {
-    if (!project.active || !project.portfolioKey) continue;
+    if (!project.active || !project.portfolioKey || (only && !only.has(project.key))) continue;
     let input = portfolios.get(project.portfolioKey);
     if (!input) portfolios.set(project.portfolioKey, (input = { projects: [], items: [], statuses: [] }));
     input.projects.push(project);
@@ -145,17 +147,19 @@ function sum<T>(values: readonly T[], of: (value: T) => number): number {
 
 /**
  * One digest per portfolio to each of its exec channels (or to `options.recipient`). A portfolio
- * with no active projects is skipped unless it was asked for by name.
+ * with no active projects is skipped unless it was asked for by name; with `projectKeys`, one
+ * holding none of them is skipped even then (it has nothing the asker may read).
  */
 export function planDigest(now: Date, workspace: JobWorkspace, data: DigestData, options: DigestOptions = {}): PlannedDelivery[] {
   const ctx = overdueContext(workspace, now);
   const wanted = options.portfolioKey?.trim().toUpperCase();
+  const only = options.projectKeys ? new Set(options.projectKeys.map((k) => k.toUpperCase())) : undefined;
   const deliveries: PlannedDelivery[] = [];
-  const inputs = byPortfolio(data);
+  const inputs = byPortfolio(data, only);
   for (const portfolio of data.portfolios) {
     if (wanted && portfolio.key !== wanted) continue;
     const input = inputs.get(portfolio.key) ?? { projects: [], items: [], statuses: [] };
-    if (input.projects.length === 0 && !wanted) continue;
+    if (input.projects.length === 0 && (!wanted || only)) continue;
     const { digest, pages } = portfolioDigest(now, portfolio, input, data, ctx, !!options.allProjects);
     const messages: JobMessage[] = [{ kind: 'digest', view: digest }, ...pages.map((view): JobMessage => ({ kind: 'digest_projects', view }))];
     const recipients = options.recipient ? [options.recipient] : distinctRecipients(portfolio.execChannels.map(channelRecipient));

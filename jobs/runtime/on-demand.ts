@@ -19,7 +19,8 @@ export function createJobCommands(deps: RunDeps): JobCommands {
         conversationRefId: request.conversationRefId ?? null,
       };
       // A portfolio asked for by name gets every project line (the digest's "and 37 more" points here).
-      const options = request.portfolioKey ? { portfolioKey: request.portfolioKey, allProjects: true, recipient: here } : { recipient: here };
+      const named = request.portfolioKey ? { portfolioKey: request.portfolioKey, allProjects: true } : {};
+      const options = { ...named, ...(request.projectKeys ? { projectKeys: request.projectKeys } : {}), recipient: here };
       const plan = await deps.plan('digest', workspace, request.now, options);
       return deliverNow(deps, workspace, plan.deliveries, deps.concurrency);
     },

@@ -16,6 +16,7 @@ import { prepareSenders, type JobSender } from './sender';
 /** What the on-demand digest asks of the planner (jobs/planners DigestOptions). */
 export interface PlanOptions {
   portfolioKey?: string;
+  projectKeys?: readonly string[];
   allProjects?: boolean;
   recipient?: Recipient;
 }

@@ -43,7 +43,7 @@ describe('digest now', () => {
     const world = await seeded();
     const sender = new RecordingSender();
     const scheduler = schedulerFor(new TestClock(EARLY), sender, planJob);
-    expect(await say(world, world.other, 'digest', scheduler)).toEqual({ type: 'text', text: 'Posted the portfolio digest here.' });
+    expect(await say(world, world.admin, 'digest', scheduler)).toEqual({ type: 'text', text: 'Posted the portfolio digest here.' });
     expect(sender.sent).toEqual([{ to: '19:asking@thread.tacv2', kind: 'digest', workspaceId: world.ws.toString() }]);
     expect(await JobRunModel.countDocuments({})).toBe(0);
   });
@@ -52,8 +52,8 @@ describe('digest now', () => {
     const world = await seeded();
     const sender = new RecordingSender();
     const scheduler = schedulerFor(new TestClock(EARLY), sender, planJob);
-    expect(await say(world, world.other, 'digest digital', scheduler)).toEqual({ type: 'text', text: 'Posted the DIGITAL digest here.' });
-    const unknown = await say(world, world.other, 'digest NOPE', scheduler);
+    expect(await say(world, world.admin, 'digest digital', scheduler)).toEqual({ type: 'text', text: 'Posted the DIGITAL digest here.' });
+    const unknown = await say(world, world.admin, 'digest NOPE', scheduler);
     expect(unknown).toMatchObject({ type: 'error', view: { message: 'There is no portfolio NOPE in this workspace.' } });
     expect(sender.sent).toHaveLength(1);
   });
@@ -64,14 +64,14 @@ describe('digest now', () => {
       digestNow: async () => ({ planned: 3, sent: 3, failed: [], sentByKind: { digest: 1, digest_projects: 2 } }),
       remindersNow: async () => ({ planned: 0, sent: 0, failed: [], sentByKind: {} }),
     };
-    const reply = await runCommand({ name: 'digest', portfolio: 'DIGITAL' }, { ...contextOf(world, world.other), jobs });
+    const reply = await runCommand({ name: 'digest', portfolio: 'DIGITAL' }, { ...contextOf(world, world.admin), jobs });
     expect(reply).toEqual({ type: 'text', text: 'Posted the DIGITAL digest here, with every project line in 2 more messages.' });
   });
 
   it('says when there is nothing to digest', async () => {
     const world = await makeWorld();
     const scheduler = schedulerFor(new TestClock(EARLY), new RecordingSender(), planJob);
-    expect(await say(world, world.other, 'digest', scheduler)).toMatchObject({ type: 'text', text: expect.stringMatching(/no portfolio to digest yet/) });
+    expect(await say(world, world.admin, 'digest', scheduler)).toMatchObject({ type: 'text', text: expect.stringMatching(/no portfolio to digest yet/) });
   });
 });
 
