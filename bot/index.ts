@@ -1,7 +1,9 @@
 import { startApp, type RunningApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { createLogger } from './logger';
+import { createLogger, prettyDestination } from './logger';
 import { mountAll } from './mount';
+import { secretsIn } from './security/config-secrets';
+import { createScrubber } from './security/log-scrubber';
 
 /** Entry point: `npm start`. */
 async function main(): Promise<void> {
@@ -15,13 +17,16 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  const secrets = secretsIn(config);
+  const scrub = createScrubber(secrets);
+  // A person at a terminal reads lines; anything else (a log shipper, a file) gets one JSON object per line.
+  const logger = createLogger(config.logLevel, process.stdout.isTTY ? prettyDestination() : undefined, { secrets });
   let running: RunningApp;
   try {
     running = await startApp({ config, logger, mount: (app, r) => void mountAll(app, r, config, logger) });
   } catch (err) {
     logger.fatal({ err: (err as Error).message }, 'could not start');
-    console.error((err as Error).message);
+    console.error(scrub((err as Error).message));
     process.exit(1);
   }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { redactUri } from '../security/uri-secrets';
 import type { EmbeddedServer } from './embedded-server';
 import { FerretDbServer } from './ferretdb-server';
 import { findMongod, MongodServer } from './mongod-server';
@@ -30,10 +31,8 @@ export interface ResolveOptions {
   logger: Logger;
 }
 
-/** Hides the password of a connection string, for logs. */
-export function redactUri(uri: string): string {
-  return uri.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
-}
+// Masks the password (even one holding `@`) and credential query parameters of a connection string, for logs.
+export { redactUri } from '../security/uri-secrets';
 
 /** SPEC §6: MONGODB_URI, else a real mongod, else FerretDB on SQLite, else a clear error. */
 export async function resolveDatabase(opts: ResolveOptions): Promise<ResolvedDatabase> {
