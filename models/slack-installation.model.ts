@@ -3,7 +3,7 @@ import { defineModel, schemaOptions, workspaceIdField, type Lean } from './commo
 
 /**
  * bolt's OAuth installation of the app in one Slack workspace (team): the bot token the Web API
- * calls for that team use, and who installed it. The latest install replaces the previous one.
+ * calls for that team use (encrypted), and who installed it. The latest install replaces the previous one.
  */
 export interface SlackInstallation {
   workspaceId: Types.ObjectId;
@@ -13,7 +13,11 @@ export interface SlackInstallation {
   /** The installing user: the workspace's first PMO admin. */
   installerUserId: string;
   botUserId?: string | null;
-  /** @slack/oauth's Installation object as JSON (tokens included; keep the database private). */
+  /**
+   * @slack/oauth's Installation as JSON (bot, user and refresh tokens, incoming webhook), sealed with
+   * AES-256-GCM for this team: `v1.<keyId>.<iv>.<tag>.<ciphertext>` (bot/security/secret-box.ts).
+   * Rows from before encryption hold the plain JSON until the start-up sweep or their first read.
+   */
   installation: string;
 }
 export type SlackInstallationDoc = Lean<SlackInstallation>;

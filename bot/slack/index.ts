@@ -11,7 +11,7 @@ import { SlackAdapter } from './adapter';
 import { webClientOptions } from './api';
 import { DeliveryClaims } from './dedupe';
 import { SlackDirectory } from './directory';
-import { MongoInstallationStore } from './installation-store';
+import { openInstallationStore } from './installation-store';
 import { SlackJobSender } from './job-sender';
 import { registerListeners } from './listeners';
 import { slackLogger } from './logger';
@@ -68,7 +68,7 @@ export function mountSlackApp(app: Express, deps: SlackDeps): SlackMount {
   if (!slack.botToken && !oauth) throw new Error('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET');
   if (!slack.appToken && !slack.signingSecret) throw new Error('Slack over HTTP needs SLACK_SIGNING_SECRET');
 
-  const store = oauth ? new MongoInstallationStore(defaults) : undefined;
+  const store = oauth ? openInstallationStore({ ...defaults, security: deps.config.security, logger }) : undefined;
   const installer = oauth && store ? createInstaller(oauth, store, logger) : undefined;
   const directory = new SlackDirectory(logger);
   const presenter = new SlackPresenter();
