@@ -5,7 +5,7 @@ import { ensureIndexes } from '../models';
 import type { Config } from './config';
 import { connectDatabase, pingDatabase } from './db/connection';
 import { resolveDatabase, type ResolvedDatabase } from './db/resolve';
-import { createApp, listen, type HttpServer } from './server';
+import { createApp, finishApp, listen, type HttpServer } from './server';
 
 /** Something with a clean stop, registered in start order and stopped in reverse (e.g. schedules). */
 export interface Stoppable {
@@ -42,6 +42,7 @@ export async function startApp({ config, logger, mount }: StartOptions): Promise
     await ensureIndexes();
     const app = createApp({ logger, isReady: () => pingDatabase() });
     await mount?.(app, { db, onStop });
+    finishApp(app, logger); // after every route: JSON 404s and errors
     const http = await listen(app, config.port, config.host, logger);
     logger.info({ url: http.url }, `listening on ${http.url}`);
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from 'pino';
 
 export interface HttpServer {
@@ -18,6 +18,19 @@ export interface ServerDeps {
   isReady(): Promise<boolean>;
 }
 
+/**
+ * How long a client may take. Teams and Slack send a whole request at once, so seconds are plenty;
+ * Node's defaults (60 s for headers, 300 s for a request) let a trickling client hold a socket.
+ */
+export const SERVER_TIMEOUTS = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  // Longer than the 60 s idle timeout of common load balancers, so they never reuse a socket we just closed.
+  keepAliveTimeoutMs: 65_000,
+  // How often Node checks the two timeouts above (its default, 30 s, would let them run 30 s late).
+  checkIntervalMs: 1_000,
+} as const;
+
 /** The Express app every transport mounts on: health endpoints here, /api/messages and /slack/events later. */
 export function createApp(deps: ServerDeps): Express {
   const app = express();
@@ -32,8 +45,52 @@ export function createApp(deps: ServerDeps): Express {
   return app;
 }
 
+/** What a body parser's error (body-parser / raw-body `type`) tells the client: its status and one line. */
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  'entity.parse.failed': [400, 'malformed JSON body'],
+  'entity.verify.failed': [400, 'malformed body'],
+  'request.aborted': [400, 'request aborted'],
+  'request.size.invalid': [400, 'body length does not match Content-Length'],
+  'entity.too.large': [413, 'body too large'],
+  'parameters.too.many': [413, 'too many parameters'],
+  'encoding.unsupported': [415, 'unsupported content encoding'],
+  'charset.unsupported': [415, 'unsupported charset'],
+};
+
+/**
+ * Registered after every route (startApp calls it once the doors are mounted): unknown routes get a
+ * JSON 404, a bad body a JSON 4xx, anything else a bare JSON 500. Express's own handler would send
+ * an HTML page with the stack trace.
+ */
+export function finishApp(app: Express, logger: Logger): void {
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+  const handler: ErrorRequestHandler = (err: unknown, req, res, next) => {
+    if (res.headersSent) return next(err); // Express then just closes the connection
+    const type = (err as { type?: unknown } | null)?.type;
+    const known = typeof type === 'string' ? CLIENT_ERRORS[type] : undefined;
+    if (known) {
+      logger.debug({ type, method: req.method, path: req.path }, 'refused a request body');
+      res.status(known[0]).json({ error: known[1] });
+      return;
+    }
+    logger.error({ err, method: req.method, path: req.path }, 'request failed');
+    res.status(500).json({ error: 'internal error' });
+  };
+  app.use(handler);
+}
+
 export async function listen(app: Express, port: number, host: string, logger: Logger): Promise<HttpServer> {
-  const server = http.createServer(app);
+  const server = http.createServer(
+    {
+      headersTimeout: SERVER_TIMEOUTS.headersTimeoutMs,
+      requestTimeout: SERVER_TIMEOUTS.requestTimeoutMs,
+      connectionsCheckingInterval: SERVER_TIMEOUTS.checkIntervalMs,
+    },
+    app,
+  );
+  server.keepAliveTimeout = SERVER_TIMEOUTS.keepAliveTimeoutMs;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -45,13 +102,16 @@ export async function listen(app: Express, port: number, host: string, logger: L
   const close = async (graceMs = 10_000): Promise<void> => {
     if (!server.listening) return;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // A connection whose request finishes is idle for the keep-alive timeout: close it then, not a minute later.
     server.closeIdleConnections();
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
     const timer = setTimeout(() => {
       logger.warn({ graceMs }, 'requests still running after the grace period; closing their connections');
       server.closeAllConnections();
     }, graceMs);
     timer.unref();
     await closed;
+    clearInterval(sweep);
     clearTimeout(timer);
   };
   return { app, server, url, close };

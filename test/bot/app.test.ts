@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import express from 'express';
 import mongoose from 'mongoose';
 import pino from 'pino';
 import { startApp, type RunningApp } from '../../bot/app';
@@ -39,6 +40,9 @@ beforeAll(async () => {
     config,
     logger: pino({ level: 'silent' }),
     mount: (app) => {
+      app.post('/test/echo', express.json(), (req, res) => {
+        res.json(req.body);
+      });
       app.get('/test/slow', (_req, res) => {
         slowStarted();
         setTimeout(() => res.status(200).send('finished'), 700);
@@ -60,6 +64,15 @@ it('uses the embedded FerretDB under the data directory when MONGODB_URI is unse
 it('answers /healthz and /readyz', async () => {
   expect(await status(`${running.http.url}/healthz`)).toBe(200);
   expect(await status(`${running.http.url}/readyz`)).toBe(200);
+});
+
+it('finishes the app after the doors are mounted: unknown routes and bad bodies get JSON, not an HTML page', async () => {
+  const unknown = await fetch(`${running.http.url}/no/such/route`);
+  expect(unknown.status).toBe(404);
+  expect(await unknown.json()).toEqual({ error: 'not found' });
+  const malformed = await fetch(`${running.http.url}/test/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
+  expect(malformed.status).toBe(400);
+  expect(await malformed.json()).toEqual({ error: 'malformed JSON body' });
 });
 
 it('answers /readyz 503 while the database is down and 200 again once it is back, without a restart', async () => {
