@@ -1,9 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 
 /** One local chat: everything said in it, in order; a Direct Line watermark is an index into it. */
 interface LocalConversation {
   id: string;
+  /** The Direct Line token that reads and speaks in it: only the browser that started it has it. */
+  token: string;
   activities: Partial<Activity>[];
   lastUsed: number;
 }
@@ -26,22 +28,39 @@ export class LocalConversations {
   private readonly conversations = new Map<string, LocalConversation>();
   /** Activities dropped from the front of each conversation, so watermarks keep counting up. */
   private readonly dropped = new Map<string, number>();
+  private readonly byToken = new Map<string, string>();
   private readonly limits: ConversationLimits;
 
   constructor(limits: Partial<ConversationLimits> = {}, private readonly clock: () => number = Date.now) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
   }
 
-  start(): string {
+  /** A new conversation and the token for it (192 random bits). */
+  start(): { id: string; token: string } {
     const id = randomUUID();
-    this.conversations.set(id, { id, activities: [], lastUsed: this.clock() });
+    const token = randomBytes(24).toString('base64url');
+    this.conversations.set(id, { id, token, activities: [], lastUsed: this.clock() });
+    this.byToken.set(token, id);
     this.dropped.set(id, 0);
     this.evict();
-    return id;
+    return { id, token };
   }
 
   has(id: string): boolean {
     return this.conversations.has(id);
+  }
+
+  /** Whether `token` is the one this conversation was started with (compared in constant time). */
+  tokenFits(id: string, token: string): boolean {
+    const expected = this.conversations.get(id)?.token;
+    if (expected === undefined || token.length !== expected.length) return false;
+    return timingSafeEqual(Buffer.from(token), Buffer.from(expected));
+  }
+
+  /** The conversation a token belongs to (for a token refresh, which names none). */
+  conversationOf(token: string): string | undefined {
+    const id = this.byToken.get(token);
+    return id !== undefined && this.tokenFits(id, token) ? id : undefined;
   }
 
   /** Appends an activity, giving it an id and a timestamp; returns the stored copy. */
@@ -96,6 +115,7 @@ export class LocalConversations {
       for (const c of this.conversations.values()) if (!oldest || c.lastUsed < oldest.lastUsed) oldest = c;
       this.conversations.delete(oldest!.id);
       this.dropped.delete(oldest!.id);
+      this.byToken.delete(oldest!.token);
     }
   }
 }

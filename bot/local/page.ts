@@ -1,37 +1,58 @@
 // The local chat page: Bot Framework Web Chat from our own server (no CDN) on our local Direct Line.
+import { randomBytes } from 'node:crypto';
+import type { RequestHandler } from 'express';
 
-/** Web Chat's look, close to Teams so the cards read as they will there. */
-const STYLE_OPTIONS = {
-  accent: '#5b5fc7',
-  botAvatarInitials: 'PMO',
-  userAvatarInitials: 'You',
-  bubbleBorderRadius: 8,
-  bubbleMaxWidth: 640,
-  bubbleFromUserBorderRadius: 8,
-  bubbleFromUserBackground: '#e8ebfa',
-  hideUploadButton: true,
-  sendBoxTextWrap: true,
+/** Where the page's own script and style sheet are served (from page-assets.ts). */
+export const CHAT_SCRIPT_PATH = '/local/chat.js';
+export const CHAT_STYLE_PATH = '/local/chat.css';
+export const WEBCHAT_BUNDLE_PATH = '/webchat/webchat.js';
+
+/** A fresh nonce per page: Web Chat puts it on the <style> elements it writes at run time. */
+export function newNonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+/** The hash of an empty <style>: Web Chat 4.18 gives react-scroll-to-bottom no nonce, and it fills its empty one through CSSOM. */
+const EMPTY_STYLE = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
+/**
+ * Nothing but our own scripts, styles and Direct Line, card images inline (data:, which Web Chat
+ * turns into blob:), and no framing. Web Chat writes <style> elements as it renders: allowed by the
+ * nonce it is given and the empty-style hash, so no 'unsafe-inline'; the bundle needs no 'unsafe-eval'.
+ */
+export function pagePolicy(nonce: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'self' 'nonce-${nonce}' ${EMPTY_STYLE}`,
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+/** Every local chat response: no framing, no type sniffing, no referrer, and no content of its own unless the page says so. */
+export const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.set({
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-frame-options': 'DENY',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  });
+  next();
 };
 
-export function chatPage(): string {
+export function chatPage(nonce: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>PMO Assistant — local chat</title>
-<style>
-  html, body { height: 100%; margin: 0; font-family: 'Segoe UI', system-ui, sans-serif; background: #f5f5f5; }
-  body { display: flex; flex-direction: column; }
-  header { padding: 12px 20px; background: #5b5fc7; color: #fff; }
-  header h1 { margin: 0; font-size: 18px; font-weight: 600; }
-  header p { margin: 2px 0 0; font-size: 13px; opacity: .9; }
-  main { flex: 1; min-height: 0; display: flex; justify-content: center; }
-  #webchat { width: 100%; max-width: 900px; height: 100%; background: #fff; }
-  /* Web Chat squeezes buttons in an auto-width column (the confirmation's Edit) to an ellipsis. */
-  #webchat .ac-columnSet .ac-pushButton { min-width: 64px; }
-  #problem { display: none; padding: 16px 20px; color: #a4262c; }
-</style>
+<link rel="stylesheet" href="${CHAT_STYLE_PATH}">
 </head>
 <body>
 <header>
@@ -40,37 +61,8 @@ export function chatPage(): string {
 </header>
 <main><div id="webchat" role="main"></div></main>
 <div id="problem" role="alert"></div>
-<script src="/webchat/webchat.js"></script>
-<script>
-(function () {
-  var problem = document.getElementById('problem');
-  if (!window.WebChat) {
-    problem.style.display = 'block';
-    problem.textContent = 'Web Chat did not load from /webchat/webchat.js; is botframework-webchat installed (npm ci)?';
-    return;
-  }
-  // One person per browser: the id is kept so your items stay yours across reloads.
-  var userID = localStorage.getItem('pmo.localUserId');
-  if (!userID) {
-    userID = 'local-' + Math.random().toString(36).slice(2, 10);
-    localStorage.setItem('pmo.localUserId', userID);
-  }
-  var directLine = window.WebChat.createDirectLine({
-    domain: location.origin + '/v3/directline',
-    token: 'local',
-    webSocket: false,
-    pollingInterval: 300
-  });
-  window.WebChat.renderWebChat({
-    directLine: directLine,
-    userID: userID,
-    username: 'You',
-    locale: 'en-GB',
-    styleOptions: ${JSON.stringify(STYLE_OPTIONS)}
-  }, document.getElementById('webchat'));
-  document.querySelector('#webchat > *') && document.querySelector('#webchat').focus();
-})();
-</script>
+<script src="${WEBCHAT_BUNDLE_PATH}"></script>
+<script src="${CHAT_SCRIPT_PATH}" nonce="${nonce}"></script>
 </body>
 </html>
 `;

@@ -1,24 +1,32 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { Activity, CloudAdapter, ActivityHandler } from 'botbuilder';
-import express, { type Express, type Request, type Response } from 'express';
+import type { Activity, ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Express, Request } from 'express';
 import type { Logger } from 'pino';
-import { LocalConversations, UnknownConversationError } from './conversations';
-import { chatPage } from './page';
+import type { Config } from '../config';
+import { CONNECTOR_BASE, connectorRoutes, newConnectorSecret, secretPath } from './connector';
+import { LocalConversations } from './conversations';
+import { directLineRoutes } from './direct-line';
+import { isLoopbackAddress, localOnly } from './guard';
+import { CHAT_SCRIPT, CHAT_STYLE } from './page-assets';
+import { CHAT_SCRIPT_PATH, CHAT_STYLE_PATH, WEBCHAT_BUNDLE_PATH, chatPage, newNonce, pagePolicy, securityHeaders } from './page';
 
-/** The bot as the local chat shows it. */
-export const LOCAL_BOT = { id: 'pmo-assistant', name: 'PMO Assistant', role: 'bot' } as const;
-/** The channel id local activities carry; `workspaceOf` puts every non-Teams channel in the local workspace. */
-export const LOCAL_CHANNEL_ID = 'webchat';
+export { LOCAL_BOT, LOCAL_CHANNEL_ID } from './direct-line';
+
 const DIRECT_LINE = '/v3/directline';
-const CONNECTOR = '/local/connector';
-const TOKEN_SECONDS = 3600;
 
 export interface LocalChatDeps {
   adapter: CloudAdapter;
   bot: ActivityHandler;
   logger: Logger;
+  /** HOST and PUBLIC_URL: who may reach the chat (see localOnly). */
+  config: Pick<Config, 'host' | 'publicUrl'>;
   conversations?: LocalConversations;
+}
+
+export interface LocalChat {
+  conversations: LocalConversations;
+  /** The connector's path, secret included: handed to the bot in its serviceUrl, never to the browser. */
+  connectorPath: string;
 }
 
 /**
@@ -29,107 +37,62 @@ export function webChatBundlePath(): string {
   return path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
 }
 
-/** How this server reaches itself: the address and port the request came in on (loopback for a local browser). */
-function selfUrl(req: Request): string {
-  const raw = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
-  const host = raw.includes(':') ? `[${raw}]` : raw;
-  return `http://${host}:${req.socket.localPort}`;
-}
-
-function token(): string {
-  return randomBytes(24).toString('base64url');
-}
-
-function param(req: Request, name: string): string {
-  return String(req.params[name] ?? '');
+/**
+ * How the bot reaches this server: the loopback address the request came in on; from another
+ * machine, the address HOST names, or loopback when HOST is a wildcard (which includes it).
+ */
+function selfUrl(req: Request, host: string): string {
+  const local = req.socket.localAddress ?? '127.0.0.1';
+  const raw = isLoopbackAddress(local) ? local.replace(/^::ffff:/, '') : ['0.0.0.0', '::'].includes(host) ? '127.0.0.1' : host;
+  const name = raw.includes(':') && !raw.startsWith('[') ? `[${raw}]` : raw;
+  return `http://${name}:${req.socket.localPort}`;
 }
 
 /**
  * A local channel so anyone can try the bot without Teams or Slack: the chat page at `GET /`
  * (Bot Framework Web Chat, served from node_modules), a minimal Direct Line 3.0 (polling) for the
  * page, and the Bot Connector endpoints the bot replies to (its `serviceUrl`). Messages reach the
- * bot through the same CloudAdapter and PmoBot as Teams traffic, so it behaves the same.
+ * bot through the same CloudAdapter and PmoBot as Teams traffic, so it behaves the same. Every
+ * route answers this machine only (localOnly).
  */
-export function mountLocalChat(app: Express, deps: LocalChatDeps): LocalConversations {
+export function mountLocalChat(app: Express, deps: LocalChatDeps): LocalChat {
   const conversations = deps.conversations ?? new LocalConversations();
   const logger = deps.logger.child({ transport: 'local-chat' });
-  const json = express.json({ limit: '1mb' });
+  const connectorPath = `${CONNECTOR_BASE}/${newConnectorSecret()}`;
+  const guard = [localOnly(deps.config), securityHeaders];
 
-  const known = (handler: (req: Request, res: Response) => Promise<void> | void) => async (req: Request, res: Response) => {
-    try {
-      await handler(req, res);
-    } catch (err) {
-      if (err instanceof UnknownConversationError) {
-        res.status(404).json({ error: { code: 'BadArgument', message: 'Conversation not found (the bot restarted?). Reload the page.' } });
-        return;
-      }
-      throw err;
-    }
-  };
-
-  app.get('/', (_req, res) => {
-    res.type('html').set('cache-control', 'no-store').send(chatPage());
+  app.get('/', ...guard, (_req, res) => {
+    const nonce = newNonce();
+    res.type('html').set({ 'cache-control': 'no-store', 'content-security-policy': pagePolicy(nonce) }).send(chatPage(nonce));
   });
-  app.get('/favicon.ico', (_req, res) => {
+  app.get('/favicon.ico', ...guard, (_req, res) => {
     res.status(204).end();
   });
+  app.use([DIRECT_LINE, '/local', '/webchat'], ...guard);
   const bundle = webChatBundlePath();
-  app.get('/webchat/webchat.js', (_req, res) => {
+  app.get(WEBCHAT_BUNDLE_PATH, (_req, res) => {
     res.type('js').set('cache-control', 'public, max-age=3600').sendFile(bundle);
   });
-
-  // Direct Line 3.0, the subset Web Chat uses when polling (webSocket: false).
-  app.post(`${DIRECT_LINE}/conversations`, (_req, res) => {
-    const conversationId = conversations.start();
-    res.status(201).json({ conversationId, token: token(), expires_in: TOKEN_SECONDS });
+  app.get(CHAT_SCRIPT_PATH, (_req, res) => {
+    res.type('js').set('cache-control', 'no-cache').send(CHAT_SCRIPT);
   });
-  app.post(`${DIRECT_LINE}/tokens/refresh`, (_req, res) => {
-    res.json({ token: token(), expires_in: TOKEN_SECONDS });
+  app.get(CHAT_STYLE_PATH, (_req, res) => {
+    res.type('css').set('cache-control', 'no-cache').send(CHAT_STYLE);
   });
-  app.get(`${DIRECT_LINE}/conversations/:id`, known((req, res) => {
-    if (!conversations.has(param(req, 'id'))) throw new UnknownConversationError(param(req, 'id'));
-    res.json({ conversationId: param(req, 'id'), token: token(), expires_in: TOKEN_SECONDS });
-  }));
-  app.get(`${DIRECT_LINE}/conversations/:id/activities`, known((req, res) => {
-    res.json(conversations.since(param(req, 'id'), Number(req.query.watermark ?? 0)));
-  }));
-  app.post(`${DIRECT_LINE}/conversations/:id/activities`, json, known(async (req, res) => {
-    const conversationId = param(req, 'id');
-    const posted = (req.body ?? {}) as Partial<Activity>;
-    if (typeof posted.type !== 'string') {
-      res.status(400).json({ error: { code: 'BadArgument', message: 'An activity needs a type.' } });
-      return;
-    }
-    const from = posted.from?.id ? { id: String(posted.from.id), name: posted.from.name ? String(posted.from.name) : 'You', role: 'user' } : { id: 'local-user', name: 'You', role: 'user' };
-    const stored = conversations.append(conversationId, { ...posted, from, recipient: { ...LOCAL_BOT }, channelId: LOCAL_CHANNEL_ID });
-    const activity = {
-      ...stored,
-      serviceUrl: `${selfUrl(req)}${CONNECTOR}/`,
-      conversation: { id: conversationId, conversationType: 'personal', isGroup: false },
-    } as Activity;
-    try {
-      // Like Direct Line, answer once the bot has taken the turn; its replies arrive through the connector routes.
-      await deps.adapter.processActivityDirect('', activity, (context) => deps.bot.run(context));
-    } catch (err) {
-      logger.error({ err: (err as Error).message }, 'the bot failed a local chat turn');
-    }
-    res.json({ id: stored.id });
-  }));
 
-  // The Bot Connector the bot replies through (its serviceUrl for local activities).
-  const reply = known((req, res) => {
-    const conversationId = param(req, 'conversationId');
-    const body = (req.body ?? {}) as Partial<Activity>;
-    const stored = conversations.append(conversationId, { ...body, from: { ...LOCAL_BOT }, channelId: LOCAL_CHANNEL_ID });
-    res.json({ id: stored.id });
-  });
-  app.post(`${CONNECTOR}/v3/conversations/:conversationId/activities/:activityId`, json, reply);
-  app.post(`${CONNECTOR}/v3/conversations/:conversationId/activities`, json, reply);
-  app.put(`${CONNECTOR}/v3/conversations/:conversationId/activities/:activityId`, json, known((req, res) => {
-    const ok = conversations.replace(param(req, 'conversationId'), param(req, 'activityId'), req.body as Partial<Activity>);
-    res.status(ok ? 200 : 404).json({ id: param(req, 'activityId') });
+  app.use(DIRECT_LINE, directLineRoutes({
+    conversations,
+    serviceUrl: (req) => `${selfUrl(req, deps.config.host)}${connectorPath}/`,
+    turn: async (activity: Activity) => {
+      try {
+        await deps.adapter.processActivityDirect('', activity, (context) => deps.bot.run(context));
+      } catch (err) {
+        logger.error({ err: (err as Error).message }, 'the bot failed a local chat turn');
+      }
+    },
   }));
+  app.use(`${CONNECTOR_BASE}/:secret`, secretPath(connectorPath.slice(CONNECTOR_BASE.length + 1)), connectorRoutes(conversations));
 
-  logger.info('local chat at / (Web Chat over a local Direct Line)');
-  return conversations;
+  logger.info('local chat at / (Web Chat over a local Direct Line), for this machine only');
+  return { conversations, connectorPath };
 }

@@ -7,27 +7,32 @@ useTestDatabase();
 
 let bot: Awaited<ReturnType<typeof startLocalBot>>;
 beforeAll(async () => {
-  bot = await startLocalBot(() => new Date('2026-11-26T10:00:00Z'));
+  bot = await startLocalBot({ now: () => new Date('2026-11-26T10:00:00Z') });
 });
 afterAll(() => bot.close());
 
 /** A Web Chat client in miniature: Direct Line 3.0 over polling, as the page uses it. */
 class Client {
   private watermark = '0';
-  constructor(readonly conversationId: string, private readonly user = { id: 'local-ada', name: 'Ada' }) {}
+  constructor(readonly conversationId: string, private readonly token: string, private readonly user = { id: 'local-ada', name: 'Ada' }) {}
 
   static async start(user?: { id: string; name: string }): Promise<Client> {
     const res = await fetch(`${bot.url}/v3/directline/conversations`, { method: 'POST', headers: { authorization: 'Bearer local' } });
     expect(res.status).toBe(201);
     const body = (await res.json()) as { conversationId: string; token: string };
     expect(body.token).toBeTruthy();
-    return new Client(body.conversationId, user);
+    return new Client(body.conversationId, body.token, user);
+  }
+
+  /** Web Chat sends the conversation's token on every call, as `Authorization: Bearer`. */
+  private get auth(): Record<string, string> {
+    return { authorization: `Bearer ${this.token}` };
   }
 
   async post(activity: Partial<Activity>): Promise<Response> {
     return fetch(`${bot.url}/v3/directline/conversations/${this.conversationId}/activities`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...this.auth },
       body: JSON.stringify({ from: this.user, ...activity }),
     });
   }
@@ -43,7 +48,7 @@ class Client {
   }
 
   async poll(): Promise<Partial<Activity>[]> {
-    const res = await fetch(`${bot.url}/v3/directline/conversations/${this.conversationId}/activities?watermark=${this.watermark}`);
+    const res = await fetch(`${bot.url}/v3/directline/conversations/${this.conversationId}/activities?watermark=${this.watermark}`, { headers: this.auth });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { activities: Partial<Activity>[]; watermark: string };
     this.watermark = body.watermark;

@@ -10,11 +10,22 @@ jest.setTimeout(90_000);
 let bot: Awaited<ReturnType<typeof startLocalBot>>;
 let browser: Browser;
 let page: Page;
+/** What the browser refused under the page's Content-Security-Policy: console errors and violation events. */
+const refused: string[] = [];
 
 beforeAll(async () => {
   bot = await startLocalBot();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1000, height: 1000 } });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Refused to|Content Security Policy/i.test(msg.text())) refused.push(msg.text());
+  });
+  await page.exposeFunction('reportCspViolation', (what: string) => refused.push(what));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { reportCspViolation(what: string): void }).reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI}`);
+    });
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -34,7 +45,8 @@ describe('the local chat page in Chromium', () => {
   it('logs a risk through the guided card and stores it', async () => {
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
-    await page.goto(`${bot.url}/`);
+    const response = await page.goto(`${bot.url}/`);
+    expect(response?.headers()['content-security-policy']).toMatch(/frame-ancestors 'none'/);
     await page.locator('[data-id="webchat-sendbox-input"]').waitFor();
 
     await type('project add APOLLO "Apollo launch"');
@@ -64,6 +76,7 @@ describe('the local chat page in Chromium', () => {
     expect(risk!.ownerId).toMatch(/^local-/);
     expect(await ItemHistoryModel.countDocuments({ workspaceId: workspace!._id, itemKey: 'R-1' })).toBeGreaterThan(0);
     expect(errors).toEqual([]);
+    expect(refused).toEqual([]);
   });
 
   it('posts a weekly status update through the guided card, RAG chosen from lists', async () => {
@@ -84,5 +97,19 @@ describe('the local chat page in Chromium', () => {
     const workspace = await WorkspaceModel.findOne({ platform: 'local', externalId: 'default' }).lean();
     const status = await StatusUpdateModel.findOne({ workspaceId: workspace!._id, projectKey: 'APOLLO' }).lean();
     expect(status).toMatchObject({ overall: 'amber', schedule: 'red', summary: 'Vendor API late; launch holds' });
+    expect(refused).toEqual([]);
+  });
+
+  it('refuses to be shown in a frame of another page (clickjacking)', async () => {
+    const other = await browser.newPage();
+    try {
+      const refusal = other.waitForEvent('console', { predicate: (msg) => /frame-ancestors|Refused to (display|frame)/.test(msg.text()) });
+      await other.setContent(`<iframe src="${bot.url}/" width="800" height="600"></iframe>`);
+      expect((await refusal).text()).toMatch(/frame-ancestors 'none'/);
+      const framed = other.frames().find((f) => f !== other.mainFrame());
+      expect(await framed?.locator('[data-id="webchat-sendbox-input"]').count()).toBe(0);
+    } finally {
+      await other.close();
+    }
   });
 });
