@@ -1,10 +1,11 @@
 // `npm run bench`: every benchmark in one run on this machine; writes bench/results.json and
-// bench/results.md and prints the table. Figures are compared as ratios and shares measured in the
-// same run, never as timed assertions in tests.
+// bench/results.md (or both into `--out=DIR`) and prints the table. Figures are compared as ratios and
+// shares measured in the same run, never as timed assertions in tests.
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchFanOut, benchPlanning, type FanOutResult, type PlanningResult } from './jobs';
+import { parseBenchOptions, prepareOut, type Section } from './options';
 import { benchSlackAck, type SlackAckResult } from './slack';
 import { spawnBot, startBenchDatabase, type BenchDatabase } from './support';
 import { benchMemory, benchTeams, startConnectorSink, type MemoryResult, type TeamsResult } from './teams';
@@ -22,8 +23,6 @@ export interface Results {
   sections: Partial<Record<Section, number>>;
   seconds: number;
 }
-
-export type Section = 'teams' | 'memory' | 'slack' | 'planning' | 'fanout';
 
 /** Runs one section, logs its start and duration and records the seconds it took. */
 type Timed = <T>(section: Section, work: () => Promise<T>) => Promise<T>;
@@ -134,19 +133,19 @@ async function teamsLatency(db: BenchDatabase, quick: boolean, log: (m: string) 
 }
 
 async function main(): Promise<void> {
-  const quick = process.argv.includes('--quick');
-  // `--only=teams,memory,slack,planning,fanout` runs a subset (for working on one of them).
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
-  const wanted = (section: string) => !only || only.includes(section);
+  // `--out=DIR` writes the results elsewhere (a trial run that leaves the committed ones alone); see options.ts.
+  const options = parseBenchOptions(process.argv.slice(2), process.env.INIT_CWD ?? process.cwd(), path.resolve(__dirname, '..', '..', 'bench'));
+  prepareOut(options);
+  const { quick, only, out } = options;
+  const wanted = (section: Section) => !only || only.includes(section);
   const started = Date.now();
   const log = (msg: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${msg}`);
   const db = await startBenchDatabase();
-  // `--out=DIR` writes the results elsewhere (a trial run that leaves the committed ones alone).
-  const out = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? path.resolve(__dirname, '..', '..', 'bench');
+  const files = { json: path.join(out, 'results.json'), md: path.join(out, 'results.md') };
   const save = () => {
     results.seconds = Math.round((Date.now() - started) / 1000);
-    writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(path.join(out, 'results.md'), markdown(results));
+    writeFileSync(files.json, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(files.md, markdown(results));
   };
   const results: Results = {
     at: new Date().toISOString(),
@@ -188,7 +187,7 @@ async function main(): Promise<void> {
     }
 
     if (wanted('fanout')) {
-      const count = Number(process.argv.find((a) => a.startsWith('--fanout='))?.slice(9)) || (quick ? 200 : 1000);
+      const count = options.fanOut ?? (quick ? 200 : 1000);
       results.fanOut = await timed('fanout', () => benchFanOut(db, count));
     }
   } finally {
@@ -196,7 +195,7 @@ async function main(): Promise<void> {
   }
   save();
   console.log(`\n${markdown(results)}`);
-  log('done: bench/results.json, bench/results.md');
+  log(`done: ${files.json}, ${files.md}`);
 }
 
 if (require.main === module) {
