@@ -13,6 +13,8 @@ export interface Config {
     dataDir: string;
     embedded: 'auto' | 'mongod' | 'ferretdb';
     allowDownload: boolean;
+    /** PMO_MONGOD_DOWNLOAD=retry: download mongod even though an earlier download failed (remembered under dataDir). */
+    retryDownload: boolean;
     downloadTimeoutMs: number;
   };
   teams: {
@@ -157,6 +159,8 @@ export function loadConfig(env: Env = process.env, root = path.resolve(__dirname
     problems.push('PMO_ENCRYPTION_KEY is required when SLACK_CLIENT_ID is set: Slack OAuth mode stores installation tokens encrypted with it (openssl rand -base64 32)');
   }
 
+  // `retry` asks again after a failed download, which later starts otherwise skip (bot/db/mongod-server.ts).
+  const mongodDownload = oneOf('PMO_MONGOD_DOWNLOAD', ['true', 'false', 'retry'] as const, 'true');
   const config: Config = {
     port: integer('PORT', 3978, 0, 65535),
     // Local mode (no platform credentials) answers as the PMO admin, so by default only this machine may reach it.
@@ -168,7 +172,8 @@ export function loadConfig(env: Env = process.env, root = path.resolve(__dirname
       uri: mongoUri,
       dataDir: path.resolve(root, get('PMO_DATA_DIR') ?? '.data'),
       embedded: oneOf('PMO_EMBEDDED_DB', EMBEDDED, 'auto'),
-      allowDownload: oneOf('PMO_MONGOD_DOWNLOAD', ['true', 'false'] as const, 'true') === 'true',
+      allowDownload: mongodDownload !== 'false',
+      retryDownload: mongodDownload === 'retry',
       downloadTimeoutMs: integer('PMO_MONGOD_DOWNLOAD_TIMEOUT_MS', 5000, 0, 600000),
     },
     teams,

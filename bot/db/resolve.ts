@@ -27,6 +27,8 @@ export interface ResolveOptions {
   embedded: 'auto' | 'mongod' | 'ferretdb';
   /** Whether mongodb-memory-server may download mongod, and for how long. */
   allowDownload: boolean;
+  /** Download even though an earlier download failed (its marker is under dataDir). */
+  retryDownload?: boolean;
   downloadTimeoutMs: number;
   logger: Logger;
 }
@@ -44,7 +46,7 @@ export async function resolveDatabase(opts: ResolveOptions): Promise<ResolvedDat
 
   if (opts.embedded !== 'ferretdb') {
     try {
-      const binary = await findMongod({ allowDownload: opts.allowDownload, timeoutMs: opts.downloadTimeoutMs });
+      const binary = await findMongod({ allowDownload: opts.allowDownload, timeoutMs: opts.downloadTimeoutMs, dataDir: opts.dataDir, retryDownload: opts.retryDownload });
       const server = await MongodServer.create({ binary, dataDir: path.join(opts.dataDir, 'mongod'), logger });
       await server.start();
       return { source: 'mongod', uri: server.uri, description: server.description, server };
