@@ -14,8 +14,15 @@ export function csvCell(value: CsvCell): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Header and rows, CRLF line ends; the BOM makes Excel read UTF-8 (names like Zürich) correctly. */
+/** Starts the file: makes Excel read UTF-8 (names like Zürich) correctly. */
+export const CSV_BOM = '\uFEFF';
+
+/** One row with its CRLF line end, for writing a file a row at a time. */
+export function csvLine(row: readonly CsvCell[]): string {
+  return `${row.map(csvCell).join(',')}\r\n`;
+}
+
+/** Header and rows as one string: the BOM, then CRLF-ended lines. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return CSV_BOM + [header, ...rows].map(csvLine).join('');
 }

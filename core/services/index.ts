@@ -16,6 +16,7 @@ export * from './item-list.service';
 export { isOverdue, overdueContext, type OverdueContext } from './overdue';
 export * from './activity.service';
 export * from './status.service';
+export { streamStatusUpdates } from './status-stream';
 export * from './conversation-refs.service';
 export * from './job-runs.service';
 export { KnownContacts, type KnownContactsOptions } from './known-contacts';

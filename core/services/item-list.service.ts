@@ -1,4 +1,5 @@
 import { DONE_STATUSES, ITEM_KINDS, type ItemKind, type Priority } from '../domain';
+import { inFilter } from './bulk-reads';
 import { loadWorkspace, type WorkspaceId } from './context';
 import { invalid } from './errors';
 import { requireProject } from './hierarchy.service';
@@ -60,6 +61,42 @@ export async function listOverdueItems(ws: WorkspaceId, now: Date): Promise<List
     all.push(...docs.map((doc) => withOverdue(asItem(kind, doc), ctx)).filter((item) => item.overdue));
   }
   return all.sort(compareItems);
+}
+
+/** Documents per round trip when a register is read whole: what one batch of an export holds in memory. */
+export const STREAM_BATCH = 250;
+
+/**
+ * Every item of a register, closed ones too, in key order, a batch at a time from one cursor, so an
+ * export of any size holds one batch. The (workspaceId, seq) index serves the filter and the order;
+ * `projectKeys` narrows it to those projects (a PM's own).
+ */
+export async function* streamItems(
+  ws: WorkspaceId,
+  query: { kind: ItemKind; projectKeys?: readonly string[] },
+  now: Date,
+): AsyncGenerator<ListedItem[]> {
+  if (!ITEM_KINDS.includes(query.kind)) throw invalid('register', `Export risks, issues or changes.`);
+  const workspace = await loadWorkspace(ws);
+  const ctx = overdueContext(workspace, now);
+  const keys = query.projectKeys ? new Set(query.projectKeys) : undefined;
+  const filter = { workspaceId: workspace._id, ...(query.projectKeys ? inFilter('projectKey', query.projectKeys) : {}) };
+  const cursor = itemModel(query.kind).find(filter).sort({ seq: 1 }).batchSize(STREAM_BATCH).lean<object[]>().cursor();
+  try {
+    let batch: ListedItem[] = [];
+    for await (const doc of cursor) {
+      const item = withOverdue(asItem(query.kind, doc), ctx);
+      if (keys && !keys.has(item.projectKey)) continue; // a list too long for $in is kept here
+      batch.push(item);
+      if (batch.length >= STREAM_BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  } finally {
+    await cursor.close();
+  }
 }
 
 function withOverdue(item: RegisterItem, ctx: OverdueContext): ListedItem {
