@@ -98,7 +98,7 @@ function main() {
   } else {
     const changed = before ? changes(before, inputs) : [];
     const shown = changed.slice(0, 3).join(', ') + (changed.length > 3 ? ` and ${changed.length - 3} more` : '');
-    say(`Rebuilding PMO Assistant (${changed.length > 0 ? `changed: ${shown}` : 'the last build did not finish'})…`);
+    say(`Rebuilding PMO Assistant (${changed.length > 0 ? `changed: ${shown}` : 'the last build failed or was interrupted'})…`);
   }
   // tsc's incremental state trusts that its outputs are still there; when some are not, start afresh.
   if (missing.length > 0) fs.rmSync(BUILD_INFO, { force: true });
