@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { createScheduler, type JobScheduler } from '../jobs/runtime';
 import type { RunningApp } from './app';
 import type { Config } from './config';
+import { exportLinksFor, mountExportFiles } from './files';
 import { isLocalMode, mountLocalChat } from './local';
 import { isSlackConfigured, mountSlackApp } from './slack';
 import { mountTeamsBot } from './teams';
@@ -20,6 +21,8 @@ export function mountAll(app: Express, running: Pick<RunningApp, 'onStop'>, conf
   scheduler.addSender(new TeamsJobSender({ adapter: teams.adapter, appId }));
   // The local chat speaks Bot Framework too, so its workspace gets digests and reminders the same way.
   scheduler.addSender(new TeamsJobSender({ adapter: teams.adapter, appId, platform: 'local' }));
+  // Signed export download links: absolute under PUBLIC_URL, relative in the local chat.
+  mountExportFiles(app, { links: exportLinksFor(config), logger });
   if (isSlackConfigured(config.slack)) {
     const slack = mountSlackApp(app, { config, logger, onStop: running.onStop, jobs: scheduler.commands });
     scheduler.addSender(slack.jobSender);

@@ -1,10 +1,14 @@
+import { promises as fs } from 'node:fs';
 import type { ResourceResponse } from 'botbuilder';
 import type { Logger } from 'pino';
 import { checkMessage, checkModal, escapeMrkdwn, formModal, listMessage, type Block, type SlackMessage, type SlackModalView } from '../../cards/blocks';
 import { CARD_VERBS } from '../../cards/verbs';
+import { PmoError } from '../../core/services';
+import { writeExportFile, type ExportFile } from '../files';
 import type { SlackApi } from './api';
+import { uploadToSlack } from './file-upload';
 import { confirmationModal, doneModal } from './modals';
-import { textMessage, type SlackReply } from './presenter';
+import { fileMessage, textMessage, type SlackReply } from './presenter';
 import { encodeMetadata, placeOf, type SlackTurn } from './slack-turn';
 
 type Posted = { ts?: string; view?: { id?: string } };
@@ -16,7 +20,7 @@ const UNREACHABLE = ['not_in_channel', 'channel_not_found', 'is_archived'];
 /** A modal whose closing cancels its dialog (Slack then sends view_closed), so no form is left half-open. */
 const closable = (view: SlackModalView): SlackModalView => ({ ...view, notify_on_close: true }) as SlackModalView;
 
-/** CSV small enough to show inline when it cannot be attached. */
+/** CSV small enough (bytes) to show inline when it cannot be attached. */
 const INLINE_CSV = 2_800;
 
 /**
@@ -104,18 +108,30 @@ export class TurnDelivery {
     }
   }
 
+  /** An export: made into a temp file (Slack wants the length first), uploaded here, deleted. */
   private async file(reply: Extract<SlackReply, { kind: 'file' }>): Promise<ResourceResponse> {
-    const { file } = reply;
+    const spec = reply.export;
+    let file: ExportFile;
     try {
-      const upload = { channel_id: this.turn.channel, filename: file.filename, content: file.content, initial_comment: reply.message.text };
-      await this.api.uploadFile(this.turn.threadTs ? { ...upload, thread_ts: this.turn.threadTs } : upload);
+      file = await writeExportFile(spec, new Date(spec.requestedAt));
+    } catch (err) {
+      if (err instanceof PmoError) return this.post(textMessage(err.message));
+      throw err;
+    }
+    try {
+      await uploadToSlack(this.api, file, { channel: this.turn.channel, threadTs: this.turn.threadTs, comment: reply.message.text });
       return { id: '' };
     } catch (err) {
       this.logger.info({ error: slackErrorOf(err) ?? (err as Error).message }, 'could not attach the export here');
-      const note = textMessage(`I cannot attach files in this conversation; invite me here or DM me the command for ${file.filename}.`);
-      const csv = escapeMrkdwn(file.content);
-      if (csv.length <= INLINE_CSV) note.blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${csv}\`\`\`` } });
+      const line = `I cannot attach files in this conversation; invite me here or DM me the command for ${spec.filename}.`;
+      const note = fileMessage(line, reply.link);
+      if (file.bytes <= INLINE_CSV) {
+        const csv = escapeMrkdwn((await fs.readFile(file.path, 'utf8')).replace(/^\uFEFF/, ''));
+        note.blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${csv}\`\`\`` } });
+      }
       return this.post(note);
+    } finally {
+      await file.dispose();
     }
   }
 

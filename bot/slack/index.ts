@@ -6,6 +6,7 @@ import type { JobCommands } from '../../core/runner/types';
 import { createDialogs } from '../../dialogs/root.dialog';
 import type { Stoppable } from '../app';
 import type { Config } from '../config';
+import { exportLinksFor } from '../files';
 import { MongoStorage, WorkspaceConversationState } from '../state';
 import { SlackAdapter } from './adapter';
 import { webClientOptions } from './api';
@@ -71,7 +72,7 @@ export function mountSlackApp(app: Express, deps: SlackDeps): SlackMount {
   const store = oauth ? openInstallationStore({ ...defaults, security: deps.config.security, logger }) : undefined;
   const installer = oauth && store ? createInstaller(oauth, store, logger) : undefined;
   const directory = new SlackDirectory(logger);
-  const presenter = new SlackPresenter();
+  const presenter = new SlackPresenter(exportLinksFor(deps.config));
   const conversationState = new WorkspaceConversationState(new MongoStorage({ logger }));
   const bot = new SlackBot({ conversationState, dialogs: createDialogs({ presenter, jobs: deps.jobs }), directory, now: deps.now });
 

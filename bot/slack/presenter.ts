@@ -4,15 +4,18 @@ import {
   type SlackMessage,
 } from '../../cards/blocks';
 import type { ConfirmationView, FormView, ListView } from '../../cards/view-models';
+import type { ExportSpec } from '../../core/runner/export-spec';
 import type { Reply } from '../../core/runner/types';
 import type { Presenter } from '../../dialogs/presenter';
+import type { ExportLinks } from '../files';
 
 /** What a Slack reply carries on its activity (`channelData.slack`); the delivery decides the surface. */
 export type SlackReply =
   | { kind: 'message'; message: SlackMessage; announce?: boolean; list?: ListView }
   | { kind: 'form'; message: SlackMessage; form: FormView; prompt: string }
   | { kind: 'confirmation'; message: SlackMessage; confirmation: ConfirmationView }
-  | { kind: 'file'; message: SlackMessage; file: { filename: string; contentType: string; content: string } };
+  // An export: the delivery makes the CSV and uploads it; `link` is a signed download link (PUBLIC_URL set).
+  | { kind: 'file'; message: SlackMessage; export: ExportSpec; link?: string };
 
 /** A plain line as a message: mrkdwn-escaped, so user text never becomes a mention or a link. */
 export function textMessage(text: string): SlackMessage {
@@ -24,8 +27,20 @@ function activityOf(reply: SlackReply): Partial<Activity> {
   return { type: 'message', text: reply.message.text, channelData: { slack: reply } };
 }
 
+/** A line about an export, and its download link (mrkdwn `<url|name>`, Slack's escapes applied) when there is one. */
+export function fileMessage(line: string, link?: string, minutes?: number): SlackMessage {
+  const message = textMessage(line);
+  if (!link) return message;
+  const url = link.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const linkLine = `Download link, valid for ${minutes ?? 15} minutes: <${url}|download the CSV>`;
+  return { text: `${message.text}\n${linkLine}`, blocks: [...message.blocks, { type: 'section', text: { type: 'mrkdwn', text: linkLine } }] };
+}
+
 /** The Slack face of the shared dialogs' answers: Block Kit from the same view models as the Teams cards. */
 export class SlackPresenter implements Presenter {
+  /** `links`: signs a download link for each export, when PUBLIC_URL is set. */
+  constructor(private readonly links?: ExportLinks) {}
+
   reply(reply: Reply): Partial<Activity> {
     switch (reply.type) {
       case 'saved':
@@ -42,12 +57,10 @@ export class SlackPresenter implements Presenter {
         return activityOf({ kind: 'message', message: errorMessage(reply.view) });
       case 'text':
         return this.text(reply.text);
-      case 'file':
-        return activityOf({
-          kind: 'file',
-          message: textMessage(`Here is ${reply.filename}.`),
-          file: { filename: reply.filename, contentType: reply.contentType, content: reply.content },
-        });
+      case 'file': {
+        const link = this.links?.url(reply.export);
+        return activityOf({ kind: 'file', message: fileMessage(`Here is ${reply.filename}.`, link, this.links?.minutes), export: reply.export, link });
+      }
     }
   }
 

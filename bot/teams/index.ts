@@ -5,7 +5,9 @@ import type { JobCommands } from '../../core/runner/types';
 import { createDialogs } from '../../dialogs/root.dialog';
 import type { Config } from '../config';
 import { MongoStorage, WorkspaceConversationState } from '../state';
+import { exportLinksFor } from '../files';
 import { createTeamsAdapter } from './adapter';
+import { TeamsExportDelivery } from './export-delivery';
 import { PmoBot } from './pmo-bot';
 import { TeamsPresenter } from './presenter';
 import { mountTeams } from './routes';
@@ -31,6 +33,7 @@ export function mountTeamsBot(
     presenter,
     defaultTimeZone: deps.config.defaultTimeZone,
     logger,
+    files: new TeamsExportDelivery({ appId: deps.config.teams.appId ?? '', links: exportLinksFor(deps.config), logger }),
     now: deps.now,
   });
   const adapter = createTeamsAdapter(deps.config.teams, logger);

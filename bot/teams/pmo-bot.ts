@@ -1,10 +1,11 @@
-import { TeamsActivityHandler, TurnContext, type ConversationState } from 'botbuilder';
+import { TeamsActivityHandler, TurnContext, type ConversationState, type FileConsentCardResponse } from 'botbuilder';
 import type { Logger } from 'pino';
 import { helpView } from '../../core/runner';
 import { ensurePerson, KnownContacts } from '../../core/services';
 import type { Presenter } from '../../dialogs/presenter';
 import { setRunContext } from '../../dialogs/run-context';
 import { runDialogs, type PmoDialogs } from '../../dialogs/root.dialog';
+import type { TeamsExportDelivery } from './export-delivery';
 import { rememberConversation, resolveTurn, workspaceOf } from './turn';
 
 export interface PmoBotDeps {
@@ -13,6 +14,8 @@ export interface PmoBotDeps {
   presenter: Presenter;
   defaultTimeZone: string;
   logger: Logger;
+  /** Exports: consent cards, uploads once allowed, download links in the local chat. */
+  files: TeamsExportDelivery;
   /** The clock; tests pin it. */
   now?: () => Date;
 }
@@ -55,7 +58,20 @@ export class PmoBot extends TeamsActivityHandler {
     const now = this.deps.now?.() ?? new Date();
     const runContext = await resolveTurn(context, { timeZone: this.deps.defaultTimeZone }, now, this.contacts);
     setRunContext(context, runContext);
+    context.onSendActivities(async (ctx, activities, next) => {
+      await this.deps.files.deliverPending(ctx, activities, now);
+      return next();
+    });
     await runDialogs(context, this.deps.conversationState, this.deps.dialogs);
+  }
+
+  /** fileConsent/invoke accepted: upload the export, show the file card; the invoke is answered 200. */
+  protected override async handleTeamsFileConsentAccept(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    await this.deps.files.accept(context, response, this.deps.now?.() ?? new Date());
+  }
+
+  protected override async handleTeamsFileConsentDecline(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    await this.deps.files.decline(context, response);
   }
 
   /** Stores where the bot was installed (for the jobs' proactive messages) and says hello once. */

@@ -5,6 +5,7 @@ import {
 } from '../../cards';
 import type { Reply } from '../../core/runner/types';
 import type { Presenter } from '../../dialogs/presenter';
+import { pendingExportActivity } from './export-delivery';
 
 const card = (c: AdaptiveCard): Attachment => CardFactory.adaptiveCard(c);
 
@@ -31,17 +32,8 @@ export class TeamsPresenter implements Presenter {
       case 'text':
         return { type: 'message', text: reply.text };
       case 'file':
-        return {
-          type: 'message',
-          text: `Here is ${reply.filename}.`,
-          attachments: [
-            {
-              contentType: reply.contentType,
-              name: reply.filename,
-              contentUrl: `data:${reply.contentType};base64,${Buffer.from(reply.content, 'utf8').toString('base64')}`,
-            },
-          ],
-        };
+        // Delivered by PmoBot as it is sent: a consent card in the personal chat, or a download link.
+        return pendingExportActivity(reply.export);
     }
   }
 

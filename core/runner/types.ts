@@ -4,6 +4,7 @@ import type {
   ErrorView, HelpView, HistoryEntryView, ItemView, ListView, SavedView, StatusUpdateView,
 } from '../../cards/view-models';
 import type { Actor, Platform } from '../domain';
+import type { ExportSpec } from './export-spec';
 
 export interface RunContext {
   workspaceId: Types.ObjectId | string;
@@ -56,6 +57,7 @@ export type Reply =
   | { type: 'help'; view: HelpView }
   | { type: 'error'; view: ErrorView; field?: string } // field: the input at fault (dialogs re-ask it)
   | { type: 'text'; text: string }
-  | { type: 'file'; filename: string; contentType: 'text/csv'; content: string };
+  // An export described, not made: openExport(export) streams its CSV where it is delivered.
+  | { type: 'file'; filename: string; contentType: 'text/csv'; export: ExportSpec };
 
 export type ReplyType = Reply['type'];

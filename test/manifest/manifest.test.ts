@@ -114,7 +114,10 @@ describe('the bot', () => {
   it('is conversational in personal, team and group chat scopes', () => {
     expect([...bot.scopes].sort()).toEqual([...SCOPES].sort());
     expect(bot.isNotificationOnly).toBe(false);
-    expect(bot.supportsFiles).toBe(false);
+  });
+
+  it('sends files (exports) through file consent in personal chats, which needs supportsFiles', () => {
+    expect(bot.supportsFiles).toBe(true);
   });
 
   it('has exactly one command list per scope', () => {

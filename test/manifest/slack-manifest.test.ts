@@ -23,6 +23,8 @@ const METHOD_SCOPE: Record<string, string | null> = {
   'views.update': null,
   'views.publish': null,
   'files.uploadV2': 'files:write',
+  'files.getUploadURLExternal': 'files:write',
+  'files.completeUploadExternal': 'files:write',
 };
 const EVENT_SCOPE: Record<string, string | null> = {
   app_mention: 'app_mentions:read',

@@ -71,7 +71,8 @@ export class SlackApiStub {
       res.status(200).send('ok');
     });
     app.post('/upload/:id', express.raw({ type: '*/*', limit: '5mb' }), (req, res) => {
-      this.record('upload', undefined, { fileId: req.params.id, bytes: Buffer.isBuffer(req.body) ? req.body.length : 0 });
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      this.record('upload', undefined, { fileId: req.params.id, bytes: body.length, contentLength: req.headers['content-length'], content: body.toString('utf8') });
       res.status(200).send('OK');
     });
     app.post('/api/:method', async (req, res) => {
