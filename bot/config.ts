@@ -22,6 +22,12 @@ export interface Config {
     appPassword?: string;
     appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
     tenantId?: string;
+    /** Bot Framework endpoints for sovereign clouds and tests (BOTFRAMEWORK_*); unset = the public cloud's. */
+    openIdMetadataUrl?: string;
+    tokenIssuer?: string;
+    emulatorOpenIdMetadataUrl?: string;
+    loginUrl?: string;
+    oauthScope?: string;
   };
   slack: {
     signingSecret?: string;
@@ -108,6 +114,12 @@ export function loadConfig(env: Env = process.env, root = path.resolve(__dirname
     appPassword: get('MicrosoftAppPassword'),
     appType: oneOf('MicrosoftAppType', APP_TYPES, 'MultiTenant'),
     tenantId: get('MicrosoftAppTenantId'),
+    // Signing keys and the bot's own token come from these, so only over https.
+    openIdMetadataUrl: url('BOTFRAMEWORK_OPENID_METADATA_URL', ['https:']),
+    tokenIssuer: get('BOTFRAMEWORK_TOKEN_ISSUER'),
+    emulatorOpenIdMetadataUrl: url('BOTFRAMEWORK_EMULATOR_OPENID_METADATA_URL', ['https:']),
+    loginUrl: url('BOTFRAMEWORK_LOGIN_URL', ['https:']),
+    oauthScope: get('BOTFRAMEWORK_OAUTH_SCOPE'),
   };
   if (teams.appId && !teams.appPassword && teams.appType !== 'UserAssignedMSI') {
     problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set');

@@ -1,9 +1,76 @@
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
-import express, { type Express } from 'express';
+import type { Activity, ActivityHandler, TurnContext } from 'botbuilder';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import type { TeamsAdapter } from './adapter';
+import { TokenRefused } from './token-refusal';
 
-/** POST /api/messages: Bot Framework activities from Teams (or our local chat) into the bot. */
-export function mountTeams(app: Express, adapter: CloudAdapter, bot: ActivityHandler): void {
-  app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
+/**
+ * The Bot Connector refuses messages over 256 KiB (MessageSizeTooBig, 262,144 bytes) and Teams
+ * keeps a message under 100 KB, so no activity Teams sends is bigger; nothing bigger is buffered.
+ */
+export const ACTIVITY_BODY_LIMIT = '256kb';
+
+/** The body as an activity (timestamps as dates, as botbuilder's own parser makes them), or undefined. */
+function activityFrom(body: unknown): Activity | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const activity = body as Record<string, unknown>;
+  if (typeof activity.type !== 'string' || !activity.type) return undefined;
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']]) {
+    const value = activity[field];
+    if (typeof value === 'string') {
+      activity[raw] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  return activity as unknown as Activity;
+}
+
+/** A body the JSON parser refused: JSON, without the parser's text. */
+const badBody: ErrorRequestHandler = (err: { type?: string }, _req, res, next) => {
+  if (res.headersSent) return next(err);
+  const tooLarge = err.type === 'entity.too.large';
+  res.status(tooLarge ? 413 : 400).json({ error: tooLarge ? 'too_large' : 'bad_request' });
+};
+
+/**
+ * POST /api/messages: Bot Framework activities from Teams (or our local chat) into the bot. A bad
+ * token is a 401 and anything else that fails a 500, both without the library's text or a stack.
+ */
+export function mountTeams(
+  app: Express,
+  adapter: TeamsAdapter,
+  bot: ActivityHandler | ((context: TurnContext) => Promise<void>),
+): void {
+  const { logger } = adapter;
+  const logic = typeof bot === 'function' ? bot : (context: TurnContext) => bot.run(context);
+  const handle: express.RequestHandler = async (req, res) => {
+    const activity = activityFrom(req.body);
+    if (!activity) {
+      res.status(400).json({ error: 'bad_request' });
+      return;
+    }
+    const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+    let auth;
+    try {
+      auth = await adapter.authenticate(activity, authHeader);
+    } catch (err) {
+      if (err instanceof TokenRefused) {
+        logger.warn({ reason: err.reason, channelId: activity.channelId, ip: req.ip }, 'Teams: request refused, bad Bot Framework token');
+        res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'unauthorized' });
+      } else {
+        logger.error({ err: (err as Error)?.message }, 'Teams: could not check the Bot Framework token');
+        res.status(500).json({ error: 'internal_error' });
+      }
+      return;
+    }
+    try {
+      const invoke = await adapter.runAuthenticated(auth, activity, logic);
+      res.status(invoke?.status ?? 200);
+      if (invoke?.body === undefined) res.end();
+      else res.json(invoke.body);
+    } catch (err) {
+      logger.error({ err: (err as Error)?.message, stack: (err as Error)?.stack }, 'Teams: activity failed outside the turn');
+      if (!res.headersSent) res.status(500).json({ error: 'internal_error' });
+    }
+  };
+  app.post('/api/messages', express.json({ limit: ACTIVITY_BODY_LIMIT }), handle, badBody);
 }

@@ -1,0 +1,118 @@
+import { ConfidentialClientApplication } from '@azure/msal-node';
+import { ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type Activity } from 'botbuilder';
+import {
+  ConnectorFactory,
+  MsalAppCredentials,
+  type AuthenticateRequestResult,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  type ServiceClientCredentials,
+} from 'botframework-connector';
+
+interface PipelinePolicy {
+  name: string;
+  sendRequest(request: { method: string; url: string }, next: (request: never) => Promise<{ status: number }>): Promise<{ status: number }>;
+}
+
+/** The HTTP pipeline inside a ConnectorClient (@azure/core-rest-pipeline), which botbuilder-stdlib keeps in a private field. */
+interface WithPipeline {
+  client?: { pipeline?: { removePolicy(policy: { name: string }): unknown[]; addPolicy(policy: PipelinePolicy, options: { afterPhase: 'Retry' }): void } };
+}
+
+/** Fails a call the Bot Connector answered with a redirect, saying so, instead of following it. */
+const redirectRefusal: PipelinePolicy = {
+  name: 'pmoRefuseRedirects',
+  async sendRequest(request, next) {
+    const response = await next(request as never);
+    if (response.status >= 300 && response.status < 400) {
+      throw new Error(`the Bot Connector at ${new URL(request.url).origin} answered ${request.method} with a ${response.status} redirect, which is never followed`);
+    }
+    return response;
+  },
+};
+
+/**
+ * Replaces the redirect policy of a Bot Connector client with one that fails the call, so a 3xx
+ * from a serviceUrl moves nothing (a 303 becomes a GET elsewhere; a 307 re-POSTs the activity).
+ * Fails closed: if a library update moves the pipeline, no client is made at all.
+ */
+export function refuseRedirects(connector: ConnectorClient): ConnectorClient {
+  const pipeline = (connector as unknown as WithPipeline).client?.pipeline;
+  if (pipeline?.removePolicy({ name: 'redirectPolicy' }).length !== 1) {
+    throw new Error('the Bot Connector client has no redirect policy to replace; refusing to use a client that may follow redirects');
+  }
+  pipeline.addPolicy(redirectRefusal, { afterPhase: 'Retry' });
+  return connector;
+}
+
+/** Every Bot Connector client it makes refuses redirects. */
+class NoRedirectConnectorFactory extends ConnectorFactory {
+  constructor(private readonly inner: ConnectorFactory) {
+    super();
+  }
+
+  async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    return refuseRedirects(await this.inner.create(serviceUrl, audience));
+  }
+}
+
+/**
+ * botbuilder's authentication, with every connector it hands out (replies in a turn, proactive
+ * messages, new conversations) refusing redirects.
+ */
+export class NoRedirectBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    return { ...result, connectorFactory: result.connectorFactory && new NoRedirectConnectorFactory(result.connectorFactory) };
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return new NoRedirectConnectorFactory(super.createConnectorFactory(claimsIdentity));
+  }
+}
+
+export interface AppCredentialSettings {
+  MicrosoftAppId?: string;
+  MicrosoftAppPassword?: string;
+  MicrosoftAppType?: string;
+  MicrosoftAppTenantId?: string;
+}
+
+/**
+ * The bot's own token (client credentials) from a configured login URL. botbuilder hands such a
+ * URL to MSAL as an unknown authority, and MSAL then asks login.microsoftonline.com whether it is
+ * real (instance discovery) — which fails offline and leaks the URL online. The operator named
+ * this authority, so MSAL is told it is known and talks only to it.
+ */
+export class LoginUrlCredentialsFactory extends ConfigurationServiceClientCredentialFactory {
+  private msal?: ConfidentialClientApplication;
+
+  constructor(
+    private readonly settings: AppCredentialSettings,
+    private readonly loginUrl: string,
+  ) {
+    super(settings);
+  }
+
+  override async createCredentials(
+    appId: string,
+    audience: string,
+    loginEndpoint: string,
+    validateAuthority: boolean,
+  ): Promise<ServiceClientCredentials> {
+    // Managed identities and local mode keep botbuilder's own credentials.
+    if (!this.settings.MicrosoftAppPassword || (await this.isAuthenticationDisabled())) {
+      return super.createCredentials(appId, audience, loginEndpoint, validateAuthority);
+    }
+    if (!(await this.isValidAppId(appId))) throw new Error('Invalid appId.');
+    this.msal ??= new ConfidentialClientApplication({
+      auth: {
+        clientId: appId,
+        clientSecret: this.settings.MicrosoftAppPassword,
+        authority: this.loginUrl,
+        knownAuthorities: [new URL(this.loginUrl).host],
+      },
+    });
+    return new MsalAppCredentials(this.msal, appId, this.loginUrl, audience);
+  }
+}
