@@ -3,23 +3,25 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { slackLogger } from './logger';
-import { futureTimestampGuard } from './request-guard';
+import { futureTimestampGuard, signedBodyGuard, SLACK_BODY_LIMIT } from './request-guard';
 
 export const EVENTS_PATH = '/slack/events';
 
 /**
  * POST /slack/events on our own Express app, for events, the slash command and interactivity:
- * bolt checks the signature (stale timestamps included; the guard refuses future ones) and
+ * the guards refuse unsigned, oversized and future-dated requests before bolt reads them, bolt
+ * checks the signature again (stale timestamps included) and
  * answers url_verification; processBeforeResponse is off, so a listener's ack() is the response.
  */
 export function httpReceiver(app: Express, signingSecret: string, logger: Logger): ExpressReceiver {
-  app.post(EVENTS_PATH, futureTimestampGuard());
+  app.post(EVENTS_PATH, futureTimestampGuard(), signedBodyGuard(signingSecret));
   return new ExpressReceiver({
     signingSecret,
     app,
     endpoints: EVENTS_PATH,
     processBeforeResponse: false,
     signatureVerification: true,
+    bodyLimit: SLACK_BODY_LIMIT, // bolt reads no body itself (the guard hands it rawBody); the same limit should it ever
     logger: slackLogger(logger.child({ lib: 'slack-receiver' })),
   });
 }
