@@ -28,7 +28,7 @@ export function mountAll(app: Express, running: Pick<RunningApp, 'onStop'>, conf
     scheduler.addSender(slack.jobSender);
   }
   // With no platform credentials, a chat page at / to try the bot (SPEC §5 local mode).
-  if (isLocalMode(config)) mountLocalChat(app, { adapter: teams.adapter, bot: teams.bot, logger });
+  if (isLocalMode(config)) mountLocalChat(app, { adapter: teams.adapter, bot: teams.bot, logger, config });
   // Registered last, so it stops first: no run starts while the doors and the database close.
   running.onStop(scheduler);
   void scheduler.start();
