@@ -34,6 +34,8 @@ const changeRequestSchema = new Schema<ChangeRequest>(
 
 // Key allocation (highest seq) and `show C-12` / `update C-12`: one change by seq.
 changeRequestSchema.index({ workspaceId: 1, seq: 1 }, { unique: true });
+// createItem on a request carried out again: the item that request already logged.
+changeRequestSchema.index({ workspaceId: 1, requestKey: 1 });
 // `list changes [project=KEY]`: the open changes of a project.
 changeRequestSchema.index({ workspaceId: 1, projectKey: 1, status: 1 });
 // `list changes mine` and owners' reminders: the open changes of an owner.

@@ -19,6 +19,8 @@ export interface RegisterItemBase {
   closedAt?: Date | null;
   /** Text given with `close KEY ...` (the issue's resolution; a closing note on the others). */
   resolution?: string | null;
+  /** The inbound request that logged it (bot/inbox), so carrying that request out again finds it instead of logging it twice. */
+  requestKey?: string | null;
 }
 
 /** Schema fields for RegisterItemBase; each item model adds its own (and its status enum). */
@@ -34,4 +36,5 @@ export const registerItemFields = {
   due: { type: String, default: null },
   closedAt: { type: Date, default: null },
   resolution: { type: String, default: null },
+  requestKey: { type: String, default: null },
 } as const;

@@ -20,7 +20,7 @@ async function savedReply(ctx: RunContext, item: RegisterItem, outcome: SavedOut
 }
 
 async function create(command: CreateCommand, ctx: RunContext): Promise<RegisterItem> {
-  const { workspaceId: ws, actor, now } = ctx;
+  const { workspaceId: ws, actor, now, request } = ctx;
   const common = {
     title: command.title ?? '',
     description: command.description,
@@ -37,11 +37,11 @@ async function create(command: CreateCommand, ctx: RunContext): Promise<Register
         response: command.response,
         mitigation: command.mitigation,
         reviewDate: command.review,
-      }, now);
+      }, now, request);
     case 'issue':
-      return createIssue(ws, actor, { ...common, priority: command.priority, type: command.type }, now);
+      return createIssue(ws, actor, { ...common, priority: command.priority, type: command.type }, now, request);
     case 'change':
-      return createChange(ws, actor, { ...common, impact: command.impact }, now);
+      return createChange(ws, actor, { ...common, impact: command.impact }, now, request);
   }
 }
 

@@ -5,6 +5,7 @@ import type {
 } from '../../cards/view-models';
 import type { Actor, Platform } from '../domain';
 import type { ExportSpec } from './export-spec';
+import type { RequestRef } from '../services';
 
 export interface RunContext {
   workspaceId: Types.ObjectId | string;
@@ -20,6 +21,8 @@ export interface RunContext {
   conversationRefId?: string;
   /** `digest` and `reminders` on demand: the job runtime, when this process runs it. */
   jobs?: JobCommands;
+  /** The inbound request this turn carries out (bot/inbox), so a create run again is not saved twice. */
+  request?: RequestRef;
 }
 
 /** Where an on-demand job posts and for whom; the job runtime (jobs/runtime) implements JobCommands. */

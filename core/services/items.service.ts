@@ -1,11 +1,11 @@
-import type { ItemHistoryDoc } from '../../models';
+import type { ItemHistoryDoc, RegisterItemBase } from '../../models';
 import { DONE_STATUSES, riskRating, type Actor, type ItemKind, type RiskRating } from '../domain';
 import { toWorkspaceId, type WorkspaceId } from './context';
 import { invalid, PmoError } from './errors';
 import { requireProject } from './hierarchy.service';
 import { changedOnly, diffToHistory, itemHistory, writeHistory } from './history';
 import { loadForChange, saveFields } from './item-access';
-import { requireItem, type ChangeItem, type IssueItem, type RegisterItem, type RiskItem } from './item-store';
+import { asItem, itemModel, requireItem, type ChangeItem, type IssueItem, type RegisterItem, type RiskItem } from './item-store';
 import { fieldLabel, kindName, normalisePatch, type ItemPatch } from './item-validation';
 import { insertWithNextKey } from './keys';
 
@@ -35,17 +35,27 @@ export interface CreateChangeInput extends NewItemInput {
   impactScope?: string;
 }
 
+/**
+ * The inbound request a create runs for (bot/inbox): its key is stored on the item, and when the
+ * request is being carried out again (`retry`: an earlier attempt may have saved before its process
+ * died) the item it already logged is returned instead of a second one.
+ */
+export interface RequestRef {
+  key: string;
+  retry: boolean;
+}
+
 /** Anyone in the workspace may log an item (SPEC §3). `now` stamps it and its history. */
-export async function createRisk(ws: WorkspaceId, actor: Actor, input: CreateRiskInput, now = new Date()): Promise<RiskItem> {
-  return (await createItem('risk', ws, actor, input, ['probability', 'impact'], now)) as RiskItem;
+export async function createRisk(ws: WorkspaceId, actor: Actor, input: CreateRiskInput, now = new Date(), request?: RequestRef): Promise<RiskItem> {
+  return (await createItem('risk', ws, actor, input, ['probability', 'impact'], now, request)) as RiskItem;
 }
 
-export async function createIssue(ws: WorkspaceId, actor: Actor, input: CreateIssueInput, now = new Date()): Promise<IssueItem> {
-  return (await createItem('issue', ws, actor, input, [], now)) as IssueItem;
+export async function createIssue(ws: WorkspaceId, actor: Actor, input: CreateIssueInput, now = new Date(), request?: RequestRef): Promise<IssueItem> {
+  return (await createItem('issue', ws, actor, input, [], now, request)) as IssueItem;
 }
 
-export async function createChange(ws: WorkspaceId, actor: Actor, input: CreateChangeInput, now = new Date()): Promise<ChangeItem> {
-  return (await createItem('change', ws, actor, input, [], now)) as ChangeItem;
+export async function createChange(ws: WorkspaceId, actor: Actor, input: CreateChangeInput, now = new Date(), request?: RequestRef): Promise<ChangeItem> {
+  return (await createItem('change', ws, actor, input, [], now, request)) as ChangeItem;
 }
 
 async function createItem(
@@ -55,6 +65,7 @@ async function createItem(
   input: NewItemInput & ItemPatch,
   required: readonly (keyof ItemPatch)[],
   now: Date,
+  request?: RequestRef,
 ): Promise<RegisterItem> {
   const workspaceId = toWorkspaceId(ws);
   if (input.status !== undefined) throw invalid('status', `A new ${kindName(kind)} starts open.`);
@@ -63,7 +74,13 @@ async function createItem(
     if (fields[field] === undefined || fields[field] === null) throw invalid(field, `A ${kindName(kind)} needs a ${fieldLabel(field)}.`);
   }
   const project = await requireProject(workspaceId, String(fields.projectKey), 'projectKey');
-  const stored = { ...fields, ...derived(kind, fields), projectKey: project.key, raisedById: actor.userId, createdAt: now };
+  if (request?.retry) {
+    const logged = await itemModel(kind).findOne({ workspaceId, requestKey: request.key }).lean<RegisterItemBase>();
+    if (logged) return asItem(kind, logged);
+  }
+  const stored = {
+    ...fields, ...derived(kind, fields), projectKey: project.key, raisedById: actor.userId, createdAt: now, requestKey: request?.key ?? null,
+  };
   const item = await insertWithNextKey(kind, workspaceId, stored);
   await writeHistory(workspaceId, item, actor.userId, now, [{ action: 'created', to: item.title }]);
   return item;
