@@ -3,6 +3,7 @@ import { BotStateModel } from './bot-state.model';
 import { ChangeRequestModel } from './change-request.model';
 import { ClaimModel } from './claim.model';
 import { ConversationRefModel } from './conversation-ref.model';
+import { InboundRequestModel } from './inbound-request.model';
 import { IssueModel } from './issue.model';
 import { ItemHistoryModel } from './item-history.model';
 import { JobDeliveryModel, JobPlannedModel, JobSendingModel } from './job-delivery.model';
@@ -14,7 +15,6 @@ import { ProgramModel } from './program.model';
 import { ProjectModel } from './project.model';
 import { ProjectPulseModel } from './project-pulse.model';
 import { RiskModel } from './risk.model';
-import { SlackDeliveryModel } from './slack-delivery.model';
 import { SlackInstallationModel } from './slack-installation.model';
 import { StatusUpdateModel } from './status-update.model';
 import { WorkspaceModel } from './workspace.model';
@@ -39,7 +39,7 @@ export * from './job-sweep.model';
 export * from './claim.model';
 export * from './bot-state.model';
 export * from './bot-state-claim.model';
-export * from './slack-delivery.model';
+export * from './inbound-request.model';
 export * from './slack-installation.model';
 
 /** What ensureIndexes needs of a model, whatever its document type. */
@@ -69,7 +69,7 @@ export const ALL_MODELS: readonly IndexedModel[] = [
   ClaimModel,
   BotStateModel,
   BotStateClaimModel,
-  SlackDeliveryModel,
+  InboundRequestModel,
   SlackInstallationModel,
 ];
 

@@ -3,6 +3,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { WorkspaceDoc } from '../../models';
+import type { InboundMeta } from '../inbox/inbox';
 import type { SlackApi } from './api';
 import { TurnDelivery, slackErrorOf } from './delivery';
 import { slackReplyOf } from './presenter';
@@ -15,8 +16,10 @@ export interface SlackTurnState {
   turn: SlackTurn;
   api: SlackApi;
   botUserId?: string;
-  /** Resolved before the turn ran (to claim the delivery); proactive turns have none. */
+  /** Resolved before the turn ran; proactive turns have none. */
   workspace?: WorkspaceDoc;
+  /** The acknowledged request this turn carries out; proactive turns have none. */
+  request?: InboundMeta;
 }
 
 interface HeldState extends SlackTurnState {

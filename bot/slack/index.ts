@@ -10,8 +10,8 @@ import { exportLinksFor } from '../files';
 import { MongoStorage, WorkspaceConversationState } from '../state';
 import { SlackAdapter } from './adapter';
 import { webClientOptions } from './api';
-import { DeliveryClaims } from './dedupe';
 import { SlackDirectory } from './directory';
+import { publishHome } from './home';
 import { openInstallationStore } from './installation-store';
 import { SlackJobSender } from './job-sender';
 import { registerListeners } from './listeners';
@@ -21,7 +21,8 @@ import { SlackPresenter } from './presenter';
 import { httpReceiver, socketReceiver } from './receiver';
 import { SlackBot } from './slack-bot';
 import { InstalledTokens, SingleWorkspaceTokens, type TokenSource } from './tokens';
-import { SlackTurns } from './turns';
+import { SlackTurns, type SlackWork } from './turns';
+import { Inbox, newHolderId } from '../inbox/inbox';
 
 export interface SlackDeps {
   config: Config;
@@ -32,12 +33,15 @@ export interface SlackDeps {
   onStop?: (component: Stoppable) => void;
   /** `digest` and `reminders` on demand: the job runtime's commands (scheduler.commands), when this process runs it. */
   jobs?: JobCommands;
+  /** Where acknowledged requests are recorded until carried out (one per process, shared with Teams, started by its owner); without it, one of its own. */
+  inbox?: Inbox;
 }
 
 export interface SlackMount {
   bolt: App;
   adapter: SlackAdapter;
   turns: SlackTurns;
+  inbox: Inbox;
   mode: 'http' | 'socket';
   /** Posts digests, reminders and nudges to Slack workspaces: give it to the scheduler (addSender). */
   jobSender: SlackJobSender;
@@ -85,16 +89,26 @@ export function mountSlackApp(app: Express, deps: SlackDeps): SlackMount {
     logger.error({ err: error.message, stack: error.stack, conversation: context.activity.conversation?.id }, 'unhandled error in a Slack turn');
     await context.sendActivity(presenter.text('Sorry, something went wrong on my side and nothing was saved. Please try again.')).catch(() => undefined);
   };
+  const inbox = deps.inbox ?? new Inbox({ holder: newHolderId(), logger });
   const turns: SlackTurns = new SlackTurns({
     tokens,
-    claims: new DeliveryClaims(),
+    inbox,
     adapter,
     logic: (context) => bot.run(context),
+    other: {
+      home: (opened, userId) => publishHome(opened, userId, { directory, now: deps.now?.() ?? opened.request.receivedAt }),
+      removed: async (teamId) => {
+        await store?.deleteInstallation?.({ teamId, isEnterpriseInstall: false, enterpriseId: undefined });
+        logger.info({ team: teamId }, 'Slack app removed from a workspace; its installation is deleted');
+      },
+    },
     api: { apiUrl: slack.apiUrl },
     defaults,
     logger,
-    now: deps.now,
   });
+  // Requests another instance (or this one before a crash) acknowledged and did not finish.
+  inbox.handle('slack', (work, meta) => turns.carryOut(meta.key, work as SlackWork, meta));
+  if (!deps.inbox) inbox.start();
 
   const jobSender = new SlackJobSender({ tokens, apiUrl: slack.apiUrl, logger });
 
@@ -112,8 +126,9 @@ export function mountSlackApp(app: Express, deps: SlackDeps): SlackMount {
   });
   bolt.error(async (error) => {
     logger.error({ err: error.message, code: error.code }, 'bolt could not dispatch a Slack request');
+    throw error; // a request that could not be recorded gets a 500, so Slack retries it, never a 200
   });
-  registerListeners(bolt, { turns, directory, store, logger, now: deps.now });
+  registerListeners(bolt, turns);
   if (installer) mountOAuth(app, installer, deps.config.publicUrl, logger);
   let stopping: Promise<void> | undefined;
   if (mode === 'socket') {
@@ -129,10 +144,11 @@ export function mountSlackApp(app: Express, deps: SlackDeps): SlackMount {
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       if (mode === 'socket') await bolt.stop().catch((err: Error) => logger.warn({ err: err.message }, 'Slack socket did not close cleanly'));
+      if (!deps.inbox) await inbox.stop();
       await turns.idle();
     })();
     return stopping;
   };
   deps.onStop?.({ name: 'slack', stop });
-  return { bolt, adapter, turns, mode, jobSender, idle: () => turns.idle(), stop };
+  return { bolt, adapter, turns, inbox, mode, jobSender, idle: () => turns.idle(), stop };
 }

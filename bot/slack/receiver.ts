@@ -11,7 +11,9 @@ export const EVENTS_PATH = '/slack/events';
  * POST /slack/events on our own Express app, for events, the slash command and interactivity:
  * the guards refuse unsigned, oversized and future-dated requests before bolt reads them, bolt
  * checks the signature again (stale timestamps included) and
- * answers url_verification; processBeforeResponse is off, so a listener's ack() is the response.
+ * answers url_verification. processBeforeResponse: the 200 leaves when the listener returns, which
+ * records the request first (events are acked by bolt before any listener runs), so no 200 is
+ * ever given for a request that was not recorded.
  */
 export function httpReceiver(app: Express, signingSecret: string, logger: Logger): ExpressReceiver {
   app.post(EVENTS_PATH, futureTimestampGuard(), signedBodyGuard(signingSecret));
@@ -19,7 +21,7 @@ export function httpReceiver(app: Express, signingSecret: string, logger: Logger
     signingSecret,
     app,
     endpoints: EVENTS_PATH,
-    processBeforeResponse: false,
+    processBeforeResponse: true,
     signatureVerification: true,
     bodyLimit: SLACK_BODY_LIMIT, // bolt reads no body itself (the guard hands it rawBody); the same limit should it ever
     logger: slackLogger(logger.child({ lib: 'slack-receiver' })),

@@ -33,7 +33,7 @@ export class SlackBot extends ActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const { turn, api, botUserId, workspace } = slackTurnStateOf(context);
+    const { turn, api, botUserId, workspace, request } = slackTurnStateOf(context);
     if (!workspace) throw new Error('a Slack message turn runs in a resolved workspace');
     const { directory } = this.deps;
     const person = await directory.person(api, turn.teamId, turn.userId);
@@ -42,8 +42,10 @@ export class SlackBot extends ActivityHandler {
     if (typeof activity.text === 'string' && activity.text.includes('<@')) {
       activity.text = nameMentions(activity.text, await directory.names(api, turn.teamId, mentionedUserIds(activity.text)));
     }
-    const now = this.deps.now?.() ?? new Date();
-    setRunContext(context, await resolveSlackTurn(activity, { turn, workspace, person, botUserId }, now));
+    // A request carried out late (its first holder died) runs at the time it was received.
+    const now = this.deps.now?.() ?? request?.receivedAt ?? new Date();
+    const ctx = await resolveSlackTurn(activity, { turn, workspace, person, botUserId }, now);
+    setRunContext(context, request ? { ...ctx, request: { key: request.key, retry: request.retry } } : ctx);
     await runDialogs(context, this.deps.conversationState, this.deps.dialogs);
   }
 }

@@ -8,6 +8,8 @@ export interface BotAuth {
   teamName?: string;
   /** The team the token belongs to, when known: a job for another team is never posted with it. */
   teamId?: string;
+  /** Single-workspace mode: the one team this deployment serves; requests from any other are refused. */
+  servesOnly?: string;
 }
 
 export interface TeamRef {
@@ -34,19 +36,26 @@ interface AuthTest {
   team?: string;
 }
 
-/** One workspace, one token; auth.test (the bot's user id and team name) is asked once, on first use. */
+/**
+ * One workspace, one token; auth.test (the bot's user id, its team) is asked once, on first use.
+ * Until it has answered, nobody can tell the served team from another, so requests wait (fail, to
+ * be tried again) rather than run for whichever team sent them.
+ */
 export class SingleWorkspaceTokens implements TokenSource {
   private identity?: Promise<AuthTest>;
 
   constructor(private readonly botToken: string, private readonly authTest: () => Promise<AuthTest>) {}
 
   async authFor(): Promise<BotAuth> {
-    this.identity ??= this.authTest().catch((err: unknown) => {
-      this.identity = undefined; // asked again next time rather than caching a failure
-      throw err;
+    this.identity ??= this.authTest().then((identity) => {
+      if (!identity.team_id) throw new Error('auth.test named no team for SLACK_BOT_TOKEN');
+      return identity;
     });
-    const identity = await this.identity.catch(() => ({}) as AuthTest);
-    return { botToken: this.botToken, botUserId: identity.user_id, teamName: identity.team, teamId: identity.team_id };
+    const identity = await this.identity.catch((err: unknown) => {
+      this.identity = undefined; // asked again next time rather than caching a failure
+      throw new Error(`could not ask Slack which team SLACK_BOT_TOKEN belongs to: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    return { botToken: this.botToken, botUserId: identity.user_id, teamName: identity.team, teamId: identity.team_id, servesOnly: identity.team_id };
   }
 }
 

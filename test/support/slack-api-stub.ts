@@ -66,7 +66,9 @@ export class SlackApiStub {
     const app = express();
     app.use(express.urlencoded({ extended: false, limit: '5mb' }));
     app.use(express.json({ limit: '5mb' }));
-    app.post('/response/:id', (req, res) => {
+    app.post('/response/:id', async (req, res) => {
+      const delay = this.delays.get('response_url');
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay).unref());
       this.record('response_url', undefined, { ...(req.body as Record<string, unknown>), responseUrlId: req.params.id });
       res.status(200).send('ok');
     });

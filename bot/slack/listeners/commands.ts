@@ -4,10 +4,11 @@ import type { SlackTurns } from '../turns';
 
 export const PMO_COMMAND = '/pmo';
 
-/** `/pmo …`: acknowledged at once (Slack shows nothing), answered after through the dialogs. */
+/** `/pmo …`: recorded, acknowledged (Slack shows nothing), then answered through the dialogs. */
 export function pmoCommand(turns: SlackTurns) {
   return async function onPmoCommand({ ack, command }: SlackCommandMiddlewareArgs): Promise<void> {
+    const start = await turns.accept({ type: 'conversation', inbound: fromCommand(command) });
     await ack();
-    turns.conversation(fromCommand(command));
+    start();
   };
 }

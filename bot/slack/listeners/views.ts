@@ -16,17 +16,19 @@ export function modalSubmitted(turns: SlackTurns) {
       await ack();
       return;
     }
+    const start = await turns.accept({ type: 'conversation', inbound });
     const pending = pendingModal(body.view.title?.text, body.view.private_metadata);
     await ack({ response_action: 'update', view: pending as unknown as types.View });
-    turns.conversation(inbound);
+    start();
   };
 }
 
 /** A form or confirmation modal closed unsaved: its dialog is cancelled so the next command starts afresh. */
 export function modalClosed(turns: SlackTurns) {
   return async function onModalClosed({ ack, body }: SlackViewMiddlewareArgs<ViewClosedAction>): Promise<void> {
-    await ack();
     const inbound = fromViewClosed(body);
-    if (inbound) turns.conversation(inbound);
+    const start = inbound ? await turns.accept({ type: 'conversation', inbound }) : undefined;
+    await ack();
+    start?.();
   };
 }

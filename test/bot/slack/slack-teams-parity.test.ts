@@ -64,7 +64,8 @@ async function slackDm(text: string): Promise<void> {
 /** A stored document without what differs by nature between workspaces: ids, the workspace, the people, the clock. */
 function comparable(doc: Record<string, unknown> | null, people: Record<string, string>): Record<string, unknown> {
   const rest: Record<string, unknown> = { ...doc };
-  for (const key of ['_id', '__v', 'workspaceId', 'createdAt', 'updatedAt', 'itemId']) delete rest[key];
+  // requestKey names the request that logged it, which is each platform's own.
+  for (const key of ['_id', '__v', 'workspaceId', 'createdAt', 'updatedAt', 'itemId', 'requestKey']) delete rest[key];
   return JSON.parse(JSON.stringify(rest, (_k, v: unknown) => (typeof v === 'string' && people[v] ? people[v] : v))) as Record<string, unknown>;
 }
 

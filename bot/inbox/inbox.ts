@@ -1,0 +1,246 @@
+// Nothing acknowledged is lost: requests recorded before their 200, leased while worked on, taken over when a holder dies.
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import type { Logger } from 'pino';
+import { isDuplicateKeyError } from '../../core/services/errors';
+import type { Platform } from '../../core/domain';
+import { InboundRequestModel, type InboundRequestDoc } from '../../models';
+
+/** A holder renews every third of this; a lease this old belongs to a process that died. */
+export const LEASE_MS = 30_000;
+/** The issue's promise: any instance looks for abandoned requests at start-up and every minute. */
+export const SWEEP_EVERY_MS = 60_000;
+/** Finished requests are kept this long, so a platform's late retry still collapses into them. */
+export const KEEP_MS = 24 * 60 * 60_000;
+/** Attempts before a request that keeps failing (not a refusal: a crash, the database away) is given up. */
+export const MAX_ATTEMPTS = 5;
+const SWEEP_BATCH = 100;
+const PRUNE_EVERY_MS = 60 * 60_000;
+
+/** This process among the instances on one database: a restarted process is a new holder. */
+export function newHolderId(): string {
+  return `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
+/** What a recorded request's work is carried out with. */
+export interface InboundMeta {
+  key: string;
+  receivedAt: Date;
+  /** True when an earlier attempt may have got part of the way (a dead holder, a failure). */
+  retry: boolean;
+}
+
+/** Carries out one recorded request's work; throwing means "try again later". */
+export type InboundHandler = (work: unknown, meta: InboundMeta) => Promise<void>;
+
+export interface InboxOptions {
+  /** This process, unique among instances (host, pid, a random part). */
+  holder: string;
+  logger: Logger;
+  leaseMs?: number;
+  sweepEveryMs?: number;
+  keepMs?: number;
+  maxAttempts?: number;
+  /** Milliseconds since the epoch; tests age leases without waiting. */
+  now?: () => number;
+}
+
+/** How a Teams activity's claim went: run it (again, when `retry`), or leave it to whoever has it. */
+export type Claim = { run: true; retry: boolean } | { run: false };
+
+/**
+ * The inbound requests of this process. Slack: `record` before the ack (one insert whose `_id` is
+ * the dedupe key), `carryOut` after it, and `start` sweeps for requests whose holder died. Teams,
+ * whose HTTP response waits for the turn: `claim` before the turn, `finish` after it.
+ */
+export class Inbox {
+  readonly name = 'inbox';
+  private readonly held = new Set<string>();
+  private readonly handlers = new Map<Platform, InboundHandler>();
+  private timers: NodeJS.Timeout[] = [];
+  private nextSweep?: NodeJS.Timeout;
+  private started = false;
+  private sweeping?: Promise<void>;
+  private lastPrune = 0;
+  private readonly leaseMs: number;
+  private readonly keepMs: number;
+  private readonly maxAttempts: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: InboxOptions) {
+    this.leaseMs = options.leaseMs ?? LEASE_MS;
+    this.keepMs = options.keepMs ?? KEEP_MS;
+    this.maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Before the ack: true for the first delivery, false for a retry or a duplicate (already recorded). */
+  async record(key: string, platform: Platform, team: string, work: unknown): Promise<boolean> {
+    const inserted = await this.insert(key, platform, team, JSON.stringify(work));
+    if (inserted) this.held.add(key);
+    return inserted;
+  }
+
+  /** A request this process recorded (or took over), carried out; finished, or left for a later attempt. */
+  async carryOut(key: string, work: unknown, meta: InboundMeta, handler: InboundHandler): Promise<void> {
+    this.held.add(key);
+    try {
+      await handler(work, meta);
+      await this.finish(key);
+    } catch (err) {
+      await this.failed(key, err);
+    } finally {
+      this.held.delete(key);
+    }
+  }
+
+  /**
+   * Teams: the first delivery of an activity runs; a redelivery runs again only when the first
+   * attempt's holder died before finishing (its lease ran out), and then as a retry.
+   */
+  async claim(key: string, platform: Platform, team: string): Promise<Claim> {
+    if (await this.insert(key, platform, team, null)) {
+      this.held.add(key);
+      return { run: true, retry: false };
+    }
+    const taken = await this.takeOver(key);
+    return taken ? { run: true, retry: true } : { run: false };
+  }
+
+  /** The request is carried out: later deliveries of it are duplicates. */
+  async finish(key: string): Promise<void> {
+    this.held.delete(key);
+    await InboundRequestModel.updateOne(
+      { _id: key, holder: this.options.holder },
+      { $set: { state: 'done', finishedAt: new Date(this.now()), work: null, error: null } },
+    );
+  }
+
+  /** Who carries out a platform's requests taken over from a dead holder (Slack; Teams requests hold no work). */
+  handle(platform: Platform, handler: InboundHandler): void {
+    this.handlers.set(platform, handler);
+  }
+
+  /**
+   * Sweeps now and every sweepEveryMs (sooner when a pending lease runs out before that, so a
+   * restarted instance takes over its predecessor's requests as soon as they are free), renews
+   * the leases this process holds, and prunes old requests.
+   */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.timers.push(setInterval(() => void this.renew(), Math.max(1_000, Math.floor(this.leaseMs / 3))).unref());
+    void this.sweepAndReschedule();
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    if (this.nextSweep) clearTimeout(this.nextSweep);
+    await this.sweeping;
+  }
+
+  private async sweepAndReschedule(): Promise<void> {
+    await this.sweep();
+    if (!this.started) return;
+    const every = this.options.sweepEveryMs ?? SWEEP_EVERY_MS;
+    const next = await InboundRequestModel.findOne({ state: 'pending', platform: { $in: [...this.handlers.keys()] }, work: { $ne: null } }, { leaseUntil: 1 })
+      .sort({ leaseUntil: 1 })
+      .lean<Pick<InboundRequestDoc, 'leaseUntil'>>()
+      .catch(() => null);
+    const untilFree = next ? next.leaseUntil.getTime() - this.now() + 250 : every;
+    if (!this.started) return;
+    this.nextSweep = setTimeout(() => void this.sweepAndReschedule(), Math.min(every, Math.max(1_000, untilFree))).unref();
+  }
+
+  /** Takes over every pending request whose lease ran out and hands its work to the handler. */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.sweepOnce()
+      .catch((err: Error) => this.options.logger.warn({ err: err.message }, 'inbox sweep failed; trying again next time'))
+      .finally(() => {
+        this.sweeping = undefined;
+      });
+    return this.sweeping;
+  }
+
+  private async sweepOnce(): Promise<void> {
+    await this.prune();
+    if (this.handlers.size === 0) return;
+    const expired = await InboundRequestModel.find({
+      state: 'pending', leaseUntil: { $lte: new Date(this.now()) }, platform: { $in: [...this.handlers.keys()] }, work: { $ne: null },
+    })
+      .sort({ leaseUntil: 1 })
+      .limit(SWEEP_BATCH)
+      .lean<InboundRequestDoc[]>();
+    for (const request of expired) {
+      // Teams activities hold no work (not swept): the channel redelivers them, and claim() takes them over then.
+      const handler = this.handlers.get(request.platform);
+      if (request.work === null || !handler || this.held.has(request._id)) continue;
+      const taken = await this.takeOver(request._id);
+      if (!taken) continue;
+      this.options.logger.info({ request: request._id, attempt: taken.attempts }, 'carrying out a request another attempt left unfinished');
+      void handler(JSON.parse(request.work) as unknown, { key: request._id, receivedAt: request.receivedAt, retry: true });
+    }
+  }
+
+  private async insert(key: string, platform: Platform, team: string, work: string | null): Promise<boolean> {
+    const now = new Date(this.now());
+    try {
+      await InboundRequestModel.create({
+        _id: key, platform, team, state: 'pending', work, receivedAt: now,
+        holder: this.options.holder, leaseUntil: new Date(now.getTime() + this.leaseMs), attempts: 1,
+      });
+      return true;
+    } catch (err) {
+      if (isDuplicateKeyError(err)) return false;
+      throw err;
+    }
+  }
+
+  /** The conditional update only one instance wins on MongoDB: pending, and its lease ran out. */
+  private async takeOver(key: string): Promise<InboundRequestDoc | null> {
+    const now = this.now();
+    const taken = await InboundRequestModel.findOneAndUpdate(
+      { _id: key, state: 'pending', leaseUntil: { $lte: new Date(now) } },
+      { $set: { holder: this.options.holder, leaseUntil: new Date(now + this.leaseMs) }, $inc: { attempts: 1 } },
+      { new: true },
+    ).lean<InboundRequestDoc>();
+    if (taken) this.held.add(key);
+    return taken;
+  }
+
+  /** A failed attempt: tried again after a pause that grows with each attempt, or given up and logged. */
+  private async failed(key: string, err: unknown): Promise<void> {
+    const message = err instanceof Error ? err.message : String(err);
+    const doc = await InboundRequestModel.findById(key, { attempts: 1 }).lean<Pick<InboundRequestDoc, 'attempts'>>().catch(() => null);
+    const attempts = doc?.attempts ?? 1;
+    const giveUp = attempts >= this.maxAttempts;
+    const update = giveUp
+      ? { state: 'failed', finishedAt: new Date(this.now()), error: message }
+      : { leaseUntil: new Date(this.now() + this.leaseMs * attempts), error: message };
+    await InboundRequestModel.updateOne({ _id: key, holder: this.options.holder }, { $set: update }).catch(() => undefined);
+    const log = { request: key, attempt: attempts, err: message };
+    if (giveUp) this.options.logger.error(log, 'a request failed every attempt; given up');
+    else this.options.logger.warn(log, 'a request failed; it will be tried again');
+  }
+
+  private async renew(): Promise<void> {
+    if (this.held.size === 0) return;
+    await InboundRequestModel.updateMany(
+      { _id: { $in: [...this.held] }, state: 'pending', holder: this.options.holder },
+      { $set: { leaseUntil: new Date(this.now() + this.leaseMs) } },
+    ).catch((err: Error) => this.options.logger.warn({ err: err.message }, 'could not renew the inbox leases'));
+  }
+
+  /** Hourly: requests older than keepMs that are finished, given up, or Teams claims their channel stopped redelivering. */
+  private async prune(): Promise<void> {
+    const now = this.now();
+    if (now - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = now;
+    await InboundRequestModel.deleteMany({
+      receivedAt: { $lt: new Date(now - this.keepMs) },
+      $or: [{ state: { $ne: 'pending' } }, { work: null }],
+    });
+  }
+}
