@@ -1,34 +1,46 @@
-import os from 'node:os';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createScheduler, type JobScheduler } from '../jobs/runtime';
 import type { RunningApp } from './app';
 import type { Config } from './config';
 import { exportLinksFor, mountExportFiles } from './files';
-import { isLocalMode, mountLocalChat } from './local';
+import { Inbox, newHolderId } from './inbox/inbox';
+import { isLocalMode, localOnly, mountLocalChat } from './local';
 import { isSlackConfigured, mountSlackApp } from './slack';
 import { mountTeamsBot } from './teams';
 import { TeamsJobSender } from './teams/job-sender';
 
 /**
- * The doors and the scheduler on one app: Teams (always; local mode without credentials), Slack
- * when configured, the local chat in local mode, and the jobs delivering through all of them.
+ * The doors and the scheduler on one app (SPEC §5 "doors by mode"): Teams with MicrosoftAppId,
+ * authenticated; in local mode (no platform credentials) the same door for this machine only, with
+ * the local chat; Slack when configured. A Slack-only deployment has no /api/messages at all.
  */
 export function mountAll(app: Express, running: Pick<RunningApp, 'onStop'>, config: Config, logger: Logger): JobScheduler {
-  const scheduler = createScheduler({ senders: [], logger, instanceId: os.hostname() });
-  const teams = mountTeamsBot(app, { config, logger, jobs: scheduler.commands });
-  const appId = config.teams.appId ?? '';
-  scheduler.addSender(new TeamsJobSender({ adapter: teams.adapter, appId }));
-  // The local chat speaks Bot Framework too, so its workspace gets digests and reminders the same way.
-  scheduler.addSender(new TeamsJobSender({ adapter: teams.adapter, appId, platform: 'local' }));
+  const holder = newHolderId();
+  const scheduler = createScheduler({ senders: [], logger, instanceId: holder });
+  const inbox = new Inbox({ holder, logger: logger.child({ component: 'inbox' }) });
+  const local = isLocalMode(config);
+  if (config.teams.appId || local) {
+    // Local mode takes no token, so the door itself is for this machine only (loopback caller, our Host).
+    if (local) app.use('/api/messages', localOnly(config));
+    const teams = mountTeamsBot(app, { config, logger, inbox, jobs: scheduler.commands });
+    const appId = config.teams.appId ?? '';
+    if (config.teams.appId) scheduler.addSender(new TeamsJobSender({ adapter: teams.adapter, appId }));
+    if (local) {
+      // The local chat speaks Bot Framework too, so its workspace gets digests and reminders the same way.
+      scheduler.addSender(new TeamsJobSender({ adapter: teams.adapter, appId, platform: 'local' }));
+      mountLocalChat(app, { adapter: teams.adapter, bot: teams.bot, logger, config });
+    }
+  }
   // Signed export download links: absolute under PUBLIC_URL, relative in the local chat.
   mountExportFiles(app, { links: exportLinksFor(config), logger });
   if (isSlackConfigured(config.slack)) {
-    const slack = mountSlackApp(app, { config, logger, onStop: running.onStop, jobs: scheduler.commands });
+    const slack = mountSlackApp(app, { config, logger, onStop: running.onStop, jobs: scheduler.commands, inbox });
     scheduler.addSender(slack.jobSender);
   }
-  // With no platform credentials, a chat page at / to try the bot (SPEC §5 local mode).
-  if (isLocalMode(config)) mountLocalChat(app, { adapter: teams.adapter, bot: teams.bot, logger, config });
+  // Stopped before the doors finish their work, so no abandoned request is taken on while they close.
+  running.onStop(inbox);
+  inbox.start();
   // Registered last, so it stops first: no run starts while the doors and the database close.
   running.onStop(scheduler);
   void scheduler.start();

@@ -4,10 +4,12 @@ import type { Logger } from 'pino';
 import type { JobCommands } from '../../core/runner/types';
 import { createDialogs } from '../../dialogs/root.dialog';
 import type { Config } from '../config';
+import { Inbox, newHolderId } from '../inbox/inbox';
 import { MongoStorage, WorkspaceConversationState } from '../state';
 import { exportLinksFor } from '../files';
 import { createTeamsAdapter } from './adapter';
 import { TeamsExportDelivery } from './export-delivery';
+import { doorLogic } from './door';
 import { PmoBot } from './pmo-bot';
 import { TeamsPresenter } from './presenter';
 import { mountTeams } from './routes';
@@ -21,7 +23,7 @@ export interface TeamsDoor {
 /** Wires the Teams door: adapter, state in MongoDB, the shared dialogs, and POST /api/messages. */
 export function mountTeamsBot(
   app: Express,
-  deps: { config: Config; logger: Logger; now?: () => Date; jobs?: JobCommands },
+  deps: { config: Config; logger: Logger; inbox?: Inbox; now?: () => Date; jobs?: JobCommands },
 ): TeamsDoor {
   const logger = deps.logger.child({ transport: 'teams' });
   const storage = new MongoStorage({ logger });
@@ -37,7 +39,10 @@ export function mountTeamsBot(
     now: deps.now,
   });
   const adapter = createTeamsAdapter(deps.config.teams, logger);
-  mountTeams(app, adapter, bot);
-  if (!deps.config.teams.appId) logger.info('Teams: local mode (MicrosoftAppId unset), no Bot Framework authentication');
+  // With MicrosoftAppId only authenticated Teams activities; without it (local mode) this machine's
+  // emulator and tests, replying to a serviceUrl on this machine (bot/mount.ts keeps others out).
+  const mode = deps.config.teams.appId ? 'msteams' : 'local';
+  mountTeams(app, adapter, doorLogic((context) => bot.run(context), { mode, inbox: deps.inbox ?? new Inbox({ holder: newHolderId(), logger }), logger }));
+  if (mode === 'local') logger.info('Teams: local mode (MicrosoftAppId unset): no Bot Framework authentication, loopback callers only');
   return { bot, adapter };
 }

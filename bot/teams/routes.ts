@@ -1,4 +1,4 @@
-import type { Activity, ActivityHandler, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { TeamsAdapter } from './adapter';
 import { TokenRefused } from './token-refusal';
@@ -35,17 +35,19 @@ const badBody: ErrorRequestHandler = (err: { type?: string }, _req, res, next) =
  * POST /api/messages: Bot Framework activities from Teams (or our local chat) into the bot. A bad
  * token is a 401 and anything else that fails a 500, both without the library's text or a stack.
  */
-export function mountTeams(
-  app: Express,
-  adapter: TeamsAdapter,
-  bot: ActivityHandler | ((context: TurnContext) => Promise<void>),
-): void {
+export function mountTeams(app: Express, adapter: TeamsAdapter, logic: (context: TurnContext) => Promise<void>): void {
   const { logger } = adapter;
-  const logic = typeof bot === 'function' ? bot : (context: TurnContext) => bot.run(context);
   const handle: express.RequestHandler = async (req, res) => {
     const activity = activityFrom(req.body);
     if (!activity) {
       res.status(400).json({ error: 'bad_request' });
+      return;
+    }
+    // With MicrosoftAppId this door is Teams' alone: another channel (Web Chat, Direct Line, the
+    // emulator) is refused before its token is even looked at, however well it is signed.
+    if (adapter.requiresToken && activity.channelId !== 'msteams') {
+      logger.warn({ channelId: String(activity.channelId), ip: req.ip }, 'Teams: request refused, not a Teams channel');
+      res.status(403).json({ error: 'forbidden' });
       return;
     }
     const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';

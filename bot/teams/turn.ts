@@ -1,7 +1,14 @@
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { ConversationKind, Platform } from '../../core/domain';
 import type { RunContext } from '../../core/runner/types';
-import { KnownContacts } from '../../core/services';
+import { KnownContacts, type RequestRef } from '../../core/services';
+
+const INBOUND_REQUEST = Symbol('pmo.inboundRequest');
+
+/** The claimed activity this turn carries out (the door sets it), so a create run again finds what it saved. */
+export function setInboundRequest(context: TurnContext, request: RequestRef): void {
+  context.turnState.set(INBOUND_REQUEST, request);
+}
 
 /** Teams tenants are workspaces; the emulator, Web Chat and our local chat share one local workspace. */
 export function workspaceOf(activity: Partial<Activity>): { platform: Platform; externalId: string; name?: string } {
@@ -52,6 +59,7 @@ export async function resolveTurn(
     platform: ws.platform,
     channelId: channelIdOf(activity),
     conversationRefId: ref,
+    ...(context.turnState.get(INBOUND_REQUEST) ? { request: context.turnState.get(INBOUND_REQUEST) as RequestRef } : {}),
   };
 }
 

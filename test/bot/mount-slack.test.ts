@@ -1,5 +1,6 @@
 // The app as `npm start` mounts it with Slack configured: the Slack door, no local chat, and the
 // scheduler delivering digests through Slack.
+import { PersonModel, WorkspaceModel } from '../../models';
 import { useTestDatabase } from '../support/db';
 import { SlackApiStub } from '../support/slack-api-stub';
 import { SlackSender } from '../support/slack-requests';
@@ -39,6 +40,21 @@ async function until<T>(find: () => T | undefined, timeoutMs = 10_000): Promise<
 describe('npm start with Slack configured', () => {
   it('serves no local chat page', async () => {
     expect((await fetch(`${url}/`)).status).toBe(404);
+  });
+
+  it('has no Teams door: an anonymous activity to /api/messages is not taken, and nothing is written', async () => {
+    const workspaces = await WorkspaceModel.countDocuments({});
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message', id: 'anon-1', channelId: 'webchat', text: 'role @me pmo_admin', serviceUrl: 'http://127.0.0.1:9/',
+        from: { id: 'intruder', name: 'Intruder' }, recipient: { id: 'bot' }, conversation: { id: 'c-anon' },
+      }),
+    });
+    expect(res.status).toBe(404);
+    expect(await WorkspaceModel.countDocuments({})).toBe(workspaces);
+    expect(await PersonModel.countDocuments({ platformUserId: 'intruder' })).toBe(0);
   });
 
   it('posts a digest asked for with /pmo through Slack, delivered by the scheduler’s Slack sender', async () => {

@@ -26,8 +26,8 @@ export interface SecuredTeamsBot {
  * The Teams door as production runs it (MicrosoftAppId and password set) with Bot Framework's
  * identity endpoints on a local stub, configured through the environment as an operator would.
  */
-export async function startSecuredTeamsBot(env: Record<string, string> = {}): Promise<SecuredTeamsBot> {
-  const auth = new BotFrameworkAuthStub({ appId: APP_ID, appPassword: APP_PASSWORD });
+export async function startSecuredTeamsBot(env: Record<string, string> = {}, endorsements?: string[]): Promise<SecuredTeamsBot> {
+  const auth = new BotFrameworkAuthStub({ appId: APP_ID, appPassword: APP_PASSWORD, endorsements });
   const urls = await auth.start();
   // MSAL and botbuilder fetch over Node's global https agent; the stub's certificate is self-signed.
   https.globalAgent.options.ca = auth.ca;

@@ -1,0 +1,132 @@
+// What gets in at POST /api/messages in local mode, and how often: typed values, this machine's serviceUrls, one turn per activity.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Activity } from 'botbuilder';
+import pino from 'pino';
+import { loadConfig } from '../../../bot/config';
+import { createApp } from '../../../bot/server';
+import { mountTeamsBot } from '../../../bot/teams';
+import { InboundRequestModel, PersonModel, RiskModel, WorkspaceModel } from '../../../models';
+import { ConnectorStub } from '../../support/connector-stub';
+import { useTestDatabase } from '../../support/db';
+
+useTestDatabase();
+
+const connector = new ConnectorStub();
+let serviceUrl: string;
+let server: http.Server;
+let botUrl: string;
+let seq = 0;
+
+beforeAll(async () => {
+  serviceUrl = await connector.start();
+  const config = loadConfig({ PORT: '0' });
+  const app = createApp({ logger: pino({ level: 'silent' }), isReady: async () => true });
+  mountTeamsBot(app, { config, logger: pino({ level: 'silent' }), now: () => new Date('2026-11-26T10:00:00Z') });
+  server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  botUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+  await connector.stop();
+});
+
+const TENANT = 'tenant-door';
+const ADA = { id: '29:ada', name: 'Ada Admin' };
+
+function activity(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'message',
+    id: `door-${++seq}`,
+    text,
+    channelId: 'msteams',
+    serviceUrl,
+    from: ADA,
+    recipient: { id: '28:pmo-bot', name: 'PMO' },
+    conversation: { id: 'a:personal-door-ada', conversationType: 'personal', tenantId: TENANT },
+    channelData: { tenant: { id: TENANT } },
+    ...extra,
+  };
+}
+
+async function post(body: Record<string, unknown>): Promise<Response> {
+  return fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+const repliesTo = (body: Record<string, unknown>, since: number): Partial<Activity>[] =>
+  connector.sent.slice(since).filter((s) => s.replyToId === body.id).map((s) => s.activity);
+
+describe('the Teams door in local mode', () => {
+  beforeAll(async () => {
+    expect((await post(activity('project add APOLLO "Apollo launch"'))).status).toBe(200);
+  });
+
+  it('handles an activity delivered twice once: one risk, one reply', async () => {
+    const body = activity('risk Twice delivered p=2 i=3 project=APOLLO');
+    const before = connector.sent.length;
+    expect((await post(body)).status).toBe(200);
+    expect((await post(body)).status).toBe(200);
+    expect(await RiskModel.countDocuments({ title: 'Twice delivered' })).toBe(1);
+    expect(repliesTo(body, before)).toHaveLength(1);
+  });
+
+  it('takes thirty commands sent at once in one conversation, all saved, none told that nothing was saved', async () => {
+    const before = connector.sent.length;
+    // A conversation the bot has not seen: every turn finds no state yet, and each would create it.
+    const conversation = { id: 'a:personal-door-burst', conversationType: 'personal', tenantId: TENANT };
+    const bodies = Array.from({ length: 30 }, (_, i) => activity(`risk Burst ${i + 1} p=3 i=3 project=APOLLO`, { conversation }));
+    const statuses = await Promise.all(bodies.map(async (b) => (await post(b)).status));
+    expect(statuses).toEqual(Array(30).fill(200));
+    expect(await RiskModel.countDocuments({ title: /^Burst \d+$/ })).toBe(30);
+    const texts = connector.sent.slice(before).map((s) => String(s.activity.text ?? ''));
+    expect(texts.filter((t) => /nothing was saved/i.test(t))).toEqual([]);
+    expect(texts.filter((t) => /^Saved R-\d+ Burst \d+$/.test(t))).toHaveLength(30);
+  });
+
+  it('carries out a redelivery whose first attempt died mid-turn without saving its item twice', async () => {
+    // The first attempt saved the risk, then its process died: its claim is left pending with a lapsed lease.
+    const body = activity('risk Died halfway p=2 i=2 project=APOLLO');
+    const key = `msteams:${TENANT}:a:personal-door-ada:${String(body.id)}`;
+    const workspace = await WorkspaceModel.findOne({ platform: 'teams', externalId: TENANT }).lean();
+    await InboundRequestModel.create({
+      _id: key, platform: 'teams', team: TENANT, state: 'pending', work: null, receivedAt: new Date(Date.now() - 60_000),
+      holder: 'dead-instance', leaseUntil: new Date(Date.now() - 1_000), attempts: 1,
+    });
+    const first = (await RiskModel.findOne({ workspaceId: workspace!._id }).sort({ seq: -1 }).lean())!;
+    await RiskModel.create({
+      workspaceId: workspace!._id, seq: first.seq + 1, key: `R-${first.seq + 1}`, title: 'Died halfway', projectKey: 'APOLLO',
+      ownerId: ADA.id, raisedById: ADA.id, status: 'open', probability: 2, impact: 2, score: 4, rating: 'low', requestKey: key,
+    });
+    const before = connector.sent.length;
+    expect((await post(body)).status).toBe(200);
+    expect(await RiskModel.countDocuments({ title: 'Died halfway' })).toBe(1);
+    expect(repliesTo(body, before).map((a) => a.text)).toEqual([`Saved R-${first.seq + 1} Died halfway`]);
+    expect(await InboundRequestModel.findById(key).lean()).toMatchObject({ state: 'done', attempts: 2 });
+  });
+
+  it.each([
+    // As a query value, { $ne: null } matches whichever tenant's workspace comes first.
+    ['a tenant id that is an object', {
+      from: { id: '29:mallory', name: 'Mallory' },
+      conversation: { id: 'a:obj', conversationType: 'personal', tenantId: { $ne: null } },
+      channelData: { tenant: { id: { $ne: null } } },
+    }],
+    ['two different tenant ids', { conversation: { id: 'a:two', conversationType: 'personal', tenantId: 'tenant-x' }, channelData: { tenant: { id: 'tenant-y' } } }],
+    ['a sender id that is an object', { from: { id: { $gt: '' }, name: 'Mallory' } }],
+    ['a text that is an object', { text: { $where: 'sleep(1000)' } }],
+    ['a serviceUrl off this machine', { serviceUrl: 'http://10.1.2.3:8080/' }],
+    ['a serviceUrl with credentials', { serviceUrl: 'http://user:pw@127.0.0.1:9/' }],
+  ])('refuses %s: nothing written, nothing sent', async (_what, extra) => {
+    const before = connector.sent.length;
+    const people = await PersonModel.countDocuments({});
+    const workspaces = await WorkspaceModel.countDocuments({});
+    const res = await post(activity('risk Hostile p=1 i=1 project=APOLLO', { id: `hostile-${++seq}`, ...extra }));
+    expect(res.status).toBeLessThan(500);
+    expect(connector.sent.length).toBe(before);
+    expect(await PersonModel.countDocuments({})).toBe(people);
+    expect(await WorkspaceModel.countDocuments({})).toBe(workspaces);
+    expect(await RiskModel.countDocuments({ title: 'Hostile' })).toBe(0);
+    expect(await PersonModel.countDocuments({ platformUserId: '29:mallory' })).toBe(0);
+  });
+});
