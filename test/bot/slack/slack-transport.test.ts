@@ -115,10 +115,8 @@ describe('Slack over HTTP', () => {
   it('gives up at once on a Retry-After too long to wait, so a turn never hangs', async () => {
     stub.rateLimit('chat.postMessage', 600);
     const before = stub.calls.length;
-    const started = Date.now();
     await bot.sender.dm('help', T1);
-    await bot.slack.idle();
-    expect(Date.now() - started).toBeLessThan(5000);
+    await bot.slack.idle(); // waiting out the ten minutes would fail this test on its timeout long before
     // The refused reply is not retried; the turn ends with an apology instead of waiting ten minutes.
     const tries = posts(before);
     expect(tries).toHaveLength(2);
