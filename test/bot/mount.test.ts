@@ -16,15 +16,16 @@ afterAll(() => mounted.close());
 
 async function chat(): Promise<(text: string) => Promise<Partial<Activity>[]>> {
   const res = await fetch(`${url}/v3/directline/conversations`, { method: 'POST' });
-  const { conversationId } = (await res.json()) as { conversationId: string };
+  const { conversationId, token } = (await res.json()) as { conversationId: string; token: string };
+  const authorization = `Bearer ${token}`; // the local Direct Line takes a conversation only with its own token
   let watermark = '0';
   return async (text) => {
     await fetch(`${url}/v3/directline/conversations/${conversationId}/activities`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization },
       body: JSON.stringify({ type: 'message', text, from: { id: 'local-exec', name: 'Erin Exec' } }),
     });
-    const got = (await (await fetch(`${url}/v3/directline/conversations/${conversationId}/activities?watermark=${watermark}`)).json()) as {
+    const got = (await (await fetch(`${url}/v3/directline/conversations/${conversationId}/activities?watermark=${watermark}`, { headers: { authorization } })).json()) as {
       activities: Partial<Activity>[];
       watermark: string;
     };
