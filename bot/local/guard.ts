@@ -13,6 +13,11 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   return bare === '::1';
 }
 
+/** A HOST that listens on every interface (and so names no host). */
+export function isWildcardHost(host: string): boolean {
+  return WILDCARDS.has(host);
+}
+
 /** A HOST value that names this machine only (the local mode default). */
 export function isLoopbackHost(host: string): boolean {
   return host.toLowerCase() === 'localhost' || isLoopbackAddress(host);
@@ -24,7 +29,7 @@ function asHostName(host: string): string {
   return net.isIPv6(lower) ? `[${lower}]` : lower;
 }
 
-/** The name of a Host (or Origin host) header without its port; undefined when it is not one. */
+/** The name in a Host header, without its port; undefined when the header is not a bare host. */
 function hostNameOf(header: string): string | undefined {
   try {
     const { hostname, username, password, pathname, search, hash } = new URL(`http://${header}`);
@@ -48,7 +53,7 @@ function originHostName(origin: string): string | undefined {
 export function allowedHostNames(config: Pick<Config, 'host' | 'publicUrl'>): Set<string> {
   const names = new Set(LOOPBACK_NAMES);
   if (config.publicUrl) names.add(new URL(config.publicUrl).hostname.toLowerCase());
-  if (!WILDCARDS.has(config.host)) names.add(asHostName(config.host));
+  if (!isWildcardHost(config.host)) names.add(asHostName(config.host));
   return names;
 }
 

@@ -6,7 +6,7 @@ import type { Config } from '../config';
 import { CONNECTOR_BASE, connectorRoutes, newConnectorSecret, secretPath } from './connector';
 import { LocalConversations } from './conversations';
 import { directLineRoutes } from './direct-line';
-import { isLoopbackAddress, localOnly } from './guard';
+import { isLoopbackAddress, isWildcardHost, localOnly } from './guard';
 import { CHAT_SCRIPT, CHAT_STYLE } from './page-assets';
 import { CHAT_SCRIPT_PATH, CHAT_STYLE_PATH, WEBCHAT_BUNDLE_PATH, chatPage, newNonce, pagePolicy, securityHeaders } from './page';
 
@@ -43,7 +43,7 @@ export function webChatBundlePath(): string {
  */
 function selfUrl(req: Request, host: string): string {
   const local = req.socket.localAddress ?? '127.0.0.1';
-  const raw = isLoopbackAddress(local) ? local.replace(/^::ffff:/, '') : ['0.0.0.0', '::'].includes(host) ? '127.0.0.1' : host;
+  const raw = isLoopbackAddress(local) ? local.replace(/^::ffff:/, '') : isWildcardHost(host) ? '127.0.0.1' : host;
   const name = raw.includes(':') && !raw.startsWith('[') ? `[${raw}]` : raw;
   return `http://${name}:${req.socket.localPort}`;
 }
