@@ -1,6 +1,7 @@
 // Nothing acknowledged is lost: requests recorded before their 200, leased while worked on, taken over when a holder dies.
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
+import type { mongo } from 'mongoose';
 import type { Logger } from 'pino';
 import { isDuplicateKeyError } from '../../core/services/errors';
 import type { Platform } from '../../core/domain';
@@ -15,6 +16,15 @@ export const KEEP_MS = 24 * 60 * 60_000;
 /** Attempts before a request that keeps failing (not a refusal: a crash, the database away) is given up. */
 export const MAX_ATTEMPTS = 5;
 const SWEEP_BATCH = 100;
+const INSERT_BATCH = 200;
+
+/** Which documents of an unordered insertMany failed, by index, and why (every one, when the error says nothing per document). */
+function writeErrorsOf(err: unknown, count: number): Map<number, unknown> {
+  const listed = (err as { writeErrors?: unknown }).writeErrors;
+  const writeErrors = (Array.isArray(listed) ? listed : listed ? [listed] : []) as { index: number; code?: number; errmsg?: string }[];
+  if (writeErrors.length === 0) return new Map(Array.from({ length: count }, (_, i) => [i, err]));
+  return new Map(writeErrors.map((w) => [w.index, Object.assign(new Error(w.errmsg ?? 'insert failed'), { code: w.code })]));
+}
 const PRUNE_EVERY_MS = 60 * 60_000;
 
 /** This process among the instances on one database: a restarted process is a new holder. */
@@ -56,6 +66,8 @@ export type Claim = { run: true; retry: boolean } | { run: false };
 export class Inbox {
   readonly name = 'inbox';
   private readonly held = new Set<string>();
+  private readonly inserts: { doc: InboundRequestDoc; resolve: (won: boolean) => void; reject: (err: unknown) => void }[] = [];
+  private inserting = false;
   private readonly handlers = new Map<Platform, InboundHandler>();
   private timers: NodeJS.Timeout[] = [];
   private nextSweep?: NodeJS.Timeout;
@@ -184,18 +196,38 @@ export class Inbox {
     }
   }
 
-  private async insert(key: string, platform: Platform, team: string, work: string | null): Promise<boolean> {
+  /**
+   * One insert per request, sent together with the others that arrive while one is on its way
+   * (group commit): a burst of fifty acks waits for a few round trips, not fifty in a row. True
+   * when this insert won its `_id`, false when the request was recorded before.
+   */
+  private insert(key: string, platform: Platform, team: string, work: string | null): Promise<boolean> {
     const now = new Date(this.now());
-    try {
-      await InboundRequestModel.create({
-        _id: key, platform, team, state: 'pending', work, receivedAt: now,
-        holder: this.options.holder, leaseUntil: new Date(now.getTime() + this.leaseMs), attempts: 1,
+    const doc: InboundRequestDoc = {
+      _id: key, platform, team, state: 'pending', work, receivedAt: now, holder: this.options.holder,
+      leaseUntil: new Date(now.getTime() + this.leaseMs), attempts: 1, finishedAt: null, error: null, createdAt: now, updatedAt: now,
+    };
+    return new Promise<boolean>((resolve, reject) => {
+      this.inserts.push({ doc, resolve, reject });
+      if (!this.inserting) void this.flushInserts();
+    });
+  }
+
+  private async flushInserts(): Promise<void> {
+    this.inserting = true;
+    while (this.inserts.length > 0) {
+      const batch = this.inserts.splice(0, INSERT_BATCH);
+      const failures = await (InboundRequestModel.collection as unknown as mongo.Collection<InboundRequestDoc>)
+        .insertMany(batch.map((b) => b.doc), { ordered: false })
+        .then(() => new Map<number, unknown>(), (err: unknown) => writeErrorsOf(err, batch.length));
+      batch.forEach((b, i) => {
+        const failure = failures.get(i);
+        if (failure === undefined) b.resolve(true);
+        else if (isDuplicateKeyError(failure)) b.resolve(false);
+        else b.reject(failure);
       });
-      return true;
-    } catch (err) {
-      if (isDuplicateKeyError(err)) return false;
-      throw err;
     }
+    this.inserting = false;
   }
 
   /** The conditional update only one instance wins on MongoDB: pending, and its lease ran out. */

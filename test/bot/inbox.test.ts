@@ -29,6 +29,16 @@ describe('Inbox', () => {
     });
   });
 
+  it('records a burst together and still tells each request whether it won, duplicates inside one batch included', async () => {
+    const a = inboxAs('a');
+    const keys = Array.from({ length: 50 }, (_, i) => `slack:T1:command:burst-${i % 40}`); // the last ten repeat the first ten
+    const won = await Promise.all(keys.map((k) => a.record(k, 'slack', 'T1', { k })));
+    expect(won.filter(Boolean)).toHaveLength(40);
+    expect(won.slice(40)).toEqual(Array(10).fill(false));
+    expect(await InboundRequestModel.countDocuments({ _id: /burst/ })).toBe(40);
+    expect(await InboundRequestModel.findById('slack:T1:command:burst-3').lean()).toMatchObject({ state: 'pending', attempts: 1, work: JSON.stringify({ k: keys[3] }) });
+  });
+
   it('claims a Teams activity once; a redelivery runs again only after its holder stopped renewing', async () => {
     const a = inboxAs('a');
     const b = inboxAs('b');
