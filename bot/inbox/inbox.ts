@@ -5,7 +5,7 @@ import type { mongo } from 'mongoose';
 import type { Logger } from 'pino';
 import { isDuplicateKeyError } from '../../core/services/errors';
 import type { Platform } from '../../core/domain';
-import { InboundRequestModel, type InboundRequestDoc } from '../../models';
+import { InboundRequestModel, type InboundRequestDoc, type InboundState } from '../../models';
 
 /** A holder renews every third of this; a lease this old belongs to a process that died. */
 export const LEASE_MS = 30_000;
@@ -16,11 +16,11 @@ export const KEEP_MS = 24 * 60 * 60_000;
 /** Attempts before a request that keeps failing (not a refusal: a crash, the database away) is given up. */
 export const MAX_ATTEMPTS = 5;
 const SWEEP_BATCH = 100;
-const INSERT_BATCH = 200;
+const WRITE_BATCH = 200;
 
 /** Which documents of an unordered insertMany failed, by index, and why (every one, when the error says nothing per document). */
 function writeErrorsOf(err: unknown, count: number): Map<number, unknown> {
-  const listed = (err as { writeErrors?: unknown }).writeErrors;
+  const listed = (err as { writeErrors?: unknown } | null)?.writeErrors;
   const writeErrors = (Array.isArray(listed) ? listed : listed ? [listed] : []) as { index: number; code?: number; errmsg?: string }[];
   if (writeErrors.length === 0) return new Map(Array.from({ length: count }, (_, i) => [i, err]));
   return new Map(writeErrors.map((w) => [w.index, Object.assign(new Error(w.errmsg ?? 'insert failed'), { code: w.code })]));
@@ -55,19 +55,18 @@ export interface InboxOptions {
   now?: () => number;
 }
 
-/** How a Teams activity's claim went: run it (again, when `retry`), or leave it to whoever has it. */
-export type Claim = { run: true; retry: boolean } | { run: false };
-
 /**
  * The inbound requests of this process. Slack: `record` before the ack (one insert whose `_id` is
- * the dedupe key), `carryOut` after it, and `start` sweeps for requests whose holder died. Teams,
- * whose HTTP response waits for the turn: `claim` before the turn, `finish` after it.
+ * the dedupe key), `carryOut` after it, and `start` sweeps for requests whose holder died. Teams:
+ * `claim` before the turn.
  */
 export class Inbox {
   readonly name = 'inbox';
   private readonly held = new Set<string>();
   private readonly inserts: { doc: InboundRequestDoc; resolve: (won: boolean) => void; reject: (err: unknown) => void }[] = [];
-  private inserting = false;
+  private readonly finishes: { key: string; at: Date; resolve: () => void }[] = [];
+  /** The one write of this inbox on its way: FerretDB's SQLite stalled when its batches overlapped. */
+  private writing = false;
   private readonly handlers = new Map<Platform, InboundHandler>();
   private timers: NodeJS.Timeout[] = [];
   private nextSweep?: NodeJS.Timeout;
@@ -88,7 +87,7 @@ export class Inbox {
 
   /** Before the ack: true for the first delivery, false for a retry or a duplicate (already recorded). */
   async record(key: string, platform: Platform, team: string, work: unknown): Promise<boolean> {
-    const inserted = await this.insert(key, platform, team, JSON.stringify(work));
+    const inserted = await this.insert(key, platform, team, JSON.stringify(work), 'pending');
     if (inserted) this.held.add(key);
     return inserted;
   }
@@ -107,25 +106,48 @@ export class Inbox {
   }
 
   /**
-   * Teams: the first delivery of an activity runs; a redelivery runs again only when the first
-   * attempt's holder died before finishing (its lease ran out), and then as a retry.
+   * Teams, whose HTTP response waits for the turn: true for the first delivery of an activity, false
+   * for any other. Taken is final (the record is written done): the channel learns from the HTTP
+   * response whether the turn was carried out, so nothing is left for the inbox to finish.
    */
-  async claim(key: string, platform: Platform, team: string): Promise<Claim> {
-    if (await this.insert(key, platform, team, null)) {
-      this.held.add(key);
-      return { run: true, retry: false };
-    }
-    const taken = await this.takeOver(key);
-    return taken ? { run: true, retry: true } : { run: false };
+  claim(key: string, platform: Platform, team: string): Promise<boolean> {
+    return this.insert(key, platform, team, null, 'done');
   }
 
-  /** The request is carried out: later deliveries of it are duplicates. */
-  async finish(key: string): Promise<void> {
+  /**
+   * The request is carried out: later deliveries of it are duplicates. Written by `_id` alone (done
+   * is done, whoever else may have taken it too), together with the other requests finished while
+   * one write is on its way, in one unordered bulk write.
+   */
+  finish(key: string): Promise<void> {
     this.held.delete(key);
-    await InboundRequestModel.updateOne(
-      { _id: key, holder: this.options.holder },
-      { $set: { state: 'done', finishedAt: new Date(this.now()), work: null, error: null } },
-    );
+    return new Promise<void>((resolve) => {
+      this.finishes.push({ key, at: new Date(this.now()), resolve });
+      if (!this.writing) void this.flush();
+    });
+  }
+
+  /** Writes what is waiting, records first (acks wait on them), one batch at a time, until nothing is left. */
+  private async flush(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.inserts.length > 0 || this.finishes.length > 0) {
+        if (this.inserts.length > 0) await this.insertBatch(this.inserts.splice(0, WRITE_BATCH));
+        else await this.finishBatch(this.finishes.splice(0, WRITE_BATCH));
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async finishBatch(batch: { key: string; at: Date; resolve: () => void }[]): Promise<void> {
+    await InboundRequestModel.bulkWrite(
+      batch.map(({ key, at }) => ({
+        updateOne: { filter: { _id: key }, update: { $set: { state: 'done', finishedAt: at, work: null, error: null } } },
+      })),
+      { ordered: false },
+    ).catch((err: Error) => this.options.logger.warn({ err: err.message, requests: batch.length }, 'could not mark requests done; a redelivery of one will be run as a retry'));
+    for (const b of batch) b.resolve();
   }
 
   /** Who carries out a platform's requests taken over from a dead holder (Slack; Teams requests hold no work). */
@@ -157,7 +179,7 @@ export class Inbox {
     await this.sweep();
     if (!this.started) return;
     const every = this.options.sweepEveryMs ?? SWEEP_EVERY_MS;
-    const next = await InboundRequestModel.findOne({ state: 'pending', platform: { $in: [...this.handlers.keys()] }, work: { $ne: null } }, { leaseUntil: 1 })
+    const next = await InboundRequestModel.findOne({ state: 'pending', platform: { $in: [...this.handlers.keys()] } }, { leaseUntil: 1 })
       .sort({ leaseUntil: 1 })
       .lean<Pick<InboundRequestDoc, 'leaseUntil'>>()
       .catch(() => null);
@@ -180,13 +202,12 @@ export class Inbox {
     await this.prune();
     if (this.handlers.size === 0) return;
     const expired = await InboundRequestModel.find({
-      state: 'pending', leaseUntil: { $lte: new Date(this.now()) }, platform: { $in: [...this.handlers.keys()] }, work: { $ne: null },
+      state: 'pending', leaseUntil: { $lte: new Date(this.now()) }, platform: { $in: [...this.handlers.keys()] },
     })
       .sort({ leaseUntil: 1 })
       .limit(SWEEP_BATCH)
       .lean<InboundRequestDoc[]>();
     for (const request of expired) {
-      // Teams activities hold no work (not swept): the channel redelivers them, and claim() takes them over then.
       const handler = this.handlers.get(request.platform);
       if (request.work === null || !handler || this.held.has(request._id)) continue;
       const taken = await this.takeOver(request._id);
@@ -201,33 +222,28 @@ export class Inbox {
    * (group commit): a burst of fifty acks waits for a few round trips, not fifty in a row. True
    * when this insert won its `_id`, false when the request was recorded before.
    */
-  private insert(key: string, platform: Platform, team: string, work: string | null): Promise<boolean> {
+  private insert(key: string, platform: Platform, team: string, work: string | null, state: InboundState): Promise<boolean> {
     const now = new Date(this.now());
     const doc: InboundRequestDoc = {
-      _id: key, platform, team, state: 'pending', work, receivedAt: now, holder: this.options.holder,
-      leaseUntil: new Date(now.getTime() + this.leaseMs), attempts: 1, finishedAt: null, error: null, createdAt: now, updatedAt: now,
+      _id: key, platform, team, state, work, receivedAt: now, holder: this.options.holder,
+      leaseUntil: new Date(now.getTime() + this.leaseMs), attempts: 1, finishedAt: state === 'done' ? now : null, error: null, createdAt: now, updatedAt: now,
     };
     return new Promise<boolean>((resolve, reject) => {
       this.inserts.push({ doc, resolve, reject });
-      if (!this.inserting) void this.flushInserts();
+      if (!this.writing) void this.flush();
     });
   }
 
-  private async flushInserts(): Promise<void> {
-    this.inserting = true;
-    while (this.inserts.length > 0) {
-      const batch = this.inserts.splice(0, INSERT_BATCH);
-      const failures = await (InboundRequestModel.collection as unknown as mongo.Collection<InboundRequestDoc>)
-        .insertMany(batch.map((b) => b.doc), { ordered: false })
-        .then(() => new Map<number, unknown>(), (err: unknown) => writeErrorsOf(err, batch.length));
-      batch.forEach((b, i) => {
-        const failure = failures.get(i);
-        if (failure === undefined) b.resolve(true);
-        else if (isDuplicateKeyError(failure)) b.resolve(false);
-        else b.reject(failure);
-      });
-    }
-    this.inserting = false;
+  private async insertBatch(batch: { doc: InboundRequestDoc; resolve: (won: boolean) => void; reject: (err: unknown) => void }[]): Promise<void> {
+    const failures = await (InboundRequestModel.collection as unknown as mongo.Collection<InboundRequestDoc>)
+      .insertMany(batch.map((b) => b.doc), { ordered: false })
+      .then(() => new Map<number, unknown>(), (err: unknown) => writeErrorsOf(err, batch.length));
+    batch.forEach((b, i) => {
+      const failure = failures.get(i);
+      if (failure === undefined) b.resolve(true);
+      else if (isDuplicateKeyError(failure)) b.resolve(false);
+      else b.reject(failure);
+    });
   }
 
   /** The conditional update only one instance wins on MongoDB: pending, and its lease ran out. */
@@ -265,14 +281,14 @@ export class Inbox {
     ).catch((err: Error) => this.options.logger.warn({ err: err.message }, 'could not renew the inbox leases'));
   }
 
-  /** Hourly: requests older than keepMs that are finished, given up, or Teams claims their channel stopped redelivering. */
+  /** Hourly: requests older than keepMs that are finished or given up (never pending work). */
   private async prune(): Promise<void> {
     const now = this.now();
     if (now - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = now;
     await InboundRequestModel.deleteMany({
       receivedAt: { $lt: new Date(now - this.keepMs) },
-      $or: [{ state: { $ne: 'pending' } }, { work: null }],
+      state: { $ne: 'pending' },
     });
   }
 }

@@ -60,8 +60,9 @@ export interface DoorDeps {
 
 /**
  * The turn logic behind POST /api/messages: refuses what the door does not take, claims each
- * activity once per (conversation, activity id) so a redelivery is not done twice, and runs one
- * conversation's turns one at a time (their dialog state is one document, written with its eTag).
+ * activity once per (conversation, activity id) so a redelivery or a replay is not done twice, and
+ * runs one conversation's turns one at a time (their dialog state is one document, written with
+ * its eTag). The HTTP response waits for the turn, so the channel knows whether it was done.
  */
 export function doorLogic(run: (context: TurnContext) => Promise<void>, deps: DoorDeps): (context: TurnContext) => Promise<void> {
   const conversations = new InProcessQueue();
@@ -76,12 +77,11 @@ export function doorLogic(run: (context: TurnContext) => Promise<void>, deps: Do
     await conversations.run(conversationId, async () => {
       const team = activity.channelId === 'msteams' ? tenantOf(activity)! : 'default';
       const key = activity.id ? `${activity.channelId}:${team}:${conversationId}:${activity.id}` : null;
-      const claim = key ? await deps.inbox.claim(key, activity.channelId === 'msteams' ? 'teams' : 'local', team) : { run: true as const, retry: false };
-      if (!claim.run) {
-        deps.logger.info({ request: key }, 'Teams activity already handled or in hand (a redelivery); skipped');
+      if (key && !(await deps.inbox.claim(key, activity.channelId === 'msteams' ? 'teams' : 'local', team))) {
+        deps.logger.info({ request: key }, 'Teams activity already taken (a redelivery or a replay); skipped');
         return;
       }
-      if (key) setInboundRequest(context, { key, retry: claim.retry });
+      if (key) setInboundRequest(context, { key, retry: false });
       try {
         await run(context);
       } catch (err) {
@@ -90,8 +90,6 @@ export function doorLogic(run: (context: TurnContext) => Promise<void>, deps: Do
         // replies stand (what it saved is saved); only its place in a form could not be kept.
         deps.logger.warn({ conversation: conversationId }, 'conversation state changed under this turn; its dialog step was not kept');
         if (!context.responded) await context.sendActivity('Another message in this conversation was handled at the same moment, so this one was not taken. Please send it again.');
-      } finally {
-        if (key) await deps.inbox.finish(key);
       }
     });
   };

@@ -39,17 +39,14 @@ describe('Inbox', () => {
     expect(await InboundRequestModel.findById('slack:T1:command:burst-3').lean()).toMatchObject({ state: 'pending', attempts: 1, work: JSON.stringify({ k: keys[3] }) });
   });
 
-  it('claims a Teams activity once; a redelivery runs again only after its holder stopped renewing', async () => {
+  it('claims a Teams activity once, for good: taken is final, whatever the time or the instance', async () => {
     const a = inboxAs('a');
     const b = inboxAs('b');
-    expect(await a.claim('msteams:t:c:1', 'teams', 't')).toEqual({ run: true, retry: false });
-    expect(await b.claim('msteams:t:c:1', 'teams', 't')).toEqual({ run: false });
-    clock += 31_000; // a died mid-turn
-    expect(await b.claim('msteams:t:c:1', 'teams', 't')).toEqual({ run: true, retry: true });
-    await b.finish('msteams:t:c:1');
+    expect(await a.claim('msteams:t:c:1', 'teams', 't')).toBe(true);
+    expect(await b.claim('msteams:t:c:1', 'teams', 't')).toBe(false);
     clock += 31_000;
-    expect(await a.claim('msteams:t:c:1', 'teams', 't')).toEqual({ run: false });
-    expect(await InboundRequestModel.findById('msteams:t:c:1').lean()).toMatchObject({ state: 'done', attempts: 2, holder: 'b' });
+    expect(await b.claim('msteams:t:c:1', 'teams', 't')).toBe(false);
+    expect(await InboundRequestModel.findById('msteams:t:c:1').lean()).toMatchObject({ state: 'done', attempts: 1, holder: 'a', work: null });
   });
 
   it('hands a dead holder’s request to the sweep of another instance, as a retry received when it was', async () => {
@@ -94,10 +91,12 @@ describe('Inbox', () => {
     expect(doc).toMatchObject({ state: 'failed', attempts: 3, error: 'database went away' });
   });
 
-  it('prunes finished, failed and unclaimed Teams requests after a day, never pending work', async () => {
+  it('prunes finished, failed and Teams requests after a day, never pending work', async () => {
     const inbox = inboxAs('pruner');
     await inbox.record('slack:T1:command:old-pending', 'slack', 'T1', { keep: true });
     await inbox.claim('msteams:t:c:old', 'teams', 't');
+    await inbox.record('slack:T1:command:old-failed', 'slack', 'T1', {});
+    await InboundRequestModel.updateOne({ _id: 'slack:T1:command:old-failed' }, { $set: { state: 'failed' } });
     await inbox.record('slack:T1:command:old-done', 'slack', 'T1', {});
     await inbox.finish('slack:T1:command:old-done');
     clock += 25 * 60 * 60_000;

@@ -84,25 +84,20 @@ describe('the Teams door in local mode', () => {
     expect(texts.filter((t) => /^Saved R-\d+ Burst \d+$/.test(t))).toHaveLength(30);
   });
 
-  it('carries out a redelivery whose first attempt died mid-turn without saving its item twice', async () => {
-    // The first attempt saved the risk, then its process died: its claim is left pending with a lapsed lease.
-    const body = activity('risk Died halfway p=2 i=2 project=APOLLO');
+  it('does not run an activity again that another instance took, even one that died with it; items remember the activity', async () => {
+    const body = activity('risk Taken elsewhere p=2 i=2 project=APOLLO');
     const key = `msteams:${TENANT}:a:personal-door-ada:${String(body.id)}`;
-    const workspace = await WorkspaceModel.findOne({ platform: 'teams', externalId: TENANT }).lean();
     await InboundRequestModel.create({
-      _id: key, platform: 'teams', team: TENANT, state: 'pending', work: null, receivedAt: new Date(Date.now() - 60_000),
-      holder: 'dead-instance', leaseUntil: new Date(Date.now() - 1_000), attempts: 1,
-    });
-    const first = (await RiskModel.findOne({ workspaceId: workspace!._id }).sort({ seq: -1 }).lean())!;
-    await RiskModel.create({
-      workspaceId: workspace!._id, seq: first.seq + 1, key: `R-${first.seq + 1}`, title: 'Died halfway', projectKey: 'APOLLO',
-      ownerId: ADA.id, raisedById: ADA.id, status: 'open', probability: 2, impact: 2, score: 4, rating: 'low', requestKey: key,
+      _id: key, platform: 'teams', team: TENANT, state: 'done', work: null, receivedAt: new Date(),
+      holder: 'another-instance', leaseUntil: new Date(), attempts: 1,
     });
     const before = connector.sent.length;
     expect((await post(body)).status).toBe(200);
-    expect(await RiskModel.countDocuments({ title: 'Died halfway' })).toBe(1);
-    expect(repliesTo(body, before).map((a) => a.text)).toEqual([`Saved R-${first.seq + 1} Died halfway`]);
-    expect(await InboundRequestModel.findById(key).lean()).toMatchObject({ state: 'done', attempts: 2 });
+    expect(repliesTo(body, before)).toHaveLength(0);
+    expect(await RiskModel.countDocuments({ title: 'Taken elsewhere' })).toBe(0);
+    const fresh = activity('risk Logged once p=2 i=2 project=APOLLO');
+    expect((await post(fresh)).status).toBe(200);
+    expect(await RiskModel.findOne({ title: 'Logged once' }).lean()).toMatchObject({ requestKey: `msteams:${TENANT}:a:personal-door-ada:${String(fresh.id)}` });
   });
 
   it.each([
