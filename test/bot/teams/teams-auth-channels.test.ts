@@ -12,15 +12,20 @@ let bot: SecuredTeamsBot;
 
 beforeAll(async () => {
   serviceUrl = await connector.start();
-  // The signing key vouches for the other channels too, so their tokens are valid: only the door can refuse them.
-  bot = await startSecuredTeamsBot({}, ['msteams', 'webchat', 'directline', 'emulator']);
 });
 afterAll(async () => {
-  await bot.stop();
   await connector.stop();
 });
 
 describe('the Teams door with MicrosoftAppId', () => {
+  beforeAll(async () => {
+    // The signing key vouches for the other channels too, so their tokens are valid: only the door can refuse them.
+    bot = await startSecuredTeamsBot({}, ['msteams', 'webchat', 'directline', 'emulator']);
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+
   it.each(['webchat', 'directline', 'emulator'])('refuses a validly signed %s activity: no local workspace, no admin, no reply', async (channelId) => {
     const before = await documentCounts();
     const sent = connector.sent.length;
@@ -39,5 +44,24 @@ describe('the Teams door with MicrosoftAppId', () => {
     const res = await postActivity(bot.url, message, `Bearer ${bot.auth.channelToken(serviceUrl)}`);
     expect(res.status).toBe(200);
     expect(await WorkspaceModel.countDocuments({ platform: 'teams', externalId: 'tenant-chan' })).toBe(1);
+  });
+});
+
+describe('a Teams activity signed by a key not endorsed for Teams', () => {
+  beforeAll(async () => {
+    bot = await startSecuredTeamsBot({}, ['webchat']);
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+
+  it('gets a bare 401, the reason logged, nothing stored', async () => {
+    const before = await documentCounts();
+    const message = teamsMessage('risk Forged p=5 i=5', serviceUrl, 'tenant-endorse');
+    const res = await postActivity(bot.url, message, `Bearer ${bot.auth.channelToken(serviceUrl)}`);
+    expect(res.status).toBe(401);
+    expect(JSON.parse(res.text)).toEqual({ error: 'unauthorized' });
+    expect(await documentCounts()).toEqual(before);
+    expect(bot.logs.map((l) => JSON.parse(l) as { reason?: string })).toContainEqual(expect.objectContaining({ reason: 'channel_not_endorsed' }));
   });
 });
