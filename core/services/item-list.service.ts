@@ -1,5 +1,7 @@
 import { DONE_STATUSES, ITEM_KINDS, type ItemKind, type Priority } from '../domain';
-import { inFilter } from './bulk-reads';
+import { inBatches, inFilter, STREAM_BATCH } from './bulk-reads';
+
+export { STREAM_BATCH };
 import { loadWorkspace, type WorkspaceId } from './context';
 import { invalid } from './errors';
 import { requireProject } from './hierarchy.service';
@@ -63,9 +65,6 @@ export async function listOverdueItems(ws: WorkspaceId, now: Date): Promise<List
   return all.sort(compareItems);
 }
 
-/** Documents per round trip when a register is read whole: what one batch of an export holds in memory. */
-export const STREAM_BATCH = 250;
-
 /**
  * Every item of a register, closed ones too, in key order, a batch at a time from one cursor, so an
  * export of any size holds one batch. The (workspaceId, seq) index serves the filter and the order;
@@ -82,21 +81,10 @@ export async function* streamItems(
   const keys = query.projectKeys ? new Set(query.projectKeys) : undefined;
   const filter = { workspaceId: workspace._id, ...(query.projectKeys ? inFilter('projectKey', query.projectKeys) : {}) };
   const cursor = itemModel(query.kind).find(filter).sort({ seq: 1 }).batchSize(STREAM_BATCH).lean<object[]>().cursor();
-  try {
-    let batch: ListedItem[] = [];
-    for await (const doc of cursor) {
-      const item = withOverdue(asItem(query.kind, doc), ctx);
-      if (keys && !keys.has(item.projectKey)) continue; // a list too long for $in is kept here
-      batch.push(item);
-      if (batch.length >= STREAM_BATCH) {
-        yield batch;
-        batch = [];
-      }
-    }
-    if (batch.length > 0) yield batch;
-  } finally {
-    await cursor.close();
-  }
+  yield* inBatches(cursor, (doc: object) => {
+    const item = withOverdue(asItem(query.kind, doc), ctx);
+    return keys && !keys.has(item.projectKey) ? null : item; // a list too long for $in is kept here
+  });
 }
 
 function withOverdue(item: RegisterItem, ctx: OverdueContext): ListedItem {
