@@ -18,10 +18,16 @@ export class ConnectorStub {
   readonly sent: SentActivity[] = [];
   private server?: http.Server;
   private waiters: (() => void)[] = [];
+  /** http://127.0.0.1:<port>, once started. */
+  protected base = '';
+
+  /** More routes of a richer stub (before the activity routes); none here. */
+  protected extend(_app: express.Express): void {}
 
   async start(): Promise<string> {
     const app = express();
-    app.use(express.json({ limit: '1mb' }));
+    app.use('/v3', express.json({ limit: '1mb' }));
+    this.extend(app);
     const record = (req: express.Request, res: express.Response): void => {
       this.sent.push({
         conversationId: String(req.params.conversationId),
@@ -39,7 +45,8 @@ export class ConnectorStub {
     });
     this.server = http.createServer(app);
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return `${this.base}/`;
   }
 
   /** Waits until at least `count` activities were sent in total (or fails after `timeoutMs`). */

@@ -1,8 +1,6 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Activity } from 'botbuilder';
-import type { SentActivity } from './connector-stub';
+import { ConnectorStub } from './connector-stub';
 
 /** One PUT the bot made into an upload session: its headers and bytes. */
 export interface UploadPut {
@@ -20,33 +18,19 @@ export interface CreatedConversation {
 }
 
 /**
- * A local Bot Connector for file tests (the bot's serviceUrl) that also plays OneDrive: it records
- * every activity, opens personal chats on POST /v3/conversations, and serves upload sessions at
+ * A local Bot Connector for file tests (the bot's serviceUrl) that also plays OneDrive: it also
+ * opens personal chats on POST /v3/conversations, and serves upload sessions at
  * PUT /upload/<session> the way OneDrive does (Content-Range in order; 202 until the last byte,
  * then 201 with the item).
  */
-export class TeamsFilesStub {
-  readonly sent: SentActivity[] = [];
+export class TeamsFilesStub extends ConnectorStub {
   readonly puts: UploadPut[] = [];
   readonly created: CreatedConversation[] = [];
   /** Answer createConversation with this status instead (e.g. 403, the bot cannot reach the user). */
   refuseCreate?: number;
   private readonly received = new Map<string, Buffer[]>();
-  private server?: http.Server;
-  private base = '';
 
-  async start(): Promise<string> {
-    const app = express();
-    app.use('/v3', express.json({ limit: '1mb' }));
-    const record = (req: express.Request, res: express.Response): void => {
-      this.sent.push({
-        conversationId: String(req.params.conversationId),
-        replyToId: req.params.activityId ? String(req.params.activityId) : undefined,
-        authorization: req.headers.authorization,
-        activity: req.body as Partial<Activity>,
-      });
-      res.status(200).json({ id: `sent-${this.sent.length}` });
-    };
+  protected override extend(app: express.Express): void {
     app.post('/v3/conversations', (req, res) => {
       if (this.refuseCreate) {
         res.status(this.refuseCreate).json({ error: { code: 'Forbidden', message: 'The bot is not installed for this user.' } });
@@ -56,13 +40,7 @@ export class TeamsFilesStub {
       this.created.push({ id, params: req.body as Record<string, unknown> });
       res.status(201).json({ id });
     });
-    app.post('/v3/conversations/:conversationId/activities/:activityId', record);
-    app.post('/v3/conversations/:conversationId/activities', record);
     app.put('/upload/:session', express.raw({ type: () => true, limit: '50mb' }), (req, res) => this.upload(req, res));
-    this.server = http.createServer(app);
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
-    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return `${this.base}/`;
   }
 
   /** The uploadUrl Teams would hand over for a new session. */
@@ -78,10 +56,6 @@ export class TeamsFilesStub {
   /** Activities sent to a conversation since `from`. */
   to(conversationId: string, from = 0): Partial<Activity>[] {
     return this.sent.slice(from).filter((s) => s.conversationId === conversationId).map((s) => s.activity);
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
   private upload(req: express.Request, res: express.Response): void {

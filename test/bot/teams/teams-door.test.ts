@@ -1,34 +1,25 @@
 // What gets in at POST /api/messages in local mode, and how often: typed values, this machine's serviceUrls, one turn per activity.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
-import pino from 'pino';
-import { loadConfig } from '../../../bot/config';
-import { createApp } from '../../../bot/server';
-import { mountTeamsBot } from '../../../bot/teams';
 import { InboundRequestModel, PersonModel, RiskModel, WorkspaceModel } from '../../../models';
 import { ConnectorStub } from '../../support/connector-stub';
 import { useTestDatabase } from '../../support/db';
+import { startLocalTeamsBot, type LocalTeamsBot } from '../../support/teams-local-bot';
 
 useTestDatabase();
 
 const connector = new ConnectorStub();
 let serviceUrl: string;
-let server: http.Server;
+let bot: LocalTeamsBot;
 let botUrl: string;
 let seq = 0;
 
 beforeAll(async () => {
   serviceUrl = await connector.start();
-  const config = loadConfig({ PORT: '0' });
-  const app = createApp({ logger: pino({ level: 'silent' }), isReady: async () => true });
-  mountTeamsBot(app, { config, logger: pino({ level: 'silent' }), now: () => new Date('2026-11-26T10:00:00Z') });
-  server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  botUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  bot = await startLocalTeamsBot();
+  botUrl = bot.url;
 });
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await bot.close();
   await connector.stop();
 });
 

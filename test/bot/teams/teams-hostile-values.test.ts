@@ -1,21 +1,16 @@
 // Hostile values at the Teams door: card submits carrying operators, prototype keys, arrays and
 // numbers where text belongs; titles and names carrying controls and bidi overrides; `digest` by a member.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
-import pino from 'pino';
-import { loadConfig } from '../../../bot/config';
-import { createApp } from '../../../bot/server';
-import { mountTeamsBot } from '../../../bot/teams';
 import { IssueModel, PersonModel, RiskModel } from '../../../models';
 import { ConnectorStub } from '../../support/connector-stub';
 import { useTestDatabase } from '../../support/db';
+import { startLocalTeamsBot, type LocalTeamsBot } from '../../support/teams-local-bot';
 
 useTestDatabase();
 
 const connector = new ConnectorStub();
 let serviceUrl: string;
-let server: http.Server;
+let bot: LocalTeamsBot;
 let botUrl: string;
 let seq = 0;
 
@@ -31,16 +26,12 @@ const SUBMIT = 'pmo.form.submit';
 
 beforeAll(async () => {
   serviceUrl = await connector.start();
-  const config = loadConfig({ PORT: '0' });
-  const app = createApp({ logger: pino({ level: 'silent' }), isReady: async () => true });
-  mountTeamsBot(app, { config, logger: pino({ level: 'silent' }), now: () => new Date('2026-11-26T10:00:00Z') });
-  server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  botUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  bot = await startLocalTeamsBot();
+  botUrl = bot.url;
   await say(ADA, 'project add APOLLO "Apollo launch"');
 });
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await bot.close();
   await connector.stop();
 });
 

@@ -1,38 +1,24 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
-import pino from 'pino';
-import { loadConfig } from '../../../bot/config';
-import { createApp } from '../../../bot/server';
-import { mountTeamsBot } from '../../../bot/teams';
 import { ConversationRefModel, IssueModel, PersonModel, RiskModel, WorkspaceModel } from '../../../models';
 import { ConnectorStub } from '../../support/connector-stub';
 import { useTestDatabase } from '../../support/db';
+import { startLocalTeamsBot, type LocalTeamsBot } from '../../support/teams-local-bot';
 
 useTestDatabase();
 
 const connector = new ConnectorStub();
 let serviceUrl: string;
-let server: http.Server;
+let bot: LocalTeamsBot;
 let botUrl: string;
 let seq = 0;
 
-function startBot(env: Record<string, string>): Promise<{ server: http.Server; url: string }> {
-  const config = loadConfig({ PORT: '0', ...env });
-  const app = createApp({ logger: pino({ level: 'silent' }), isReady: async () => true });
-  mountTeamsBot(app, { config, logger: pino({ level: 'silent' }), now: () => new Date('2026-11-26T10:00:00Z') });
-  const srv = http.createServer(app);
-  return new Promise((resolve) =>
-    srv.listen(0, '127.0.0.1', () => resolve({ server: srv, url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}` })),
-  );
-}
-
 beforeAll(async () => {
   serviceUrl = await connector.start();
-  ({ server, url: botUrl } = await startBot({}));
+  bot = await startLocalTeamsBot();
+  botUrl = bot.url;
 });
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await bot.close();
   await connector.stop();
 });
 
@@ -138,7 +124,7 @@ describe('Teams over Bot Framework HTTP', () => {
   });
 
   it('refuses requests without a valid Bot Framework token when MicrosoftAppId is set', async () => {
-    const secured = await startBot({ MicrosoftAppId: '0b1d2c3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', MicrosoftAppPassword: 'pw' });
+    const secured = await startLocalTeamsBot({ MicrosoftAppId: '0b1d2c3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', MicrosoftAppPassword: 'pw' });
     try {
       const res = await fetch(`${secured.url}/api/messages`, {
         method: 'POST',
@@ -147,7 +133,7 @@ describe('Teams over Bot Framework HTTP', () => {
       });
       expect(res.status).toBe(401);
     } finally {
-      await new Promise((r) => secured.server.close(r));
+      await secured.close();
     }
   });
 
