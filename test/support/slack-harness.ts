@@ -5,8 +5,8 @@ import { loadConfig } from '../../bot/config';
 import type { JobCommands } from '../../core/runner/types';
 import { createApp } from '../../bot/server';
 import { mountSlackApp, type SlackMount } from '../../bot/slack';
-import { SlackApiStub, type StubTeam, type StubUser } from './slack-api-stub';
-import { SlackSender } from './slack-requests';
+import { SlackApiStub, type SlackCall, type StubTeam, type StubUser } from './slack-api-stub';
+import { SlackSender, type Where } from './slack-requests';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-test-one';
@@ -110,4 +110,22 @@ export function useSlackBot(setup: SlackBotSetup = {}): SlackBotFixture {
     },
     startAnother: (more = env) => startSlackBot(stub, apiUrl, more, setup.now),
   };
+}
+
+/** What the bot sent to Slack, less the lookups (users.info, auth.test) any turn may make. */
+export const quiet = (calls: SlackCall[]): SlackCall[] => calls.filter((c) => c.method !== 'users.info' && c.method !== 'auth.test');
+
+/** How a test talks to the file's bot and sees what it sent for each thing it did. */
+export function slackTalk({ stub, bot }: Pick<SlackBotFixture, 'stub' | 'bot'>) {
+  /** Anything sent (a button pressed, a modal submitted), once the bot has done what it took on. */
+  const after = async (send: () => Promise<unknown>): Promise<SlackCall[]> => {
+    const before = stub.calls.length;
+    await send();
+    await bot.slack.idle();
+    return quiet(stub.calls.slice(before));
+  };
+  /** `/pmo <text>`, answered 200. */
+  const pmo = (text: string, where: Where): Promise<SlackCall[]> =>
+    after(async () => expect((await bot.sender.command(text, where)).res.status).toBe(200));
+  return { after, pmo };
 }

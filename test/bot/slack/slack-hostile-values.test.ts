@@ -6,7 +6,7 @@ import { createScheduler, type JobScheduler } from '../../../jobs/runtime';
 import { PersonModel, RiskModel, WorkspaceModel, type WorkspaceDoc } from '../../../models';
 import { useTestDatabase } from '../../support/db';
 import type { SlackCall } from '../../support/slack-api-stub';
-import { useSlackBot } from '../../support/slack-harness';
+import { slackTalk, useSlackBot } from '../../support/slack-harness';
 import { formState, type Where } from '../../support/slack-requests';
 
 useTestDatabase();
@@ -44,23 +44,7 @@ const { stub, bot } = useSlackBot({
   jobs: () => scheduler.commands,
 });
 
-const quiet = (calls: SlackCall[]): SlackCall[] => calls.filter((c) => c.method !== 'users.info' && c.method !== 'auth.test');
-
-/** `/pmo <text>`; what the bot sent for it. */
-async function pmo(text: string, where: Where): Promise<SlackCall[]> {
-  const before = stub.calls.length;
-  const { res } = await bot.sender.command(text, where);
-  expect(res.status).toBe(200);
-  await bot.slack.idle();
-  return quiet(stub.calls.slice(before));
-}
-
-async function after(send: () => Promise<unknown>): Promise<SlackCall[]> {
-  const before = stub.calls.length;
-  await send();
-  await bot.slack.idle();
-  return quiet(stub.calls.slice(before));
-}
+const { pmo, after } = slackTalk({ stub, bot });
 
 beforeAll(async () => {
   scheduler.addSender(bot.slack.jobSender);

@@ -9,7 +9,7 @@ import type { PlannedDelivery } from '../../../jobs/types';
 import { WorkspaceModel, type WorkspaceDoc } from '../../../models';
 import { useTestDatabase } from '../../support/db';
 import type { SlackCall } from '../../support/slack-api-stub';
-import { BOT_TOKEN, useSlackBot } from '../../support/slack-harness';
+import { BOT_TOKEN, slackTalk, useSlackBot } from '../../support/slack-harness';
 import type { Where } from '../../support/slack-requests';
 
 useTestDatabase();
@@ -61,24 +61,7 @@ beforeAll(async () => {
   await createRisk(ws._id, admin, { title: 'Licence renewal late', projectKey: 'APOLLO', probability: 2, impact: 3, due: '2026-11-24', ownerId: 'UBOB' }, LAST_MONTH);
 });
 
-const quiet = (calls: SlackCall[]): SlackCall[] => calls.filter((c) => c.method !== 'users.info' && c.method !== 'auth.test');
-
-/** `/pmo <text>`; what the bot sent for it. */
-async function pmo(text: string, where: Where): Promise<SlackCall[]> {
-  const before = stub.calls.length;
-  const { res } = await bot.sender.command(text, where);
-  expect(res.status).toBe(200);
-  await bot.slack.idle();
-  return quiet(stub.calls.slice(before));
-}
-
-/** A button pressed (or anything sent), and what the bot sent for it. */
-async function after(send: () => Promise<unknown>): Promise<SlackCall[]> {
-  const before = stub.calls.length;
-  await send();
-  await bot.slack.idle();
-  return quiet(stub.calls.slice(before));
-}
+const { pmo, after } = slackTalk({ stub, bot });
 
 async function plan(job: 'digest' | 'reminders' | 'nudge'): Promise<PlannedDelivery[]> {
   return (await planJob(job, ws, NOW)).deliveries;
