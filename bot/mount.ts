@@ -19,6 +19,8 @@ export function mountAll(app: Express, running: Pick<RunningApp, 'onStop'>, conf
   const holder = newHolderId();
   const scheduler = createScheduler({ senders: [], logger, instanceId: holder });
   const inbox = new Inbox({ holder, logger: logger.child({ component: 'inbox' }) });
+  // Stopped after the doors have finished their work, so its leases are renewed until the last of it.
+  running.onStop(inbox);
   const local = isLocalMode(config);
   if (config.teams.appId || local) {
     // Local mode takes no token, so the door itself is for this machine only (loopback caller, our Host).
@@ -39,7 +41,7 @@ export function mountAll(app: Express, running: Pick<RunningApp, 'onStop'>, conf
     scheduler.addSender(slack.jobSender);
   }
   // Stopped before the doors finish their work, so no abandoned request is taken on while they close.
-  running.onStop(inbox);
+  running.onStop({ name: 'inbox sweeps', stop: () => inbox.stopSweeping() });
   inbox.start();
   // Registered last, so it stops first: no run starts while the doors and the database close.
   running.onStop(scheduler);

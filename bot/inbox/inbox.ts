@@ -17,6 +17,16 @@ export const KEEP_MS = 24 * 60 * 60_000;
 export const MAX_ATTEMPTS = 5;
 const SWEEP_BATCH = 100;
 const WRITE_BATCH = 200;
+const FINISH_TRIES = 5;
+const FINISH_PAUSE_MS = 1_000;
+
+/** A request carried out, waiting for its done mark to be written. */
+interface Finish {
+  key: string;
+  at: Date;
+  tries: number;
+  resolve: () => void;
+}
 
 /** Which documents of an unordered insertMany failed, by index, and why (every one, when the error says nothing per document). */
 function writeErrorsOf(err: unknown, count: number): Map<number, unknown> {
@@ -64,7 +74,7 @@ export class Inbox {
   readonly name = 'inbox';
   private readonly held = new Set<string>();
   private readonly inserts: { doc: InboundRequestDoc; resolve: (won: boolean) => void; reject: (err: unknown) => void }[] = [];
-  private readonly finishes: { key: string; at: Date; resolve: () => void }[] = [];
+  private readonly finishes: Finish[] = [];
   /** The one write of this inbox on its way: FerretDB's SQLite stalled when its batches overlapped. */
   private writing = false;
   private readonly handlers = new Map<Platform, InboundHandler>();
@@ -114,40 +124,73 @@ export class Inbox {
     return this.insert(key, platform, team, null, 'done');
   }
 
+  /** A Teams claim given back after its turn failed, so the channel's next delivery of it runs. */
+  async release(key: string): Promise<void> {
+    await InboundRequestModel.deleteOne({ _id: key }).catch((err: Error) =>
+      this.options.logger.warn({ request: key, err: err.message }, 'could not give back a failed activity; a redelivery of it will be skipped'),
+    );
+  }
+
   /**
    * The request is carried out: later deliveries of it are duplicates. Written by `_id` alone (done
    * is done, whoever else may have taken it too), together with the other requests finished while
    * one write is on its way, in one unordered bulk write.
    */
   finish(key: string): Promise<void> {
-    this.held.delete(key);
+    // Still held (its lease renewed) until the write lands: another instance must not take it meanwhile.
     return new Promise<void>((resolve) => {
-      this.finishes.push({ key, at: new Date(this.now()), resolve });
+      this.finishes.push({ key, at: new Date(this.now()), tries: 0, resolve });
       if (!this.writing) void this.flush();
     });
   }
 
-  /** Writes what is waiting, records first (acks wait on them), one batch at a time, until nothing is left. */
+  /**
+   * Writes what is waiting, one batch at a time, until nothing is left: records first (acks wait on
+   * them), but never two record batches in a row while finishes wait, so a long burst cannot hold
+   * finished requests past their lease.
+   */
   private async flush(): Promise<void> {
     this.writing = true;
+    let finishesNext = false;
     try {
       while (this.inserts.length > 0 || this.finishes.length > 0) {
-        if (this.inserts.length > 0) await this.insertBatch(this.inserts.splice(0, WRITE_BATCH));
-        else await this.finishBatch(this.finishes.splice(0, WRITE_BATCH));
+        if (this.inserts.length > 0 && !(finishesNext && this.finishes.length > 0)) {
+          await this.insertBatch(this.inserts.splice(0, WRITE_BATCH));
+          finishesNext = true;
+        } else {
+          await this.finishBatch(this.finishes.splice(0, WRITE_BATCH));
+          finishesNext = false;
+        }
       }
     } finally {
       this.writing = false;
     }
   }
 
-  private async finishBatch(batch: { key: string; at: Date; resolve: () => void }[]): Promise<void> {
-    await InboundRequestModel.bulkWrite(
+  /** A batch of done marks; one that fails is written again after a pause, and given up only after a few tries. */
+  private async finishBatch(batch: Finish[]): Promise<void> {
+    const failed = await InboundRequestModel.bulkWrite(
       batch.map(({ key, at }) => ({
         updateOne: { filter: { _id: key }, update: { $set: { state: 'done', finishedAt: at, work: null, error: null } } },
       })),
       { ordered: false },
-    ).catch((err: Error) => this.options.logger.warn({ err: err.message, requests: batch.length }, 'could not mark requests done; a redelivery of one will be run as a retry'));
-    for (const b of batch) b.resolve();
+    ).then(() => null, (err: Error) => err);
+    const settle = (f: Finish) => {
+      this.held.delete(f.key);
+      f.resolve();
+    };
+    if (!failed) return batch.forEach(settle);
+    const again = batch.filter((f) => f.tries + 1 < FINISH_TRIES);
+    const lost = batch.filter((f) => f.tries + 1 >= FINISH_TRIES);
+    if (lost.length > 0) {
+      this.options.logger.error({ err: failed.message, requests: lost.map((f) => f.key) }, 'could not mark requests done; when their lease runs out they will be carried out again');
+      lost.forEach(settle);
+    }
+    if (again.length > 0) {
+      this.options.logger.warn({ err: failed.message, requests: again.length }, 'could not mark requests done yet; trying again');
+      await new Promise((resolve) => setTimeout(resolve, FINISH_PAUSE_MS));
+      this.finishes.push(...again.map((f) => ({ ...f, tries: f.tries + 1 })));
+    }
   }
 
   /** Who carries out a platform's requests taken over from a dead holder (Slack; Teams requests hold no work). */
@@ -167,12 +210,18 @@ export class Inbox {
     void this.sweepAndReschedule();
   }
 
-  async stop(): Promise<void> {
+  /** No more requests taken over (shutting down); leases of the work still running keep being renewed. */
+  async stopSweeping(): Promise<void> {
     this.started = false;
-    for (const t of this.timers) clearInterval(t);
-    this.timers = [];
     if (this.nextSweep) clearTimeout(this.nextSweep);
     await this.sweeping;
+  }
+
+  /** Once the work this process holds is done: renewals stop too. */
+  async stop(): Promise<void> {
+    await this.stopSweeping();
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
   }
 
   private async sweepAndReschedule(): Promise<void> {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { ResourceResponse } from 'botbuilder';
 import type { Logger } from 'pino';
-import { checkMessage, checkModal, escapeMrkdwn, formModal, listMessage, type Block, type SlackMessage, type SlackModalView } from '../../cards/blocks';
+import { BLOCK_LIMITS, checkMessage, checkModal, escapeMrkdwn, formModal, listMessage, type Block, type SlackMessage, type SlackModalView } from '../../cards/blocks';
 import { CARD_VERBS } from '../../cards/verbs';
 import { PmoError } from '../../core/services';
 import { writeExportFile, type ExportFile } from '../files';
@@ -20,7 +20,7 @@ const UNREACHABLE = ['not_in_channel', 'channel_not_found', 'is_archived'];
 /** A modal whose closing cancels its dialog (Slack then sends view_closed), so no form is left half-open. */
 const closable = (view: SlackModalView): SlackModalView => ({ ...view, notify_on_close: true }) as SlackModalView;
 
-/** CSV small enough (bytes) to show inline when it cannot be attached. */
+/** CSV small enough (bytes) to try showing inline when it cannot be attached (then only if it fits a section, escaped). */
 const INLINE_CSV = 2_800;
 
 /**
@@ -118,17 +118,21 @@ export class TurnDelivery {
       if (err instanceof PmoError) return this.post(textMessage(err.message));
       throw err;
     }
+    // The link is a bearer credential for the asker's export: in a DM with the file, elsewhere to the asker alone (or not at all).
+    const inDm = this.turn.channelType === 'im';
     try {
-      await uploadToSlack(this.api, file, { channel: this.turn.channel, threadTs: this.turn.threadTs, comment: reply.message.text });
+      const comment = inDm ? reply.message.text : textMessage(`Here is ${spec.filename}.`).text;
+      await uploadToSlack(this.api, file, { channel: this.turn.channel, threadTs: this.turn.threadTs, comment });
+      if (!inDm && reply.link && this.turn.responseUrl) {
+        await this.api.respond(this.turn.responseUrl, { ...fileMessage('For you only:', reply.link), response_type: 'ephemeral', replace_original: false });
+      }
       return { id: '' };
     } catch (err) {
       this.logger.info({ error: slackErrorOf(err) ?? (err as Error).message }, 'could not attach the export here');
       const line = `I cannot attach files in this conversation; invite me here or DM me the command for ${spec.filename}.`;
-      const note = fileMessage(line, reply.link);
-      if (file.bytes <= INLINE_CSV) {
-        const csv = escapeMrkdwn((await fs.readFile(file.path, 'utf8')).replace(/^\uFEFF/, ''));
-        note.blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${csv}\`\`\`` } });
-      }
+      const note = fileMessage(line, inDm || this.turn.responseUrl ? reply.link : undefined);
+      const csv = file.bytes <= INLINE_CSV ? `\`\`\`${escapeMrkdwn((await fs.readFile(file.path, 'utf8')).replace(/^\uFEFF/, ''))}\`\`\`` : '';
+      if (csv && csv.length <= BLOCK_LIMITS.sectionText) note.blocks.push({ type: 'section', text: { type: 'mrkdwn', text: csv } });
       return this.post(note);
     } finally {
       await file.dispose();

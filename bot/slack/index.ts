@@ -144,8 +144,9 @@ export function mountSlackApp(app: Express, deps: SlackDeps): SlackMount {
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       if (mode === 'socket') await bolt.stop().catch((err: Error) => logger.warn({ err: err.message }, 'Slack socket did not close cleanly'));
-      if (!deps.inbox) await inbox.stop();
+      if (!deps.inbox) await inbox.stopSweeping();
       await turns.idle();
+      if (!deps.inbox) await inbox.stop();
     })();
     return stopping;
   };

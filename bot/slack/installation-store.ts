@@ -14,6 +14,15 @@ export class InstallationUnreadableError extends Error {
   }
 }
 
+/** No installation is stored for the team: its requests are refused, not tried again. */
+export class InstallationMissingError extends Error {
+  readonly code = 'slack_installation_missing';
+  constructor(readonly teamId: string) {
+    super(`no Slack installation for team ${teamId}`);
+    this.name = 'InstallationMissingError';
+  }
+}
+
 export interface InstallationStoreDeps {
   timeZone: string;
   /** Seals installations with PMO_ENCRYPTION_KEY; opens with it or PMO_ENCRYPTION_KEYS_PREVIOUS. */
@@ -27,6 +36,8 @@ export interface SweepReport {
   /** Sealed with a previous key, now sealed with the current one. */
   reencrypted: number;
   unreadable: string[];
+  /** Readable, but its move to the current key could not be written: still under its old key (or plain). */
+  notMoved: string[];
   total: number;
 }
 
@@ -64,8 +75,8 @@ export class MongoInstallationStore implements InstallationStore {
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
     const doc = await this.find(query);
-    if (!doc || !query.teamId) throw new Error(`no Slack installation for team ${query.teamId ?? query.enterpriseId ?? '?'}`);
-    return this.read(doc, query.teamId);
+    if (!doc || !query.teamId) throw new InstallationMissingError(query.teamId ?? query.enterpriseId ?? '?');
+    return (await this.read(doc, query.teamId)).installation;
   }
 
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
@@ -79,22 +90,29 @@ export class MongoInstallationStore implements InstallationStore {
    * one row per workspace, read once per start.
    */
   async sweep(): Promise<SweepReport> {
-    const report: SweepReport = { encrypted: 0, reencrypted: 0, unreadable: [], total: 0 };
+    const report: SweepReport = { encrypted: 0, reencrypted: 0, unreadable: [], notMoved: [], total: 0 };
     for await (const doc of SlackInstallationModel.find({}).lean<SlackInstallationDoc>().cursor()) {
       report.total++;
       const before = this.state(doc);
+      let moved: boolean;
       try {
-        await this.read(doc, doc.teamId);
-        if (before === 'plain') report.encrypted++;
-        if (before === 'previous') report.reencrypted++;
+        moved = (await this.read(doc, doc.teamId)).moved;
       } catch {
         report.unreadable.push(doc.teamId); // read() has logged why, naming the team
+        continue;
       }
+      if (!moved) report.notMoved.push(doc.teamId);
+      else if (before === 'plain') report.encrypted++;
+      else if (before === 'previous') report.reencrypted++;
     }
     const { keyId } = this.deps.box;
-    const fields = { keyId, ...report, unreadable: report.unreadable.length ? report.unreadable : undefined };
-    if (report.unreadable.length) this.deps.logger.warn(fields, `Slack installations: ${report.unreadable.length} of ${report.total} cannot be read with the configured keys (teams ${report.unreadable.join(', ')}); the others are encrypted with key ${keyId}`);
-    else this.deps.logger.info(fields, `Slack installations: all ${report.total} encrypted with the current key ${keyId} (${report.encrypted} from plain text, ${report.reencrypted} from a previous key)`);
+    const left = [...report.unreadable, ...report.notMoved];
+    const fields = { keyId, ...report, unreadable: report.unreadable.length ? report.unreadable : undefined, notMoved: report.notMoved.length ? report.notMoved : undefined };
+    if (left.length) {
+      this.deps.logger.warn(fields, `Slack installations: ${left.length} of ${report.total} are not under the current key ${keyId} (cannot be read: ${report.unreadable.join(', ') || 'none'}; could not be rewritten, tried again on read: ${report.notMoved.join(', ') || 'none'}); keep the previous keys until this says all`);
+    } else {
+      this.deps.logger.info(fields, `Slack installations: all ${report.total} encrypted with the current key ${keyId} (${report.encrypted} from plain text, ${report.reencrypted} from a previous key)`);
+    }
     return report;
   }
 
@@ -103,8 +121,11 @@ export class MongoInstallationStore implements InstallationStore {
     return doc.installation.split('.')[1] === this.deps.box.keyId ? 'current' : 'previous';
   }
 
-  /** Opens a row for `teamId`, sealing it with the current key when it was plain or under an old key. */
-  private async read(doc: SlackInstallationDoc, teamId: string): Promise<Installation> {
+  /**
+   * Opens a row for `teamId`, sealing it with the current key when it was plain or under an old
+   * key; `moved` says whether the row is now under the current key.
+   */
+  private async read(doc: SlackInstallationDoc, teamId: string): Promise<{ installation: Installation; moved: boolean }> {
     let opened: { installation: Installation; plaintext: string; reseal: boolean };
     try {
       opened = this.open(doc, teamId);
@@ -116,12 +137,17 @@ export class MongoInstallationStore implements InstallationStore {
       );
       throw new InstallationUnreadableError(teamId, reason);
     }
+    let moved = true;
     if (opened.reseal) {
-      await this.reseal(doc, opened.plaintext, teamId).catch((err: Error) =>
-        this.deps.logger.warn({ team: teamId, err: err.message }, `Slack team ${teamId}: could not store its installation encrypted with the current key; tried again on the next read`),
+      moved = await this.reseal(doc, opened.plaintext, teamId).then(
+        () => true,
+        (err: Error) => {
+          this.deps.logger.warn({ team: teamId, err: err.message }, `Slack team ${teamId}: could not store its installation encrypted with the current key; tried again on the next read`);
+          return false;
+        },
       );
     }
-    return opened.installation;
+    return { installation: opened.installation, moved };
   }
 
   private open(doc: SlackInstallationDoc, teamId: string): { installation: Installation; plaintext: string; reseal: boolean } {

@@ -7,7 +7,7 @@ import type { ConfirmationView, FormView, ListView } from '../../cards/view-mode
 import type { ExportSpec } from '../../core/runner/export-spec';
 import type { Reply } from '../../core/runner/types';
 import type { Presenter } from '../../dialogs/presenter';
-import type { ExportLinks } from '../files';
+import { LINK_TTL_MS, type ExportLinks } from '../files';
 
 /** What a Slack reply carries on its activity (`channelData.slack`); the delivery decides the surface. */
 export type SlackReply =
@@ -31,8 +31,8 @@ function activityOf(reply: SlackReply): Partial<Activity> {
 export function fileMessage(line: string, link?: string, minutes?: number): SlackMessage {
   const message = textMessage(line);
   if (!link) return message;
-  const url = link.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const linkLine = `Download link, valid for ${minutes ?? 15} minutes: <${url}|download the CSV>`;
+  const url = escapeMrkdwn(link);
+  const linkLine = `Download link, valid for ${minutes ?? LINK_TTL_MS / 60_000} minutes: <${url}|download the CSV>`;
   return { text: `${message.text}\n${linkLine}`, blocks: [...message.blocks, { type: 'section', text: { type: 'mrkdwn', text: linkLine } }] };
 }
 

@@ -63,13 +63,22 @@ export class SingleWorkspaceTokens implements TokenSource {
 export class InstalledTokens implements TokenSource {
   constructor(private readonly installer: Pick<InstallProvider, 'authorize'>) {}
 
+  /**
+   * No installation, or one without a bot token or that no key opens, is final for the team (a
+   * NoInstallationError); any other failure (the database away, a token refresh that failed) is
+   * thrown as it is, so an acknowledged request is tried again rather than dropped.
+   */
   async authFor(team: TeamRef): Promise<BotAuth> {
+    let auth;
     try {
-      const auth = await this.installer.authorize({ teamId: team.teamId, enterpriseId: team.enterpriseId, isEnterpriseInstall: false });
-      if (!auth.botToken) throw new Error('the installation has no bot token');
-      return { botToken: auth.botToken, botUserId: auth.botUserId, teamId: team.teamId };
+      auth = await this.installer.authorize({ teamId: team.teamId, enterpriseId: team.enterpriseId, isEnterpriseInstall: false });
     } catch (err) {
-      throw new NoInstallationError(team.teamId, err);
+      const cause = (err as { original?: unknown }).original ?? err;
+      const code = (cause as { code?: unknown }).code;
+      if (code === 'slack_installation_missing' || code === 'slack_installation_unreadable') throw new NoInstallationError(team.teamId, cause);
+      throw cause;
     }
+    if (!auth.botToken) throw new NoInstallationError(team.teamId, new Error('the installation has no bot token'));
+    return { botToken: auth.botToken, botUserId: auth.botUserId, teamId: team.teamId };
   }
 }

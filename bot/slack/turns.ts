@@ -140,9 +140,12 @@ export class SlackTurns {
       const state = { turn: inbound.turn, api: opened.api, workspace: opened.workspace, botUserId: opened.auth.botUserId, request: meta };
       await this.deps.adapter.processSlackTurn(activity, state, this.deps.logic);
     } catch (e) {
-      const err = e as Error & { code?: string };
+      const err = e as Error & { code?: string; original?: unknown };
       // Refusals are final (nothing to retry); anything else goes back to the inbox for another attempt.
-      if (err.code === 'slack_no_installation') this.deps.logger.warn({ team: team.teamId }, 'Slack request from a team without an installation; ignored');
+      if (err.code === 'slack_no_installation') {
+        const reason = err.original instanceof Error ? err.original.message : err.message;
+        this.deps.logger.warn({ team: team.teamId, reason }, 'Slack request from a team the bot cannot act for (no usable installation); ignored');
+      }
       else if (err instanceof ForeignTeamError) this.deps.logger.warn({ team: team.teamId, served: err.servedTeamId }, 'Slack request from another team refused');
       else throw err;
     }

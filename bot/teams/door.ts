@@ -79,13 +79,19 @@ export function doorLogic(run: (context: TurnContext) => Promise<void>, deps: Do
       const key = activity.id ? `${activity.channelId}:${team}:${conversationId}:${activity.id}` : null;
       if (key && !(await deps.inbox.claim(key, activity.channelId === 'msteams' ? 'teams' : 'local', team))) {
         deps.logger.info({ request: key }, 'Teams activity already taken (a redelivery or a replay); skipped');
+        // An invoke must still be answered, or the channel reports a failure for what is being done.
+        if (activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 200 } });
         return;
       }
       if (key) setInboundRequest(context, { key, retry: false });
       try {
         await run(context);
       } catch (err) {
-        if (!(err instanceof StorageError && err.code === 'etag_conflict')) throw err;
+        if (!(err instanceof StorageError && err.code === 'etag_conflict')) {
+          // The channel is told the turn failed and may deliver it again: let that delivery in.
+          if (key) await deps.inbox.release(key);
+          throw err;
+        }
         // Another instance answered a message of this conversation at the same moment: this turn's
         // replies stand (what it saved is saved); only its place in a form could not be kept.
         deps.logger.warn({ conversation: conversationId }, 'conversation state changed under this turn; its dialog step was not kept');

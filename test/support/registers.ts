@@ -3,13 +3,13 @@ import type { Types } from 'mongoose';
 import { RiskModel } from '../../models';
 
 /** Risks R-<from> … R-<from+count-1> on `projectKey`, owned by `ownerId`, with a title that needs quoting. */
-export async function insertRisks(workspaceId: Types.ObjectId, projectKey: string, count: number, opts: { from?: number; ownerId?: string } = {}): Promise<void> {
+export async function insertRisks(workspaceId: Types.ObjectId, projectKey: string, count: number, opts: { from?: number; ownerId?: string; title?: string } = {}): Promise<void> {
   const from = opts.from ?? 1;
   const ownerId = opts.ownerId ?? 'u-owner';
   const docs = Array.from({ length: count }, (_, i) => {
     const seq = from + i;
     return {
-      workspaceId, seq, key: `R-${seq}`, title: `Risk ${seq}, "quoted"`, projectKey, ownerId, raisedById: ownerId,
+      workspaceId, seq, key: `R-${seq}`, title: opts.title ?? `Risk ${seq}, "quoted"`, projectKey, ownerId, raisedById: ownerId,
       probability: 3, impact: 4, score: 12, rating: 'high', status: 'open',
     };
   });

@@ -89,6 +89,36 @@ describe('Slack export', () => {
     expect(member.map((c) => [c.method, c.args.text])).toEqual([['chat.postMessage', 'Only PMO admins, executives, and PMs for their own projects can export.']]);
   });
 
+  it('in a channel, uploads the file there but gives the link to the asker alone', async () => {
+    const before = stub.calls.length;
+    const { res, responseId } = await bot.sender.command('export risks project=ZEUS', { ...ADA, channel: 'CPLAN', channelName: 'planning' });
+    expect(res.status).toBe(200);
+    await bot.slack.idle();
+    const calls = stub.calls.slice(before);
+    const complete = calls.find((c) => c.method === 'files.completeUploadExternal')!;
+    expect(complete.args).toMatchObject({ channel_id: 'CPLAN', initial_comment: 'Here is risks-ZEUS-2026-11-26.csv.' });
+    const link = /\/files\/v1\./;
+    for (const c of calls.filter((c) => c.method === 'chat.postMessage')) expect(JSON.stringify(c.args)).not.toMatch(link);
+    const privately = calls.filter((c) => c.method === 'response_url' && link.test(JSON.stringify(c.args)));
+    expect(privately).toHaveLength(1);
+    expect(privately[0].args).toMatchObject({ responseUrlId: responseId, response_type: 'ephemeral' });
+  });
+
+  it('inlines a small CSV only when it fits a section once escaped', async () => {
+    const ws = await WorkspaceModel.findOne({ platform: 'slack', externalId: 'T1' }).lean();
+    await addProject(ws!._id, { userId: 'UADA' }, { key: 'AMPS', name: 'Ampersands' });
+    // Under the inline size as bytes, five times over a section's 3,000 characters once each & is &amp;.
+    await insertRisks(ws!._id, 'AMPS', 7, { from: 2001, ownerId: 'UBOB', title: '&'.repeat(200) });
+    stub.fail('files.getUploadURLExternal', 'not_in_channel');
+    const calls = await dm('export risks project=AMPS', ADA);
+    const [note] = calls.filter((c) => c.method === 'chat.postMessage');
+    const sections = (note.args.blocks as { text?: { text: string } }[]).map((b) => b.text?.text ?? '');
+    expect(sections.every((t) => t.length <= 3000)).toBe(true);
+    expect(sections.some((t) => t.startsWith('```'))).toBe(false);
+    expect(sections.some((t) => /I cannot attach files in this conversation/.test(t))).toBe(true);
+    expect(sections.some((t) => /\|download the CSV>/.test(t))).toBe(true);
+  });
+
   it('offers the link where it cannot attach the file, and inlines only a small file', async () => {
     stub.fail('files.getUploadURLExternal', 'not_in_channel');
     const calls = await dm('export risks', ADA);

@@ -199,6 +199,19 @@ describe('Teams export through file consent', () => {
     expect(stub.puts.filter((p) => p.session === declined.session)).toEqual([]);
   });
 
+  it('answers a consent delivered twice both times, uploading once', async () => {
+    const [offer] = await say('export issues', ADA_T1);
+    const context = (consentOf(offer.activity)!.content as { acceptContext: unknown }).acceptContext;
+    const uploadInfo = {
+      name: 'issues-all-2026-11-26.csv', uploadUrl: stub.uploadUrl('twice'), contentUrl: 'https://contoso-my.sharepoint.com/twice.csv', uniqueId: 'unique-twice', fileType: 'csv',
+    };
+    const invoke = activity(ADA_T1, { type: 'invoke', name: 'fileConsent/invoke', value: { type: 'fileUpload', action: 'accept', context, uploadInfo } });
+    expect((await post(invoke)).status).toBe(200);
+    expect((await post(invoke)).status).toBe(200); // the redelivery is not run, but it is answered
+    expect(new Set(stub.puts.filter((p) => p.session === 'twice').map((p) => p.contentRange)).size).toBe(stub.puts.filter((p) => p.session === 'twice').length);
+    expect(stub.uploaded('twice').toString('utf8')).toMatch(/^\uFEFFKey,Title/);
+  });
+
   it('refuses a consent from another workspace, another user, an old one or a forged one, uploading nothing', async () => {
     const [offer] = await say('export risks project=APOLLO', ADA_T1);
     const context = (consentOf(offer.activity)!.content as { acceptContext: { export: Record<string, unknown> } }).acceptContext;
