@@ -5,7 +5,7 @@ import type { RunningApp } from './app';
 import type { Config } from './config';
 import { exportLinksFor, mountExportFiles } from './files';
 import { Inbox, newHolderId } from './inbox/inbox';
-import { isLocalMode, localOnly, mountLocalChat } from './local';
+import { isLocalMode, localOnly, loopbackCallerOnly, mountLocalChat } from './local';
 import { isSlackConfigured, mountSlackApp } from './slack';
 import { mountTeamsBot } from './teams';
 import { TeamsJobSender } from './teams/job-sender';
@@ -24,7 +24,7 @@ export function mountAll(app: Express, running: Pick<RunningApp, 'onStop'>, conf
   const local = isLocalMode(config);
   if (config.teams.appId || local) {
     // Local mode takes no token, so the door itself is for this machine only (loopback caller, our Host).
-    if (local) app.use('/api/messages', localOnly(config));
+    if (local) app.use('/api/messages', loopbackCallerOnly(), localOnly(config));
     const teams = mountTeamsBot(app, { config, logger, inbox, jobs: scheduler.commands });
     const appId = config.teams.appId ?? '';
     if (config.teams.appId) scheduler.addSender(new TeamsJobSender({ adapter: teams.adapter, appId }));

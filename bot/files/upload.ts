@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
+import { isLoopbackHost } from '../local/guard';
 
 /** One HTTP request's time box for a file body. */
 const UPLOAD_TIMEOUT_MS = 120_000;
@@ -30,7 +31,7 @@ export function isUploadUrl(value: unknown): value is string {
   try {
     const url = new URL(value);
     if (url.protocol === 'https:') return true;
-    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    return url.protocol === 'http:' && isLoopbackHost(url.hostname);
   } catch {
     return false;
   }

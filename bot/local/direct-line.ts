@@ -70,7 +70,14 @@ export function directLineRoutes(deps: DirectLineDeps): Router {
       res.status(400).json(problem('BadArgument', 'An activity needs a type.'));
       return;
     }
-    const from = posted.from?.id ? { id: String(posted.from.id), name: posted.from.name ? String(posted.from.name) : 'You', role: 'user' } : { id: 'local-user', name: 'You', role: 'user' };
+    // Every value the bot reads has the type it expects: an object never becomes a person or a text.
+    const sender: unknown = posted.from?.id;
+    const name: unknown = posted.from?.name;
+    if ((sender !== undefined && (typeof sender !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(sender))) || (posted.text !== undefined && typeof posted.text !== 'string')) {
+      res.status(400).json(problem('BadArgument', 'from.id and text must be short strings.'));
+      return;
+    }
+    const from = { id: sender || 'local-user', name: typeof name === 'string' && name ? name : 'You', role: 'user' };
     const stored = conversations.append(conversationId, { ...posted, from, recipient: { ...LOCAL_BOT }, channelId: LOCAL_CHANNEL_ID });
     const activity = {
       ...stored,

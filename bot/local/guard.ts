@@ -89,3 +89,15 @@ export function localOnly(config: Pick<Config, 'host' | 'publicUrl'>): RequestHa
     res.status(403).json({ error: why });
   };
 }
+
+/**
+ * For POST /api/messages in local mode, which takes no token and makes the bot post to the
+ * activity's serviceUrl: only this machine's emulator and tests, even when HOST opened the chat
+ * page to the network (else anyone there could make the bot post to a service on this machine).
+ */
+export function loopbackCallerOnly(): RequestHandler {
+  return (req, res, next) => {
+    if (isLoopbackAddress(req.socket.remoteAddress)) return next();
+    res.status(403).json({ error: 'In local mode /api/messages answers only on this machine.' });
+  };
+}

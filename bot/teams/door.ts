@@ -3,13 +3,13 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { InProcessQueue } from '../../core/services/in-process-queue';
 import type { Inbox } from '../inbox/inbox';
+import { isLoopbackHost } from '../local/guard';
 import { StorageError } from '../state';
 import { setInboundRequest } from './turn';
 
 /** `msteams`: with MicrosoftAppId, only authenticated Teams traffic; `local`: the emulator and tests on this machine. */
 export type DoorMode = 'msteams' | 'local';
 
-const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** Ids as Teams makes them (`29:1a…`, `a:1…`, `19:…@thread.tacv2;messageid=…`, GUIDs): bounded, printable. */
 const ID = /^[\x21-\x7e]{1,512}$/;
 
@@ -21,7 +21,7 @@ export function isLoopbackServiceUrl(url: unknown): boolean {
   if (typeof url !== 'string') return false;
   try {
     const u = new URL(url);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && LOOPBACK_HOSTS.has(u.hostname) && !u.username && !u.password;
+    return (u.protocol === 'http:' || u.protocol === 'https:') && isLoopbackHost(u.hostname) && !u.username && !u.password;
   } catch {
     return false;
   }
@@ -49,6 +49,15 @@ export function refusalOf(activity: Partial<Activity>, mode: DoorMode): string |
   if (!isId(activity.from?.id) || !isOptionalString(activity.from?.name)) return 'no usable sender';
   if (!isOptionalString(activity.id) || !isOptionalString(activity.text)) return 'an id or text that is not a string';
   if (activity.channelId === 'msteams' && tenantOf(activity) === null) return 'no single tenant id';
+  const channelData = (activity.channelData ?? {}) as { channel?: { id?: unknown }; team?: { id?: unknown; name?: unknown } };
+  const strings: unknown[] = [
+    activity.conversation.conversationType, activity.conversation.name, activity.from.aadObjectId,
+    channelData.channel?.id, channelData.team?.id, channelData.team?.name,
+  ];
+  if (!strings.every(isOptionalString)) return 'a conversation, channel or team field that is not a string';
+  if (activity.entities !== undefined && !(Array.isArray(activity.entities) && activity.entities.every((e) => typeof e === 'object' && e !== null))) {
+    return 'entities that are not a list of objects';
+  }
   return null;
 }
 

@@ -20,7 +20,11 @@ export interface MountedApp {
  * The app as `npm start` mounts it (bot/mount.ts) for this environment, on the test database,
  * with the demo portfolio seeded into one workspace.
  */
-export async function startMounted(env: Record<string, string>, seedInto: { platform: Platform; externalId: string }): Promise<MountedApp> {
+export async function startMounted(
+  env: Record<string, string>,
+  seedInto: { platform: Platform; externalId: string },
+  listenOn = '127.0.0.1',
+): Promise<MountedApp> {
   const logger = pino({ level: 'silent' });
   const config = loadConfig({ PORT: '0', ...env });
   const workspace = await ensureWorkspace(seedInto.platform, seedInto.externalId, 'Seeded', { timeZone: config.defaultTimeZone });
@@ -29,7 +33,7 @@ export async function startMounted(env: Record<string, string>, seedInto: { plat
   const app = createApp({ logger, isReady: async () => true });
   mountAll(app, { onStop: (c) => stoppables.push(c) }, config, logger);
   const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(0, listenOn, () => resolve()));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     stoppables,

@@ -66,6 +66,16 @@ describe('the local Direct Line', () => {
     expect(activities.some((a) => a.from?.role === 'bot')).toBe(true); // the bot's reply came back through its connector
   });
 
+  it('refuses a sender or a text that is not a string, before the bot sees it', async () => {
+    const chat = await startConversation();
+    const hostile = [{ from: { id: { $ne: null }, name: 'Mallory' }, text: 'help' }, { text: { $where: 'sleep(100)' } }, { from: { id: ['a', 'b'] }, text: 'help' }];
+    for (const extra of hostile) {
+      const res = await post(chat.conversationId, chat.token, { type: 'message', ...(extra as Partial<Activity>) });
+      expect(res.status).toBe(400);
+    }
+    expect(await transcript(chat)).toEqual([]);
+  });
+
   it('refreshes a token for its own conversation only', async () => {
     const chat = await startConversation();
     expect((await fetch(`${bot.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: bearer('forged') })).status).toBe(403);

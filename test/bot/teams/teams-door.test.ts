@@ -101,6 +101,8 @@ describe('the Teams door in local mode', () => {
     ['two different tenant ids', { conversation: { id: 'a:two', conversationType: 'personal', tenantId: 'tenant-x' }, channelData: { tenant: { id: 'tenant-y' } } }],
     ['a sender id that is an object', { from: { id: { $gt: '' }, name: 'Mallory' } }],
     ['a text that is an object', { text: { $where: 'sleep(1000)' } }],
+    ['a channel id that is an object', { channelData: { tenant: { id: TENANT }, channel: { id: { $ne: '' } } } }],
+    ['entities that are not a list', { entities: { $gt: '' } }],
     ['a serviceUrl off this machine', { serviceUrl: 'http://10.1.2.3:8080/' }],
     ['a serviceUrl with credentials', { serviceUrl: 'http://user:pw@127.0.0.1:9/' }],
   ])('refuses %s: nothing written, nothing sent', async (_what, extra) => {
