@@ -36,6 +36,9 @@ export function mountAll(app: Express, running: Pick<RunningApp, 'onStop'>, conf
   }
   // Signed export download links: absolute under PUBLIC_URL, relative in the local chat.
   mountExportFiles(app, { links: exportLinksFor(config), logger });
+  if (config.publicUrl && !config.security.encryptionKey && !local) {
+    logger.warn('PUBLIC_URL is set without PMO_ENCRYPTION_KEY: export download links are signed with a key of this process, so they work only on the instance that made them and not after a restart');
+  }
   if (isSlackConfigured(config.slack)) {
     const slack = mountSlackApp(app, { config, logger, onStop: running.onStop, jobs: scheduler.commands, inbox });
     scheduler.addSender(slack.jobSender);

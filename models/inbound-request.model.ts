@@ -6,15 +6,15 @@ export const INBOUND_STATES = ['pending', 'done', 'failed'] as const;
 export type InboundState = (typeof INBOUND_STATES)[number];
 
 /**
- * One request a platform delivered and the bot answered 200 to (bot/inbox): a Slack request is
- * recorded before its ack with the work to carry out, so any instance can finish it if this one
- * dies; a Teams activity is claimed before its turn, so a redelivery is not done twice. The `_id`
+ * One request a platform delivered (bot/inbox): a Slack request is recorded before its 200 with
+ * the work to carry out, so any instance can finish it if this one dies; a Teams activity is
+ * claimed (written done) before its turn, so a redelivery or a replay is not run twice. The `_id`
  * is the dedupe key, so retries and duplicates collapse into the one insert that wins. Keyed by
  * the platform's team id rather than a workspace: the insert comes before any workspace lookup
  * (nothing else fits before Slack's ack), and the work it holds runs scoped to its workspace.
  */
 export interface InboundRequest {
-  /** `slack:T1:command:<trigger_id>`, `teams:<tenant>:<conversation>:<activity id>`. */
+  /** `slack:T1:command:<trigger_id>`, `msteams:<tenant>:<conversation>:<activity id>`. */
   _id: string;
   platform: Platform;
   /** The Slack team or Teams tenant it came from. */

@@ -1,4 +1,4 @@
-import { WebClient, type FilesUploadV2Arguments, type WebAPICallResult, type WebClientOptions } from '@slack/web-api';
+import { WebClient, type WebAPICallResult, type WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { slackLogger } from './logger';
 import { DEFAULT_RATE_LIMIT, RateLimitedError, withRateLimitRetry, type RateLimitPolicy } from './rate-limit';
@@ -40,11 +40,6 @@ export class SlackApi {
 
   call<T extends WebAPICallResult = WebAPICallResult>(method: string, args: SlackArgs = {}): Promise<T> {
     return withRateLimitRetry(() => this.client.apiCall(method, args) as Promise<T>, this.options.rateLimit ?? DEFAULT_RATE_LIMIT);
-  }
-
-  /** files.uploadV2 (three calls and an upload), under the same 429 policy. */
-  async uploadFile(args: FilesUploadV2Arguments): Promise<void> {
-    await withRateLimitRetry(() => this.client.filesUploadV2(args), this.options.rateLimit ?? DEFAULT_RATE_LIMIT);
   }
 
   /** Posts to a slash command's or a button's response_url (valid 30 minutes, five times). */

@@ -21,7 +21,7 @@ export function futureTimestampGuard(now: () => number = Date.now): RequestHandl
     const header = req.headers['x-slack-request-timestamp'];
     const ts = Number(Array.isArray(header) ? header[0] : header);
     if (header !== undefined && Number.isFinite(ts) && ts > Math.floor(now() / 1000) + MAX_CLOCK_SKEW_SECONDS) {
-      res.status(401).send({ error: 'request timestamp is in the future' });
+      refuseUnread(res, 401, 'request timestamp is in the future');
       return;
     }
     next();

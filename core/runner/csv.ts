@@ -21,8 +21,3 @@ export const CSV_BOM = '\uFEFF';
 export function csvLine(row: readonly CsvCell[]): string {
   return `${row.map(csvCell).join(',')}\r\n`;
 }
-
-/** Header and rows as one string: the BOM, then CRLF-ended lines. */
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return CSV_BOM + [header, ...rows].map(csvLine).join('');
-}

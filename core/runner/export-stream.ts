@@ -7,6 +7,7 @@ import { loadWorkspace } from '../services/context';
 import { itemColumns, STATUS_COLUMNS, type Column } from './export-columns';
 import type { ExportSpec } from './export-spec';
 import { CSV_BOM, csvLine } from './csv';
+import { itemPeople } from './lookups';
 
 /** What `export` reads: its permission says who, the spec says what. */
 const WHAT = 'export';
@@ -49,7 +50,7 @@ export async function openExport(spec: ExportSpec, now: Date): Promise<ExportStr
       yield* table(STATUS_COLUMNS, streamStatusUpdates(workspace._id, projectKeys), (s) => [s.authorId]);
     } else {
       const items = streamItems(workspace._id, { kind: spec.register, projectKeys }, now);
-      yield* table(itemColumns(spec.register), items, (i) => [i.ownerId, i.raisedById, i.kind === 'change' ? i.decidedById : null]);
+      yield* table(itemColumns(spec.register), items, itemPeople);
     }
   }
   /** Header, then each batch as one chunk once the names it shows are known (each person looked up once). */

@@ -5,5 +5,5 @@ export { missingFields, withDefaults, REQUIRED_FIELDS } from './defaults';
 export { toHistoryView, toItemView, toStatusView } from './views';
 export { helpView } from './help';
 export { errorReply, parseErrorsReply, pmoErrorReply } from './replies';
-export { csvCell, toCsv } from './csv';
+export { CSV_BOM, csvCell, csvLine } from './csv';
 export { LIST_LIMIT } from './list.runner';

@@ -1,12 +1,12 @@
 import { DONE_STATUSES, ITEM_KINDS, type ItemKind, type Priority } from '../domain';
 import { inBatches, inFilter, STREAM_BATCH } from './bulk-reads';
-
-export { STREAM_BATCH };
 import { loadWorkspace, type WorkspaceId } from './context';
 import { invalid } from './errors';
 import { requireProject } from './hierarchy.service';
 import { asItem, itemModel, type RegisterItem } from './item-store';
 import { isOverdue, overdueContext, type OverdueContext } from './overdue';
+
+export { STREAM_BATCH };
 
 export interface ListQuery {
   kind: ItemKind;

@@ -104,7 +104,9 @@ describe('unknown routes and failures', () => {
 
 describe('slow clients', () => {
   it('sets the server to seconds, not minutes', () => {
-    expect(SERVER_TIMEOUTS).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 65_000, checkIntervalMs: 1_000 });
+    // Seconds, not Node's minutes (60 s for headers, 300 s for a request).
+    expect(http.server.headersTimeout).toBeLessThanOrEqual(10_000);
+    expect(http.server.requestTimeout).toBeLessThanOrEqual(30_000);
     expect(http.server.headersTimeout).toBe(SERVER_TIMEOUTS.headersTimeoutMs);
     expect(http.server.requestTimeout).toBe(SERVER_TIMEOUTS.requestTimeoutMs);
     expect(http.server.keepAliveTimeout).toBe(SERVER_TIMEOUTS.keepAliveTimeoutMs);

@@ -22,7 +22,6 @@ const METHOD_SCOPE: Record<string, string | null> = {
   'views.open': null,
   'views.update': null,
   'views.publish': null,
-  'files.uploadV2': 'files:write',
   'files.getUploadURLExternal': 'files:write',
   'files.completeUploadExternal': 'files:write',
 };
@@ -42,7 +41,6 @@ function methodsCalled(): Set<string> {
   for (const file of files) {
     const source = readFileSync(path.join(dir, file), 'utf8');
     for (const m of source.matchAll(/\.call(?:<[^>]*>)?\('([a-z]+\.[a-zA-Z.]+)'/g)) found.add(m[1]);
-    if (/\.uploadFile\(|filesUploadV2\(/.test(source)) found.add('files.uploadV2');
   }
   return found;
 }

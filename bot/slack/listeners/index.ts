@@ -1,4 +1,4 @@
-// Every bolt listener by kind; each acknowledges first and hands the rest to SlackTurns.
+// Every bolt listener by kind; each has SlackTurns record its request, acknowledges, then lets it run.
 import type { App } from '@slack/bolt';
 import type { SlackTurns } from '../turns';
 import { buttonClicked } from './actions';

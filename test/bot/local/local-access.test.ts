@@ -70,7 +70,7 @@ describe('the local Direct Line', () => {
     const chat = await startConversation();
     const hostile = [{ from: { id: { $ne: null }, name: 'Mallory' }, text: 'help' }, { text: { $where: 'sleep(100)' } }, { from: { id: ['a', 'b'] }, text: 'help' }];
     for (const extra of hostile) {
-      const res = await post(chat.conversationId, chat.token, { type: 'message', ...(extra as Partial<Activity>) });
+      const res = await post(chat.conversationId, chat.token, { type: 'message', ...(extra as unknown as Partial<Activity>) });
       expect(res.status).toBe(400);
     }
     expect(await transcript(chat)).toEqual([]);

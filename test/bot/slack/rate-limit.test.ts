@@ -38,7 +38,7 @@ describe('withRateLimitRetry', () => {
 describe('futureTimestampGuard', () => {
   const run = (header: string | undefined, nowMs: number): number | 'next' => {
     let status: number | 'next' = 'next';
-    const res = { status: (code: number) => ({ send: () => void (status = code) }) };
+    const res = { set: () => res, status: (code: number) => ({ json: () => void (status = code) }) };
     const req = { headers: header === undefined ? {} : { 'x-slack-request-timestamp': header } };
     futureTimestampGuard(() => nowMs)(req as never, res as never, () => undefined);
     return status;

@@ -64,6 +64,27 @@ describe('Slack over HTTP', () => {
     }
   });
 
+  it('records an event, a mention and a button before answering them, and carries them out after', async () => {
+    const fresh = await startAnother();
+    stub.delay('auth.test', 1500); // holds all work after the 200 (a fresh instance asks auth.test first)
+    try {
+      const dm = await fresh.sender.dm('help', T1);
+      const mention = await fresh.sender.mention('help', { ...T1, channel: 'CGENERAL' });
+      const page = JSON.stringify({ verb: 'pmo.list.page', kind: 'risk', page: 2, pageSize: 20 });
+      const click = await fresh.sender.click(T1, { action_id: 'pmo.list.page:1', value: page }, {});
+      expect([dm.res.status, mention.res.status, click.status]).toEqual([200, 200, 200]);
+      const records = () => InboundRequestModel.find({ _id: { $in: [`slack:T1:event:${dm.eventId}`, `slack:T1:event:${mention.eventId}`] } }).lean();
+      expect((await records()).map((r) => r.state)).toEqual(['pending', 'pending']);
+      expect(await InboundRequestModel.countDocuments({ _id: /^slack:T1:action:/, state: 'pending' })).toBe(1);
+      await fresh.slack.idle();
+      expect((await records()).map((r) => r.state)).toEqual(['done', 'done']);
+      expect(await InboundRequestModel.countDocuments({ _id: /^slack:T1:action:/, state: 'pending' })).toBe(0);
+    } finally {
+      stub.delay('auth.test', 0);
+      await fresh.close();
+    }
+  });
+
   it('refuses a signed request from a team other than the installed one: no workspace, no answer', async () => {
     const before = stub.calls.length;
     const { res, triggerId } = await bot.sender.command('risk Foreign p=1 i=1', { team: 'T-OTHER', user: 'UEVE', channel: 'CX' });

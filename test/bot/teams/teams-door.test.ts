@@ -75,6 +75,28 @@ describe('the Teams door in local mode', () => {
     expect(texts.filter((t) => /^Saved R-\d+ Burst \d+$/.test(t))).toHaveLength(30);
   });
 
+  it('never says nothing was saved when two instances answer one conversation at the same moment', async () => {
+    const other = await startLocalTeamsBot();
+    try {
+      const before = connector.sent.length;
+      const conversation = { id: 'a:personal-door-two-instances', conversationType: 'personal', tenantId: TENANT };
+      const bodies = Array.from({ length: 20 }, (_, i) => activity(`risk Twin ${i + 1} p=2 i=2 project=APOLLO`, { conversation }));
+      const statuses = await Promise.all(
+        bodies.map(async (b, i) => (await fetch(`${i % 2 ? other.url : botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) })).status),
+      );
+      expect(statuses).toEqual(Array(20).fill(200));
+      const texts = connector.sent.slice(before).map((s) => String(s.activity.text ?? ''));
+      expect(texts.filter((t) => /nothing was saved/i.test(t))).toEqual([]);
+      // Each message was saved, or its sender was told to send it again (its state write lost the race before saving).
+      const saved = await RiskModel.countDocuments({ title: /^Twin \d+$/ });
+      const again = texts.filter((t) => /was not taken\. Please send it again/.test(t)).length;
+      expect(saved).toBe(texts.filter((t) => /^Saved R-\d+ Twin \d+$/.test(t)).length);
+      expect(saved + again).toBeGreaterThanOrEqual(20);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('does not run an activity again that another instance took, even one that died with it; items remember the activity', async () => {
     const body = activity('risk Taken elsewhere p=2 i=2 project=APOLLO');
     const key = `msteams:${TENANT}:a:personal-door-ada:${String(body.id)}`;

@@ -1,4 +1,4 @@
-import { csvCell, toCsv, type Reply } from '../../../core/runner';
+import { CSV_BOM, csvCell, csvLine, type Reply } from '../../../core/runner';
 import { openExport } from '../../../core/runner/export-stream';
 import { grantRole } from '../../../core/services';
 import { ProjectModel } from '../../../models';
@@ -39,7 +39,7 @@ describe('csvCell', () => {
   });
 
   it('writes a BOM, CRLF rows and a final line end', () => {
-    expect(toCsv(['A', 'B'], [[1, 'x,y']])).toBe('\uFEFFA,B\r\n1,"x,y"\r\n');
+    expect(CSV_BOM + csvLine(['A', 'B']) + csvLine([1, 'x,y'])).toBe('\uFEFFA,B\r\n1,"x,y"\r\n');
   });
 });
 
