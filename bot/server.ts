@@ -57,6 +57,17 @@ const CLIENT_ERRORS: Record<string, [number, string]> = {
   'charset.unsupported': [415, 'unsupported charset'],
 };
 
+/** A body a parser refused (malformed, too large, badly encoded) as a JSON 4xx; anything else goes on. */
+export function bodyErrors(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    const type = (err as { type?: unknown } | null)?.type;
+    const known = typeof type === 'string' ? CLIENT_ERRORS[type] : undefined;
+    if (!known || res.headersSent) return next(err);
+    logger.debug({ type, method: req.method, path: req.path }, 'refused a request body');
+    res.status(known[0]).json({ error: known[1] });
+  };
+}
+
 /**
  * Registered after every route (startApp calls it once the doors are mounted): unknown routes get a
  * JSON 404, a bad body a JSON 4xx, anything else a bare JSON 500. Express's own handler would send
@@ -66,15 +77,9 @@ export function finishApp(app: Express, logger: Logger): void {
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });
+  app.use(bodyErrors(logger));
   const handler: ErrorRequestHandler = (err: unknown, req, res, next) => {
     if (res.headersSent) return next(err); // Express then just closes the connection
-    const type = (err as { type?: unknown } | null)?.type;
-    const known = typeof type === 'string' ? CLIENT_ERRORS[type] : undefined;
-    if (known) {
-      logger.debug({ type, method: req.method, path: req.path }, 'refused a request body');
-      res.status(known[0]).json({ error: known[1] });
-      return;
-    }
     logger.error({ err, method: req.method, path: req.path }, 'request failed');
     res.status(500).json({ error: 'internal error' });
   };

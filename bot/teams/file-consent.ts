@@ -32,10 +32,18 @@ export function consentCard(spec: ExportSpec, size: { bytes: number; rows: numbe
   return { contentType: FILE_CONSENT, name: spec.filename, content };
 }
 
-/** The export a consent's context names, or null when it is not one of ours. */
+/**
+ * The export a consent's context names, or null when it is not one of ours. The context comes back
+ * from the client unsigned, so it vouches for no admin rights: Teams never grants them through the
+ * adapter (only the local chat does, and it gets signed links instead), and the permission of the
+ * person who accepts is read afresh from the workspace.
+ */
 export function readConsentContext(context: unknown): ExportSpec | null {
   if (typeof context !== 'object' || context === null) return null;
-  return readExportSpec((context as { export?: unknown }).export);
+  const spec = readExportSpec((context as { export?: unknown }).export);
+  if (!spec) return null;
+  const { platformAdmin: _unvouched, ...rest } = spec;
+  return rest;
 }
 
 export function readUploadInfo(value: unknown): UploadInfo | null {

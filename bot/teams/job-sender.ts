@@ -1,6 +1,6 @@
 // Posts job messages (digests, reminders, nudges) proactively through Bot Framework, to the
 // conversation references the bot stored when people and channels talked to it.
-import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import { Types } from 'mongoose';
 import { renderJobMessageForTeams } from '../../cards/jobs';
 import type { Platform } from '../../core/domain';
@@ -10,11 +10,7 @@ import { DeliveryError } from '../../jobs/runtime/delivery-error';
 import type { JobSender, SentMessage } from '../../jobs/runtime/sender';
 import type { JobMessage, Recipient } from '../../jobs/types';
 import { ConversationRefModel, type ConversationRefDoc, type WorkspaceDoc } from '../../models';
-
-/** What we use of the Bot Connector client CloudAdapter puts in the turn state. */
-interface ConnectorClientLike {
-  conversations: { sendToConversation(conversationId: string, activity: Activity): Promise<{ id?: string }> };
-}
+import { sendProactive } from './proactive';
 
 export interface TeamsJobSenderOptions {
   adapter: CloudAdapter;
@@ -53,20 +49,8 @@ export class TeamsJobSender implements JobSender {
     }
     const reference = proactiveReference(stored);
     const render = this.options.render ?? renderJobMessageForTeams;
-    const activity = TurnContext.applyConversationReference({ type: 'message', ...render(message) }, reference) as Activity;
-    let messageId: string | undefined;
-    let failure: unknown;
-    await this.options.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
-      // sendToConversation, not context.sendActivity: that would make it a reply to the continuation event.
-      const client = context.turnState.get<ConnectorClientLike>(context.adapter.ConnectorClientKey);
-      try {
-        messageId = (await client.conversations.sendToConversation(activity.conversation.id, activity)).id;
-      } catch (err) {
-        failure = err; // kept from the adapter's onTurnError, which would swallow it and apologise in the chat
-      }
-    });
-    if (failure !== undefined) throw failure;
-    return { messageId };
+    const sent = await sendProactive(this.options.adapter, this.options.appId, reference, render(message));
+    return { messageId: sent.id };
   }
 
   /** A person's personal chat with the bot, or the channel's stored conversation. */

@@ -1,12 +1,10 @@
 // Proactive messages to one person's personal chat with the bot: the stored conversation, or a new
 // one opened with createConversation in their tenant (and remembered for next time, and for reminders).
-import { TurnContext, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { listConversationRefs, saveConversationRef } from '../../core/services';
-
-interface ConnectorClientLike {
-  conversations: { sendToConversation(conversationId: string, activity: Activity): Promise<{ id?: string }> };
-}
+import { postIn, sendProactive } from './proactive';
+import { workspaceOf } from './turn';
 
 export interface PersonalChatTarget {
   /** MicrosoftAppId; empty in local mode. */
@@ -22,7 +20,7 @@ export async function sendToPersonalChat(context: TurnContext, target: PersonalC
   const [stored] = await listConversationRefs(target.workspaceId, { platform: 'teams', kind: 'personal', userId: target.userId });
   if (stored) {
     try {
-      await sendProactive(context, target.appId, withoutActivityId(stored.reference), message);
+      await sendProactive(context.adapter as CloudAdapter, target.appId, withoutActivityId(stored.reference), message);
       return true;
     } catch (err) {
       target.logger.info({ err: (err as Error).message }, 'the stored personal chat did not take the message; opening a new one');
@@ -37,17 +35,9 @@ export async function sendToPersonalChat(context: TurnContext, target: PersonalC
   }
 }
 
-async function sendProactive(context: TurnContext, appId: string, reference: Partial<ConversationReference>, message: Partial<Activity>): Promise<void> {
-  let failure: unknown;
-  await (context.adapter as CloudAdapter).continueConversationAsync(appId, reference, async (proactive) => {
-    failure = await send(proactive, reference, message);
-  });
-  if (failure !== undefined) throw failure;
-}
-
 async function openPersonalChat(context: TurnContext, target: PersonalChatTarget, message: Partial<Activity>): Promise<void> {
   const { activity } = context;
-  const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  const tenantId = workspaceOf(activity).externalId;
   const user = { id: activity.from.id, name: activity.from.name };
   const parameters = { isGroup: false, bot: activity.recipient, members: [user], tenantId, channelData: { tenant: { id: tenantId } } } as ConversationParameters;
   let failure: unknown;
@@ -62,26 +52,18 @@ async function openPersonalChat(context: TurnContext, target: PersonalChatTarget
       user,
       conversation: { id: conversationId, conversationType: 'personal', tenantId, isGroup: false, name: '' },
     };
-    failure = await send(created, reference, message);
-    if (failure !== undefined) return;
+    try {
+      await postIn(created, reference, message);
+    } catch (err) {
+      failure = err ?? new Error('send failed');
+      return;
+    }
     await saveConversationRef(target.workspaceId, {
       platform: 'teams', kind: 'personal', conversationId, userId: user.id, channelId: null,
       reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>, serviceUrl: activity.serviceUrl,
     }).catch((err: Error) => target.logger.warn({ err: err.message }, 'could not remember the new personal chat'));
   });
   if (failure !== undefined) throw failure;
-}
-
-/** A new message in the conversation (not a reply to the continuation event); the error is returned, kept from onTurnError. */
-async function send(context: TurnContext, reference: Partial<ConversationReference>, message: Partial<Activity>): Promise<unknown> {
-  const client = context.turnState.get<ConnectorClientLike>(context.adapter.ConnectorClientKey);
-  const outgoing = TurnContext.applyConversationReference({ type: 'message', ...message }, reference) as Activity;
-  try {
-    await client.conversations.sendToConversation(outgoing.conversation.id, outgoing);
-    return undefined;
-  } catch (err) {
-    return err ?? new Error('send failed');
-  }
 }
 
 function withoutActivityId(stored: Record<string, unknown>): Partial<ConversationReference> {

@@ -1,5 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type Express } from 'express';
+import { bodyErrors } from '../server';
 import type { TeamsAdapter } from './adapter';
 import { TokenRefused } from './token-refusal';
 
@@ -24,13 +25,6 @@ function activityFrom(body: unknown): Activity | undefined {
   return activity as unknown as Activity;
 }
 
-/** A body the JSON parser refused: JSON, without the parser's text. */
-const badBody: ErrorRequestHandler = (err: { type?: string }, _req, res, next) => {
-  if (res.headersSent) return next(err);
-  const tooLarge = err.type === 'entity.too.large';
-  res.status(tooLarge ? 413 : 400).json({ error: tooLarge ? 'too_large' : 'bad_request' });
-};
-
 /**
  * POST /api/messages: Bot Framework activities from Teams (or our local chat) into the bot. A bad
  * token is a 401 and anything else that fails a 500, both without the library's text or a stack.
@@ -40,7 +34,7 @@ export function mountTeams(app: Express, adapter: TeamsAdapter, logic: (context:
   const handle: express.RequestHandler = async (req, res) => {
     const activity = activityFrom(req.body);
     if (!activity) {
-      res.status(400).json({ error: 'bad_request' });
+      res.status(400).json({ error: 'not an activity' });
       return;
     }
     // With MicrosoftAppId this door is Teams' alone: another channel (Web Chat, Direct Line, the
@@ -74,5 +68,5 @@ export function mountTeams(app: Express, adapter: TeamsAdapter, logic: (context:
       if (!res.headersSent) res.status(500).json({ error: 'internal_error' });
     }
   };
-  app.post('/api/messages', express.json({ limit: ACTIVITY_BODY_LIMIT }), handle, badBody);
+  app.post('/api/messages', express.json({ limit: ACTIVITY_BODY_LIMIT }), handle, bodyErrors(logger));
 }

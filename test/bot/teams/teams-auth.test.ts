@@ -157,14 +157,14 @@ describe('Teams authentication at the wire', () => {
       body: '{"type": "message", ',
     });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: 'bad_request' });
+    expect(await res.json()).toEqual({ error: 'malformed JSON body' }); // the one wording of the whole server (bot/server.ts)
   });
 
   it('refuses an activity over the body limit with a JSON 413 before checking anything', async () => {
     const message = teamsMessage('x'.repeat(300 * 1024), serviceUrl, 'tenant-big');
     const res = await postActivity(bot.url, message, bearer(bot.auth.channelToken(serviceUrl)));
     expect(res.status).toBe(413);
-    expect(JSON.parse(res.text)).toEqual({ error: 'too_large' });
+    expect(JSON.parse(res.text)).toEqual({ error: 'body too large' });
   });
 
   it('answers 500 without detail when the signing keys cannot be fetched', async () => {

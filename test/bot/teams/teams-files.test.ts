@@ -231,6 +231,15 @@ describe('Teams export through file consent', () => {
     }
   });
 
+  it('takes no admin rights from a consent context: a member who writes one in their own name is refused', async () => {
+    const bobT1: Where = { tenant: 'tenant-files', user: BOB };
+    const [offer] = await say('export risks project=APOLLO', ADA_T1);
+    const { export: spec } = (consentOf(offer.activity)!.content as { acceptContext: { export: Record<string, unknown> } }).acceptContext;
+    const answer = await consent(bobT1, 'accept', { export: { ...spec, userId: BOB.id, platformAdmin: true } });
+    expect(answer.sent.map((a) => a.text)).toEqual(['Only PMO admins, executives, and PMs for their own projects can export.']);
+    expect(stub.puts.filter((p) => p.session === answer.session)).toEqual([]);
+  });
+
   it('re-checks permission on accept: a PM no longer PM gets a refusal, not the file', async () => {
     const pam: Where = { tenant: 'tenant-files', user: PAM };
     const [offer] = await say('export risks project=APOLLO', pam);
