@@ -8,7 +8,6 @@ import { fail, ok, weekdayIndex } from './values';
 
 export interface DateOptions {
   label?: string; // names the field in messages: 'due date'
-  notPast?: boolean; // refuse dates before today in the zone (due and review dates)
 }
 
 /** Dates further ahead than this are almost always a mistyped year. */
@@ -16,7 +15,8 @@ const MAX_YEARS_AHEAD = 20;
 const FRIDAY = 5; // luxon weekday
 const MAX_LENGTH = 80; // no date is longer; spares chrono from reading pasted paragraphs
 
-const EXAMPLES = 'try 2026-12-04, 4 Dec, next friday, in 2 weeks, tomorrow, eow or eom';
+const EXAMPLES = 'try 2026-12-04, 4 Dec, next friday, in 2 weeks, last friday, tomorrow, eow or eom';
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 type Shortcut = (today: DateTime) => DateTime;
 const fridayOnOrAfter: Shortcut = (today) => today.plus({ days: (FRIDAY - today.weekday + 7) % 7 });
@@ -62,6 +62,24 @@ function weekday(s: string, today: DateTime): DateTime | undefined {
   return today.plus({ days: (index + 1 - today.weekday + 7) % 7 });
 }
 
+/** `feb`, `sept`, `December` → 2, 9, 12. */
+function monthNumber(word: string): number | undefined {
+  const index = word.length < 3 ? -1 : MONTHS.findIndex((month) => month.startsWith(word));
+  return index === -1 ? undefined : index + 1;
+}
+
+/** `31 feb`, `feb 30th`, `29 Feb 2027`: a named month with a day it never has (chrono only says it cannot read them). */
+function impossibleDay(s: string): boolean {
+  const dayFirst = /^(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?$/.exec(s);
+  const monthFirst = /^(?:[a-z]+,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/.exec(s);
+  const [day, word, year] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : monthFirst ? [monthFirst[2], monthFirst[1], monthFirst[3]] : [];
+  const month = word === undefined ? undefined : monthNumber(word);
+  if (day === undefined || month === undefined) return false;
+  // Without a year, 29 Feb exists (in leap years); with one, that year decides.
+  const days = DateTime.fromObject({ year: year === undefined ? 2028 : Number(year), month }).daysInMonth ?? 31;
+  return Number(day) < 1 || Number(day) > days;
+}
+
 /** `12/04/2026` is 4 Dec in New York and 12 Apr in Berlin: ask instead of guessing. */
 function ambiguousNumeric(s: string): boolean {
   const match = /^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2}|\d{4}))?$/.exec(s);
@@ -95,6 +113,7 @@ function resolve(s: string, now: DateTime, zone: string): Found {
   const day = weekday(s, today);
   if (day !== undefined) return { date: day };
   if (ambiguousNumeric(s)) return { problem: 'ambiguous' };
+  if (impossibleDay(s)) return { problem: 'not real' };
   return viaChrono(s, now, zone);
 }
 
@@ -114,7 +133,10 @@ function explain(problem: Problem, label: string, typed: string): string {
   }
 }
 
-/** A calendar date 'YYYY-MM-DD' from ISO or plain English, in ctx.timeZone relative to ctx.now. */
+/**
+ * A calendar date 'YYYY-MM-DD' from ISO or plain English, in ctx.timeZone relative to ctx.now.
+ * Past dates are dates too (registers are back-filled; SPEC §2); far-future ones are refused.
+ */
 export function parseDate(raw: string, ctx: ParseContext, options: DateOptions = {}): Check<IsoDate> {
   const label = options.label ?? 'date';
   const now = localNow(ctx);
@@ -129,11 +151,7 @@ export function parseDate(raw: string, ctx: ParseContext, options: DateOptions =
   const found = resolve(s, now, ctx.timeZone);
   if ('problem' in found) return fail(explain(found.problem, label, typed));
   const value = found.date.toISODate() ?? '';
-  const today = now.toISODate() ?? '';
-  if (options.notPast === true) {
-    if (value < today) return fail(`${label} ${value} is in the past (today is ${today})`);
-    const limit = now.plus({ years: MAX_YEARS_AHEAD }).toISODate() ?? '';
-    if (value > limit) return fail(`${label} ${value} is more than ${MAX_YEARS_AHEAD} years ahead; check the year`);
-  }
+  const limit = now.plus({ years: MAX_YEARS_AHEAD }).toISODate() ?? '';
+  if (value > limit) return fail(`${label} ${value} is more than ${MAX_YEARS_AHEAD} years ahead; check the year`);
   return ok(value);
 }

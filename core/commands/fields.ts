@@ -23,7 +23,8 @@ export type AnySchema = Record<string, FieldSpec<unknown>>;
 
 type Checker<T> = (raw: string, ctx: ParseContext) => Check<T>;
 const spec = <T>(keys: readonly string[], multiword: boolean, check: Checker<T>): FieldSpec<T> => ({ keys, multiword, check });
-const futureDate = (label: string) => (raw: string, ctx: ParseContext) => parseDate(raw, ctx, { label, notPast: true });
+// Past due and review dates are fine: a back-filled item is simply overdue (SPEC §2).
+const calendarDate = (label: string) => (raw: string, ctx: ParseContext) => parseDate(raw, ctx, { label });
 const ragSpec = (label: string, keys: readonly string[]): FieldSpec<Rag> =>
   spec(keys, false, choice(label, RAGS, { r: 'red', a: 'amber', g: 'green', yellow: 'amber' }));
 
@@ -33,8 +34,8 @@ const probability = spec(['p', 'probability'], false, scale('probability'));
 const riskImpact = spec(['i', 'impact'], false, scale('impact'));
 const changeImpact = spec(['impact'], true, text('impact', 2000));
 const owner = spec(['owner'], false, person('owner'));
-const due = spec(['due'], true, futureDate('due date'));
-const review = spec(['review'], true, futureDate('review date'));
+const due = spec(['due'], true, calendarDate('due date'));
+const review = spec(['review'], true, calendarDate('review date'));
 const project = spec(['project'], false, containerKey('project'));
 const response = spec(['response'], true, choice('response', RISK_RESPONSES, { mitigate: 'reduce' }));
 const mitigation = spec(['mitigation'], true, text('mitigation', 2000));

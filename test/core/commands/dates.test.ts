@@ -2,7 +2,7 @@ import { parseDate, todayIn } from '../../../core/commands';
 import { context } from './context';
 
 const at = (instant: string, timeZone: string) => context({ now: new Date(instant), timeZone });
-const due = { label: 'due date', notPast: true };
+const due = { label: 'due date' };
 
 describe('parseDate in the workspace zone, near midnight and across DST', () => {
   // [zone, instant (UTC), what the user typed, expected calendar date]; the local time is in the comment.
@@ -86,7 +86,7 @@ describe('parseDate over the year boundary (Thu 31 Dec 2026, 23:30 local)', () =
     expect(read('friday')).toBe('2027-01-01');
     expect(read('next week')).toBe('2027-01-07');
     expect(read('jan 2')).toBe('2027-01-02');
-    expect(parseDate('dec 4', ctx, due).error).toBe('due date 2026-12-04 is in the past (today is 2026-12-31)');
+    expect(parseDate('dec 4', ctx, due)).toEqual({ value: '2026-12-04' }); // the past 4 Dec, not next year's
   });
 });
 
@@ -135,7 +135,13 @@ describe('parseDate forms (Thu 26 Nov 2026, 11:00 in Berlin)', () => {
     ['friday friday', /not a date I can read/],
     ['first monday of december', /not a date I can read/],
     ['mid december', /not a date I can read/],
-    ['feb 30', /not a date I can read/],
+    ['feb 30', /"feb 30" is not a real calendar date/],
+    ['31 Feb', /"31 Feb" is not a real calendar date/],
+    ['the 31st of february', /is not a real calendar date/],
+    ['Fri, 31 Apr', /is not a real calendar date/],
+    ['29 Feb 2027', /"29 Feb 2027" is not a real calendar date/],
+    ['sept 31', /is not a real calendar date/],
+    ['0 dec', /is not a real calendar date/],
     ['soon', /not a date I can read/],
     ['2026-02-30', /"2026-02-30" is not a real calendar date/],
     ['2027-02-29', /is not a real calendar date/],
@@ -156,14 +162,38 @@ describe('parseDate forms (Thu 26 Nov 2026, 11:00 in Berlin)', () => {
     expect(result.error).toMatch(message);
   });
 
-  it('refuses past dates for due and review dates only', () => {
+  it('takes past dates for due and review dates: registers are back-filled (SPEC §2)', () => {
     const ctx = context();
-    expect(parseDate('2026-01-02', ctx, due)).toEqual({ error: 'due date 2026-01-02 is in the past (today is 2026-11-26)' });
-    expect(parseDate('yesterday', ctx, { label: 'review date', notPast: true }).error).toBe('review date 2026-11-25 is in the past (today is 2026-11-26)');
-    expect(parseDate('last friday', ctx, due).error).toMatch(/2026-11-20 is in the past/);
+    expect(parseDate('2026-01-02', ctx, due)).toEqual({ value: '2026-01-02' });
+    expect(parseDate('yesterday', ctx, { label: 'review date' })).toEqual({ value: '2026-11-25' });
     expect(parseDate('today', ctx, due)).toEqual({ value: '2026-11-26' });
     expect(parseDate('in 30 years', ctx, due).error).toBe('due date 2056-11-26 is more than 20 years ahead; check the year');
     expect(parseDate('in 19 years', ctx, due)).toEqual({ value: '2045-11-26' });
+  });
+
+  it.each<[string, string]>([
+    ['last friday', '2026-11-20'],
+    ['last fri', '2026-11-20'],
+    ['friday last week', '2026-11-20'],
+    ['last monday', '2026-11-23'],
+    ['yesterday', '2026-11-25'],
+    ['the day before yesterday', '2026-11-24'],
+    ['3 days ago', '2026-11-23'],
+    ['a week ago', '2026-11-19'],
+    ['2 weeks ago', '2026-11-12'],
+    ['20 Nov', '2026-11-20'],
+    ['nov 2', '2026-11-02'],
+  ])('past phrase %j → %s', (typed, expected) => {
+    expect(parseDate(typed, context(), due)).toEqual({ value: expected });
+  });
+
+  it('reads past phrases in the workspace zone: Fri 27 Nov 12:30 in Auckland is still Thu 26 Nov in UTC', () => {
+    const auckland = at('2026-11-26T23:30:00Z', 'Pacific/Auckland');
+    expect(parseDate('yesterday', auckland, due)).toEqual({ value: '2026-11-26' });
+    expect(parseDate('last friday', auckland, due)).toEqual({ value: '2026-11-20' });
+    expect(parseDate('2 weeks ago', auckland, due)).toEqual({ value: '2026-11-13' });
+    const honolulu = at('2026-11-26T23:30:00Z', 'Pacific/Honolulu'); // Thu 26 Nov 13:30
+    expect(parseDate('yesterday', honolulu, due)).toEqual({ value: '2026-11-25' });
   });
 
   it('names the field in its messages', () => {

@@ -14,6 +14,9 @@ describe('parseField accepts and normalises', () => {
     ['risk', 'due', 'tomorrow', '2026-11-27'],
     ['risk', 'due', '"next friday"', '2026-12-04'],
     ['risk', 'review', '2027-01-15', '2027-01-15'],
+    ['risk', 'due', '2026-01-02', '2026-01-02'],
+    ['risk', 'due', 'last friday', '2026-11-20'],
+    ['risk', 'review', '2 weeks ago', '2026-11-12'],
     ['risk', 'response', 'Transfer', 'transfer'],
     ['risk', 'response', 'mitigate', 'reduce'],
     ['risk', 'owner', 'me', { platformUserId: '29:me' }],
@@ -70,6 +73,13 @@ describe('parseField accepts and normalises', () => {
   });
 });
 
+describe('me', () => {
+  it('is the typist, by their own name when the turn knows it', () => {
+    expect(parseField('risk', 'owner', 'me', context({ userName: 'Sam Lee' }))).toEqual({ value: { platformUserId: '29:me', displayName: 'Sam Lee' } });
+    expect(parseField('project_add', 'pm', '@me', context({ userName: 'Sam Lee' }))).toEqual({ value: { platformUserId: '29:me', displayName: 'Sam Lee' } });
+  });
+});
+
 describe('parseField refuses with a message that says what is allowed', () => {
   it.each<[CommandName, string, string, string | RegExp]>([
     ['risk', 'p', '7', 'probability must be a whole number from 1 to 5, got "7"'],
@@ -83,7 +93,8 @@ describe('parseField refuses with a message that says what is allowed', () => {
     ['risk', 'i', 'high', 'impact must be a whole number from 1 to 5, got "high"'],
     ['risk', 'title', '   ', 'title is empty; write some text or leave it out'],
     ['risk', 'title', 'x'.repeat(201), 'title is too long (201 characters, at most 200)'],
-    ['risk', 'due', '2026-01-02', 'due date 2026-01-02 is in the past (today is 2026-11-26)'],
+    ['risk', 'due', '2026-02-30', 'due date "2026-02-30" is not a real calendar date'],
+    ['risk', 'review', '31 feb', 'review date "31 feb" is not a real calendar date'],
     ['risk', 'review', 'someday', /^review date "someday" is not a date I can read/],
     ['risk', 'response', 'ignore', 'response must be one of avoid, reduce, transfer, accept, share, got "ignore"'],
     ['risk', 'response', 'acept', /\(did you mean "accept"\?\)/],

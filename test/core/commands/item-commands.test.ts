@@ -43,10 +43,10 @@ describe('logging items inline', () => {
   });
 
   it('reports every bad field at once', () => {
-    const result = parse('risk x p=0 i=2.5 owner=@jane due=2026-01-02 project=1X response=ignore');
+    const result = parse('risk x p=0 i=2.5 owner=@jane due=2026-02-30 project=1X response=ignore');
     expect(result.command).toEqual({ name: 'risk', title: 'x' });
     expect(result.errors.map((e) => e.field).sort()).toEqual(['due', 'impact', 'owner', 'probability', 'project', 'response']);
-    expect(result.errors.find((e) => e.field === 'due')?.message).toBe('due date 2026-01-02 is in the past (today is 2026-11-26)');
+    expect(result.errors.find((e) => e.field === 'due')?.message).toBe('due date "2026-02-30" is not a real calendar date');
     expect(result.errors.find((e) => e.field === 'owner')?.message).toMatch(/@mention/);
   });
 

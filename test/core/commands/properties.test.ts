@@ -110,7 +110,7 @@ describe('probability and impact outside 1..5 are never accepted', () => {
   });
 });
 
-describe('every accepted due date is a real calendar date, today or later in the zone', () => {
+describe('every accepted due date is a real calendar date, at most 20 years ahead in the zone (past ones included)', () => {
   const month = fc.constantFrom('jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec', 'February', 'December');
   const dueArb = fc.oneof(
     fc.tuple(fc.integer({ min: 1990, max: 2110 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
@@ -133,12 +133,12 @@ describe('every accepted due date is a real calendar date, today or later in the
           if (due === undefined) continue;
           accepted += 1;
           expect(isRealDate(due)).toBe(true);
-          expect(due >= todayOf(ctx)).toBe(true);
+          expect(Number(due.slice(0, 4))).toBeLessThanOrEqual(Number(todayOf(ctx).slice(0, 4)) + 20);
         }
       }),
       { numRuns: RUNS },
     );
-    // Not vacuous: about 1,090 of the 4,000 answers are dates (sd ~40 over seeds). A floor of 1,000 failed
+    // Not vacuous: more than the 1,090 of the 4,000 answers that were dates when past ones were refused (sd ~40 over seeds). A floor of 1,000 failed
     // for ~3% of fast-check's random seeds (seed 20 gives 992); 500 is ~15 sd below, never missed by chance.
     expect(accepted).toBeGreaterThan(RUNS / 4);
   });
