@@ -39,6 +39,7 @@ export function parseContextOf(turnContext: TurnContext): ParseContext {
     timeZone: ctx.timeZone,
     platform: ctx.platform,
     userId: ctx.actor.userId,
+    ...(ctx.actor.displayName ? { userName: ctx.actor.displayName } : {}),
     mentions: mentionsOf(turnContext.activity),
   };
 }

@@ -28,11 +28,19 @@ function named(platformUserId: string, name: string | undefined): PersonRef {
   return displayName ? { platformUserId, displayName } : { platformUserId };
 }
 
+/** What a person is called where no name is known anywhere (directory, mention, actor): never a raw id. */
+export const UNNAMED_PERSON = 'someone (name not known yet)';
+
+/** A person as people read them: their display name, else UNNAMED_PERSON. */
+export function personName(ref: PersonRef): string {
+  return ref.displayName || UNNAMED_PERSON;
+}
+
 /** Resolves who a value names; anything that is not a real mention (a plain `@jane`) is refused. */
 export function person(label: string): (raw: string, ctx: ParseContext) => Check<PersonRef> {
   return (raw, ctx) => {
     const s = raw.trim();
-    if (/^@?me$/i.test(s)) return ok({ platformUserId: ctx.userId });
+    if (/^@?me$/i.test(s)) return ok(named(ctx.userId, ctx.userName));
     const slack = SLACK_USER.exec(s);
     if (slack !== null) return ok(named(slack[1], slack[2]));
     if (TEAMS_AT.test(s)) {

@@ -19,6 +19,7 @@ export interface ParseContext {
   timeZone: string; // IANA zone of the workspace
   platform: Platform;
   userId: string; // platform user id of the person typing (for owner=me)
+  userName?: string; // their display name, so `me` is shown by name before the directory knows them
   mentions?: { text: string; id: string; name: string }[]; // Teams mention entities
 }
 
