@@ -2,8 +2,8 @@
 import { textBlock, submit, type CardElement, type Fact, type SubmitAction, type TextColor } from './adaptive';
 import { DECISION_COLOR, ISSUE_TYPE_LABEL, KIND_LABEL, LEVEL_COLOR, OVERDUE_MARK, humanize } from './style';
 import { TEXT_LIMITS, blockText, inlineText, plainText } from './text';
-import { CARD_VERBS } from './verbs';
-import type { ItemView } from './view-models';
+import { CARD_VERBS, type CardActionData } from './verbs';
+import { ITEM_ACTIONS, type ItemAction, type ItemView } from './view-models';
 
 /** `R-7 Vendor API may slip`, the confirmation line of SPEC §3 (plain text, for messages). */
 export function itemHeadline(item: ItemView): string {
@@ -126,4 +126,24 @@ export function itemLinks(item: ItemView): SubmitAction[] {
   const linked = linkedKey(item);
   if (!linked) return [];
   return [submit(`Open ${plainText(linked, TEXT_LIMITS.name)}`, { verb: CARD_VERBS.showItem, key: linked })];
+}
+
+const ACTION_BUTTON: Record<ItemAction, { label: string; verb: (typeof CARD_VERBS)['itemUpdate' | 'itemClose' | 'itemEscalate'] }> = {
+  update: { label: 'Update', verb: CARD_VERBS.itemUpdate },
+  close: { label: 'Close', verb: CARD_VERBS.itemClose },
+  escalate: { label: 'Escalate', verb: CARD_VERBS.itemEscalate },
+};
+
+/** The buttons for what the viewer may do next (the runner put only those on the view), Teams and Slack alike. */
+export function itemActionButtons(item: ItemView): { label: string; data: CardActionData }[] {
+  const allowed = item.actions ?? [];
+  return ITEM_ACTIONS.filter((action) => allowed.includes(action)).map((action) => ({
+    label: ACTION_BUTTON[action].label,
+    data: { verb: ACTION_BUTTON[action].verb, key: item.key },
+  }));
+}
+
+/** The card's buttons: what the viewer may do next, then the escalation's other side. */
+export function itemButtons(item: ItemView): SubmitAction[] {
+  return [...itemActionButtons(item).map(({ label, data }) => submit(label, data)), ...itemLinks(item)];
 }

@@ -1,7 +1,7 @@
 // One register item with its facts and its latest history (`show KEY`).
 import { adaptiveCard, type AdaptiveCard, type FactSet } from './adaptive';
 import { historySection } from './history';
-import { itemFacts, itemHeader, itemHeadline, itemLinks, itemTexts } from './item-sections';
+import { itemButtons, itemFacts, itemHeader, itemHeadline, itemTexts } from './item-sections';
 import { TEXT_LIMITS, plainText } from './text';
 import type { HistoryEntryView, ItemView } from './view-models';
 
@@ -9,7 +9,7 @@ export function itemCard(item: ItemView, history: readonly HistoryEntryView[] = 
   const facts: FactSet = { type: 'FactSet', facts: itemFacts(item), spacing: 'medium' };
   return adaptiveCard(
     [...itemHeader(item), facts, ...itemTexts(item), ...historySection(history)],
-    itemLinks(item),
+    itemButtons(item),
     plainText(itemHeadline(item), TEXT_LIMITS.headline),
   );
 }

@@ -1,6 +1,6 @@
 // The confirmation after a save: "Saved R-7 Vendor API may slip" and what was stored (SPEC §3).
 import { adaptiveCard, textBlock, type AdaptiveCard, type FactSet } from './adaptive';
-import { itemFacts, itemHeader, itemHeadline, itemLinks, itemTexts } from './item-sections';
+import { itemButtons, itemFacts, itemHeader, itemHeadline, itemTexts } from './item-sections';
 import { TEXT_LIMITS, plainText } from './text';
 import type { SavedOutcome, SavedView } from './view-models';
 
@@ -17,7 +17,7 @@ export function savedCard(saved: SavedView): AdaptiveCard {
   const facts: FactSet = { type: 'FactSet', facts: itemFacts(item), spacing: 'medium' };
   return adaptiveCard(
     [textBlock(`✅ ${label}`, { color: 'good', weight: 'bolder' }), ...itemHeader(item), facts, ...itemTexts(item)],
-    itemLinks(item),
+    itemButtons(item),
     plainText(`${label} ${itemHeadline(item)}`, TEXT_LIMITS.headline),
   );
 }

@@ -6,6 +6,10 @@ export const CARD_VERBS = {
   editField: 'pmo.confirm.edit',
   cancel: 'pmo.cancel',
   showItem: 'pmo.item.show',
+  // Buttons on an item's own card: what the viewer may do next (runs `update`/`close`/`escalate KEY`).
+  itemUpdate: 'pmo.item.update',
+  itemClose: 'pmo.item.close',
+  itemEscalate: 'pmo.item.escalate',
   // Buttons on the job cards (reminders, nudges).
   itemDone: 'pmo.item.done',
   itemSnooze: 'pmo.item.snooze',
@@ -25,6 +29,9 @@ export type CardActionData =
   | { verb: typeof CARD_VERBS.editField; command: string; field: string }
   | { verb: typeof CARD_VERBS.cancel; command?: string }
   | { verb: typeof CARD_VERBS.showItem; key: string }
+  | { verb: typeof CARD_VERBS.itemUpdate; key: string }
+  | { verb: typeof CARD_VERBS.itemClose; key: string }
+  | { verb: typeof CARD_VERBS.itemEscalate; key: string }
   | { verb: typeof CARD_VERBS.itemDone; key: string }
   | { verb: typeof CARD_VERBS.itemSnooze; key: string; days: number }
   /** The new date comes in the card's input `due_<key>` (cards/jobs dueInputId). */
@@ -67,6 +74,9 @@ export function isCardActionData(value: unknown): value is CardActionData {
     case CARD_VERBS.cancel:
       return own('command') === undefined || isText(own('command'));
     case CARD_VERBS.showItem:
+    case CARD_VERBS.itemUpdate:
+    case CARD_VERBS.itemClose:
+    case CARD_VERBS.itemEscalate:
     case CARD_VERBS.itemDone:
     case CARD_VERBS.itemDue:
       return isText(own('key'));

@@ -13,7 +13,13 @@ interface ItemViewBase {
   due?: IsoDate;
   status: string;
   overdue: boolean;
+  /** What the viewer may do with it, each a button on its card; absent or empty, no buttons. */
+  actions?: ItemAction[];
 }
+
+/** What a viewer may do next with an item they are looking at (SPEC §3), in the order shown. */
+export const ITEM_ACTIONS = ['update', 'close', 'escalate'] as const;
+export type ItemAction = (typeof ITEM_ACTIONS)[number];
 
 export interface RiskItemView extends ItemViewBase {
   kind: 'risk';

@@ -11,9 +11,11 @@ import { missingFields, parseErrorsReply, runCommand, withDefaults, type JobComm
 import { ChangeDialog } from './change.dialog';
 import { CloseDialog } from './close.dialog';
 import type { DialogDeps, RunCommand } from './dialog-deps';
+import { editDialogFor, editItemDialogs, type EditStart } from './edit-item.dialog';
 import { EscalateDialog } from './escalate.dialog';
 import type { FormDialog, FormResult, FormStart } from './form.dialog';
 import { IssueDialog } from './issue.dialog';
+import { runItemButton } from './item-buttons';
 import { isJobItemAction, runJobItemAction } from './job-actions';
 import { LinkExecDialog } from './link-exec.dialog';
 import { LinkDialog } from './link.dialog';
@@ -41,7 +43,8 @@ export function guidedDialogs(deps: DialogDeps): FormDialog[] {
   return [
     new RiskDialog(deps), new IssueDialog(deps), new ChangeDialog(deps), new StatusDialog(deps),
     new ProjectAddDialog(deps), new ProgramAddDialog(deps), new PortfolioAddDialog(deps),
-    new UpdateDialog(deps), new CloseDialog(deps), new ShowDialog(deps), new EscalateDialog(deps),
+    // The edit forms also answer `update`: listed before UpdateDialog, which typed `update` keeps.
+    ...editItemDialogs(deps), new UpdateDialog(deps), new CloseDialog(deps), new ShowDialog(deps), new EscalateDialog(deps),
     new RoleDialog(deps), new LinkDialog(deps), new LinkExecDialog(deps),
   ];
 }
@@ -121,6 +124,14 @@ export class RootDialog extends ComponentDialog {
         const show: Command = { name: 'show', key: data.key, kind: found?.kind ?? 'risk' };
         return this.answer(step, await this.run(show, getRunContext(step.context)));
       }
+      case CARD_VERBS.itemUpdate: {
+        const edit = editDialogFor(data.key);
+        const start: EditStart = { item: data.key };
+        return 'reply' in edit ? this.answer(step, edit.reply) : step.beginDialog(edit.id, start);
+      }
+      case CARD_VERBS.itemClose:
+      case CARD_VERBS.itemEscalate:
+        return this.answer(step, await runItemButton(data, this.context(step.context), this.run));
       case CARD_VERBS.submitForm: {
         const form = this.forms.get(data.command);
         if (form) return this.guide(step, form, { submitted: data as Record<string, unknown> });

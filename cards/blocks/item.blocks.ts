@@ -1,5 +1,5 @@
 // One register item (`show KEY`) and the confirmation after a save, as Slack messages.
-import { itemFactList, itemHeadline, itemLongTexts, linkedKey } from '../item-sections';
+import { itemActionButtons, itemFactList, itemHeadline, itemLongTexts, linkedKey } from '../item-sections';
 import { KIND_LABEL, OVERDUE_MARK, humanize } from '../style';
 import { TEXT_LIMITS } from '../text';
 import type { HistoryEntryView, ItemView, SavedOutcome, SavedView } from '../view-models';
@@ -32,16 +32,18 @@ function itemBody(item: ItemView, note?: string): KnownBlock[] {
   ];
 }
 
-/** Buttons to open the linked risk/issue of an escalation. */
-function itemLinks(item: ItemView, button: MakeButton): KnownBlock[] {
+/** What the viewer may do next, then a button to open the linked risk/issue of an escalation: one row, kept last. */
+function itemButtons(item: ItemView, button: MakeButton): KnownBlock[] {
   const linked = linkedKey(item);
-  if (!linked) return [];
-  return actions([button(`Open ${plainLine(linked, TEXT_LIMITS.name)}`, { verb: CARD_VERBS.showItem, key: linked })]);
+  return actions([
+    ...itemActionButtons(item).map(({ label, data }) => button(label, data)),
+    linked ? button(`Open ${plainLine(linked, TEXT_LIMITS.name)}`, { verb: CARD_VERBS.showItem, key: linked }) : undefined,
+  ]);
 }
 
 export function itemMessage(view: ItemView, history: HistoryEntryView[] = []): SlackMessage {
   const button = buttonMaker();
-  const blocks = [...itemBody(view), ...historyBlocks(history), ...itemLinks(view, button)];
+  const blocks = [...itemBody(view), ...historyBlocks(history), ...itemButtons(view, button)];
   return { text: fallbackText(itemHeadline(view)), blocks: capBlocks(blocks, BLOCK_LIMITS.messageBlocks) };
 }
 
@@ -53,7 +55,7 @@ export function savedMessage(view: SavedView): SlackMessage {
   const { item } = view;
   const button = buttonMaker();
   const label = OUTCOME_LABEL[view.outcome] ?? 'Saved';
-  const blocks = [...itemBody(item, `✅ *${escapeMrkdwn(label)}*`), ...itemLinks(item, button)];
+  const blocks = [...itemBody(item, `✅ *${escapeMrkdwn(label)}*`), ...itemButtons(item, button)];
   return {
     text: fallbackText(`${OUTCOME_VERB[view.outcome] ?? 'Saved'} ${itemHeadline(item)}`),
     blocks: capBlocks(blocks, BLOCK_LIMITS.messageBlocks),

@@ -5,6 +5,7 @@ import {
   closeItem, createChange, createIssue, createRisk, escalateRisk, getItem, updateItem, type ItemPatch, type RegisterItem,
 } from '../services';
 import type { SavedOutcome } from '../../cards/view-models';
+import { viewerActions } from './item-actions';
 import { ensureMentioned, itemPeople, namesFor, overdueCheck } from './lookups';
 import { missingReply } from './missing';
 import { text } from './replies';
@@ -15,8 +16,8 @@ type CreateCommand = RiskCommand | IssueCommand | ChangeCommand;
 
 /** The item as stored, with its people named and whether it is overdue. */
 async function savedReply(ctx: RunContext, item: RegisterItem, outcome: SavedOutcome): Promise<Reply> {
-  const [names, overdue] = await Promise.all([namesFor(ctx, itemPeople(item)), overdueCheck(ctx)]);
-  return { type: 'saved', view: { outcome, item: toItemView(item, names, overdue(item), ctx.timeZone) } };
+  const [names, overdue, actions] = await Promise.all([namesFor(ctx, itemPeople(item)), overdueCheck(ctx), viewerActions(ctx, [item])]);
+  return { type: 'saved', view: { outcome, item: { ...toItemView(item, names, overdue(item), ctx.timeZone), actions: actions(item) } } };
 }
 
 async function create(command: CreateCommand, ctx: RunContext): Promise<RegisterItem> {
@@ -57,13 +58,14 @@ export async function runCreate(command: CreateCommand, ctx: RunContext): Promis
 export async function runShow(command: ShowCommand, ctx: RunContext): Promise<Reply> {
   const { item, history } = await getItem(ctx.workspaceId, command.key);
   const people = history.flatMap((h) => [h.byId, ...(h.field && /Id$/.test(h.field) ? [h.from, h.to] : [])]);
-  const [names, overdue] = await Promise.all([
+  const [names, overdue, actions] = await Promise.all([
     namesFor(ctx, [...itemPeople(item), ...people.map((p) => (typeof p === 'string' ? p : null))]),
     overdueCheck(ctx),
+    viewerActions(ctx, [item]),
   ]);
   return {
     type: 'item',
-    view: toItemView(item, names, overdue(item), ctx.timeZone),
+    view: { ...toItemView(item, names, overdue(item), ctx.timeZone), actions: actions(item) },
     history: history.map((entry) => toHistoryView(entry, names)),
   };
 }

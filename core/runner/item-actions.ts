@@ -1,0 +1,41 @@
+// Which buttons a viewer gets on an item's card: only what the runner would let them do (SPEC §3).
+import type { ItemAction } from '../../cards/view-models';
+import { DONE_STATUSES } from '../domain';
+import { assertCanChangeItem, canChangeItem, getProject, isPmoAdmin, PmoError, type RegisterItem } from '../services';
+import { loadWorkspace } from '../services/context';
+import { pmoErrorReply } from './replies';
+import type { Reply, RunContext } from './types';
+
+/** What someone who may change `item` can do with it now: closed items no Close, risks Escalate once. */
+export function actionsOn(item: RegisterItem, mayChange: boolean): ItemAction[] {
+  if (!mayChange) return [];
+  const actions: ItemAction[] = ['update'];
+  if (!DONE_STATUSES.includes(item.status)) actions.push('close');
+  if (item.kind === 'risk' && item.status !== 'closed' && !item.escalatedTo) actions.push('escalate');
+  return actions;
+}
+
+/**
+ * The viewer's actions for each of `items`, by the rule update/close/escalate check (owner, the
+ * project's PM or a PMO admin): the workspace and each project are read once.
+ */
+export async function viewerActions(ctx: RunContext, items: readonly RegisterItem[]): Promise<(item: RegisterItem) => ItemAction[]> {
+  const isAdmin = await isPmoAdmin(await loadWorkspace(ctx.workspaceId), ctx.actor);
+  const projectKeys = isAdmin ? [] : [...new Set(items.map((item) => item.projectKey))];
+  const projects = await Promise.all(projectKeys.map((key) => getProject(ctx.workspaceId, key)));
+  const pmOf = new Map(projectKeys.map((key, i) => [key, projects[i]?.pmId]));
+  return (item) => actionsOn(item, canChangeItem({ actorId: ctx.actor.userId, ownerId: item.ownerId, pmId: pmOf.get(item.projectKey), isAdmin }));
+}
+
+/** The refusal `update`/`close`/`escalate KEY` would give this viewer (same wording), or undefined if they may. */
+export async function changeRefusal(ctx: RunContext, item: RegisterItem, verb: string): Promise<Reply | undefined> {
+  const workspace = await loadWorkspace(ctx.workspaceId);
+  const project = await getProject(workspace._id, item.projectKey);
+  try {
+    await assertCanChangeItem(workspace, ctx.actor, item, project?.pmId, verb);
+    return undefined;
+  } catch (err) {
+    if (err instanceof PmoError) return pmoErrorReply(err);
+    throw err;
+  }
+}

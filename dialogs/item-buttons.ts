@@ -1,0 +1,32 @@
+// Close and Escalate on an item's card: the command a typed `close KEY` / `escalate KEY` would be,
+// run by the same runner, so permissions and history are the same.
+import { CARD_VERBS, type CardActionData } from '../cards/verbs';
+import { DONE_STATUSES, parseItemKey } from '../core/domain';
+import { errorReply, type Reply, type RunContext } from '../core/runner';
+import { getItem, PmoError } from '../core/services';
+import type { RunCommand } from './dialog-deps';
+
+export type ItemButton = Extract<CardActionData, { verb: typeof CARD_VERBS.itemClose | typeof CARD_VERBS.itemEscalate }>;
+
+/** An old card's Close on an item closed meanwhile: said plainly, nothing run. Unknown keys are the runner's to refuse. */
+async function alreadyDone(key: string, ctx: RunContext): Promise<Reply | undefined> {
+  try {
+    const { item } = await getItem(ctx.workspaceId, key);
+    return DONE_STATUSES.includes(item.status) ? { type: 'text', text: `${item.key} is already ${item.status}; there is nothing to close.` } : undefined;
+  } catch (err) {
+    if (err instanceof PmoError) return undefined;
+    throw err;
+  }
+}
+
+export async function runItemButton(data: ItemButton, ctx: RunContext, run: RunCommand): Promise<Reply> {
+  const found = parseItemKey(data.key);
+  if (found === null) return errorReply(`"${data.key.slice(0, 40)}" is not an item key, so nothing was changed.`);
+  const key = data.key.trim().toUpperCase();
+  switch (data.verb) {
+    case CARD_VERBS.itemClose:
+      return (await alreadyDone(key, ctx)) ?? run({ name: 'close', key, kind: found.kind }, ctx);
+    case CARD_VERBS.itemEscalate:
+      return run({ name: 'escalate', key }, ctx);
+  }
+}
