@@ -109,7 +109,8 @@ export interface FormView {
   command: string; // 'risk', 'status', ...: echoed back on submit
   title: string;
   intro?: string;
-  fields: FormField[];
+  fields: FormField[]; // in reading order: title first, required before optional
+  asking?: string; // the id of the field the typed prompt asks now (it is not moved)
   submitLabel?: string; // default 'Save'
 }
 
@@ -151,4 +152,5 @@ export type SavedOutcome = 'created' | 'updated' | 'closed' | 'escalated';
 export interface SavedView {
   outcome: SavedOutcome;
   item: ItemView; // the headline is `${item.key} ${item.title}` (SPEC §3)
+  note?: string; // said under the headline: 'Already overdue: it was due Fri 20 Nov.'
 }

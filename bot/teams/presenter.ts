@@ -18,7 +18,7 @@ export class TeamsPresenter implements Presenter {
   reply(reply: Reply): Partial<Activity> {
     switch (reply.type) {
       case 'saved':
-        return withCard(`${savedVerb(reply.view.outcome)} ${itemHeadline(reply.view.item)}`, savedCard(reply.view));
+        return withCard(`${savedVerb(reply.view.outcome)} ${itemHeadline(reply.view.item)}${reply.view.note ? ` — ${reply.view.note}` : ''}`, savedCard(reply.view));
       case 'item':
         return withCard(itemHeadline(reply.view), itemCard(reply.view, reply.history));
       case 'list':

@@ -55,9 +55,10 @@ export function savedMessage(view: SavedView): SlackMessage {
   const { item } = view;
   const button = buttonMaker();
   const label = OUTCOME_LABEL[view.outcome] ?? 'Saved';
-  const blocks = [...itemBody(item, `✅ *${escapeMrkdwn(label)}*`), ...itemButtons(item, button)];
+  const note = mrkdwnLine(view.note, TEXT_LIMITS.value); // 'Already overdue: …'
+  const blocks = [...itemBody(item, `✅ *${escapeMrkdwn(label)}*${note ? ` — ⚠️ *${note}*` : ''}`), ...itemButtons(item, button)];
   return {
-    text: fallbackText(`${OUTCOME_VERB[view.outcome] ?? 'Saved'} ${itemHeadline(item)}`),
+    text: fallbackText(`${OUTCOME_VERB[view.outcome] ?? 'Saved'} ${itemHeadline(item)}${view.note ? ` — ${view.note}` : ''}`),
     blocks: capBlocks(blocks, BLOCK_LIMITS.messageBlocks),
   };
 }

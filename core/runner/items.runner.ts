@@ -2,22 +2,31 @@
 import type { ChangeCommand, CloseCommand, EscalateCommand, IssueCommand, RiskCommand, ShowCommand, UpdateCommand } from '../commands';
 import { DONE_STATUSES } from '../domain';
 import {
-  closeItem, createChange, createIssue, createRisk, escalateRisk, getItem, updateItem, type ItemPatch, type RegisterItem,
+  closeItem, createChange, createIssue, createRisk, escalateRisk, getItem, todayIn, updateItem, type ItemPatch, type RegisterItem,
 } from '../services';
 import type { SavedOutcome } from '../../cards/view-models';
 import { viewerActions } from './item-actions';
 import { ensureMentioned, itemPeople, namesFor, overdueCheck } from './lookups';
 import { missingReply } from './missing';
+import { overdueNote } from './overdue-note';
 import { text } from './replies';
 import type { Reply, RunContext } from './types';
 import { toHistoryView, toItemView } from './views';
 
 type CreateCommand = RiskCommand | IssueCommand | ChangeCommand;
 
+/** "Already overdue: it was due Fri 20 Nov." for a saved item the overdue rule flags (a back-filled date, SPEC §2). */
+function noteFor(ctx: RunContext, item: RegisterItem, overdue: boolean): { note?: string } {
+  if (!overdue) return {};
+  const dates = { due: item.due, review: item.kind === 'risk' ? item.reviewDate : undefined };
+  return { note: overdueNote(dates, todayIn(ctx.timeZone, ctx.now)) };
+}
+
 /** The item as stored, with its people named and whether it is overdue. */
 async function savedReply(ctx: RunContext, item: RegisterItem, outcome: SavedOutcome): Promise<Reply> {
   const [names, overdue, actions] = await Promise.all([namesFor(ctx, itemPeople(item)), overdueCheck(ctx), viewerActions(ctx, [item])]);
-  return { type: 'saved', view: { outcome, item: { ...toItemView(item, names, overdue(item), ctx.timeZone), actions: actions(item) } } };
+  const view = { ...toItemView(item, names, overdue(item), ctx.timeZone), actions: actions(item) };
+  return { type: 'saved', view: { outcome, item: view, ...noteFor(ctx, item, view.overdue) } };
 }
 
 async function create(command: CreateCommand, ctx: RunContext): Promise<RegisterItem> {

@@ -23,7 +23,7 @@ export class TextPresenter implements Presenter {
   }
 
   form(view: FormView, prompt: string): Partial<Activity> {
-    return { type: 'message', text: `Asking ${view.fields[0]?.id}: ${prompt}` };
+    return { type: 'message', text: `Asking ${view.asking ?? view.fields[0]?.id}: ${prompt}` };
   }
 
   confirmation(view: ConfirmationView): Partial<Activity> {
@@ -39,7 +39,7 @@ export class TextPresenter implements Presenter {
 function replyText(reply: Reply): string {
   switch (reply.type) {
     case 'saved':
-      return `${reply.view.outcome === 'created' ? 'Saved' : reply.view.outcome} ${reply.view.item.key} ${reply.view.item.title}`;
+      return `${reply.view.outcome === 'created' ? 'Saved' : reply.view.outcome} ${reply.view.item.key} ${reply.view.item.title}${reply.view.note ? ` (${reply.view.note})` : ''}`;
     case 'item':
       return `Item ${reply.view.key} ${reply.view.title}`;
     case 'status':
