@@ -1,7 +1,7 @@
 // The Update button on an item's card: the item's own form filled in with its current values; saving
 // runs `update KEY` with only the changed fields, through the runner (so history records them).
 import { DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { CARD_VERBS, isCardActionData } from '../cards/verbs';
+import { CARD_VERBS, isCardActionData, ownValue } from '../cards/verbs';
 import { ITEM_KINDS, parseItemKey, type ItemKind } from '../core/domain';
 import { errorReply, pmoErrorReply, type Reply, type RunContext } from '../core/runner';
 import { changeRefusal } from '../core/runner/item-actions';
@@ -9,7 +9,7 @@ import { getItem, getPerson, PmoError, type RegisterItem } from '../core/service
 import type { DialogDeps } from './dialog-deps';
 import { currentValues, editForm, ORIGINAL } from './edit-item-form';
 import type { FormValues } from './form-config';
-import { startState, type FormState } from './form-state';
+import { inputId, startState, type FormState } from './form-state';
 import { FormDialog, type FormResult, type FormStart } from './form.dialog';
 import { getRunContext } from './run-context';
 
@@ -25,6 +25,14 @@ export interface EditStart extends FormStart {
 export function editDialogFor(key: string): { id: string } | { reply: Reply } {
   const found = parseItemKey(key);
   return found ? { id: editDialogId(found.kind) } : { reply: errorReply(`"${key.slice(0, 40)}" is not an item key, so there is nothing to update.`) };
+}
+
+/**
+ * An edit card saved after its form ended (expired, or left for another command): unlike the typed
+ * `update` form's card it does not carry the item's key, so it cannot be taken up again.
+ */
+export function isOrphanEditCard(data: object): boolean {
+  return ownValue(data, 'command') === 'update' && ownValue(data, inputId('key')) === undefined && ownValue(data, 'fields') === undefined;
 }
 
 const withoutEmpty = (values: FormValues): FormValues => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));

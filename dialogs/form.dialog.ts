@@ -1,5 +1,5 @@
 // The guided form every command dialog is: ask what is missing or wrong, confirm, then save.
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import {
   TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
@@ -84,6 +84,18 @@ export class FormDialog extends PmoComponentDialog {
     const state = startState(this.config, values, start.errors ?? []);
     if (start.submitted) await applySubmit(this.config, state, start.submitted, this.turn(innerDc.context));
     return innerDc.beginDialog(FORM_STEPS, state);
+  }
+
+  /**
+   * Whether a message is this form's own answer at the step waiting in `formDc` (the form's inner
+   * context), though it reads like a command: `change due` at the confirmation edits the due date.
+   */
+  ownAnswer(formDc: DialogContext | undefined, activity: Partial<Activity>): boolean {
+    const steps = formDc?.stack.find((instance) => instance.id === FORM_STEPS);
+    const state = steps?.state?.options as FormState | undefined;
+    if (!state?.confirming) return false;
+    const decision = readDecision(this.config, activity);
+    return 'save' in decision || 'no' in decision || 'edit' in decision;
   }
 
   protected override stepHelp(innerDc: DialogContext): string {

@@ -11,7 +11,7 @@ import { missingFields, parseErrorsReply, runCommand, withDefaults, type JobComm
 import { ChangeDialog } from './change.dialog';
 import { CloseDialog } from './close.dialog';
 import type { DialogDeps, RunCommand } from './dialog-deps';
-import { editDialogFor, editItemDialogs, type EditStart } from './edit-item.dialog';
+import { editDialogFor, editItemDialogs, isOrphanEditCard, type EditStart } from './edit-item.dialog';
 import { EscalateDialog } from './escalate.dialog';
 import type { FormDialog, FormResult, FormStart } from './form.dialog';
 import { IssueDialog } from './issue.dialog';
@@ -133,7 +133,7 @@ export class RootDialog extends ComponentDialog {
       case CARD_VERBS.itemEscalate:
         return this.answer(step, await runItemButton(data, this.context(step.context), this.run));
       case CARD_VERBS.submitForm: {
-        const form = this.forms.get(data.command);
+        const form = isOrphanEditCard(data) ? undefined : this.forms.get(data.command);
         if (form) return this.guide(step, form, { submitted: data as Record<string, unknown> });
         return this.answer(step, { type: 'text', text: EXPIRED });
       }

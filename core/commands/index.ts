@@ -1,5 +1,5 @@
 // The command language of SPEC §3: a pure parser from chat text to commands, for dialogs and adapters.
-export { parseCommand } from './parse';
+export { isCommandWord, parseCommand } from './parse';
 export { parseField, parseItemField, type FieldResult } from './parse-field';
 export { parseDate, todayIn, type DateOptions } from './dates';
 export { USAGE } from './usage';

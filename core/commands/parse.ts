@@ -48,6 +48,9 @@ const VERBS: Record<string, VerbParser> = {
 
 const HELP_HINT = 'type help to see what I can do';
 
+/** Whether a word, alone, names a command (`risk`, `list`, `programme`…), however the parser would then read it. */
+export const isCommandWord = (word: string): boolean => Object.prototype.hasOwnProperty.call(VERBS, word.toLowerCase());
+
 /** Reads one chat message; never throws. `command` is null only when no command could be made out. */
 export function parseCommand(text: string, ctx: ParseContext): ParseResult {
   const { source, tokens } = tokenize(text);

@@ -108,6 +108,18 @@ describe('Update', () => {
     expect((await getItem(chat.world.ws, 'I-1')).item).toMatchObject({ status: 'resolved', resolution: 'Rebooted', priority: 'high' });
   });
 
+  it('an edit card saved after its form ended says it expired and saves nothing', async () => {
+    const { chat, ran } = await chatWith();
+    await chat.say(update('R-1'));
+    const card = inputsOf(chat);
+    expect(await chat.say('cancel')).toEqual(['Cancelled — nothing was saved.']);
+    expect(await chat.say(press({ verb: CARD_VERBS.submitForm, command: 'update', ...card, impact: '1' }))).toEqual([
+      'That card has expired, so nothing was saved. Type the command again to start over.',
+    ]);
+    expect(ran).toEqual([]);
+    expect((await getItem(chat.world.ws, 'R-1')).item).toMatchObject({ impact: 5 });
+  });
+
   it('of an item that does not exist, or a key that is none, says so and opens nothing', async () => {
     const { chat } = await chatWith();
     expect(await chat.say(update('R-99'))).toEqual([expect.stringMatching(/R-99/)]);

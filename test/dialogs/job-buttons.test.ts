@@ -63,8 +63,14 @@ const CASES: Case[] = [
     check: async (world) => expect((await getItem(world.ws, 'R-1')).item.due).toBe('2026-03-01'),
   },
   {
-    name: 'Set due date in the past is refused like a typed one',
-    turns: [{ user: press({ verb: 'pmo.item.due', key: 'R-1', 'due_R-1': '2026-03-02' }), bot: [/^Error \[due\]: R-1: .*past/] }],
+    name: 'Set due date in the past is taken like a typed one, and the reply says the item is overdue',
+    options: { actor: (world) => world.pm },
+    turns: [{ user: press({ verb: 'pmo.item.due', key: 'R-1', 'due_R-1': '2026-03-02' }), bot: ['updated R-1 Vendor API may slip (Already overdue: it was due Mon 2 Mar.)'] }],
+    check: async (world) => expect((await getItem(world.ws, 'R-1')).item.due).toBe('2026-03-02'),
+  },
+  {
+    name: 'Set due date with a day that cannot exist says why and changes nothing',
+    turns: [{ user: press({ verb: 'pmo.item.due', key: 'R-1', 'due_R-1': '2026-02-30' }), bot: ['Error [due]: R-1: due date "2026-02-30" is not a real calendar date. Nothing was changed.'] }],
     check: async (world) => expect((await getItem(world.ws, 'R-1')).item.due).toBe('2026-03-01'),
   },
   {
@@ -80,11 +86,11 @@ const CASES: Case[] = [
     ],
   },
   {
-    name: 'a reminder button pressed while a form is open is done at once, and the form keeps waiting',
+    name: 'a reminder button pressed while a form is open is done at once, and the form ends with one line',
     turns: [
       { user: 'issue', bot: [/^Asking title: /], status: 'waiting' },
-      { user: press({ verb: 'pmo.item.snooze', key: 'R-1', days: 7 }), bot: ['updated R-1 Vendor API may slip'], status: 'waiting' },
-      { user: 'Build server down', bot: [/^Asking project: |^Confirm: /] },
+      { user: press({ verb: 'pmo.item.snooze', key: 'R-1', days: 7 }), bot: ['Left the issue you were logging; nothing was saved.', 'updated R-1 Vendor API may slip'], status: 'complete' },
+      { user: 'Build server down', bot: [/^Error: start with a command|I don't know the command/] },
     ],
     check: async (world) => expect((await getItem(world.ws, 'R-1')).item.due).toBe('2026-03-17'),
   },

@@ -1,0 +1,84 @@
+// What may end a waiting form: a message that is itself a command, a button of another card, or time.
+import type { Activity } from 'botbuilder';
+import { CARD_VERBS, isCardActionData, type CardActionData } from '../cards/verbs';
+import { isCommandWord, parseCommand, type Command, type CommandName, type ParseContext } from '../core/commands';
+import type { FormConfig } from './form-config';
+
+/** A form left unanswered this long ends by itself; the next message starts afresh. */
+export const FORM_TTL_MS = 30 * 60 * 1000;
+
+/** "Left the risk you were logging": what the user was doing, by the form's command. */
+const DOING: Partial<Record<CommandName, string>> = {
+  risk: 'the risk you were logging',
+  issue: 'the issue you were logging',
+  change: 'the change request you were logging',
+  status: 'the status update you were writing',
+  update: 'the changes you were making',
+  close: 'the item you were closing',
+  escalate: 'the risk you were escalating',
+  show: 'the item you were looking up',
+  project_add: 'the project you were adding',
+  program_add: 'the program you were adding',
+  portfolio_add: 'the portfolio you were adding',
+  role: 'the role you were granting',
+  link: 'the channel link you were setting up',
+  link_exec: 'the exec channel you were setting up',
+};
+
+export const doing = (config: Pick<FormConfig, 'command' | 'noun'>): string => DOING[config.command] ?? `the ${config.noun} you were working on`;
+
+export const leftLine = (config: Pick<FormConfig, 'command' | 'noun'>): string => `Left ${doing(config)}; nothing was saved.`;
+
+export const staleLine = (config: Pick<FormConfig, 'command' | 'noun'>): string =>
+  `That card belongs to a form that is no longer open; ${doing(config).replace(' were ', ' are ')} is still waiting (type cancel to leave it).`;
+
+export function expiredLine(config: Pick<FormConfig, 'command' | 'noun'>): string {
+  const what = doing(config).replace(/^the /, '');
+  return `The ${what} waited over ${FORM_TTL_MS / 60_000} minutes without an answer, so it ended; nothing was saved.`;
+}
+
+/** The buttons that answer the waiting form itself (its card's Save, its confirmation's Save and Edit). */
+function answersForm(data: CardActionData, command: string): boolean {
+  switch (data.verb) {
+    case CARD_VERBS.submitForm:
+    case CARD_VERBS.confirmSave:
+    case CARD_VERBS.editField:
+      return data.command === command;
+    default:
+      return false;
+  }
+}
+
+export type WhileWaiting =
+  /** Not for us here: the form reads it (an answer, `cancel`, `help`). */
+  | { kind: 'answer' }
+  /** Another command: the form ends and this turn runs afresh. */
+  | { kind: 'command' }
+  /** `help risk` and the like: answered, and the form keeps waiting. */
+  | { kind: 'help'; command: Command }
+  /** Cancel on an old card of another form (or its Slack modal closed): the waiting form is not that one. */
+  | { kind: 'stale' };
+
+/**
+ * Reads a message that arrives while `form` waits. A typed message is a command when the parser
+ * makes a command of it whose only complaints name its fields (`risk Vendor slip p=9`), or when it
+ * is one command word alone (`list`, `program`); text after a command word that the command has no
+ * place for (`status of the vendor is unclear`) is an answer. A quoted answer is never a command.
+ */
+export function whileWaiting(activity: Partial<Activity>, form: Pick<FormConfig, 'command'>, ctx: ParseContext): WhileWaiting {
+  const data: unknown = activity.value;
+  if (isCardActionData(data)) {
+    if (data.verb === CARD_VERBS.cancel) return data.command !== undefined && data.command !== form.command ? { kind: 'stale' } : { kind: 'answer' };
+    return answersForm(data, form.command) ? { kind: 'answer' } : { kind: 'command' };
+  }
+  const text = (activity.text ?? '').trim();
+  if (text === '') return { kind: 'answer' };
+  const words = text.split(/\s+/);
+  const { command, errors } = parseCommand(text, ctx);
+  if (command === null) return words.length === 1 && isCommandWord(words[0]) ? { kind: 'command' } : { kind: 'answer' };
+  // cancel and bare help are the form's own: they leave it, or explain the step.
+  if (command.name === 'cancel') return { kind: 'answer' };
+  if (command.name === 'help') return words.length === 1 ? { kind: 'answer' } : { kind: 'help', command };
+  const onFields = errors.every((e) => e.field !== '' && e.field !== 'command');
+  return onFields ? { kind: 'command' } : { kind: 'answer' };
+}

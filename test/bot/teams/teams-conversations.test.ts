@@ -1,0 +1,110 @@
+// The traps a new user hit in Teams, at the wire: a form never swallows the next command (personal
+// chat, group chat, a channel with an @mention), and a form left for 30 minutes ends by itself.
+import type { Activity } from 'botbuilder';
+import { IssueModel, RiskModel } from '../../../models';
+import { ConnectorStub } from '../../support/connector-stub';
+import { useTestDatabase } from '../../support/db';
+import { startLocalTeamsBot, type LocalTeamsBot } from '../../support/teams-local-bot';
+
+useTestDatabase();
+
+const connector = new ConnectorStub();
+const clock = { now: new Date('2026-11-26T10:00:00Z') };
+let serviceUrl: string;
+let bot: LocalTeamsBot;
+let seq = 0;
+
+beforeAll(async () => {
+  serviceUrl = await connector.start();
+  bot = await startLocalTeamsBot({}, () => clock.now);
+});
+afterAll(async () => {
+  await bot.close();
+  await connector.stop();
+});
+
+type Place = 'personal' | 'groupChat' | 'channel';
+const TENANT = 'tenant-conversations';
+const ADA = { id: '29:ada', name: 'Ada Admin' };
+
+function activity(text: string, place: Place, extra: Partial<Activity> = {}): Partial<Activity> {
+  const conversation = {
+    personal: { id: `a:personal-${ADA.id}`, conversationType: 'personal', tenantId: TENANT },
+    groupChat: { id: '19:group-chat@thread.v2', conversationType: 'groupChat', tenantId: TENANT, isGroup: true },
+    channel: { id: '19:apollo@thread.tacv2;messageid=1', conversationType: 'channel', tenantId: TENANT, isGroup: true },
+  }[place];
+  // Outside a personal chat the bot is @mentioned, as Teams sends it.
+  const mention = place === 'personal' ? undefined : { type: 'mention', text: '<at>PMO</at>', mentioned: { id: '28:pmo-bot', name: 'PMO' } };
+  return {
+    type: 'message',
+    id: `act-${++seq}`,
+    text: mention && text ? `<at>PMO</at> ${text}` : text,
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: clock.now.toISOString() as unknown as Date,
+    from: { id: ADA.id, name: ADA.name, aadObjectId: 'aad-ada' },
+    recipient: { id: '28:pmo-bot', name: 'PMO' },
+    conversation: conversation as Activity['conversation'],
+    ...(mention ? { entities: [mention] } : {}),
+    channelData: {
+      tenant: { id: TENANT },
+      ...(place === 'channel' ? { channel: { id: '19:apollo@thread.tacv2' }, team: { id: 'team-1', name: 'Apollo team' } } : {}),
+    },
+    ...extra,
+  };
+}
+
+/** Posts an activity as Teams would; what the bot sent back for it, as text (cards by their text). */
+async function say(text: string, place: Place, extra: Partial<Activity> = {}): Promise<string[]> {
+  const before = connector.sent.length;
+  const body = activity(text, place, extra);
+  const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(res.status).toBeLessThan(300);
+  return connector.sent.slice(before).filter((s) => s.conversationId === body.conversation?.id).map((s) => replyText(s.activity));
+}
+
+/** A reply as a person reads it: its text, or a form card's heading. */
+function replyText(a: Partial<Activity>): string {
+  if (a.text) return a.text;
+  const body = (a.attachments?.[0]?.content as { body?: { text?: string }[] } | undefined)?.body ?? [];
+  return body.map((b) => b.text).filter(Boolean).join(' | ');
+}
+
+beforeAll(async () => {
+  expect((await say('project add APOLLO "Apollo launch"', 'personal'))[0]).toMatch(/APOLLO/);
+});
+
+describe.each<Place>(['personal', 'groupChat', 'channel'])('in a %s', (place) => {
+  it('list risks while the risk form waits runs the list, and the form ends with one line', async () => {
+    const asked = await say('risk', place);
+    expect(asked.join(' ')).toMatch(/What is the risk\?/);
+    const lines = await say('list risks', place);
+    expect(lines[0]).toBe('Left the risk you were logging; nothing was saved.');
+    expect(lines.slice(1).join(' ')).toMatch(/risks?/i);
+    expect(lines.join(' ')).not.toMatch(/What is the risk|likely/i);
+    // The form is gone: the next message is a command of its own, not an answer.
+    const next = await say('list risks', place);
+    expect(next[0]).not.toMatch(/^Left /);
+  });
+
+  it('a whole inline issue typed at the probability step is saved, and no risk is', async () => {
+    const risksBefore = await RiskModel.countDocuments({});
+    await say('risk', place);
+    expect((await say('Printer smoke', place)).join(' ')).toMatch(/likely/i);
+    const title = `Printer on fire in ${place}`;
+    const lines = await say(`issue ${title} priority=high project=APOLLO`, place);
+    expect(lines[0]).toBe('Left the risk you were logging; nothing was saved.');
+    expect(lines[1]).toMatch(new RegExp(`^Saved I-\\d+ ${title}$`));
+    expect(await IssueModel.findOne({ title }).lean()).toMatchObject({ priority: 'high', projectKey: 'APOLLO' });
+    expect(await RiskModel.countDocuments({})).toBe(risksBefore);
+  });
+
+  it('a form left for 30 minutes ends by itself; the next message starts afresh', async () => {
+    await say('risk', place);
+    clock.now = new Date(clock.now.getTime() + 31 * 60_000);
+    const lines = await say('4', place);
+    expect(lines[0]).toMatch(/^The risk you were logging waited over 30 minutes without an answer, so it ended; nothing was saved\.$/);
+    expect(lines[1]).toMatch(/I don't know the command "4"/);
+    expect((await say('list risks', place))[0]).not.toMatch(/^Left /);
+  });
+});
