@@ -16,7 +16,8 @@ import { EscalateDialog } from './escalate.dialog';
 import type { FormDialog, FormResult, FormStart } from './form.dialog';
 import { IssueDialog } from './issue.dialog';
 import { runItemButton } from './item-buttons';
-import { isJobItemAction, runJobItemAction } from './job-actions';
+import { expiredLine, FORM_TTL_MS, leftLine, staleLine, whileWaiting } from './interruptions';
+import { runJobItemAction } from './job-actions';
 import { LinkExecDialog } from './link-exec.dialog';
 import { LinkDialog } from './link.dialog';
 import { PortfolioAddDialog } from './portfolio-add.dialog';
@@ -33,6 +34,8 @@ import { UpdateDialog } from './update.dialog';
 export const ROOT_DIALOG = 'pmo.root';
 const ROOT_STEPS = 'pmo.root.steps';
 const DIALOG_STATE = 'pmo.dialogState';
+/** When the waiting form last asked something (ISO instant), for its 30-minute expiry. */
+const FORM_ASKED_AT = 'pmo.formAskedAt';
 
 const EXPIRED = 'That card has expired, so nothing was saved. Type the command again to start over.';
 const EMPTY = 'Type a command, for example risk, status or list risks; help shows them all.';
@@ -54,6 +57,7 @@ export class RootDialog extends ComponentDialog {
   private readonly run: RunCommand;
   private readonly jobs?: JobCommands;
   private readonly forms = new Map<string, FormDialog>();
+  private readonly formsById = new Map<string, FormDialog>();
 
   constructor(deps: DialogDeps) {
     super(ROOT_DIALOG);
@@ -64,17 +68,59 @@ export class RootDialog extends ComponentDialog {
     for (const form of guidedDialogs(deps)) {
       this.addDialog(form);
       this.forms.set(form.config.command, form);
+      this.formsById.set(form.id, form);
     }
     this.initialDialogId = ROOT_STEPS;
   }
 
-  /** A reminder's button pressed while a form is open: done at once, and the form keeps waiting. */
+  /**
+   * A message while a form waits: a command (typed, or another card's button) ends the form with
+   * one line and runs afresh; `help risk` is answered and the form keeps waiting; Cancel from an
+   * old card of another form leaves the waiting one be. Anything else is the form's answer.
+   */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const data: unknown = innerDc.context.activity.value;
-    if (!isJobItemAction(data)) return super.onContinueDialog(innerDc);
-    const reply = await runJobItemAction(data, this.context(innerDc.context), parseContextOf(innerDc.context), this.run);
-    await innerDc.context.sendActivity(this.presenter.reply(reply));
-    return Dialog.EndOfTurn;
+    const form = this.waitingForm(innerDc);
+    if (form === undefined) return super.onContinueDialog(innerDc);
+    const { activity } = innerDc.context;
+    const seen = form.ownAnswer(innerDc.child, activity) ? { kind: 'answer' as const } : whileWaiting(activity, form.config, parseContextOf(innerDc.context));
+    switch (seen.kind) {
+      case 'command':
+        await innerDc.cancelAllDialogs();
+        await innerDc.context.sendActivity(this.presenter.text(leftLine(form.config)));
+        return innerDc.beginDialog(ROOT_STEPS);
+      case 'help':
+        await innerDc.context.sendActivity(this.presenter.reply(await this.run(seen.command, this.context(innerDc.context))));
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      case 'stale':
+        if (activity.channelData?.slack?.source !== 'closed') {
+          await innerDc.context.sendActivity(this.presenter.text(staleLine(form.config)));
+        }
+        return Dialog.EndOfTurn;
+      default:
+        return super.onContinueDialog(innerDc);
+    }
+  }
+
+  /** The guided form waiting for an answer in this conversation, if any. */
+  waitingForm(innerDc: DialogContext): FormDialog | undefined {
+    const id = innerDc.activeDialog?.id;
+    return id === undefined ? undefined : this.formsById.get(id);
+  }
+
+  /**
+   * A form unanswered for 30 minutes ends before this turn is read, with one line saying so; the
+   * turn is then a fresh start. `askedAt` is when the form last asked (undefined: nothing waits).
+   */
+  async expireIfStale(dc: DialogContext, askedAt: string | undefined, now: Date): Promise<void> {
+    if (dc.activeDialog === undefined || askedAt === undefined) return;
+    if (now.getTime() - Date.parse(askedAt) < FORM_TTL_MS) return;
+    const inner = dc.child;
+    const form = inner ? this.waitingForm(inner) : undefined;
+    await dc.cancelAllDialogs();
+    if (form !== undefined && dc.context.activity.channelData?.slack?.source !== 'closed') {
+      await dc.context.sendActivity(this.presenter.text(expiredLine(form.config)));
+    }
   }
 
   /** This turn's RunContext, with the job runtime for `digest` and `reminders`. */
@@ -177,11 +223,20 @@ export function createDialogs(deps: DialogDeps): PmoDialogs {
   return { root: new RootDialog(deps) };
 }
 
-/** One turn: continues the open dialog, or starts the root on a fresh message. State is saved by the caller. */
+/**
+ * One turn: ends a form left unanswered too long, continues the open dialog, or starts the root
+ * on a fresh message. State is saved by the caller.
+ */
 export async function runDialogs(turnContext: TurnContext, conversationState: BotState, dialogs: PmoDialogs): Promise<DialogTurnResult> {
   const set = new DialogSet(conversationState.createProperty<DialogState>(DIALOG_STATE));
   set.add(dialogs.root);
+  const askedAt = conversationState.createProperty<string>(FORM_ASKED_AT);
+  const now = getRunContext(turnContext).now;
   const dc = await set.createContext(turnContext);
-  const result = await dc.continueDialog();
-  return result.status === DialogTurnStatus.empty ? dc.beginDialog(dialogs.root.id) : result;
+  await dialogs.root.expireIfStale(dc, await askedAt.get(turnContext), now);
+  let result = await dc.continueDialog();
+  if (result.status === DialogTurnStatus.empty) result = await dc.beginDialog(dialogs.root.id);
+  if (result.status === DialogTurnStatus.waiting) await askedAt.set(turnContext, now.toISOString());
+  else await askedAt.delete(turnContext);
+  return result;
 }
