@@ -151,6 +151,18 @@ describe('Close and Escalate', () => {
   });
 });
 
+describe('while a form waits', () => {
+  it('a card’s Close ends the form with one line and closes the item; Update then opens its own form', async () => {
+    const { chat, ran } = await chatWith();
+    await chat.say('risk');
+    expect(await chat.say(close('R-1'))).toEqual(['Left the risk you were logging; nothing was saved.', 'Closed R-1 Vendor API may slip']);
+    expect(ran).toEqual([{ name: 'close', key: 'R-1', kind: 'risk' }]);
+    const [prompt] = await chat.say(update('R-1'));
+    expect(prompt).toMatch(/^R-1 Vendor API may slip: change what you need/);
+    expect(inputsOf(chat)).toMatchObject({ status: 'closed' });
+  });
+});
+
 describe('a member who is not the owner, the PM or a PMO admin', () => {
   it('sees no buttons, and pressing them anyway (an old card) is refused as typing would be, nothing changed', async () => {
     const { chat } = await chatWith({ actor: (world) => world.other });
