@@ -7,7 +7,7 @@ import type { RunContext } from '../core/runner/types';
 import { cleanLine } from '../core/sanitize';
 import { getItem, getPerson, getProject, listProjects, PmoError } from '../core/services';
 import { fieldOf, type FieldDef, type FormConfig } from './form-config';
-import { inputId, inputValue, type FormState } from './form-state';
+import { inputId, inputValue, isPerson, type FormState } from './form-state';
 
 export interface Turn {
   parse: ParseContext;
@@ -69,10 +69,25 @@ function record(state: FormState, field: string, checked: Checked): void {
   }
 }
 
+/**
+ * People the parser knows only by id (a local `@name`, a mention that came without its name, a
+ * default owner) get the actor's or the directory's name, so the form and its confirmation name them.
+ */
+async function namePeople(config: FormConfig, state: FormState, ctx: RunContext): Promise<void> {
+  for (const def of config.fields) {
+    const value = state.values[def.name];
+    if (def.type !== 'person' || !isPerson(value) || value.displayName) continue;
+    const { userId, displayName } = ctx.actor;
+    const name = (value.platformUserId === userId && displayName) || (await getPerson(ctx.workspaceId, value.platformUserId))?.displayName;
+    if (name) state.values[def.name] = { ...value, displayName: name };
+  }
+}
+
 /** A typed answer to the one field asked: kept when valid, else the reason is kept to ask again. */
 export async function applyAnswer(config: FormConfig, state: FormState, field: string, raw: string, turn: Turn): Promise<void> {
   const def = fieldOf(config, field);
   if (def) record(state, field, await check(config, def, raw, state, turn));
+  await namePeople(config, state, turn.run);
 }
 
 /** A person picked on the card arrives as a platform user id. */
@@ -120,6 +135,7 @@ export async function applySubmit(config: FormConfig, state: FormState, data: Re
     const checked = await check(config, def, text, state, turn);
     record(state, def.name, ('error' in checked && (await pickedPerson(def, text, turn.run))) || checked);
   }
+  await namePeople(config, state, turn.run);
 }
 
 export type Decision = { save: true } | { edit: string } | { submit: Record<string, unknown> } | { no: true } | { unclear: string };

@@ -17,8 +17,6 @@ export interface FieldDef {
   choices?: readonly string[];
   min?: number;
   max?: number;
-  /** Dates that may not be in the past get today as the card's minimum. */
-  future?: boolean;
   /** Checked against the workspace once valid: the project or the item must exist. */
   exists?: 'project' | 'item';
 }

@@ -4,7 +4,7 @@ import {
 } from '../core/domain';
 import type { FieldDef } from './form-config';
 
-const DATE_ALLOWED = 'a date: 2026-12-04, 4 Dec, next friday, in 2 weeks, eow or eom (not in the past)';
+const DATE_ALLOWED = 'a date: 2026-12-04, 4 Dec, next friday, in 2 weeks, eow, eom, or a past one such as last friday (the item is then overdue)';
 const PERSON_ALLOWED = 'an @mention of the person, or me';
 const KEY_ALLOWED = '2–16 letters, digits, _ or -, starting with a letter (e.g. APOLLO)';
 const ITEM_KEY_ALLOWED = 'an item key such as R-12, I-3 or C-1';
@@ -31,7 +31,7 @@ export const person = (name: string, label: string, question: string, required =
 export const owner = person('owner', 'Owner', 'Who owns it? @mention them, or say me.');
 
 export const date = (name: string, label: string, question: string): FieldDef => ({
-  name, label, question, type: 'date', allowed: DATE_ALLOWED, future: true,
+  name, label, question, type: 'date', allowed: DATE_ALLOWED,
 });
 export const due = date('due', 'Due date', 'When is it due?');
 

@@ -3,6 +3,10 @@ import { humanize } from '../cards/style';
 import { RESERVED_DATA_KEYS } from '../cards/verbs';
 import type { ConfirmationView, FormChoice, FormField, FormView } from '../cards/view-models';
 import type { FieldError, PersonRef } from '../core/commands';
+import { latestDate } from '../core/commands/dates';
+import { personName } from '../core/commands/people';
+import type { IsoDate } from '../core/domain';
+import { passedDates } from '../core/runner/overdue-note';
 import { fieldOf, type FieldDef, type FormConfig, type FormValues } from './form-config';
 
 export interface FormState {
@@ -26,10 +30,10 @@ export const isPerson = (value: unknown): value is PersonRef =>
 /** The card input's id: a field named like an action-data key (`key`) gets another one. */
 export const inputId = (field: string): string => (RESERVED_DATA_KEYS.includes(field) ? `${field}Input` : field);
 
-/** A value as people read it: a person by name, update pairs as `field=value`. */
+/** A value as people read it: a person by name (never by platform id), update pairs as `field=value`. */
 export function shown(value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (isPerson(value)) return value.displayName || value.platformUserId;
+  if (isPerson(value)) return personName(value);
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}=${/\s/.test(shown(v)) ? `"${shown(v)}"` : shown(v)}`).join(' ');
   }
@@ -92,40 +96,53 @@ function formField(def: FieldDef, state: FormState, today: string | undefined, p
   if (state.errors[def.name]) field.error = capitalise(state.errors[def.name]);
   const placeholder = PLACEHOLDER[def.type];
   if (placeholder) field.placeholder = placeholder;
-  const min = def.future ? today : def.min;
-  if (min !== undefined) field.min = min;
+  // Past dates are fine (back-filled items are overdue, SPEC §2); years ahead are a mistyped year, as the parser says.
+  if (def.min !== undefined) field.min = def.min;
   if (def.max !== undefined) field.max = def.max;
+  else if (def.type === 'date' && today !== undefined) field.max = latestDate(today);
   return field;
 }
 
+/** The config's fields as a form reads: required ones first (the title leads them), each group in config order. */
+export const readingOrder = (config: FormConfig): FieldDef[] =>
+  [...config.fields].sort((a, b) => Number(b.required === true) - Number(a.required === true));
+
 /**
- * The card for the field asked now: it first, then the other fields still wanted, then the
- * optional ones, then those already filled in (prefilled, so one submit carries them all).
+ * The card: every field in reading order, whatever was given inline or is asked now, so the card
+ * reads top to bottom and does not reshuffle. The field asked now is named in `asking`; a refused
+ * one carries its reason under it. Filled ones are prefilled, so one submit carries them all.
  */
 export function formView(config: FormConfig, state: FormState, current: string, extras: { today?: string; people?: FormChoice[] } = {}): FormView {
-  const open = (f: FieldDef) => state.values[f.name] === undefined || state.errors[f.name] !== undefined;
-  const rank = (f: FieldDef): number => {
-    if (f.name === current) return 0;
-    if (open(f)) return f.required ? 1 : 2;
-    return 3;
-  };
-  const ordered = [...config.fields].sort((a, b) => rank(a) - rank(b));
   const view: FormView = {
     command: config.command,
     title: config.title,
-    fields: ordered.map((f) => formField(f, state, extras.today, extras.people ?? [])),
+    fields: readingOrder(config).map((f) => formField(f, state, extras.today, extras.people ?? [])),
+    asking: inputId(current),
   };
   if (state.notice) view.intro = state.notice;
   return view;
 }
 
+/** "This risk will be saved as already overdue: it was due Fri 20 Nov." when a date given is behind today. */
+function overdueNotice(config: FormConfig, state: FormState, today: IsoDate | undefined): string | undefined {
+  if (today === undefined) return undefined;
+  const dateOf = (name: string): IsoDate | undefined => {
+    const value = state.values[name];
+    return fieldOf(config, name)?.type === 'date' && typeof value === 'string' ? value : undefined;
+  };
+  // A new item is open, so the overdue rule (isOverdue) comes down to these dates being past.
+  const passed = passedDates({ due: dateOf('due'), review: dateOf('review') }, today);
+  return passed && `This ${config.noun} will be saved as already overdue: ${passed}.`;
+}
+
 /** "Save this risk?" with every field, each editable (empty optional ones too, so they can be added). */
-export function confirmationView(config: FormConfig, state: FormState): ConfirmationView {
+export function confirmationView(config: FormConfig, state: FormState, today?: IsoDate): ConfirmationView {
   const view: ConfirmationView = {
     command: config.command,
     title: config.confirmTitle ?? `Save this ${config.noun}?`,
-    fields: config.fields.map((f) => ({ id: f.name, label: f.label, value: shown(state.values[f.name]) })),
+    fields: readingOrder(config).map((f) => ({ id: f.name, label: f.label, value: shown(state.values[f.name]) })),
   };
-  if (state.notice) view.note = state.notice;
+  const note = [state.notice, overdueNotice(config, state, today)].filter(Boolean).join(' ');
+  if (note) view.note = note;
   return view;
 }

@@ -143,7 +143,7 @@ export class FormDialog extends PmoComponentDialog {
     if (this.config.confirm === false) return step.next();
     const state = step.options as FormState;
     state.confirming = true;
-    const prompt = this.presenter.confirmation(confirmationView(this.config, state));
+    const prompt = this.presenter.confirmation(confirmationView(this.config, state, todayIn(this.turn(step.context).parse)));
     state.notice = undefined;
     return step.prompt(CONFIRM_PROMPT, { prompt, retryPrompt: prompt });
   }
@@ -184,10 +184,17 @@ export class FormDialog extends PmoComponentDialog {
     return missing.find((field) => fieldOf(this.config, field) !== undefined);
   }
 
-  /** Known people for the card's person pickers. */
+  /**
+   * Known people for the card's person pickers, by name. Someone with no name yet could not be told
+   * apart from anyone else in the list, so is left to be @mentioned (or shown as the value already chosen).
+   */
   private async people(ctx: RunContext): Promise<FormChoice[]> {
     if (!this.config.fields.some((f) => f.type === 'person')) return [];
+    const { userId, displayName } = ctx.actor;
     const people = await listPeople(ctx.workspaceId);
-    return people.slice(0, PEOPLE_SHOWN).map((p) => ({ title: p.displayName || p.platformUserId, value: p.platformUserId }));
+    return people
+      .map((p) => ({ title: p.displayName || (p.platformUserId === userId && displayName) || '', value: p.platformUserId }))
+      .filter((p) => p.title !== '')
+      .slice(0, PEOPLE_SHOWN);
   }
 }

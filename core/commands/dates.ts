@@ -41,6 +41,11 @@ export function localNow(ctx: ParseContext): DateTime | undefined {
   return now.isValid ? now : undefined;
 }
 
+/** The last due date a field takes: further ahead is almost always a mistyped year. */
+export function latestDate(today: IsoDate): IsoDate {
+  return DateTime.fromISO(today, { zone: 'utc' }).plus({ years: MAX_YEARS_AHEAD }).toISODate() ?? today;
+}
+
 /** Today in the workspace's zone as YYYY-MM-DD. */
 export function todayIn(ctx: ParseContext): IsoDate | undefined {
   return localNow(ctx)?.toISODate() ?? undefined;

@@ -72,8 +72,8 @@ describe('the form card', () => {
     const chat = await startChat();
     await play(chat, [
       { user: 'risk', bot: ['Asking title:'] },
-      { user: submit({ ...GOOD_CARD, impact: '0', due: '2026-03-01' }), bot: ['Asking impact: Impact must be a whole number from 1 to 5, got "0".'] },
-      { user: '2', bot: ['Asking due: Due date 2026-03-01 is in the past'] },
+      { user: submit({ ...GOOD_CARD, impact: '0', due: '2026-02-30' }), bot: ['Asking impact: Impact must be a whole number from 1 to 5, got "0".'] },
+      { user: '2', bot: ['Asking due: Due date "2026-02-30" is not a real calendar date'] },
       { user: submit({ ...GOOD_CARD, impact: '2', due: '2026-05-01' }), bot: [/^Confirm: .*impact=2, .*due=2026-05-01$/] },
     ]);
   });
@@ -107,13 +107,17 @@ describe('with the Teams presenter', () => {
     const [form] = chat.last;
     expect(form.text).toBe('What is the risk? Give it a short title.');
     expect(form.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
-    expect(inputs(cardOf(form)).map((i) => i.id)).toEqual(['title', 'probability', 'impact', 'project', 'due', 'description', 'response', 'mitigation', 'review', 'owner']); // the owner (the actor, by default) is filled, so last
-    expect(inputs(cardOf(form)).find((i) => i.id === 'due')).toMatchObject({ type: 'Input.Date', min: '2026-03-10' });
+    // Top to bottom: title, the required fields, then the optional ones, whatever is filled (the owner is, by default).
+    expect(inputs(cardOf(form)).map((i) => i.id)).toEqual(['title', 'probability', 'impact', 'project', 'owner', 'due', 'description', 'response', 'mitigation', 'review']);
+    // A past date may be picked (the item is then overdue); twenty years ahead may not, as typed.
+    expect(inputs(cardOf(form)).find((i) => i.id === 'due')).toEqual(expect.objectContaining({ type: 'Input.Date', max: '2046-03-10' }));
+    expect(inputs(cardOf(form)).find((i) => i.id === 'due')).not.toHaveProperty('min');
 
     await chat.say(submit({ ...GOOD_CARD, probability: '9' }));
     const [again] = chat.last;
     expect(chat.last).toHaveLength(1);
-    expect(inputs(cardOf(again))[0]).toMatchObject({ id: 'probability', type: 'Input.Number' });
+    expect(inputs(cardOf(again)).map((i) => i.id).slice(0, 2)).toEqual(['title', 'probability']); // the refused field is not moved
+    expect(inputs(cardOf(again)).find((i) => i.id === 'probability')).toMatchObject({ type: 'Input.Number' });
     expect(inputs(cardOf(again)).find((i) => i.id === 'title')).toMatchObject({ value: 'Vendor API may slip' });
     expect(allText(cardOf(again))).toContain('Probability must be a whole number from 1 to 5, got "9"');
 

@@ -45,9 +45,10 @@ const CASES: Case[] = [
     ],
   },
   {
-    name: 'a past date',
+    name: 'a date that cannot exist',
     turns: [
-      { user: `${RISK_INLINE} p=2 due=2026-03-01`, bot: ['Asking due: Due date 2026-03-01 is in the past (today is 2026-03-10). When is it due? (or skip)'] },
+      { user: `${RISK_INLINE} p=2 due=2026-02-30`, bot: ['Asking due: Due date "2026-02-30" is not a real calendar date. When is it due? (or skip)'] },
+      { user: '31 Feb', bot: ['Asking due: Due date "31 Feb" is not a real calendar date. When is it due? (or skip)'] },
       { user: '2026-04-30', bot: [/^Confirm: .*due=2026-04-30$/] },
     ],
   },
