@@ -14,14 +14,23 @@ async function clearKeepingETag(state: BotState, context: TurnContext, clear: ()
   if (eTag !== undefined) (state.get(context) as StoreItem).eTag = eTag;
 }
 
+/** Teams group chats and channels: many people talk to the bot in one conversation (and thread). */
+const isShared = (activity: TurnContext['activity']): boolean =>
+  activity.channelId === 'msteams' && ['channel', 'groupChat'].includes(activity.conversation?.conversationType ?? '');
+
 /**
  * ConversationState stored under its workspace (`teams:<tenantId>/msteams/conversations/<id>/`)
  * and saved with the eTag it was read with: a concurrent turn's write fails instead of winning.
+ * In a Teams channel or group chat each person has their own (`…/<id>/users/<user id>`), so one
+ * person's waiting form never takes another's message as its answer. (Slack's conversation ids
+ * already name the person.)
  */
 export class WorkspaceConversationState extends ConversationState {
   override getStorageKey(context: TurnContext): string | undefined {
     const key = super.getStorageKey(context);
-    return key && joinStorageKey(workspaceKeyOf(context.activity), key);
+    const user = context.activity.from?.id;
+    const own = key && isShared(context.activity) && typeof user === 'string' && user !== '' ? `${key}users/${encodeURIComponent(user)}` : key;
+    return own && joinStorageKey(workspaceKeyOf(context.activity), own);
   }
 
   override async load(context: TurnContext, force = false): Promise<StoreItem> {

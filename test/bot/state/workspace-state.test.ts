@@ -77,6 +77,15 @@ describe('WorkspaceConversationState over MongoStorage', () => {
     expect(new WorkspaceUserState(storage, 'ns').getStorageKey(context)).toBe('teams:tenant-a/msteams/users/user-1/ns');
   });
 
+  it('gives each person their own conversation state in a Teams channel or group chat', () => {
+    for (const conversationType of ['channel', 'groupChat']) {
+      const context = teamsContext('19:chan', 'tenant-a');
+      context.activity.conversation.conversationType = conversationType;
+      context.activity.from = { id: '29:a/b', name: 'A' };
+      expect(new WorkspaceConversationState(storage).getStorageKey(context)).toBe('teams:tenant-a/msteams/conversations/19:chan/users/29%3Aa%2Fb');
+    }
+  });
+
   it('continues a waterfall dialog on another bot instance, turn by turn', async () => {
     const template = teamsTemplate('conv-flow', 'tenant-a');
     const adapterA = new TestAdapter(botInstance(storage), template);

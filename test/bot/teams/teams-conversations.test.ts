@@ -26,8 +26,9 @@ afterAll(async () => {
 type Place = 'personal' | 'groupChat' | 'channel';
 const TENANT = 'tenant-conversations';
 const ADA = { id: '29:ada', name: 'Ada Admin' };
+const BOB = { id: '29:bob', name: 'Bob Builder' };
 
-function activity(text: string, place: Place, extra: Partial<Activity> = {}): Partial<Activity> {
+function activity(text: string, place: Place, extra: Partial<Activity> = {}, who = ADA): Partial<Activity> {
   const conversation = {
     personal: { id: `a:personal-${ADA.id}`, conversationType: 'personal', tenantId: TENANT },
     groupChat: { id: '19:group-chat@thread.v2', conversationType: 'groupChat', tenantId: TENANT, isGroup: true },
@@ -42,7 +43,7 @@ function activity(text: string, place: Place, extra: Partial<Activity> = {}): Pa
     channelId: 'msteams',
     serviceUrl,
     timestamp: clock.now.toISOString() as unknown as Date,
-    from: { id: ADA.id, name: ADA.name, aadObjectId: 'aad-ada' },
+    from: { id: who.id, name: who.name, aadObjectId: `aad-${who.id}` },
     recipient: { id: '28:pmo-bot', name: 'PMO' },
     conversation: conversation as Activity['conversation'],
     ...(mention ? { entities: [mention] } : {}),
@@ -55,9 +56,9 @@ function activity(text: string, place: Place, extra: Partial<Activity> = {}): Pa
 }
 
 /** Posts an activity as Teams would; what the bot sent back for it, as text (cards by their text). */
-async function say(text: string, place: Place, extra: Partial<Activity> = {}): Promise<string[]> {
+async function say(text: string, place: Place, extra: Partial<Activity> = {}, who = ADA): Promise<string[]> {
   const before = connector.sent.length;
-  const body = activity(text, place, extra);
+  const body = activity(text, place, extra, who);
   const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(res.status).toBeLessThan(300);
   return connector.sent.slice(before).filter((s) => s.conversationId === body.conversation?.id).map((s) => replyText(s.activity));
@@ -106,5 +107,19 @@ describe.each<Place>(['personal', 'groupChat', 'channel'])('in a %s', (place) =>
     expect(lines[0]).toMatch(/^The risk you were logging waited over 30 minutes without an answer, so it ended; nothing was saved\.$/);
     expect(lines[1]).toMatch(/I don't know the command "4"/);
     expect((await say('list risks', place))[0]).not.toMatch(/^Left /);
+  });
+});
+
+describe.each<Place>(['groupChat', 'channel'])('two people in one %s', (place) => {
+  it("each has their own form: one person's message never answers or ends another's", async () => {
+    expect((await say('risk', place)).join(' ')).toMatch(/What is the risk\?/);
+    // Bob's command is his own: it does not end Ada's form, and says nothing about it.
+    const bobs = await say('list risks', place, {}, BOB);
+    expect(bobs.join(' ')).not.toMatch(/Left the risk/);
+    // Bob's bare answer-like text is no answer to Ada's question.
+    expect((await say('Printer smoke', place, {}, BOB))[0]).toMatch(/I don't know the command/);
+    // Ada's form still waits for her title.
+    expect((await say('Vendor API may slip', place)).join(' ')).toMatch(/likely/i);
+    expect(await say('cancel', place)).toEqual(['Cancelled — nothing was saved.']);
   });
 });
