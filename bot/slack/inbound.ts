@@ -80,6 +80,7 @@ export function fromCommand(body: SlashCommand): Inbound {
 /** A DM to the bot or an @mention of it; other messages (edits, bots, the bot itself) are not turns. */
 export function fromMessage(envelope: EventEnvelope, event: MessageEventLike, source: Extract<SlackSource, 'message' | 'mention'>): Inbound | null {
   if (event.subtype !== undefined || event.bot_id !== undefined || !event.user) return null;
+  if (typeof event.channel !== 'string' || (event.text !== undefined && typeof event.text !== 'string')) return null;
   const teamId = envelope.team_id ?? event.team;
   if (!teamId) return null;
   const botUserId = envelope.authorizations?.find((a) => a.is_bot)?.user_id;
@@ -174,7 +175,7 @@ export function fromViewSubmission(body: ViewSubmitAction): Inbound | null {
     viewId: body.view.id,
     viewTitle: body.view.title?.text ?? '',
   };
-  const value = { ...(meta.data ?? {}), ...formValuesFromState(body.view.state.values) };
+  const value = { ...(meta.data ?? {}), ...formValuesFromState(body.view.state?.values ?? {}) };
   return { key: `view:${body.trigger_id}`, turn, activity: activityFor(turn, body.view.id, '', value) };
 }
 

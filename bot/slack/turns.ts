@@ -63,6 +63,9 @@ const teamOf = (work: SlackWork): TeamRef =>
     ? { teamId: work.inbound.turn.teamId, ...(work.inbound.turn.enterpriseId ? { enterpriseId: work.inbound.turn.enterpriseId } : {}) }
     : { teamId: work.teamId };
 const keyOf = (work: SlackWork): string => (work.type === 'conversation' ? work.inbound.key : work.key);
+/** Team and user ids as Slack makes them: bounded, printable text (an object would become a query operator). */
+const isSlackId = (v: unknown): v is string => typeof v === 'string' && /^[\x21-\x7e]{1,255}$/.test(v);
+const userOf = (work: SlackWork): unknown => (work.type === 'conversation' ? work.inbound.turn.userId : work.type === 'home' ? work.userId : 'none');
 
 /**
  * Everything around the ack. `accept` records the request (the only work before Slack's 200);
@@ -85,6 +88,10 @@ export class SlackTurns {
    */
   async accept(work: SlackWork): Promise<() => void> {
     const { teamId } = teamOf(work);
+    if (!isSlackId(teamId) || !isSlackId(userOf(work))) {
+      this.deps.logger.warn({ kind: work.type }, 'Slack request refused: a team or user id that is not an id');
+      return () => undefined;
+    }
     const key = `slack:${teamId}:${keyOf(work)}`;
     const receivedAt = new Date();
     if (!(await this.deps.inbox.record(key, 'slack', teamId, work))) {
