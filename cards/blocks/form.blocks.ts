@@ -23,7 +23,7 @@ function formBody(view: FormView, surface: InputSurface): KnownBlock[] {
   const intro = mrkdwnBlock(view.intro, TEXT_LIMITS.longText);
   if (intro) blocks.push(section(intro));
   if (view.fields.some((f) => f.error)) blocks.push(context('⚠️ *Please correct the field marked below.*'));
-  blocks.push(...view.fields.flatMap((field) => fieldBlocks(field, surface)));
+  blocks.push(...view.fields.flatMap((field) => fieldBlocks(field, surface, field.id === view.asking)));
   return blocks;
 }
 

@@ -103,14 +103,17 @@ function hint(field: FormField, surface: InputSurface): string | undefined {
   return undefined;
 }
 
-/** The input, and under it the reason it is asked again (field.error), where the eye lands next. */
-export function fieldBlocks(field: FormField, surface: InputSurface): KnownBlock[] {
+/**
+ * The input, and under it the reason it is asked again (field.error), where the eye lands next.
+ * `asked`: the field the form asks now, focused in a modal (Slack allows focus there only) rather than moved.
+ */
+export function fieldBlocks(field: FormField, surface: InputSurface, asked = false): KnownBlock[] {
   const hintText = plainLine(hint(field, surface), MORE_LIMITS.hint);
   const block: InputBlock = {
     type: 'input',
     block_id: field.id,
     label: plain(plainLine(field.label, TEXT_LIMITS.short) || field.id),
-    element: element(field, surface),
+    element: { ...element(field, surface), ...(asked && surface === 'modal' ? { focus_on_load: true } : {}) },
     ...(hintText ? { hint: plain(hintText) } : {}),
     ...(field.required ? {} : { optional: true }),
   };

@@ -77,11 +77,12 @@ export type ButtonElement = {
 
 export type OptionObject = { text: PlainText; value: string };
 
-export type InputElement =
+export type InputElement = (
   | { type: 'plain_text_input'; action_id: string; multiline?: boolean; initial_value?: string; max_length?: number; placeholder?: PlainText }
   | { type: 'number_input'; action_id: string; is_decimal_allowed: boolean; initial_value?: string; min_value?: string; max_value?: string; placeholder?: PlainText }
   | { type: 'datepicker'; action_id: string; initial_date?: string; placeholder?: PlainText }
-  | { type: 'static_select'; action_id: string; options: OptionObject[]; initial_option?: OptionObject; placeholder?: PlainText };
+  | { type: 'static_select'; action_id: string; options: OptionObject[]; initial_option?: OptionObject; placeholder?: PlainText }
+) & { focus_on_load?: boolean }; // modals only, one element per view
 
 export type HeaderBlock = { type: 'header'; text: PlainText; block_id?: string };
 export type SectionBlock = { type: 'section'; text?: TextObject; fields?: TextObject[]; accessory?: ButtonElement; block_id?: string };

@@ -44,6 +44,8 @@ function button(blocks: Json[], verb: string, field?: string): Button {
 
 const inputIds = (blocks: Json[]): string[] => blocks.filter((b) => b.type === 'input').map((b) => String(b.block_id));
 const text = (blocks: unknown): string => JSON.stringify(blocks);
+const focused = (blocks: Json[]): string[] =>
+  blocks.filter((b) => b.type === 'input' && (b.element as Json | undefined)?.focus_on_load === true).map((b) => String(b.block_id));
 
 /** Runs one request and returns what the bot sent for it, Web API lookups left out. */
 async function after(send: () => Promise<unknown>): Promise<SlackCall[]> {
@@ -94,7 +96,9 @@ describe('a guided dialog in a modal', () => {
     const [edit] = await after(() => bot.sender.click(ADA, button(confirmation.blocks, 'pmo.confirm.edit', 'impact'), { view: { ...confirmation, type: 'modal' } }));
     const impactForm = viewOf(edit);
     expect(impactForm.callback_id).toBe('pmo.form.submit');
-    expect(inputIds(impactForm.blocks)[0]).toBe('impact');
+    // The form keeps its order (title first); the field asked is focused, not moved.
+    expect(inputIds(impactForm.blocks)[0]).toBe('title');
+    expect(focused(impactForm.blocks)).toEqual(['impact']);
     const [reconfirm] = await after(() => bot.sender.submit(ADA, impactForm, formState(impactForm.blocks, { impact: '3' })));
     const confirmed = viewOf(reconfirm);
 
@@ -167,7 +171,8 @@ describe('a guided dialog by messages', () => {
     expect(first).toMatchObject({ method: 'chat.postMessage', args: { channel: 'DUADA' } });
     expect(inputIds(first.args.blocks as Json[])[0]).toBe('title');
     const [second] = await after(() => bot.sender.dm('Add SSO to scope', ADA));
-    expect(inputIds(second.args.blocks as Json[])[0]).toBe('project');
+    expect(inputIds(second.args.blocks as Json[])[0]).toBe('title'); // the order stays; the question names the field asked
+    expect(text(second.args.blocks)).toMatch(/Which project is it for\?/);
     const replies = await after(() => bot.sender.dm('APOLLO', ADA));
     const last = replies[replies.length - 1];
     let guard = 0;

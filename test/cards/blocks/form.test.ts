@@ -114,6 +114,15 @@ describe('formModal', () => {
   it('refuses a field id that would overwrite the action data, like the Teams card', () => {
     expect(() => formModal(riskForm({ fields: [{ id: 'verb', label: 'V', type: 'text', required: true }] }), '')).toThrow(/verb/);
   });
+
+  it('focuses the field asked now where it stands (one element per view), instead of moving it', () => {
+    const view = formModal(riskForm({ asking: 'impact' }), '');
+    expect(inputs(view.blocks).map((b) => b.block_id)).toEqual(riskForm().fields.map((f) => f.id));
+    expect(inputs(view.blocks).filter((b) => (b.element as Node).focus_on_load === true).map((b) => b.block_id)).toEqual(['impact']);
+    expect(checkModal(view)).toEqual([]);
+    // Slack has no focus in messages: the prompt names the field there.
+    expect(JSON.stringify(formMessage(riskForm({ asking: 'impact' }), 'How bad?').blocks)).not.toContain('focus_on_load');
+  });
 });
 
 describe('formMessage', () => {
