@@ -5,7 +5,7 @@ import type { ConfirmationView, FormChoice, FormField, FormView } from '../cards
 import type { FieldError, PersonRef } from '../core/commands';
 import { latestDate } from '../core/commands/dates';
 import { personName } from '../core/commands/people';
-import type { IsoDate } from '../core/domain';
+import { DONE_STATUSES, type IsoDate } from '../core/domain';
 import { passedDates } from '../core/runner/overdue-note';
 import { fieldOf, type FieldDef, type FormConfig, type FormValues } from './form-config';
 
@@ -125,12 +125,13 @@ export function formView(config: FormConfig, state: FormState, current: string, 
 
 /** "This risk will be saved as already overdue: it was due Fri 20 Nov." when a date given is behind today. */
 function overdueNotice(config: FormConfig, state: FormState, today: IsoDate | undefined): string | undefined {
-  if (today === undefined) return undefined;
+  // An item being closed (the Update form's status) is not overdue, whatever its dates.
+  if (today === undefined || DONE_STATUSES.includes(String(state.values.status))) return undefined;
   const dateOf = (name: string): IsoDate | undefined => {
     const value = state.values[name];
     return fieldOf(config, name)?.type === 'date' && typeof value === 'string' ? value : undefined;
   };
-  // A new item is open, so the overdue rule (isOverdue) comes down to these dates being past.
+  // An open item, so the overdue rule (isOverdue) comes down to these dates being past.
   const passed = passedDates({ due: dateOf('due'), review: dateOf('review') }, today);
   return passed && `This ${config.noun} will be saved as already overdue: ${passed}.`;
 }

@@ -5,6 +5,8 @@ import { TeamsPresenter } from '../../bot/teams/presenter';
 import type { AdaptiveCard } from '../../cards';
 import { CARD_VERBS } from '../../cards/verbs';
 import { getItem } from '../../core/services';
+import { confirmationView, startState } from '../../dialogs/form-state';
+import { RISK_FORM } from '../../dialogs/risk.dialog';
 import { allText } from '../cards/card-query';
 import { useTestDatabase } from '../support/db';
 import { itemCount, play, startChat, type Turn } from './support';
@@ -130,5 +132,18 @@ describe('past dates', () => {
     await chat.say(confirmSave);
     expect(chat.last[0].text).toBe('Saved R-1 Vendor API may slip — Already overdue: it was due Fri 6 Mar.');
     expect(allText(cardOf(chat.last[0]))).toContain('Already overdue: it was due Fri 6 Mar.');
+  });
+});
+
+describe('the confirmation note', () => {
+  const view = (values: Record<string, unknown>) => confirmationView(RISK_FORM, startState(RISK_FORM, values, []), '2026-03-10');
+
+  it('names the past dates of an open item, and nothing for today or later', () => {
+    expect(view({ title: 'x', due: '2026-03-09' }).note).toBe('This risk will be saved as already overdue: it was due Mon 9 Mar.');
+    expect(view({ title: 'x', due: '2026-03-10', review: '2026-04-01' }).note).toBeUndefined();
+  });
+
+  it('says nothing for an item being closed, whatever its dates', () => {
+    expect(view({ title: 'x', due: '2026-03-01', status: 'closed' }).note).toBeUndefined();
   });
 });
