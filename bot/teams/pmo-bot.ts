@@ -1,4 +1,6 @@
-import { TeamsActivityHandler, TurnContext, type ConversationState, type FileConsentCardResponse } from 'botbuilder';
+import {
+  StatusCodes, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type ConversationState, type FileConsentCardResponse, type InvokeResponse,
+} from 'botbuilder';
 import type { Logger } from 'pino';
 import { helpView } from '../../core/runner';
 import { ensurePerson, KnownContacts } from '../../core/services';
@@ -7,6 +9,8 @@ import { setRunContext } from '../../dialogs/run-context';
 import { runDialogs, type PmoDialogs } from '../../dialogs/root.dialog';
 import type { TeamsExportDelivery } from './export-delivery';
 import { rememberConversation, resolveTurn, workspaceOf } from './turn';
+
+const CARD_ACTION_UNSUPPORTED = 'That button is not one of mine any more; type the command instead (help lists them).';
 
 export interface PmoBotDeps {
   conversationState: ConversationState;
@@ -63,6 +67,21 @@ export class PmoBot extends TeamsActivityHandler {
       return next();
     });
     await runDialogs(context, this.deps.conversationState, this.deps.dialogs);
+  }
+
+  /**
+   * Action.Execute (`adaptiveCard/action`): our cards use Action.Submit, so this is an old or
+   * foreign card; the person is told what to do instead of seeing a failure.
+   */
+  protected override async onAdaptiveCardInvoke(): Promise<AdaptiveCardInvokeResponse> {
+    // The schema types `value` as an object; a message response's value is its text (Universal Actions).
+    return { statusCode: StatusCodes.OK, type: 'application/vnd.microsoft.activity.message', value: CARD_ACTION_UNSUPPORTED as unknown as Record<string, unknown> };
+  }
+
+  /** An invoke we offer nothing for is the caller's mistake (400), never a server failure (botbuilder says 501). */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    return response.status === StatusCodes.NOT_IMPLEMENTED ? { status: StatusCodes.BAD_REQUEST, body: { error: 'This bot does not handle that invoke.' } } : response;
   }
 
   /** fileConsent/invoke accepted: upload the export, show the file card; the invoke is answered 200. */

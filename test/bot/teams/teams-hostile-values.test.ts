@@ -140,3 +140,25 @@ describe('digest on demand', () => {
     expect(`${texts(replies)} ${cards(replies)}`).toMatch(/Only PMO admins, executives, and PMs for their own projects can post the digest/);
   });
 });
+
+describe('invokes the bot offers nothing for', () => {
+  async function invoke(name: string, value: unknown): Promise<Response> {
+    const activity = {
+      type: 'invoke', name, value, id: `act-${++seq}`, channelId: 'msteams', serviceUrl, timestamp: new Date().toISOString(),
+      from: { id: FRED.id, name: FRED.name }, recipient: { id: '28:pmo-bot', name: 'PMO' },
+      conversation: { id: `a:personal-${TENANT}-${FRED.id}`, conversationType: 'personal', tenantId: TENANT }, channelData: { tenant: { id: TENANT } },
+    };
+    return fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  }
+
+  it('answers an Action.Execute (adaptiveCard/action) with a message, not a server error', async () => {
+    const res = await invoke('adaptiveCard/action', { action: { type: 'Action.Execute', verb: 'pmo.item.close', data: { key: 'R-1' } }, trigger: 'manual' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: expect.stringMatching(/type the command/) });
+  });
+
+  it('refuses an unknown invoke as a bad request (botbuilder would say 501)', async () => {
+    const res = await invoke('task/whatever', { $where: 'sleep(1000)' });
+    expect(res.status).toBe(400);
+  });
+});

@@ -102,11 +102,7 @@ export class TeamsWire {
       case 'close':
         return this.post(this.activity(ws, conv, { text: 'cancel' }));
       case 'odd': {
-        const body = this.odd(step.ws, step.conv, step.variant, step.marker);
-        const status = await this.post(body);
-        // Bot Framework's answer to an invoke the bot does not implement (Action.Execute: our cards use Action.Submit).
-        const unimplemented = isObject(body) && body.type === 'invoke' && body.name === 'adaptiveCard/action';
-        return unimplemented && status === 501 ? 200 : status;
+        return this.post(this.odd(step.ws, step.conv, step.variant, step.marker));
       }
     }
   }
