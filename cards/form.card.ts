@@ -43,7 +43,9 @@ function input(field: FormField, text: string | undefined): CardInput {
       return { type: 'Input.ChoiceSet', ...base, style: 'compact', choices, value: chosen };
     case 'person':
       // Known people become a searchable list; otherwise the parser's own person syntax is typed.
-      if (choices.length > 0) return { type: 'Input.ChoiceSet', ...base, style: 'filtered', choices, value: chosen };
+      // A person already chosen is shown in a plain list: the JS renderer (Web Chat, the local chat)
+      // puts a filtered list's raw value, the platform id, into its text box instead of the name.
+      if (choices.length > 0) return { type: 'Input.ChoiceSet', ...base, style: chosen === undefined ? 'filtered' : 'compact', choices, value: chosen };
       return { type: 'Input.Text', ...base, value: text };
     case 'text':
     case 'multiline':

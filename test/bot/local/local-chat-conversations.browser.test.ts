@@ -1,0 +1,97 @@
+// The traps a new user hit in the local chat, in Chromium: a form never swallows the next command, a
+// past due date is taken (and said to be overdue), forms read top to bottom with names, and a saved
+// item's card has a Close button that closes it.
+import type { Browser, Page } from 'playwright-core';
+import { IssueModel, RiskModel, WorkspaceModel } from '../../../models';
+import { artifactPath, launchChromium } from '../../support/browser';
+import { useTestDatabase } from '../../support/db';
+import { startLocalBot } from './harness';
+
+useTestDatabase();
+jest.setTimeout(120_000);
+
+let bot: Awaited<ReturnType<typeof startLocalBot>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  bot = await startLocalBot();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
+  await page.goto(`${bot.url}/`);
+  await page.locator('[data-id="webchat-sendbox-input"]').waitFor();
+  await type('project add APOLLO "Apollo launch"');
+  await botSays(/APOLLO/).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await bot?.close();
+});
+
+async function type(text: string): Promise<void> {
+  const box = page.locator('[data-id="webchat-sendbox-input"]');
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+const botSays = (text: RegExp | string) => page.locator('.webchat__stacked-layout--from-bot, .webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: text }).last();
+const card = (text: RegExp | string) => page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+
+async function localWorkspace() {
+  const workspace = await WorkspaceModel.findOne({ platform: 'local', externalId: 'default' }).lean();
+  if (!workspace) throw new Error('no local workspace yet');
+  return workspace._id;
+}
+
+/** `YYYY-MM-DD`, `days` from today (UTC is near enough for a date ten days back). */
+const isoDaysFromNow = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe('conversations in the local chat', () => {
+  it('list risks typed while the risk form waits lists, and says the risk was left', async () => {
+    await type('risk');
+    await card('Log a risk').waitFor();
+    await type('list risks');
+    await botSays('Left the risk you were logging; nothing was saved.').waitFor();
+    await botSays(/risks?/).waitFor();
+    expect(await RiskModel.countDocuments({ workspaceId: await localWorkspace() })).toBe(0);
+  });
+
+  it('the risk form lists Title first (even when given inline), and the owner by name', async () => {
+    const before = await page.locator('.ac-adaptiveCard').filter({ hasText: 'Log a risk' }).count();
+    await type('risk Vendor API may slip owner=me');
+    const form = page.locator('.ac-adaptiveCard').filter({ hasText: 'Log a risk' }).nth(before);
+    await form.waitFor();
+    const labels = await form.locator('label, .ac-textBlock').allInnerTexts();
+    const title = labels.findIndex((l) => /^Title/.test(l));
+    const optional = labels.findIndex((l) => /^Description|^Mitigation|^Response/.test(l));
+    expect(title).toBeGreaterThanOrEqual(0);
+    expect(title).toBeLessThan(optional);
+    expect(await form.getByLabel('Title').inputValue()).toBe('Vendor API may slip');
+    expect(await form.innerText()).not.toMatch(/local-[a-z0-9]{6,}/);
+    expect(await form.locator('select, input').evaluateAll((els) => els.map((e) => (e instanceof HTMLSelectElement ? e.selectedOptions[0]?.text : (e as HTMLInputElement).value)))).toContain('You');
+    await page.screenshot({ path: artifactPath('local-chat-form-order.png') });
+    await type('cancel');
+    await botSays(/nothing was saved/).waitFor();
+  });
+
+  it('a whole issue with a past due date typed into a waiting form saves it, already overdue', async () => {
+    await type('risk');
+    await card('Log a risk').waitFor();
+    const due = isoDaysFromNow(-10);
+    await type(`issue Test rig unavailable priority=high due=${due} project=APOLLO`);
+    await botSays('Left the risk you were logging; nothing was saved.').waitFor();
+    await botSays(/Saved I-1 Test rig unavailable/).waitFor();
+    await botSays(/already overdue/i).waitFor();
+    expect(await IssueModel.findOne({ workspaceId: await localWorkspace(), key: 'I-1' }).lean()).toMatchObject({ due, status: 'open', priority: 'high' });
+  });
+
+  it("the saved item's Close button closes it", async () => {
+    const saved = card('I-1 Test rig unavailable');
+    await saved.scrollIntoViewIfNeeded();
+    await saved.getByRole('button', { name: 'Close', exact: true }).click();
+    await botSays(/closed I-1|I-1.*closed/i).waitFor();
+    await page.screenshot({ path: artifactPath('local-chat-close-button.png') });
+    const issue = await IssueModel.findOne({ workspaceId: await localWorkspace(), key: 'I-1' }).lean();
+    expect(issue?.status).toBe('closed');
+  });
+});
