@@ -112,6 +112,7 @@ export interface FormView {
   fields: FormField[]; // in reading order: title first, required before optional
   asking?: string; // the id of the field the typed prompt asks now (it is not moved)
   submitLabel?: string; // default 'Save'
+  formId?: string; // the form instance: its buttons carry it, so an old card is told from the waiting one
 }
 
 export interface HelpCommandView {
@@ -145,6 +146,7 @@ export interface ConfirmationView {
   title: string; // 'Save this risk?'
   fields: ConfirmationField[];
   note?: string;
+  formId?: string; // as FormView.formId
 }
 
 export type SavedOutcome = 'created' | 'updated' | 'closed' | 'escalated';

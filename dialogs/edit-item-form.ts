@@ -66,7 +66,7 @@ export function editForm(kind: ItemKind): FormConfig {
   const config: FormConfig = {
     command: 'update',
     topic: 'update',
-    title: `Update a ${NOUN[kind]}`,
+    title: `Update ${/^[aeiou]/.test(NOUN[kind]) ? "an" : "a"} ${NOUN[kind]}`,
     noun: NOUN[kind],
     confirmTitle: 'Save these changes?',
     fields: editFields(kind),

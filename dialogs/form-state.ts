@@ -1,4 +1,5 @@
 // A guided form's progress as plain JSON (it lives in conversation state) and the views drawn from it.
+import { randomBytes } from 'node:crypto';
 import { humanize } from '../cards/style';
 import { RESERVED_DATA_KEYS } from '../cards/verbs';
 import type { ConfirmationView, FormChoice, FormField, FormView } from '../cards/view-models';
@@ -10,7 +11,11 @@ import { passedDates } from '../core/runner/overdue-note';
 import { fieldOf, type FieldDef, type FormConfig, type FormValues } from './form-config';
 
 export interface FormState {
+  /** This form instance: its cards carry it, so an old card of another instance is told apart. */
+  id?: string;
   values: FormValues;
+  /** Field → the text last refused for it, shown again in its input so nothing typed is lost. */
+  refused?: Record<string, string>;
   /** Field → why its last answer was refused; these are asked again first. */
   errors: Record<string, string>;
   /** Optional fields the user chose to leave out on the typed path. */
@@ -46,7 +51,7 @@ export const inputValue = (def: FieldDef, value: unknown): string =>
 
 /** The state a form starts from: inline values, and the parser's errors placed on the fields they name. */
 export function startState(config: FormConfig, values: FormValues, errors: readonly FieldError[]): FormState {
-  const state: FormState = { values: { ...values }, errors: {}, skipped: [] };
+  const state: FormState = { id: randomBytes(6).toString('base64url'), values: { ...values }, errors: {}, skipped: [] };
   const unplaced: string[] = [];
   for (const error of errors) {
     const field = fieldOf(config, error.field) ? error.field : config.catchAll;
@@ -91,7 +96,9 @@ function formField(def: FieldDef, state: FormState, today: string | undefined, p
     choices = [...current, ...people];
   }
   const field: FormField = { id: inputId(def.name), label: def.label, type: def.type, required: def.required === true };
-  if (value !== undefined) field.value = typeof value === 'number' ? value : inputValue(def, value);
+  const refused = state.errors[def.name] === undefined ? undefined : state.refused?.[def.name];
+  if (refused !== undefined) field.value = refused;
+  else if (value !== undefined) field.value = typeof value === 'number' ? value : inputValue(def, value);
   if (choices) field.choices = choices;
   if (state.errors[def.name]) field.error = capitalise(state.errors[def.name]);
   const placeholder = PLACEHOLDER[def.type];
@@ -117,6 +124,7 @@ export function formView(config: FormConfig, state: FormState, current: string, 
     command: config.command,
     title: config.title,
     fields: readingOrder(config).map((f) => formField(f, state, extras.today, extras.people ?? [])),
+    ...(state.id ? { formId: state.id } : {}),
     asking: inputId(current),
   };
   if (state.notice) view.intro = state.notice;
@@ -142,6 +150,7 @@ export function confirmationView(config: FormConfig, state: FormState, today?: I
     command: config.command,
     title: config.confirmTitle ?? `Save this ${config.noun}?`,
     fields: readingOrder(config).map((f) => ({ id: f.name, label: f.label, value: shown(state.values[f.name]) })),
+    ...(state.id ? { formId: state.id } : {}),
   };
   const note = [state.notice, overdueNotice(config, state, today)].filter(Boolean).join(' ');
   if (note) view.note = note;

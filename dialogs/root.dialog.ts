@@ -82,7 +82,8 @@ export class RootDialog extends ComponentDialog {
     const form = this.waitingForm(innerDc);
     if (form === undefined) return super.onContinueDialog(innerDc);
     const { activity } = innerDc.context;
-    const seen = form.ownAnswer(innerDc.child, activity) ? { kind: 'answer' as const } : whileWaiting(activity, form.config, parseContextOf(innerDc.context));
+    const step = form.waitingStep(innerDc.child, activity);
+    const seen = step.own ? { kind: 'answer' as const } : whileWaiting(activity, form.config, parseContextOf(innerDc.context), step);
     switch (seen.kind) {
       case 'command':
         await innerDc.cancelAllDialogs();

@@ -190,5 +190,6 @@ export function fromViewClosed(body: ViewClosedAction): Inbound | null {
     ...actor,
     ...placeOf(meta.at),
   };
-  return { key: `closed:${body.view.id}:${body.view.hash}`, turn, activity: activityFor(turn, body.view.id, '', { verb: CARD_VERBS.cancel, command }) };
+  const form = typeof meta.data?.form === 'string' ? { form: meta.data.form } : {};
+  return { key: `closed:${body.view.id}:${body.view.hash}`, turn, activity: activityFor(turn, body.view.id, '', { verb: CARD_VERBS.cancel, command, ...form }) };
 }

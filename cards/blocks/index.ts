@@ -3,7 +3,7 @@ export { actionData, isListPageData, LIST_PAGE_VERB, type ButtonData, type ListP
 export { checkLimits, checkMessage, checkModal, type SurfaceExtras } from './check-limits';
 export { confirmationMessage } from './confirmation.blocks';
 export { errorMessage } from './error.blocks';
-export { FORM_CALLBACK_ID, formMessage, formModal } from './form.blocks';
+export { FORM_CALLBACK_ID, formMessage, formModal, formSubmitData } from './form.blocks';
 export { formValuesFromState } from './form-state';
 export { helpMessage } from './help.blocks';
 export { itemMessage, savedMessage } from './item.blocks';

@@ -21,8 +21,19 @@ const placeholder = (text: string | undefined) => {
   return shown ? { placeholder: plain(shown) } : {};
 };
 
+/** A refused value (too long, say) is shown whole for correcting, so its input takes what Slack allows. */
+const textMax = (field: FormField): number =>
+  field.error !== undefined ? BLOCK_LIMITS.plainTextInputMax
+    : Math.min(asNumber(field.type === 'text' || field.type === 'multiline' ? field.max : undefined) ?? BLOCK_LIMITS.plainTextInputMax, BLOCK_LIMITS.plainTextInputMax);
+
+/** Whether a text field's value can be prefilled (one longer than the input allows is left out). */
+export function prefillFits(field: FormField): boolean {
+  if (field.value === undefined || (field.type !== 'text' && field.type !== 'multiline')) return true;
+  return inputValue(String(field.value)).length <= textMax(field);
+}
+
 function textInput(field: FormField, multiline: boolean, extraPlaceholder?: string): InputElement {
-  const max = Math.min(asNumber(field.type === 'text' || field.type === 'multiline' ? field.max : undefined) ?? BLOCK_LIMITS.plainTextInputMax, BLOCK_LIMITS.plainTextInputMax);
+  const max = textMax(field);
   const value = field.value === undefined ? '' : inputValue(String(field.value));
   return {
     type: 'plain_text_input',
