@@ -17,11 +17,13 @@ export function actionsOn(item: RegisterItem, mayChange: boolean): ItemAction[] 
 
 /**
  * The viewer's actions for each of `items`, by the rule update/close/escalate check (owner, the
- * project's PM or a PMO admin): the workspace and each project are read once.
+ * project's PM or a PMO admin): the workspace and each project are read once, and only for items
+ * the viewer does not own (a saved reply of one's own item reads nothing).
  */
 export async function viewerActions(ctx: RunContext, items: readonly RegisterItem[]): Promise<(item: RegisterItem) => ItemAction[]> {
-  const isAdmin = await isPmoAdmin(await loadWorkspace(ctx.workspaceId), ctx.actor);
-  const projectKeys = isAdmin ? [] : [...new Set(items.map((item) => item.projectKey))];
+  const notOwned = items.filter((item) => !canChangeItem({ actorId: ctx.actor.userId, ownerId: item.ownerId, isAdmin: false }));
+  const isAdmin = notOwned.length > 0 && (await isPmoAdmin(await loadWorkspace(ctx.workspaceId), ctx.actor));
+  const projectKeys = isAdmin ? [] : [...new Set(notOwned.map((item) => item.projectKey))];
   const projects = await Promise.all(projectKeys.map((key) => getProject(ctx.workspaceId, key)));
   const pmOf = new Map(projectKeys.map((key, i) => [key, projects[i]?.pmId]));
   return (item) => actionsOn(item, canChangeItem({ actorId: ctx.actor.userId, ownerId: item.ownerId, pmId: pmOf.get(item.projectKey), isAdmin }));

@@ -14,6 +14,8 @@ export interface RunContext {
   now: Date;
   /** The workspace's IANA zone. */
   timeZone: string;
+  /** The workspace's change-pending allowance in days, when the door read it with the zone (saves the overdue rule a read). */
+  changePendingDays?: number;
   platform: Platform;
   /** The conversation/channel the message came from (the `project=` default and `link`). */
   channelId?: string;

@@ -72,7 +72,7 @@ function replyText(a: Partial<Activity>): string {
 }
 
 beforeAll(async () => {
-  expect((await say('project add APOLLO "Apollo launch"', 'personal'))[0]).toMatch(/APOLLO/);
+  expect((await say('project add APOLLO "Apollo launch"', 'personal'))[0]).toBe('Added project APOLLO "Apollo launch". Type link APOLLO in its channel so project= defaults to it there.');
 });
 
 describe.each<Place>(['personal', 'groupChat', 'channel'])('in a %s', (place) => {
