@@ -4,6 +4,7 @@ export { runCommand } from './run';
 export { missingFields, withDefaults, REQUIRED_FIELDS } from './defaults';
 export { toHistoryView, toItemView, toStatusView } from './views';
 export { helpView } from './help';
+export { homeViewFor } from './home.runner';
 export { errorReply, parseErrorsReply, pmoErrorReply } from './replies';
 export { CSV_BOM, csvCell, csvLine } from './csv';
 export { LIST_LIMIT } from './list.runner';
