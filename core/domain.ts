@@ -60,7 +60,7 @@ export type IsoDate = string;
 export type IsoWeek = string;
 
 /** What an ItemHistory entry records. */
-export const HISTORY_ACTIONS = ['created', 'updated', 'closed', 'escalated', 'commented'] as const;
+export const HISTORY_ACTIONS = ['created', 'updated', 'closed', 'escalated'] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** Where a conversation reference points: a DM, a group chat, or a channel. */

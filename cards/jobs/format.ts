@@ -1,7 +1,7 @@
 // Words and numbers the Teams and Slack job messages share: weeks, ages, trends, counts.
 import { DateTime } from 'luxon';
 import type { IsoDate, IsoWeek, ItemKind, Rag } from '../../core/domain';
-import type { RagCounts, Trend } from '../../jobs/views';
+import type { RagCounts, Trend } from '../../core/job-views';
 
 /** `2026-W48` → `Week 48`. */
 export function weekLabel(period: IsoWeek): string {

@@ -20,7 +20,6 @@ export interface ParseContext {
   platform: Platform;
   userId: string; // platform user id of the person typing (for owner=me)
   userName?: string; // their display name, so `me` is shown by name before the directory knows them
-  mentions?: { text: string; id: string; name: string }[]; // Teams mention entities
 }
 
 export interface PersonRef {

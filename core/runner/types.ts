@@ -64,5 +64,3 @@ export type Reply =
   | { type: 'text'; text: string }
   // An export described, not made: openExport(export) streams its CSV where it is delivered.
   | { type: 'file'; filename: string; contentType: 'text/csv'; export: ExportSpec };
-
-export type ReplyType = Reply['type'];

@@ -80,7 +80,7 @@ function shown(value: unknown, field: string | null | undefined, names: Readonly
 
 /**
  * One history line. The cards print `to` after the action, so a close shows its resolution note
- * (not the word "closed" again) and a comment its text.
+ * (not the word "closed" again).
  */
 export function toHistoryView(entry: ItemHistoryDoc, names: ReadonlyMap<string, string>): HistoryEntryView {
   const note = given(entry.note);
@@ -93,7 +93,7 @@ export function toHistoryView(entry: ItemHistoryDoc, names: ReadonlyMap<string, 
   if (entry.field) view.field = fieldLabel(entry.field);
   const from = shown(entry.from, entry.field, names);
   if (from !== undefined) view.from = from;
-  const shownTo = entry.action === 'commented' ? note : entry.action === 'closed' ? (note ?? (to === 'closed' ? undefined : to)) : to;
+  const shownTo = entry.action === 'closed' ? (note ?? (to === 'closed' ? undefined : to)) : to;
   if (shownTo !== undefined) view.to = shownTo;
   return view;
 }

@@ -121,16 +121,6 @@ export async function closeItem(ws: WorkspaceId, actor: Actor, key: string, reso
   return updated;
 }
 
-/** A comment on an item's history; anyone in the workspace may add one, as they may log items. */
-export async function commentItem(ws: WorkspaceId, actor: Actor, key: string, text: string, now = new Date()): Promise<ItemHistoryDoc[]> {
-  const workspaceId = toWorkspaceId(ws);
-  const item = await requireItem(workspaceId, key);
-  const note = (text ?? '').trim();
-  if (!note) throw invalid('comment', 'The comment is empty.');
-  await writeHistory(workspaceId, item, actor.userId, now, [{ action: 'commented', note: note.slice(0, 4000) }]);
-  return itemHistory(workspaceId, item.key);
-}
-
 /** `show KEY`: the item (of this workspace only) and its history, oldest first. */
 export async function getItem(ws: WorkspaceId, key: string): Promise<{ item: RegisterItem; history: ItemHistoryDoc[] }> {
   const workspaceId = toWorkspaceId(ws);

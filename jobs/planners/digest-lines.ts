@@ -4,7 +4,7 @@ import type { RegisterItem } from '../../core/services/item-store';
 import { isOverdue, type OverdueContext } from '../../core/services/overdue';
 import type { PlanProject, StatusPoint } from '../data';
 import { shiftWeek } from '../schedule';
-import type { DigestProjectLine, RagCounts, Trend } from '../views';
+import type { DigestProjectLine, RagCounts, Trend } from '../../core/job-views';
 import { daysSince } from './dates';
 
 const RAG_RANK: Record<Rag, number> = { red: 0, amber: 1, green: 2 };

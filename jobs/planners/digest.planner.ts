@@ -6,7 +6,7 @@ import { isOverdue, overdueContext, type OverdueContext } from '../../core/servi
 import type { DigestData, DigestPortfolio, PlanProject, StatusPoint } from '../data';
 import { dateInWeek, periodRange } from '../schedule';
 import type { JobMessage, JobWorkspace, PlannedDelivery, Recipient } from '../types';
-import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestRiskLine, DigestView } from '../views';
+import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestRiskLine, DigestView } from '../../core/job-views';
 import { compareLines, projectLines, ragCounts, type LineInput } from './digest-lines';
 import { channelRecipient, distinctRecipients, recipientKey } from './recipients';
 

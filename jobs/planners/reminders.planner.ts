@@ -1,13 +1,15 @@
 // Overdue-register reminders (SPEC §4): each PM a card of the overdue items on their projects,
 // each owner a DM of their own overdue items (those on projects they do not manage themselves).
 import type { ItemKind } from '../../core/domain';
+import { SNOOZE_DAYS } from '../../cards/jobs/verbs';
 import { toItemView } from '../../core/runner/views';
 import { compareItems } from '../../core/services/item-list.service';
 import type { RegisterItem } from '../../core/services/item-store';
 import { isOverdue, overdueContext, type OverdueContext } from '../../core/services/overdue';
+import { addDays } from '../../core/services/time';
 import type { PlanProject, ReminderData } from '../data';
 import type { JobWorkspace, PlannedDelivery } from '../types';
-import type { ReminderItem, ReminderView } from '../views';
+import type { ReminderItem, ReminderView } from '../../core/job-views';
 import { daysBetween, overdueSince } from './dates';
 import { userRecipient } from './recipients';
 
@@ -49,6 +51,8 @@ function view(role: 'pm' | 'owner', userId: string, overdue: Overdue[], projects
     totalItems: sorted.length,
     moreCommands: moreCommands(sorted.slice(REMINDER_ITEMS_SHOWN), role, own),
     today: ctx.today,
+    snoozedDue: addDays(ctx.today, SNOOZE_DAYS),
+    earliestDue: addDays(ctx.today, 1),
     zone: ctx.zone,
   };
 }

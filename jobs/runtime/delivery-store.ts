@@ -272,10 +272,6 @@ export async function countDeliveries(run: RunRef): Promise<DeliveryCounts> {
   return counts;
 }
 
-export async function listDeliveries(run: RunRef): Promise<StoredDelivery[]> {
-  return runDeliveries(run);
-}
-
 /** Plain JSON, as a Mixed field keeps it (dates become ISO strings); on-demand sends use it too, so renderers see one shape. */
 export function toStored<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;

@@ -20,7 +20,7 @@ describe('logging items inline', () => {
       'risk x response=transfer mitigation=insure the shipment review=eom description="long story"',
       { name: 'risk', title: 'x', response: 'transfer', mitigation: 'insure the shipment', review: '2026-11-30', description: 'long story' },
     ],
-    ['risk x owner=<@U123ABC|jane>', { name: 'risk', title: 'x', owner: { platformUserId: 'U123ABC', displayName: 'jane' } }],
+    ['risk x owner=@{U123ABC|jane}', { name: 'risk', title: 'x', owner: { platformUserId: 'U123ABC', displayName: 'jane' } }],
     ['risk title="from a key"', { name: 'risk', title: 'from a key' }],
     ['\u00a0 risk\u00a0x p=2 \u00a0', { name: 'risk', title: 'x', probability: 2 }],
     ['issue', { name: 'issue' }],

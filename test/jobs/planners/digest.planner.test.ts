@@ -1,7 +1,7 @@
 // The digest plan for a small fixture portfolio: recipients, keys, roll-up, lines, risks, activity.
 import { planDigest } from '../../../jobs/planners';
 import { DIGEST_PAGE_SIZE, DIGEST_TOP_PROJECTS } from '../../../jobs/planners/digest.planner';
-import type { DigestProjectsView, DigestView } from '../../../jobs/views';
+import type { DigestProjectsView, DigestView } from '../../../core/job-views';
 import { MONDAY, digestData, portfolio, project, status, workspace } from './fixtures';
 
 const digestOf = (deliveries: ReturnType<typeof planDigest>, key: string): DigestView => {
