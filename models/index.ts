@@ -13,7 +13,6 @@ import { PersonModel } from './person.model';
 import { PortfolioModel } from './portfolio.model';
 import { ProgramModel } from './program.model';
 import { ProjectModel } from './project.model';
-import { ProjectPulseModel } from './project-pulse.model';
 import { RiskModel } from './risk.model';
 import { SlackInstallationModel } from './slack-installation.model';
 import { StatusUpdateModel } from './status-update.model';
@@ -24,7 +23,6 @@ export * from './workspace.model';
 export * from './portfolio.model';
 export * from './program.model';
 export * from './project.model';
-export * from './project-pulse.model';
 export * from './person.model';
 export * from './status-update.model';
 export * from './register-item';
@@ -53,7 +51,6 @@ export const ALL_MODELS: readonly IndexedModel[] = [
   PortfolioModel,
   ProgramModel,
   ProjectModel,
-  ProjectPulseModel,
   PersonModel,
   StatusUpdateModel,
   RiskModel,

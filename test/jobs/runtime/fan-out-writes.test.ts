@@ -208,7 +208,7 @@ describe('the Teams conversation book', () => {
       return byId ?? (await listConversationRefs(ws._id, { platform: 'teams', channelId: r.channelId }))[0] ?? null;
     };
     for (const many of [false, true]) {
-      // Past IN_LIST_MAX recipients the book reads the platform's references of the workspace instead of naming them.
+      // However many recipients, the book reads them in one query.
       const padding: Recipient[] = many ? Array.from({ length: 300 }, (_, i) => ({ kind: 'user', platform: 'teams', userId: `pad-${i}` })) : [];
       const { result: book, commands } = await wire.during(() => ConversationBook.read(ws._id, 'teams', [...recipients, ...padding]));
       expect(commands.map((c) => `${c.name} ${c.collection}`)).toEqual(['find conversation_refs']);
