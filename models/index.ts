@@ -1,4 +1,3 @@
-import { BotStateClaimModel } from './bot-state-claim.model';
 import { BotStateModel } from './bot-state.model';
 import { ChangeRequestModel } from './change-request.model';
 import { ClaimModel } from './claim.model';
@@ -36,7 +35,6 @@ export * from './job-delivery.model';
 export * from './job-sweep.model';
 export * from './claim.model';
 export * from './bot-state.model';
-export * from './bot-state-claim.model';
 export * from './inbound-request.model';
 export * from './slack-installation.model';
 
@@ -65,7 +63,6 @@ export const ALL_MODELS: readonly IndexedModel[] = [
   JobSweepModel,
   ClaimModel,
   BotStateModel,
-  BotStateClaimModel,
   InboundRequestModel,
   SlackInstallationModel,
 ];

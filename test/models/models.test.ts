@@ -46,10 +46,10 @@ describe('models', () => {
   it('puts every index of a workspace-owned collection behind workspaceId', async () => {
     for (const model of ALL_MODELS) {
       const m = model as unknown as typeof RiskModel;
-      // Workspace is the root; BotState and BotStateClaim (bot/'s botbuilder storage) are keyed by `_id`s built from its own workspaceKey;
+      // Workspace is the root; BotState (bot/'s botbuilder storage) are keyed by `_id`s built from its own workspaceKey;
       // JobSweep is the scheduler's daily housekeeping claim, of no workspace; InboundRequest is written before any
       // workspace is looked up (before Slack's ack), keyed by the platform's team id, and its work runs scoped to its workspace.
-      if (['Workspace', 'BotState', 'BotStateClaim', 'JobSweep', 'InboundRequest'].includes(m.modelName)) continue;
+      if (['Workspace', 'BotState', 'JobSweep', 'InboundRequest'].includes(m.modelName)) continue;
       expect(m.schema.path('workspaceId')?.isRequired).toBe(true);
       for (const [fields] of m.schema.indexes()) expect(Object.keys(fields)[0]).toBe('workspaceId');
     }
