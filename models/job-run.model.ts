@@ -39,5 +39,9 @@ const jobRunSchema = new Schema<JobRun>(
 
 // claimJobRun: the insert that only one instance wins; latestJobRun sorts by period within a job.
 jobRunSchema.index({ workspaceId: 1, job: 1, period: 1 }, { unique: true });
+// The scheduler's tick: a workspace's runs still claimed (to resume or take over).
+jobRunSchema.index({ workspaceId: 1, status: 1 });
+// Retention (jobs/runtime/retention.ts): finished runs past the cut-off, across workspaces.
+jobRunSchema.index({ status: 1, finishedAt: 1, claimedAt: 1 });
 
 export const JobRunModel = defineModel<JobRun>('JobRun', jobRunSchema, 'job_runs');

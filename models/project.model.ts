@@ -52,7 +52,7 @@ projectSchema.index({ workspaceId: 1, 'channels.channelId': 1 });
 projectSchema.index({ workspaceId: 1, portfolioKey: 1, active: 1, key: 1 });
 // Every active project by key (digest of all portfolios, nudge, projectsMissingStatus).
 projectSchema.index({ workspaceId: 1, active: 1, key: 1 });
-// The PMs' projects (reminders, nudge).
-projectSchema.index({ workspaceId: 1, pmId: 1 });
+// listProjects({ pmId }): a PM's projects by key (Slack Home, report access).
+projectSchema.index({ workspaceId: 1, pmId: 1, key: 1 });
 
 export const ProjectModel = defineModel<Project>('Project', projectSchema, 'projects');

@@ -169,7 +169,7 @@ export class JobScheduler {
     const dues = JOB_NAMES.map((job) => this.dueOf(workspace, job, now)).filter((d): d is DueRun => d !== null);
     const runs = await JobRunModel.find({
       workspaceId: workspace._id,
-      $or: [{ period: { $in: dues.map((d) => d.period) } }, { status: 'claimed' }],
+      $or: [{ job: { $in: dues.map((d) => d.job) }, period: { $in: dues.map((d) => d.period) } }, { status: 'claimed' }],
     }).lean<JobRunDoc[]>();
     for (const due of dues) {
       if (runs.some((r) => r.job === due.job && r.period === due.period)) continue;

@@ -51,7 +51,11 @@ describe('models', () => {
       // workspace is looked up (before Slack's ack), keyed by the platform's team id, and its work runs scoped to its workspace.
       if (['Workspace', 'BotState', 'JobSweep', 'InboundRequest'].includes(m.modelName)) continue;
       expect(m.schema.path('workspaceId')?.isRequired).toBe(true);
-      for (const [fields] of m.schema.indexes()) expect(Object.keys(fields)[0]).toBe('workspaceId');
+      for (const [fields] of m.schema.indexes()) {
+        // Retention's housekeeping reads finished job runs across workspaces.
+        if (m.modelName === 'JobRun' && Object.keys(fields)[0] === 'status') continue;
+        expect(Object.keys(fields)[0]).toBe('workspaceId');
+      }
     }
   });
 

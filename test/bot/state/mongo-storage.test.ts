@@ -234,6 +234,7 @@ interface Call {
 /** The bot_states calls `run` makes, seen through mongoose's debug hook. */
 async function callsDuring(run: () => Promise<unknown>): Promise<Call[]> {
   const calls: Call[] = [];
+  const previous = mongoose.get('debug'); // the index-coverage recorder (test/support/query-log.ts)
   mongoose.set('debug', (collection: string, method: string, ...args: unknown[]) => {
     if (collection !== 'bot_states') return;
     calls.push({ method, filter: method.startsWith('insert') ? null : (args[0] as Record<string, unknown>) });
@@ -241,7 +242,7 @@ async function callsDuring(run: () => Promise<unknown>): Promise<Call[]> {
   try {
     await run();
   } finally {
-    mongoose.set('debug', false);
+    mongoose.set('debug', previous);
   }
   return calls;
 }
