@@ -5,9 +5,7 @@ import { ConversationRefModel } from './conversation-ref.model';
 import { InboundRequestModel } from './inbound-request.model';
 import { IssueModel } from './issue.model';
 import { ItemHistoryModel } from './item-history.model';
-import { JobDeliveryModel, JobPlannedModel, JobSendingModel } from './job-delivery.model';
-import { JobRunModel } from './job-run.model';
-import { JobSweepModel } from './job-sweep.model';
+import { JobRecordModel } from './job-record.model';
 import { PersonModel } from './person.model';
 import { PortfolioModel } from './portfolio.model';
 import { ProgramModel } from './program.model';
@@ -30,9 +28,7 @@ export * from './issue.model';
 export * from './change-request.model';
 export * from './item-history.model';
 export * from './conversation-ref.model';
-export * from './job-run.model';
-export * from './job-delivery.model';
-export * from './job-sweep.model';
+export * from './job-record.model';
 export * from './claim.model';
 export * from './bot-state.model';
 export * from './inbound-request.model';
@@ -56,11 +52,7 @@ export const ALL_MODELS: readonly IndexedModel[] = [
   ChangeRequestModel,
   ItemHistoryModel,
   ConversationRefModel,
-  JobRunModel,
-  JobDeliveryModel,
-  JobPlannedModel,
-  JobSendingModel,
-  JobSweepModel,
+  JobRecordModel,
   ClaimModel,
   BotStateModel,
   InboundRequestModel,
