@@ -24,7 +24,7 @@ export type Planner = (job: JobName, workspace: WorkspaceDoc, now: Date, options
 /**
  * Messages in flight at once per run. The rate limiter paces them (Teams: 50/s per tenant, 7/s
  * per conversation); this only has to be enough lanes to reach that pace while each message
- * waits for its receipt to be stored, its send and its record: at ~300 ms a message under load,
+ * waits for its sending mark to be stored, its send and its outcome: at ~300 ms a message under load,
  * 16 lanes make ~53/s.
  */
 export const DELIVERY_CONCURRENCY = 16;
