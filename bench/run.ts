@@ -134,7 +134,7 @@ export function markdown(r: Results): string {
         `Inside the bot (arrival to response flushed): p50 ${r.slack.serverAck.p50} ms, p99 ${r.slack.serverAck.p99} ms.`,
     );
   }
-  if (r.fanOut) lines.push('', `Fan-out: ${r.fanOut.sent}/${r.fanOut.deliveries} sent in ${r.fanOut.seconds} s against a Bot Connector enforcing ${r.fanOut.limitPerSecond}/s per tenant and 7/s per conversation; it answered 429 ${r.fanOut.throttled} times.`);
+  if (r.fanOut) lines.push('', `Fan-out: ${r.fanOut.sent}/${r.fanOut.deliveries} sent in ${r.fanOut.seconds} s against a Bot Connector enforcing ${r.fanOut.limitPerSecond}/s per tenant and 7/s per conversation; it answered 429 ${r.fanOut.throttled} times; ${r.fanOut.roundTripsPerMessage} database round trips per message.`);
   return `${lines.join('\n')}\n`;
 }
 

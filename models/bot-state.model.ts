@@ -4,10 +4,8 @@ import { defineModel } from './common';
 /**
  * The current version of one botbuilder state item (conversation, user or dialog state): one
  * document per item, its `_id` built from the workspace and the key, so that every read and write
- * finds it by `_id` alone. FerretDB's SQLite backend pushes down nothing but an exact `{ _id }`
- * filter; any other query decodes the whole collection. Who may write the next version is decided
- * by inserting a claim (bot-state-claim.model.ts), not by this document: FerretDB applies updates
- * read-then-write, where a conditional `updateOne` is not atomic.
+ * finds it by `_id`. A write applies only over the version it read (bot/state/mongo-storage.ts:
+ * `updateOne({ _id, version })` with `$inc: { version: 1 }`; a new item is an insert on `_id`).
  *
  * Documents of the earlier design (one per version, ObjectId `_id`) may still be in the
  * collection; no head `_id` finds them, and MongoStorage's first prune deletes them.
@@ -23,7 +21,7 @@ export interface BotStateRecord {
   version: number;
   /** The item without its eTag, as JSON (state keys may hold `.` or start with `$`, which FerretDB refuses); null once deleted. */
   state: string | null;
-  /** A tombstone: the item was deleted. Kept so that version numbers, and so claims, never repeat. */
+  /** A tombstone: the item was deleted. Kept so that version numbers, and so eTags, never repeat. */
   deleted: boolean;
   updatedAt: Date;
 }
@@ -42,7 +40,7 @@ const botStateSchema = new Schema<BotStateRecord>(
   { autoIndex: false, autoCreate: false, timestamps: false, versionKey: false },
 );
 
-// No secondary index: MongoStorage touches this collection by `_id` only. ensureIndexes (syncIndexes)
-// drops the earlier unique (workspaceKey, key, version) index from existing databases.
+// No secondary index: MongoStorage reads and writes by `_id` (with the version as a condition).
+// ensureIndexes (syncIndexes) drops the earlier unique (workspaceKey, key, version) index.
 
 export const BotStateModel = defineModel<BotStateRecord>('BotState', botStateSchema, 'bot_states');

@@ -36,6 +36,8 @@ const changeRequestSchema = new Schema<ChangeRequest>(
 changeRequestSchema.index({ workspaceId: 1, seq: 1 }, { unique: true });
 // createItem on a request carried out again: the item that request already logged.
 changeRequestSchema.index({ workspaceId: 1, requestKey: 1 });
+// Export of some projects (streamItems): their items in key order.
+changeRequestSchema.index({ workspaceId: 1, projectKey: 1, seq: 1 });
 // `list changes [project=KEY]`: the open changes of a project.
 changeRequestSchema.index({ workspaceId: 1, projectKey: 1, status: 1 });
 // `list changes mine` and owners' reminders: the open changes of an owner.

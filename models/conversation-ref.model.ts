@@ -35,9 +35,9 @@ const conversationRefSchema = new Schema<ConversationRef>(
 
 // saveConversationRef upsert: one reference per conversation.
 conversationRefSchema.index({ workspaceId: 1, platform: 1, conversationId: 1 }, { unique: true });
-// Reminders: a user's personal conversation.
-conversationRefSchema.index({ workspaceId: 1, userId: 1 });
-// Digest: the conversation of an exec channel.
-conversationRefSchema.index({ workspaceId: 1, channelId: 1 });
+// Reminders: a user's personal conversation (listConversationRefs, oldest first).
+conversationRefSchema.index({ workspaceId: 1, userId: 1, _id: 1 });
+// Digest: the conversation of an exec channel (listConversationRefs, oldest first).
+conversationRefSchema.index({ workspaceId: 1, channelId: 1, _id: 1 });
 
 export const ConversationRefModel = defineModel<ConversationRef>('ConversationRef', conversationRefSchema, 'conversation_refs');

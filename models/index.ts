@@ -1,4 +1,3 @@
-import { BotStateClaimModel } from './bot-state-claim.model';
 import { BotStateModel } from './bot-state.model';
 import { ChangeRequestModel } from './change-request.model';
 import { ClaimModel } from './claim.model';
@@ -6,14 +5,11 @@ import { ConversationRefModel } from './conversation-ref.model';
 import { InboundRequestModel } from './inbound-request.model';
 import { IssueModel } from './issue.model';
 import { ItemHistoryModel } from './item-history.model';
-import { JobDeliveryModel, JobPlannedModel, JobSendingModel } from './job-delivery.model';
-import { JobRunModel } from './job-run.model';
-import { JobSweepModel } from './job-sweep.model';
+import { JobRecordModel } from './job-record.model';
 import { PersonModel } from './person.model';
 import { PortfolioModel } from './portfolio.model';
 import { ProgramModel } from './program.model';
 import { ProjectModel } from './project.model';
-import { ProjectPulseModel } from './project-pulse.model';
 import { RiskModel } from './risk.model';
 import { SlackInstallationModel } from './slack-installation.model';
 import { StatusUpdateModel } from './status-update.model';
@@ -24,7 +20,6 @@ export * from './workspace.model';
 export * from './portfolio.model';
 export * from './program.model';
 export * from './project.model';
-export * from './project-pulse.model';
 export * from './person.model';
 export * from './status-update.model';
 export * from './register-item';
@@ -33,12 +28,9 @@ export * from './issue.model';
 export * from './change-request.model';
 export * from './item-history.model';
 export * from './conversation-ref.model';
-export * from './job-run.model';
-export * from './job-delivery.model';
-export * from './job-sweep.model';
+export * from './job-record.model';
 export * from './claim.model';
 export * from './bot-state.model';
-export * from './bot-state-claim.model';
 export * from './inbound-request.model';
 export * from './slack-installation.model';
 
@@ -53,7 +45,6 @@ export const ALL_MODELS: readonly IndexedModel[] = [
   PortfolioModel,
   ProgramModel,
   ProjectModel,
-  ProjectPulseModel,
   PersonModel,
   StatusUpdateModel,
   RiskModel,
@@ -61,14 +52,9 @@ export const ALL_MODELS: readonly IndexedModel[] = [
   ChangeRequestModel,
   ItemHistoryModel,
   ConversationRefModel,
-  JobRunModel,
-  JobDeliveryModel,
-  JobPlannedModel,
-  JobSendingModel,
-  JobSweepModel,
+  JobRecordModel,
   ClaimModel,
   BotStateModel,
-  BotStateClaimModel,
   InboundRequestModel,
   SlackInstallationModel,
 ];

@@ -27,6 +27,8 @@ const issueSchema = new Schema<Issue>(
 issueSchema.index({ workspaceId: 1, seq: 1 }, { unique: true });
 // createItem on a request carried out again: the item that request already logged.
 issueSchema.index({ workspaceId: 1, requestKey: 1 });
+// Export of some projects (streamItems): their items in key order.
+issueSchema.index({ workspaceId: 1, projectKey: 1, seq: 1 });
 // `list issues [project=KEY]`: the open issues of a project.
 issueSchema.index({ workspaceId: 1, projectKey: 1, status: 1 });
 // `list issues mine` and owners' reminders: the open issues of an owner.

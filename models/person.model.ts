@@ -23,7 +23,9 @@ const personSchema = new Schema<Person>(
 
 // ensurePerson and every permission check: one person by platform user id.
 personSchema.index({ workspaceId: 1, platformUserId: 1 }, { unique: true });
-// People by role: the PMO admins (last-admin guard), the executives.
-personSchema.index({ workspaceId: 1, role: 1 });
+// People by role, by name: the PMO admins (last-admin guard), the executives (listPeople).
+personSchema.index({ workspaceId: 1, role: 1, displayName: 1 });
+// listPeople: a workspace's people by name.
+personSchema.index({ workspaceId: 1, displayName: 1 });
 
 export const PersonModel = defineModel<Person>('Person', personSchema, 'people');

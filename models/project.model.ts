@@ -48,8 +48,11 @@ const projectSchema = new Schema<Project>(
 projectSchema.index({ workspaceId: 1, key: 1 }, { unique: true });
 // projectForChannel: the `project=` default in a linked channel.
 projectSchema.index({ workspaceId: 1, 'channels.channelId': 1 });
-// A portfolio's projects (digest) and the PMs' projects (reminders, nudge).
-projectSchema.index({ workspaceId: 1, portfolioKey: 1, active: 1 });
-projectSchema.index({ workspaceId: 1, pmId: 1 });
+// A portfolio's active projects by key (digest of one portfolio).
+projectSchema.index({ workspaceId: 1, portfolioKey: 1, active: 1, key: 1 });
+// Every active project by key (digest of all portfolios, nudge, projectsMissingStatus).
+projectSchema.index({ workspaceId: 1, active: 1, key: 1 });
+// listProjects({ pmId }): a PM's projects by key (Slack Home, report access).
+projectSchema.index({ workspaceId: 1, pmId: 1, key: 1 });
 
 export const ProjectModel = defineModel<Project>('Project', projectSchema, 'projects');

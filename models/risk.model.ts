@@ -46,6 +46,8 @@ const riskSchema = new Schema<Risk>(
 riskSchema.index({ workspaceId: 1, seq: 1 }, { unique: true });
 // createItem on a request carried out again: the item that request already logged.
 riskSchema.index({ workspaceId: 1, requestKey: 1 });
+// Export of some projects (streamItems): their items in key order.
+riskSchema.index({ workspaceId: 1, projectKey: 1, seq: 1 });
 // `list risks [project=KEY]`: the open risks of a project.
 riskSchema.index({ workspaceId: 1, projectKey: 1, status: 1 });
 // `list risks mine` and owners' reminders: the open risks of an owner.

@@ -4,7 +4,6 @@ import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import { Types } from 'mongoose';
 import type { Platform } from '../../core/domain';
 import { getConversationRef, listConversationRefs } from '../../core/services';
-import { IN_LIST_MAX, ONE_BATCH } from '../../jobs/data/read';
 import { DeliveryError } from '../../jobs/runtime/delivery-error';
 import type { JobSender, SentMessage } from '../../jobs/runtime/sender';
 import type { JobMessage, Recipient } from '../../jobs/types';
@@ -93,20 +92,14 @@ export class ConversationBook {
       if (r.kind === 'channel' && r.channelId) channelIds.add(r.channelId);
       if (r.kind === 'channel' && r.conversationRefId && Types.ObjectId.isValid(r.conversationRefId)) refIds.add(refKey(r.conversationRefId));
     }
-    // Short lists by value; past IN_LIST_MAX the platform's references of the workspace, kept here
-    // (FerretDB would compare every reference with every value of a long $in).
+    // Each clause served by its index (userId, channelId, _id); platform and kind are checked below.
     const clauses: Record<string, unknown>[] = [];
-    if (userIds.size + channelIds.size > IN_LIST_MAX) clauses.push({ platform });
-    else {
-      if (userIds.size > 0) clauses.push({ platform, kind: 'personal', userId: { $in: [...userIds] } });
-      if (channelIds.size > 0) clauses.push({ platform, channelId: { $in: [...channelIds] } });
-    }
-    if (refIds.size > IN_LIST_MAX) clauses.splice(0, clauses.length, {});
-    else if (refIds.size > 0) clauses.push({ _id: { $in: [...refIds].map((id) => new Types.ObjectId(id)) } });
-    const refs =
-      clauses.length === 0
-        ? []
-        : await ConversationRefModel.find({ workspaceId, $or: clauses }).sort({ _id: 1 }).batchSize(ONE_BATCH).lean<ConversationRefDoc[]>();
+    if (userIds.size > 0) clauses.push({ userId: { $in: [...userIds] } });
+    if (channelIds.size > 0) clauses.push({ channelId: { $in: [...channelIds] } });
+    if (refIds.size > 0) clauses.push({ _id: { $in: [...refIds].map((id) => new Types.ObjectId(id)) } });
+    const refs = clauses.length === 0 ? [] : await ConversationRefModel.find({ workspaceId, $or: clauses }).lean<ConversationRefDoc[]>();
+    // Oldest reference first, whichever index found it.
+    refs.sort((a, b) => String(a._id).localeCompare(String(b._id)));
     const users = new Map<string, ConversationRefDoc | null>([...userIds].map((id) => [id, null]));
     const channels = new Map<string, ConversationRefDoc | null>([...channelIds].map((id) => [id, null]));
     const byId = new Map<string, ConversationRefDoc | null>([...refIds].map((id) => [id, null]));

@@ -18,6 +18,7 @@ export * from './activity.service';
 export * from './status.service';
 export { streamStatusUpdates } from './status-stream';
 export * from './conversation-refs.service';
-export * from './job-runs.service';
+export * from './job-records.service';
+export * from './job-deliveries.service';
 export { KnownContacts, type KnownContactsOptions } from './known-contacts';
 export { announceWorkspaceChanged, workspaceEvents, WORKSPACE_CHANGED } from './workspace-events';

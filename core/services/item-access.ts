@@ -6,7 +6,6 @@ import { PmoError } from './errors';
 import { getProject } from './hierarchy.service';
 import { itemModel, requireItem, type RegisterItem } from './item-store';
 import { assertCanChangeItem } from './permissions';
-import { notePulseItem } from './pulse';
 
 /** The item, its project and the permission check every change goes through. */
 export async function loadForChange(
@@ -22,15 +21,11 @@ export async function loadForChange(
   return { workspaceId: workspace._id, item, project };
 }
 
-/**
- * Writes `set` on the item (of this workspace) and returns it as stored, one version (`__v`) on:
- * what orders the notes of its changes in its project's pulse.
- */
+/** Writes `set` on the item (of this workspace) and returns it as stored, one version (`__v`) on. */
 export async function saveFields(workspaceId: Types.ObjectId, item: RegisterItem, set: Record<string, unknown>): Promise<RegisterItem> {
   const doc = await itemModel(item.kind)
     .findOneAndUpdate({ workspaceId, _id: item._id }, { $set: set, $inc: { __v: 1 } }, { new: true })
     .lean<RegisterItem>();
   if (!doc) throw new PmoError('not_found', `${item.key} was removed meanwhile.`);
-  await notePulseItem(workspaceId, item.kind, doc, item.projectKey);
   return { ...doc, kind: item.kind } as RegisterItem;
 }

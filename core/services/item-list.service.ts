@@ -1,5 +1,5 @@
 import { DONE_STATUSES, ITEM_KINDS, type ItemKind, type Priority } from '../domain';
-import { inBatches, inFilter, STREAM_BATCH } from './bulk-reads';
+import { inBatches, STREAM_BATCH } from './bulk-reads';
 import { loadWorkspace, type WorkspaceId } from './context';
 import { invalid } from './errors';
 import { requireProject } from './hierarchy.service';
@@ -78,13 +78,9 @@ export async function* streamItems(
   if (!ITEM_KINDS.includes(query.kind)) throw invalid('register', `Export risks, issues or changes.`);
   const workspace = await loadWorkspace(ws);
   const ctx = overdueContext(workspace, now);
-  const keys = query.projectKeys ? new Set(query.projectKeys) : undefined;
-  const filter = { workspaceId: workspace._id, ...(query.projectKeys ? inFilter('projectKey', query.projectKeys) : {}) };
+  const filter = { workspaceId: workspace._id, ...(query.projectKeys ? { projectKey: { $in: [...query.projectKeys] } } : {}) };
   const cursor = itemModel(query.kind).find(filter).sort({ seq: 1 }).batchSize(STREAM_BATCH).lean<object[]>().cursor();
-  yield* inBatches(cursor, (doc: object) => {
-    const item = withOverdue(asItem(query.kind, doc), ctx);
-    return keys && !keys.has(item.projectKey) ? null : item; // a list too long for $in is kept here
-  });
+  yield* inBatches(cursor, (doc: object) => withOverdue(asItem(query.kind, doc), ctx));
 }
 
 function withOverdue(item: RegisterItem, ctx: OverdueContext): ListedItem {

@@ -4,7 +4,6 @@ import { jitter } from './context';
 import { isDuplicateKeyError, PmoError } from './errors';
 import { asItem, itemModel, type RegisterItem } from './item-store';
 import { InProcessQueue } from './in-process-queue';
-import { notePulseItem } from './pulse';
 
 /** Enough for a burst of 50 items logged at the same instant in one workspace across instances. */
 const MAX_ATTEMPTS = 120;
@@ -57,7 +56,5 @@ export async function insertWithNextKey(
       }
     }
   });
-  // Outside the queue: the next allocation need not wait for the digest's bookkeeping.
-  await notePulseItem(workspaceId, kind, item);
   return item;
 }

@@ -1,5 +1,5 @@
 import { StatusUpdateModel, type StatusUpdateDoc } from '../../models';
-import { inBatches, inFilter, STREAM_BATCH } from './bulk-reads';
+import { inBatches, STREAM_BATCH } from './bulk-reads';
 import { toWorkspaceId, type WorkspaceId } from './context';
 
 /**
@@ -8,9 +8,7 @@ import { toWorkspaceId, type WorkspaceId } from './context';
  * serves the filter and the order, so no history is ever sorted or held whole.
  */
 export async function* streamStatusUpdates(ws: WorkspaceId, projectKeys?: readonly string[]): AsyncGenerator<StatusUpdateDoc[]> {
-  const keys = projectKeys ? new Set(projectKeys) : undefined;
-  const filter = { workspaceId: toWorkspaceId(ws), ...(projectKeys ? inFilter('projectKey', projectKeys) : {}) };
+  const filter = { workspaceId: toWorkspaceId(ws), ...(projectKeys ? { projectKey: { $in: [...projectKeys] } } : {}) };
   const cursor = StatusUpdateModel.find(filter).sort({ projectKey: 1, period: 1 }).batchSize(STREAM_BATCH).lean<StatusUpdateDoc[]>().cursor();
-  // A list too long for $in is kept here.
-  yield* inBatches(cursor, (doc: StatusUpdateDoc) => (keys && !keys.has(doc.projectKey) ? null : doc));
+  yield* inBatches(cursor, (doc: StatusUpdateDoc) => doc);
 }

@@ -4,7 +4,6 @@ import { loadWorkspace, toWorkspaceId, type WorkspaceId } from './context';
 import { invalid, isDuplicateKeyError, PmoError } from './errors';
 import { requireProject } from './hierarchy.service';
 import { assertCanReportStatus } from './permissions';
-import { notePulseStatus } from './pulse';
 import { isIsoWeek, isoWeekOf } from './time';
 
 /** A highlight report as the dialog collects it. */
@@ -53,7 +52,6 @@ export async function submitStatus(
     try {
       const status = await StatusUpdateModel.findOneAndUpdate(key, update, { upsert: true, new: true }).lean<StatusUpdateDoc>();
       if (!status) throw new Error(`status upsert for ${project.key} returned nothing`);
-      await notePulseStatus(workspace._id, status);
       return { status, replaced: status.revision > 1 };
     } catch (err) {
       if (!isDuplicateKeyError(err) || attempt >= 3) throw err;

@@ -1,12 +1,11 @@
 // Everything one digest run reads, in a fixed number of queries (and round trips) however many projects there are.
-import { PortfolioModel, ProjectModel, type PortfolioDoc, type ProjectDoc } from '../../models';
-import type { IsoWeek, Rag } from '../../core/domain';
+import { PortfolioModel, ProjectModel, StatusUpdateModel, type PortfolioDoc, type ProjectDoc } from '../../models';
+import { DONE_STATUSES, ITEM_KINDS, type IsoWeek, type Rag } from '../../core/domain';
 import { toWorkspaceId, type WorkspaceId } from '../../core/services/context';
 import { PmoError } from '../../core/services/errors';
-import { asItem, type RegisterItem } from '../../core/services/item-store';
-import { loadPulses } from '../../core/services/pulse';
+import { asItem, itemModel, type RegisterItem } from '../../core/services/item-store';
 import { periodRange, shiftWeek } from '../schedule';
-import { loadNames, ONE_BATCH } from './read';
+import { loadNames } from './read';
 
 /** How far back a project's last status update is looked for; older ones read as "none recently". */
 export const STATUS_LOOKBACK_WEEKS = 12;
@@ -35,19 +34,21 @@ export interface DigestData {
   projects: PlanProject[];
   /** Their status updates from STATUS_LOOKBACK_WEEKS before `period` up to it. */
   statuses: StatusPoint[];
-  /** Their open items, and the items opened or closed since the period began (their project and PULSE_ITEM_FIELDS only). */
+  /** Their open items, and the items opened or closed since the period began (DIGEST_ITEM_FIELDS only). */
   items: RegisterItem[];
   /** Display names of the PMs and risk owners. */
   names: Map<string, string>;
 }
 
+/** What the digest reads of an item: its counts, top risks, activity and isOverdue. */
+const DIGEST_ITEM_FIELDS = ['projectKey', 'key', 'seq', 'title', 'status', 'ownerId', 'due', 'reviewDate', 'rating', 'score', 'decision', 'createdAt', 'closedAt'] as const;
+
 const projection = (fields: readonly string[]): Record<string, 0 | 1> => ({ _id: 0, ...Object.fromEntries(fields.map((f) => [f, 1])) });
 
 /**
- * Portfolios (all, or the one named), their active projects, their pulses (recent status updates
- * and register items, one document per project: core/services/pulse.ts) and people: five queries
- * of one round trip each, whatever the size of the portfolio or the length of its history (and a
- * one-off rebuild of the pulses when the workspace has none yet). Unknown portfolio → not_found.
+ * Portfolios (all, or the one named) and their active projects, then those projects' recent status
+ * updates, their items of each register and the people named: seven queries, each one round trip
+ * and each served by an index, whatever the number of projects. Unknown portfolio → not_found.
  */
 export async function loadDigestData(ws: WorkspaceId, period: IsoWeek, options: { portfolioKey?: string } = {}): Promise<DigestData> {
   const workspaceId = toWorkspaceId(ws);
@@ -56,33 +57,36 @@ export async function loadDigestData(ws: WorkspaceId, period: IsoWeek, options: 
     PortfolioModel.find({ workspaceId, ...(key ? { key } : {}) })
       .select(projection(['key', 'name', 'execChannels']))
       .sort({ key: 1 })
-      .batchSize(ONE_BATCH)
       .lean<DigestPortfolio[]>(),
     // Every active project of the workspace (or of the portfolio named): those of no portfolio are dropped below.
-    ProjectModel.find({ workspaceId, active: true, ...(key ? { portfolioKey: key } : {}) })
+    ProjectModel.find({ workspaceId, ...(key ? { portfolioKey: key } : {}), active: true })
       .select(projection(['key', 'name', 'portfolioKey', 'pmId', 'active']))
       .sort({ key: 1 })
-      .batchSize(ONE_BATCH)
       .lean<PlanProject[]>(),
   ]);
   if (key && portfolios.length === 0) throw new PmoError('not_found', `There is no portfolio ${key} in this workspace.`, { field: 'portfolio' });
   const portfolioKeys = new Set(portfolios.map((p) => p.key));
   const projects = allProjects.filter((p) => !!p.portfolioKey && portfolioKeys.has(p.portfolioKey));
+  const projectKeys = projects.map((p) => p.key);
   const since = new Date(periodRange(period, 'UTC').start.getTime() - EARLIEST_OFFSET_MS);
-  const earliestWeek = shiftWeek(period, -STATUS_LOOKBACK_WEEKS);
-  const statuses: StatusPoint[] = [];
-  const items: RegisterItem[] = [];
-  for (const pulse of await loadPulses(workspaceId, projects.map((p) => p.key))) {
-    const projectKey = pulse.projectKey;
-    for (const [week, s] of Object.entries(pulse.statuses ?? {})) {
-      if (week >= earliestWeek && week <= period) statuses.push({ projectKey, period: week as IsoWeek, overall: s.overall, submittedAt: s.submittedAt });
-    }
-    for (const entry of Object.values(pulse.open ?? {})) items.push(asItem(entry.kind, { ...entry, projectKey }));
-    // Closed items count as activity when opened or closed since the period began.
-    for (const entry of Object.values(pulse.closed ?? {})) {
-      if (entry.createdAt >= since || (entry.closedAt && entry.closedAt >= since)) items.push(asItem(entry.kind, { ...entry, projectKey }));
-    }
-  }
+  const [statuses, ...byKind] = await Promise.all([
+    StatusUpdateModel.find({ workspaceId, projectKey: { $in: projectKeys }, period: { $gte: shiftWeek(period, -STATUS_LOOKBACK_WEEKS), $lte: period } })
+      .select(projection(['projectKey', 'period', 'overall', 'submittedAt']))
+      .lean<StatusPoint[]>(),
+    // Open items, and closed ones that count as activity: opened or closed since the period began.
+    ...ITEM_KINDS.map((kind) =>
+      itemModel(kind)
+        .find({
+          workspaceId,
+          projectKey: { $in: projectKeys },
+          $or: [{ status: { $nin: [...DONE_STATUSES] } }, { createdAt: { $gte: since } }, { closedAt: { $gte: since } }],
+        })
+        .select(projection(DIGEST_ITEM_FIELDS))
+        .lean<object[]>()
+        .then((docs) => docs.map((doc) => asItem(kind, doc))),
+    ),
+  ]);
+  const items = byKind.flat();
   const people = [...projects.map((p) => p.pmId ?? ''), ...items.filter((i) => i.kind === 'risk').map((i) => i.ownerId)];
   return {
     period,

@@ -8,7 +8,7 @@ import { isOverdue, overdueContext, type OverdueContext } from '../../core/servi
 import { addDays } from '../../core/services/time';
 import type { JobWorkspace } from '../types';
 import type { PlanProject } from './digest.data';
-import { inFilter, loadNames, ONE_BATCH } from './read';
+import { loadNames } from './read';
 
 export interface ReminderData {
   /** Every open overdue item of the workspace, as of the load (register order, see compareItems). */
@@ -50,7 +50,6 @@ export async function loadReminderData(ws: WorkspaceId | JobWorkspace, now: Date
     ITEM_KINDS.map((kind) =>
       itemModel(kind)
         .find({ workspaceId, ...mayBeOverdue(kind, ctx) })
-        .batchSize(ONE_BATCH)
         .lean<object[]>()
         .then((docs) => docs.map((doc) => asItem(kind, doc)).filter((item) => isOverdue(item, ctx))),
     ),
@@ -58,14 +57,10 @@ export async function loadReminderData(ws: WorkspaceId | JobWorkspace, now: Date
   const items: ListedItem[] = byKind.flat().map((item) => ({ ...item, overdue: true }));
   items.sort(compareItems);
   const keys = [...new Set(items.map((i) => i.projectKey))];
-  const wanted = new Set(keys);
-  const projects = (
-    await ProjectModel.find({ workspaceId, ...inFilter('key', keys) })
-      .select({ _id: 0, key: 1, name: 1, portfolioKey: 1, pmId: 1, active: 1 })
-      .sort({ key: 1 })
-      .batchSize(ONE_BATCH)
-      .lean<PlanProject[]>()
-  ).filter((p) => wanted.has(p.key));
+  const projects = await ProjectModel.find({ workspaceId, key: { $in: keys } })
+    .select({ _id: 0, key: 1, name: 1, portfolioKey: 1, pmId: 1, active: 1 })
+    .sort({ key: 1 })
+    .lean<PlanProject[]>();
   const people = [
     ...projects.map((p) => p.pmId ?? ''),
     ...items.flatMap((i) => [i.ownerId, i.raisedById, i.kind === 'change' ? (i.decidedById ?? '') : '']),

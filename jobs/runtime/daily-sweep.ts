@@ -1,7 +1,6 @@
 // Once a day, one instance sweeps the jobs' old bookkeeping (retention.ts): which one, and when.
 import type { Logger } from 'pino';
-import { isDuplicateKeyError } from '../../core/services/errors';
-import { JobSweepModel } from '../../models/job-sweep.model';
+import { claimSweep, deleteSweepsBefore, finishSweep } from '../../core/services';
 import type { Clock } from './clock';
 import { JOB_RECORD_RETENTION_MS, MIN_JOB_RECORD_RETENTION_MS, sweepJobRecords, type SweepCounts } from './retention';
 
@@ -15,15 +14,13 @@ export interface DailySweepOptions {
   retentionMs?: number;
 }
 
-const PREFIX = 'retention:';
-
 /** The UTC day of an instant, `YYYY-MM-DD`. */
 const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 
 /**
  * Asked on the scheduler's quiet ticks. Each instance tries once per UTC day; of the instances
- * trying the same day, the one whose insert of the day's job_sweeps `_id` lands sweeps, the others
- * leave it (a unique `_id`, not a read-then-write, decides, as FerretDB needs).
+ * trying the same day, the one whose insert of the day's sweep record lands sweeps, the others
+ * leave it (a unique key decides).
  */
 export class DailySweep {
   readonly retentionMs: number;
@@ -56,11 +53,9 @@ export class DailySweep {
 
   private async sweep(day: string, now: Date): Promise<SweepCounts | null> {
     const { holder, clock, logger } = this.options;
-    const _id = `${PREFIX}${day}`;
     try {
-      await JobSweepModel.create({ _id, holder, claimedAt: now });
+      if (!(await claimSweep(day, holder, now))) return null; // another instance has today
     } catch (err) {
-      if (isDuplicateKeyError(err)) return null; // another instance has today
       this.triedDay = undefined; // the database failed us, not the race: try again at a later tick
       logger.warn({ err: errorText(err) }, 'could not claim the daily sweep of old job records');
       return null;
@@ -68,14 +63,14 @@ export class DailySweep {
     const cutoff = new Date(now.getTime() - this.retentionMs);
     try {
       const deleted = await sweepJobRecords({ cutoff, clock, isStopping: this.options.isStopping });
-      await JobSweepModel.updateOne({ _id }, { $set: { finishedAt: clock.now(), deleted } });
+      await finishSweep(day, clock.now(), { deleted: { ...deleted } });
       // Its own old days go too: no claim of a day that long ago is needed any more.
-      await JobSweepModel.deleteMany({ _id: { $gte: PREFIX, $lt: `${PREFIX}${dayOf(cutoff)}` } });
+      await deleteSweepsBefore(dayOf(cutoff));
       logger.info({ cutoff: cutoff.toISOString(), deleted }, 'old job records swept');
       return deleted;
     } catch (err) {
       logger.error({ err: errorText(err) }, 'sweep of old job records failed; the next day’s sweep takes up what is left');
-      await JobSweepModel.updateOne({ _id }, { $set: { finishedAt: clock.now(), error: errorText(err) } }).catch(() => undefined);
+      await finishSweep(day, clock.now(), { error: errorText(err) }).catch(() => undefined);
       return null;
     }
   }

@@ -20,14 +20,3 @@ export type StartSchedulerOptions = Omit<SchedulerOptions, 'plan' | 'findDue'> &
 export function createScheduler(options: StartSchedulerOptions): JobScheduler {
   return new JobScheduler({ plan: planJob, findDue: latestDue, ...options });
 }
-
-/**
- * Starts the scheduler with the real planners and schedule maths: the minute tick, and at once a
- * first tick (in the background, see `firstTick`) that catches up runs missed while no instance
- * was up. Register the result with app.onStop; give `scheduler.commands` to the dialogs.
- */
-export function startScheduler(options: StartSchedulerOptions): JobScheduler {
-  const scheduler = createScheduler(options);
-  void scheduler.start();
-  return scheduler;
-}

@@ -1,15 +1,12 @@
 // One pass over a claimed run: (re-)plan, record what is new, deliver what is due, finish when all is settled.
 import type { Logger } from 'pino';
 import type { JobName, Platform } from '../../core/domain';
-import { finishJobRun } from '../../core/services';
+import { dropRunMessages, finishJobRun } from '../../core/services';
 import type { WorkspaceDoc } from '../../models';
 import type { JobPlan, Recipient } from '../types';
 import { byConversation, forEachBounded, sendWithRetry, type AttemptDeps } from './attempt';
 import type { DeliveryError } from './delivery-error';
-import {
-  addPlanned, countDeliveries, dropSendingState, dueOf, failInterrupted, failInterruptedOf, failPending, markFailed, markRetry, markSending,
-  markSent, runDeliveries, runReceipts, type StoredDelivery,
-} from './delivery-store';
+import { addPlanned, countDeliveries, dueOf, failAll, failInterruptedOf, markFailed, markRetry, markSending, markSent, runDeliveries, type StoredDelivery } from './delivery-store';
 import type { RunLease } from './run-lease';
 import { prepareSenders, type JobSender } from './sender';
 
@@ -27,7 +24,7 @@ export type Planner = (job: JobName, workspace: WorkspaceDoc, now: Date, options
 /**
  * Messages in flight at once per run. The rate limiter paces them (Teams: 50/s per tenant, 7/s
  * per conversation); this only has to be enough lanes to reach that pace while each message
- * waits for its receipt to be stored, its send and its record: at ~300 ms a message under load,
+ * waits for its sending mark to be stored, its send and its outcome: at ~300 ms a message under load,
  * 16 lanes make ~53/s.
  */
 export const DELIVERY_CONCURRENCY = 16;
@@ -65,9 +62,9 @@ export async function runPass(deps: RunDeps, options: PassOptions): Promise<Pass
   const run = lease.run;
   const log = deps.logger.child({ workspace: run.workspaceId.toString(), job: run.job, period: run.period });
   if (!(await lease.renew())) return { planned: null, sent: 0, failed: 0, waiting: 0, finished: false };
-  // The run's deliveries and receipts, read once for the pass (FerretDB reads the whole collection per query).
-  const [records, receipts] = await Promise.all([runDeliveries(run), runReceipts(run)]);
-  const interrupted = await failInterruptedOf(records, receipts, deps.clock.now());
+  // The run's deliveries, read once for the pass.
+  const records = await runDeliveries(run);
+  const interrupted = await failInterruptedOf(records);
   if (interrupted > 0) log.warn({ interrupted }, 'deliveries interrupted mid-send by a stopped instance were not sent again');
   let planned: number | null = null;
   let preparing: Promise<ReadonlyMap<Platform, JobSender>>;
@@ -78,7 +75,7 @@ export async function runPass(deps: RunDeps, options: PassOptions): Promise<Pass
     const plan = await deps.plan(run.job, workspace, options.planAt);
     if (plan.period !== run.period) log.warn({ planPeriod: plan.period }, 'the plan names another period than the run; recorded under the run');
     preparing = prepare([...dueOf(records, deps.clock.now()), ...plan.deliveries].map((d) => d.recipient));
-    records.push(...(await addPlanned(run, plan.deliveries, records))); // (prepareSenders never rejects)
+    records.push(...(await addPlanned(run, plan.deliveries, records, deps.clock.now()))); // (prepareSenders never rejects)
     planned = plan.deliveries.length;
   } else {
     preparing = prepare(dueOf(records, deps.clock.now()).map((d) => d.recipient));
@@ -98,17 +95,16 @@ export async function runPass(deps: RunDeps, options: PassOptions): Promise<Pass
 }
 
 /**
- * True when the message went out. Its receipt and its record are written without finding anything
- * (inserts; an update by `_id` after an earlier failed try, see delivery-store.ts): the lease,
- * checked just before, makes this instance the run's only sender.
+ * True when the message went out. The lease, checked just before, makes this instance the run's
+ * only sender; the conditional pending → sending update makes each try of a delivery one send.
  */
 async function deliver(deps: RunDeps, lease: RunLease, workspace: WorkspaceDoc, d: StoredDelivery, log: Logger): Promise<boolean> {
   if (deps.isStopping() || !(await lease.renewIfDue())) return false;
   if (d.message === null) {
-    await markFailed(d, 'rejected: its planned message was not found', deps.clock.now());
+    await failAll([d], 'rejected: its planned message was not found');
     return false;
   }
-  await markSending(d, lease.holder, deps.clock.now());
+  if (!(await markSending(d, lease.holder, deps.clock.now()))) return false;
   const attempts = d.attempts + 1;
   const result = await sendWithRetry(deps, workspace, d.recipient, d.message);
   const now = deps.clock.now();
@@ -120,11 +116,11 @@ async function deliver(deps: RunDeps, lease: RunLease, workspace: WorkspaceDoc, 
   if (error.retryable && attempts < MAX_PASSES) {
     const backoff = RETRY_BACKOFF_MS[Math.min(attempts - 1, RETRY_BACKOFF_MS.length - 1)];
     const at = new Date(now.getTime() + Math.max(backoff, error.retryAfterMs ?? 0));
-    await markRetry(d, error.message, at, now);
+    await markRetry(d, error.message, at);
     log.warn({ key: d.key, attempts, retryAt: at.toISOString(), err: error.message }, 'delivery failed; will retry');
     return false;
   }
-  await markFailed(d, failureText(error), now);
+  await markFailed(d, failureText(error));
   log.warn({ key: d.key, attempts, code: error.code, err: error.message }, 'delivery failed for good');
   return false;
 }
@@ -137,16 +133,17 @@ async function finishIfSettled(lease: RunLease, deps: RunDeps, log: Logger): Pro
   if (waiting > 0 || !(await lease.renew())) return report;
   const total = counts.sent + counts.failed;
   const error = counts.failed > 0 ? `${counts.failed} of ${total} deliveries failed` : undefined;
-  await finishJobRun(lease.run.workspaceId, lease.run.job, lease.run.period, { status: 'done', deliveries: counts.sent, error }, deps.clock.now());
-  await dropSendingState(lease.run).catch((err: unknown) => log.warn({ err: errorText(err) }, 'could not delete the finished run’s receipts and messages'));
+  await finishJobRun(lease.run.workspaceId, lease.run.job, lease.run.period, { status: 'done', deliveries: counts.sent, error }, deps.clock.now(), lease.holder);
+  await dropRunMessages(lease.run).catch((err: unknown) => log.warn({ err: errorText(err) }, 'could not drop the finished run’s messages'));
   log.info({ sent: counts.sent, failed: counts.failed }, 'job run finished');
   return { ...report, finished: true };
 }
 
 /** A run past its window: what is still pending is given up and the run closed. */
 export async function abandonRun(lease: RunLease, deps: RunDeps, reason: string): Promise<void> {
-  await failInterrupted(lease.run, deps.clock.now());
-  await failPending(lease.run, reason, deps.clock.now());
+  const deliveries = await runDeliveries(lease.run);
+  await failInterruptedOf(deliveries);
+  await failAll(deliveries.filter((d) => d.status === 'pending'), reason);
   const counts = await countDeliveries(lease.run);
   await finishJobRun(
     lease.run.workspaceId,
@@ -154,8 +151,9 @@ export async function abandonRun(lease: RunLease, deps: RunDeps, reason: string)
     lease.run.period,
     { status: counts.sent > 0 ? 'done' : 'failed', deliveries: counts.sent, error: reason },
     deps.clock.now(),
+    lease.holder,
   );
-  await dropSendingState(lease.run).catch(() => undefined); // harmless if left: the run is closed
+  await dropRunMessages(lease.run).catch(() => undefined); // harmless if left: the run is closed
 }
 
 /** What a person reading the record should see: the reason first, in words. */

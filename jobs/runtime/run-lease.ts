@@ -1,23 +1,17 @@
 // Who works on a claimed run, for how long, and how a dead holder's run is taken over safely.
-import { tryClaim } from '../../core/services/claims';
-import { JobRunModel, type JobRunDoc } from '../../models';
+import { JOB_LEASE_MS, releaseJobRun, renewJobRun, runRef, takeOverJobRun, type JobRunDoc, type RunRef } from '../../core/services';
 import type { Clock } from './clock';
-import { runRef, type RunRef } from './delivery-store';
 
 /**
- * A holder renews its lease (job_runs.claimedAt, which doubles as the heartbeat) at the start of
- * each pass, before sending (at most every RENEW_EVERY_MS, see renewIfDue) and before finishing;
- * a run not renewed for LEASE_MS belongs to a holder that died (or was stopped) and may be taken
+ * A holder renews its lease (the run's `leaseUntil`) at the start of each pass, before sending
+ * (at most every RENEW_EVERY_MS, see renewIfDue) and before finishing; a run whose lease ran out
+ * (LEASE_MS after its last renewal) belongs to a holder that died (or was stopped) and may be taken
  * over. Renewing before sending is also how a holder that froze and came back learns it lost the
  * run: a freeze long enough to lose it (LEASE_MS) is far longer than RENEW_EVERY_MS.
  */
-export const LEASE_MS = 5 * 60_000;
+export const LEASE_MS = JOB_LEASE_MS;
 
-/**
- * How long a renewal is trusted before a message without asking the database again. Renewing per
- * message was a job_runs query (a scan of the collection on FerretDB) for every message; every few
- * seconds keeps the heartbeat minutes inside LEASE_MS at a fixed cost whatever the pace.
- */
+/** How long a renewal is trusted before a message without asking the database again: minutes inside LEASE_MS at a fixed cost whatever the pace. */
 export const RENEW_EVERY_MS = 5_000;
 
 export class RunLease {
@@ -41,13 +35,8 @@ export class RunLease {
   async renew(): Promise<boolean> {
     if (this.lost) return false;
     const asked = this.clock.now();
-    const doc = await JobRunModel.findOneAndUpdate(
-      { ...runRef(this.run), status: 'claimed', claimedBy: this.holder },
-      { $set: { claimedAt: asked } },
-      { new: true },
-    ).lean<JobRunDoc>();
-    if (doc === null) this.lost = true;
-    else this.renewedAt = asked.getTime();
+    if (await renewJobRun(this.run, this.holder, asked, LEASE_MS)) this.renewedAt = asked.getTime();
+    else this.lost = true;
     return !this.lost;
   }
 
@@ -66,35 +55,21 @@ export class RunLease {
     return this.renewing;
   }
 
-  /** On a clean stop: dates the lease back past LEASE_MS so another instance resumes at its next tick. */
+  /** On a clean stop: ends the lease now, so another instance resumes at its next tick. */
   async release(): Promise<void> {
     if (this.lost) return;
     this.lost = true;
-    const expired = new Date(this.clock.now().getTime() - LEASE_MS - 1);
-    await JobRunModel.updateOne({ ...runRef(this.run), status: 'claimed', claimedBy: this.holder }, { $set: { claimedAt: expired } });
+    await releaseJobRun(this.run, this.holder, this.clock.now());
   }
 }
 
-export function isStale(run: Pick<JobRunDoc, 'status' | 'claimedAt'>, now: Date): boolean {
-  return run.status === 'claimed' && now.getTime() - new Date(run.claimedAt).getTime() > LEASE_MS;
+export function isStale(run: Pick<JobRunDoc, 'status' | 'leaseUntil'>, now: Date): boolean {
+  return run.status === 'claimed' && new Date(run.leaseUntil).getTime() < now.getTime();
 }
 
-/**
- * Takes over a stale run. FerretDB applies findOneAndUpdate as read-then-write, so a conditional
- * update alone could let two instances both win; the winner is instead whoever inserts the claim
- * named after the stale lease (holder and heartbeat) it saw: a unique index admits one. The winner
- * then moves the run to itself, conditioned on that same lease, in case its holder came back.
- */
+/** Takes over a run whose lease ran out: a conditional update on its `_id`, state and lease, which one instance wins. */
 export async function takeOver(run: JobRunDoc, holder: string, clock: Clock): Promise<RunLease | null> {
   const now = clock.now();
   if (!isStale(run, now)) return null;
-  const seen = new Date(run.claimedAt);
-  const claim = await tryClaim(run.workspaceId, `job-run:${run.job}:${run.period}:from:${run.claimedBy}@${seen.getTime()}`, holder, now);
-  if (!claim.won) return null;
-  const moved = await JobRunModel.findOneAndUpdate(
-    { ...runRef(run), status: 'claimed', claimedBy: run.claimedBy, claimedAt: seen },
-    { $set: { claimedBy: holder, claimedAt: now } },
-    { new: true },
-  ).lean<JobRunDoc>();
-  return moved === null ? null : new RunLease(runRef(run), holder, clock);
+  return (await takeOverJobRun(run, holder, now, LEASE_MS)) ? new RunLease(runRef(run), holder, clock) : null;
 }

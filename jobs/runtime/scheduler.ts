@@ -2,18 +2,17 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import { JOB_NAMES, type JobName, type Platform } from '../../core/domain';
-import { claimJobRun, listWorkspaces } from '../../core/services';
-import { JobRunModel, type JobRunDoc, type WorkspaceDoc } from '../../models';
+import { claimJobRun, listWorkspaces, runRef, runsToEvaluate } from '../../core/services';
+import type { WorkspaceDoc } from '../../models';
 import { systemClock, type Clock } from './clock';
 import { DailySweep } from './daily-sweep';
-import { runRef } from './delivery-store';
 import { dueRun, type DueFinder, type DueRun } from './due';
 import type { JobCommands } from '../../core/runner/types';
 import { createJobCommands } from './on-demand';
 import { PLATFORM_LIMITS, RateLimiter, type PlatformLimits } from './rate-limiter';
 import { abandonRun, runPass, type Planner, type RunDeps } from './run-job';
 import type { SweepCounts } from './retention';
-import { RunLease, takeOver } from './run-lease';
+import { LEASE_MS, RunLease, takeOver } from './run-lease';
 import type { JobSender } from './sender';
 
 /**
@@ -167,13 +166,10 @@ export class JobScheduler {
 
   private async evaluate(workspace: WorkspaceDoc, now: Date, report: TickReport, passes: Promise<void>[]): Promise<void> {
     const dues = JOB_NAMES.map((job) => this.dueOf(workspace, job, now)).filter((d): d is DueRun => d !== null);
-    const runs = await JobRunModel.find({
-      workspaceId: workspace._id,
-      $or: [{ period: { $in: dues.map((d) => d.period) } }, { status: 'claimed' }],
-    }).lean<JobRunDoc[]>();
+    const runs = await runsToEvaluate(workspace._id, dues);
     for (const due of dues) {
       if (runs.some((r) => r.job === due.job && r.period === due.period)) continue;
-      if (!(await claimJobRun(workspace._id, due.job, due.period, this.holder, now))) continue;
+      if (!(await claimJobRun(workspace._id, due.job, due.period, this.holder, now, LEASE_MS))) continue;
       const lease = new RunLease({ workspaceId: workspace._id, job: due.job, period: due.period }, this.holder, this.clock);
       report.started.push(runKey(lease.run));
       passes.push(this.startPass(lease, workspace, due.instant));

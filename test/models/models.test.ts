@@ -3,7 +3,8 @@ import {
   ALL_MODELS,
   ConversationRefModel,
   ensureIndexes,
-  JobRunModel,
+  JobRecordModel,
+  NO_WORKSPACE,
   PersonModel,
   RiskModel,
   StatusUpdateModel,
@@ -25,7 +26,7 @@ const UNIQUE: [string, Record<string, number>][] = [
   ['issues', { workspaceId: 1, seq: 1 }],
   ['change_requests', { workspaceId: 1, seq: 1 }],
   ['conversation_refs', { workspaceId: 1, platform: 1, conversationId: 1 }],
-  ['job_runs', { workspaceId: 1, job: 1, period: 1 }],
+  ['job_records', { workspaceId: 1, type: 1, job: 1, period: 1, key: 1 }],
   ['claims', { workspaceId: 1, name: 1 }],
 ];
 
@@ -46,12 +47,16 @@ describe('models', () => {
   it('puts every index of a workspace-owned collection behind workspaceId', async () => {
     for (const model of ALL_MODELS) {
       const m = model as unknown as typeof RiskModel;
-      // Workspace is the root; BotState and BotStateClaim (bot/'s botbuilder storage) are keyed by `_id`s built from its own workspaceKey;
-      // JobSweep is the scheduler's daily housekeeping claim, of no workspace; InboundRequest is written before any
+      // Workspace is the root; BotState (bot/'s botbuilder storage) are keyed by `_id`s built from its own workspaceKey;
+      // InboundRequest is written before any
       // workspace is looked up (before Slack's ack), keyed by the platform's team id, and its work runs scoped to its workspace.
-      if (['Workspace', 'BotState', 'BotStateClaim', 'JobSweep', 'InboundRequest'].includes(m.modelName)) continue;
+      if (['Workspace', 'BotState', 'InboundRequest'].includes(m.modelName)) continue;
       expect(m.schema.path('workspaceId')?.isRequired).toBe(true);
-      for (const [fields] of m.schema.indexes()) expect(Object.keys(fields)[0]).toBe('workspaceId');
+      for (const [fields] of m.schema.indexes()) {
+        // Retention's housekeeping reads finished job runs across workspaces.
+        if (m.modelName === 'JobRecord' && Object.keys(fields)[0] === 'type') continue;
+        expect(Object.keys(fields)[0]).toBe('workspaceId');
+      }
     }
   });
 
@@ -80,8 +85,12 @@ describe('models', () => {
     const ref = { workspaceId, platform: 'teams', kind: 'personal', conversationId: 'a:1', reference: { a: 1 } };
     await ConversationRefModel.create(ref);
     await expect(ConversationRefModel.create(ref)).rejects.toMatchObject({ code: 11000 });
-    const run = { workspaceId, job: 'nudge', period: '2026-W48', claimedBy: 'i1', claimedAt: new Date() };
-    await JobRunModel.create(run);
-    await expect(JobRunModel.create({ ...run, claimedBy: 'i2' })).rejects.toMatchObject({ code: 11000 });
+    const run = { workspaceId, type: 'run', job: 'nudge', period: '2026-W48', status: 'claimed', claimedBy: 'i1', claimedAt: new Date() };
+    await JobRecordModel.create(run);
+    await expect(JobRecordModel.create({ ...run, claimedBy: 'i2' })).rejects.toMatchObject({ code: 11000 });
+    // The sweep of a day, of no workspace, is claimed the same way.
+    const sweep = { workspaceId: NO_WORKSPACE, type: 'sweep', job: 'retention', period: '2026-11-30', status: 'claimed', claimedBy: 'i1' };
+    await JobRecordModel.create(sweep);
+    await expect(JobRecordModel.create({ ...sweep, claimedBy: 'i2' })).rejects.toMatchObject({ code: 11000 });
   });
 });

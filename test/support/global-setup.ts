@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -16,6 +16,9 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pmo-test-'));
   globalThis.__PMO_TEST_DB__ = { dataDir };
+  // Where the wire-level suites log their queries' shapes (test/support/query-log.ts).
+  process.env.PMO_QUERY_LOG_DIR = path.join(dataDir, 'queries');
+  mkdirSync(process.env.PMO_QUERY_LOG_DIR);
   if (process.env.PMO_TEST_MONGODB_URI) return;
   const logger = pino({ level: 'info', base: undefined }, pino.destination(2));
   try {

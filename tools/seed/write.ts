@@ -2,15 +2,14 @@
 import type { Types } from 'mongoose';
 import {
   ChangeRequestModel, IssueModel, ItemHistoryModel, PersonModel, PortfolioModel, ProgramModel, ProjectModel,
-  ProjectPulseModel, RiskModel, StatusUpdateModel,
+  RiskModel, StatusUpdateModel,
 } from '../../models';
-import { buildPulses, pulseItemOf, writePulses } from '../../core/services/pulse';
 import type { SeedData, SeedItem } from './generate';
 
 const CHUNK = 1000;
 
 /** Every collection the seed writes, so --reset clears exactly what a seed would collide with. */
-const SEEDED = [PersonModel, PortfolioModel, ProgramModel, ProjectModel, StatusUpdateModel, RiskModel, IssueModel, ChangeRequestModel, ItemHistoryModel, ProjectPulseModel] as const;
+const SEEDED = [PersonModel, PortfolioModel, ProgramModel, ProjectModel, StatusUpdateModel, RiskModel, IssueModel, ChangeRequestModel, ItemHistoryModel] as const;
 
 export interface SeedCounts {
   people: number;
@@ -63,8 +62,6 @@ export async function writeSeed(workspaceId: Types.ObjectId, data: SeedData): Pr
     ...(item.closedAt ? [{ ...ws, itemKey: item.key, kind: item.kind, at: item.closedAt, byId: item.ownerId, action: 'closed', note: item.resolution }] : []),
   ]);
   await insertChunked(ItemHistoryModel, history);
-  // The digest's per-project summaries, from the same data (what a rebuild would read back).
-  await writePulses(workspaceId, buildPulses(data.statuses, data.items.map((item) => ({ ...pulseItemOf(item.kind, item), projectKey: item.projectKey }))));
 
   return {
     people: data.people.length,

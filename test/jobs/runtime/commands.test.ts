@@ -7,7 +7,7 @@ import { addPortfolio, createIssue, createRisk, updateProject } from '../../../c
 import { planJob } from '../../../jobs/planners';
 import { DeliveryError } from '../../../jobs/runtime/delivery-error';
 import type { JobScheduler } from '../../../jobs/runtime/scheduler';
-import { JobRunModel } from '../../../models';
+import { JobRecordModel } from '../../../models';
 import { makeWorld, type World } from '../../core/services/fixtures';
 import { useTestDatabase } from '../../support/db';
 import { at, RecordingSender, resetJobs, schedulerFor, TestClock } from './support';
@@ -45,7 +45,7 @@ describe('digest now', () => {
     const scheduler = schedulerFor(new TestClock(EARLY), sender, planJob);
     expect(await say(world, world.admin, 'digest', scheduler)).toEqual({ type: 'text', text: 'Posted the portfolio digest here.' });
     expect(sender.sent).toEqual([{ to: '19:asking@thread.tacv2', kind: 'digest', workspaceId: world.ws.toString() }]);
-    expect(await JobRunModel.countDocuments({})).toBe(0);
+    expect(await JobRecordModel.countDocuments({ type: 'run' })).toBe(0);
   });
 
   it('posts one portfolio by key, and refuses an unknown one by name', async () => {
@@ -116,7 +116,7 @@ describe('reminders now', () => {
     const clock = new TestClock(EARLY);
     const scheduler = schedulerFor(clock, sender, planJob);
     await say(world, world.admin, 'reminders', scheduler);
-    expect(await JobRunModel.countDocuments({})).toBe(0);
+    expect(await JobRecordModel.countDocuments({ type: 'run' })).toBe(0);
     clock.set(at('09:00'));
     const report = await scheduler.tick();
     expect(report.started).toEqual([`${world.ws}:reminders:2026-W49`]);

@@ -4,17 +4,13 @@ import type { JobName, JobRunStatus } from '../../../core/domain';
 import { tryClaim } from '../../../core/services/claims';
 import { DailySweep } from '../../../jobs/runtime/daily-sweep';
 import { JOB_RECORD_RETENTION_MS, sweepJobRecords, type SweepOptions } from '../../../jobs/runtime/retention';
-import { ClaimModel, JobDeliveryModel, JobRunModel, WorkspaceModel } from '../../../models';
-import { JobPlannedModel, JobSendingModel } from '../../../models/job-delivery.model';
-import { JobSweepModel } from '../../../models/job-sweep.model';
+import { listSweeps } from '../../../core/services';
+import { ClaimModel, JobRecordModel, NO_WORKSPACE, WorkspaceModel } from '../../../models';
 import { useTestDatabase } from '../../support/db';
-import { at, getJobRun, plannerFor, RecordingSender, resetJobs, schedulerFor, silent, TestClock, workspaceWith } from './support';
+import { at, countRuns, getJobRun, plannerFor, RecordingSender, resetJobs, schedulerFor, silent, TestClock, workspaceWith } from './support';
 
 useTestDatabase();
-beforeEach(async () => {
-  await resetJobs();
-  await Promise.all([JobPlannedModel.deleteMany({}), JobSendingModel.deleteMany({}), JobSweepModel.deleteMany({})]);
-});
+beforeEach(resetJobs);
 
 const DAY = 24 * 60 * 60_000;
 /** Monday 30 Nov 2026 at noon: nothing is due in workspaces made by workspaceWith({}), so ticks are quiet. */
@@ -27,26 +23,24 @@ interface Seeded {
   period: string;
 }
 
-/** A run as the runtime leaves it, with `rows` deliveries, one planned and one receipt each (leftovers a closed run may keep). */
+/** A run as the runtime leaves it, with `rows` deliveries. */
 async function seedRun(workspaceId: Types.ObjectId, job: JobName, period: string, status: JobRunStatus, at: Date, rows = 2): Promise<Seeded> {
   const run = { workspaceId, job, period };
-  await JobRunModel.create({ ...run, status, claimedBy: 'bot-old/1', claimedAt: at, finishedAt: status === 'claimed' ? null : at });
+  const lease = status === 'claimed' ? { leaseUntil: at } : { finishedAt: at };
+  await JobRecordModel.create({ ...run, type: 'run', status, claimedBy: 'bot-old/1', claimedAt: at, ...lease });
   await addRows(run, rows);
   return run;
 }
 
 async function addRows(run: Seeded, rows: number, from = 0): Promise<void> {
   for (let i = from; i < from + rows; i += 1) {
-    const _id = new Types.ObjectId();
     const recipient = { kind: 'user', platform: 'teams', userId: `u-${i}` };
-    await JobDeliveryModel.create({ _id, ...run, key: `k-${i}`, seq: i, platform: 'teams', recipient, status: 'sent', attempts: 1 });
-    await JobPlannedModel.create({ _id, ...run, key: `k-${i}`, seq: i, platform: 'teams', recipient, message: { kind: 'nudge' } });
-    await JobSendingModel.create({ ...run, delivery: _id, attempts: 0, holder: 'bot-old/1' });
+    await JobRecordModel.create({ ...run, type: 'delivery', key: `k-${i}`, seq: i, platform: 'teams', recipient, status: 'sent', attempts: 1 });
   }
 }
 
 async function rowsOf(run: Seeded): Promise<number[]> {
-  return Promise.all([JobRunModel, JobDeliveryModel, JobPlannedModel, JobSendingModel].map((m) => (m as typeof JobRunModel).countDocuments(run)));
+  return Promise.all(['run', 'delivery'].map((type) => JobRecordModel.countDocuments({ ...run, type })));
 }
 
 const sweepOptions = (extra: Partial<SweepOptions> = {}): SweepOptions => ({
@@ -69,17 +63,17 @@ describe('the retention rule', () => {
     const scheduler = schedulerFor(new TestClock(NOON), new RecordingSender(), plannerFor(() => []));
     const report = await scheduler.tick();
 
-    expect(report.swept).toEqual({ runs: 3, deliveries: 6, planned: 6, sending: 6 });
-    for (const gone of [oldDone, oldFailed, otherWorkspace]) expect(await rowsOf(gone)).toEqual([0, 0, 0, 0]);
-    for (const kept of [recent, lastWeek]) expect(await rowsOf(kept)).toEqual([1, 2, 2, 2]);
+    expect(report.swept).toEqual({ runs: 3, deliveries: 6 });
+    for (const gone of [oldDone, oldFailed, otherWorkspace]) expect(await rowsOf(gone)).toEqual([0, 0]);
+    for (const kept of [recent, lastWeek]) expect(await rowsOf(kept)).toEqual([1, 2]);
     expect(await ClaimModel.countDocuments({})).toBe(1);
     expect(await WorkspaceModel.countDocuments({ _id: { $in: [a._id, b._id] } })).toBe(2);
-    expect(await JobSweepModel.findById('retention:2026-11-30').lean()).toMatchObject({ finishedAt: NOON, deleted: report.swept });
+    expect(await listSweeps()).toMatchObject([{ period: '2026-11-30', status: 'done', finishedAt: NOON, deleted: report.swept }]);
   });
 
   it('never deletes a claimed run or its rows, however old, nor the rows of a kept run in a swept period', async () => {
     const [a, b, c] = [await workspaceWith({}, 'Europe/London', 'slack'), await workspaceWith({}), await workspaceWith({})];
-    // Interleaved, so the kept rows fall inside the `_id` ranges the sweep deletes by.
+    // Interleaved, as a sweep of one period meets them.
     const claimed = await seedRun(a._id, 'reminders', '2026-W41', 'claimed', daysBefore(50), 0);
     const done = await seedRun(b._id, 'reminders', '2026-W41', 'done', daysBefore(50), 0);
     const lateFinish = await seedRun(c._id, 'reminders', '2026-W41', 'done', daysBefore(20), 0); // finished within the window
@@ -87,10 +81,10 @@ describe('the retention rule', () => {
 
     const counts = await sweepJobRecords(sweepOptions({ batch: 2 }));
 
-    expect(counts).toEqual({ runs: 1, deliveries: 5, planned: 5, sending: 5 });
-    expect(await rowsOf(claimed)).toEqual([1, 5, 5, 5]);
-    expect(await rowsOf(lateFinish)).toEqual([1, 5, 5, 5]);
-    expect(await rowsOf(done)).toEqual([0, 0, 0, 0]);
+    expect(counts).toEqual({ runs: 1, deliveries: 5 });
+    expect(await rowsOf(claimed)).toEqual([1, 5]);
+    expect(await rowsOf(lateFinish)).toEqual([1, 5]);
+    expect(await rowsOf(done)).toEqual([0, 0]);
   });
 
   it('leaves a sweep cut short so that the next one finishes it', async () => {
@@ -101,7 +95,7 @@ describe('the retention rule', () => {
     expect(first.runs).toBe(0);
     expect((await rowsOf(run))[0]).toBe(1); // the run stays while any of its rows may
     expect(await sweepJobRecords(sweepOptions({ batch: 2 }))).toMatchObject({ runs: 1 });
-    expect(await rowsOf(run)).toEqual([0, 0, 0, 0]);
+    expect(await rowsOf(run)).toEqual([0, 0]);
   });
 
   it('refuses a retention too short to be sure a delivered period is never claimed again', () => {
@@ -120,23 +114,23 @@ describe('the daily sweep', () => {
     const b = schedulerFor(clockB, new RecordingSender(), plannerFor(() => []), { instanceId: 'bot-b' });
 
     const [ra, rb] = await Promise.all([a.tick(), b.tick()]);
-    expect([ra.swept, rb.swept].filter(Boolean)).toEqual([{ runs: 1, deliveries: 2, planned: 2, sending: 2 }]);
-    const winner = (await JobSweepModel.findById('retention:2026-11-30').lean())?.holder;
+    expect([ra.swept, rb.swept].filter(Boolean)).toEqual([{ runs: 1, deliveries: 2 }]);
+    const winner = (await listSweeps())[0]?.claimedBy;
     expect([a.holder, b.holder]).toContain(winner);
 
     // Later the same day neither tries again, even with the day's claim gone.
     await seedRun(ws._id, 'digest', '2026-W42', 'done', daysBefore(45));
-    await JobSweepModel.deleteMany({});
+    await JobRecordModel.deleteMany({ type: 'sweep' });
     clockA.advance(6 * 60 * 60_000);
     clockB.advance(6 * 60 * 60_000);
     expect([(await a.tick()).swept, (await b.tick()).swept]).toEqual([undefined, undefined]);
-    expect(await JobRunModel.countDocuments({ period: '2026-W42' })).toBe(1);
+    expect(await countRuns({ period: '2026-W42' })).toBe(1);
 
     // The next day (UTC) one does, and the day's claim of over 35 days ago goes with it.
-    await JobSweepModel.create({ _id: 'retention:2026-10-01', holder: 'bot-gone', claimedAt: daysBefore(60) });
+    await JobRecordModel.create({ workspaceId: NO_WORKSPACE, type: 'sweep', job: 'retention', period: '2026-10-01', status: 'done', claimedBy: 'bot-gone', claimedAt: daysBefore(60) });
     clockA.set(at('00:01', '2026-12-01'));
     expect((await a.tick()).swept).toMatchObject({ runs: 1 });
-    expect((await JobSweepModel.find({}).lean()).map((d) => d._id)).toEqual(['retention:2026-12-01']);
+    expect((await listSweeps()).map((d) => d.period)).toEqual(['2026-12-01']);
   });
 
   it('waits for a tick with nothing of its own to deliver', async () => {
@@ -145,7 +139,7 @@ describe('the daily sweep', () => {
     const busy = await scheduler.tick();
     expect(busy.started).toHaveLength(1);
     expect(busy.swept).toBeUndefined();
-    expect((await scheduler.tick()).swept).toEqual({ runs: 0, deliveries: 0, planned: 0, sending: 0 });
+    expect((await scheduler.tick()).swept).toEqual({ runs: 0, deliveries: 0 });
   });
 });
 
@@ -173,7 +167,7 @@ describe('after a sweep', () => {
     const digests = plan.calls.filter((c) => c.job === 'digest').map((c) => c.now.toISOString());
     expect(digests).toEqual(['2026-11-30T09:30:00.000Z', '2027-01-04T09:30:00.000Z', '2027-01-11T09:30:00.000Z']);
     expect(sender.sent).toHaveLength(plan.calls.length);
-    const runs = await JobRunModel.find({ workspaceId: ws._id, job: 'digest' }).sort({ period: 1 }).lean();
+    const runs = await JobRecordModel.find({ workspaceId: ws._id, type: 'run', job: 'digest' }).sort({ period: 1 }).lean();
     expect(runs.map((r) => r.period)).toEqual(['2027-W01', '2027-W02']);
   });
 });

@@ -1,10 +1,9 @@
 // The scheduler: exactly once per workspace, job and period; catch-up on start-up; settings live.
 import cron from 'node-cron';
 import { updateSettings } from '../../../core/services';
-import { JobRunModel } from '../../../models';
 import { CATCH_UP_WINDOW_MS } from '../../../jobs/runtime/due';
 import { useTestDatabase } from '../../support/db';
-import { at, getJobRun, plannerFor, RecordingSender, resetJobs, schedulerFor, TestClock, workspaceWith } from './support';
+import { at, countRuns, getJobRun, plannerFor, RecordingSender, resetJobs, schedulerFor, TestClock, workspaceWith } from './support';
 
 useTestDatabase();
 beforeEach(resetJobs);
@@ -38,7 +37,7 @@ describe('the minute tick', () => {
     const all = [...senderA.sent, ...senderB.sent];
     expect(all.map((s) => s.to).sort()).toEqual(PEOPLE);
     expect(plan.calls).toHaveLength(1);
-    expect(await JobRunModel.countDocuments({ workspaceId: ws._id, job: 'reminders' })).toBe(1);
+    expect(await countRuns({ workspaceId: ws._id, job: 'reminders' })).toBe(1);
     // Both keep ticking through the morning: still one message each.
     await Promise.all([a.tick(), b.tick()]);
     expect(senderA.sent.length + senderB.sent.length).toBe(3);
@@ -72,7 +71,7 @@ describe('the minute tick', () => {
     await workspaceWith({ nudge: 'Mon 10:00' });
     const scheduler = schedulerFor(new TestClock(at('10:00')), new RecordingSender('slack'), plannerFor(() => PEOPLE));
     expect((await scheduler.tick()).started).toEqual([]);
-    expect(await JobRunModel.countDocuments({})).toBe(0);
+    expect(await countRuns()).toBe(0);
   });
 
   it('never throws out of a tick: a broken schedule skips that job only', async () => {

@@ -2,14 +2,14 @@
 import type { Types } from 'mongoose';
 import pino from 'pino';
 import type { JobName } from '../../../core/domain';
-import { ensureWorkspace, getJobRun } from '../../../core/services';
+import { ensureWorkspace, getJobRun, runDeliveryRecords } from '../../../core/services';
 import { latestDue } from '../../../jobs/schedule';
 import type { Clock } from '../../../jobs/runtime/clock';
 import { JobScheduler, type SchedulerOptions } from '../../../jobs/runtime/scheduler';
 import type { Planner } from '../../../jobs/runtime/run-job';
 import type { JobSender, SentMessage } from '../../../jobs/runtime/sender';
 import type { JobMessage, PlannedDelivery, Recipient } from '../../../jobs/types';
-import { ClaimModel, JobDeliveryModel, JobRunModel, WorkspaceModel, type WorkspaceDoc } from '../../../models';
+import { ClaimModel, JobRecordModel, WorkspaceModel, type WorkspaceDoc } from '../../../models';
 
 export const silent = pino({ level: 'silent' });
 
@@ -112,7 +112,7 @@ export function plannerFor(people: () => string[]): Planner & { calls: { job: Jo
 
 /** The scheduler reads every workspace: each test starts from none, so tests cannot see each other's runs. */
 export async function resetJobs(): Promise<void> {
-  for (const model of [WorkspaceModel, JobRunModel, JobDeliveryModel, ClaimModel] as const) {
+  for (const model of [WorkspaceModel, JobRecordModel, ClaimModel] as const) {
     await (model as unknown as { deleteMany(filter: object): Promise<unknown> }).deleteMany({});
   }
 }
@@ -141,7 +141,12 @@ export function schedulerFor(clock: TestClock, sender: JobSender, plan: Planner,
 }
 
 export async function deliveriesOf(ws: Types.ObjectId, job: JobName, period: string) {
-  return JobDeliveryModel.find({ workspaceId: ws, job, period }).sort({ seq: 1 }).lean();
+  return runDeliveryRecords({ workspaceId: ws, job, period });
+}
+
+/** How many runs match (job records of type 'run'). */
+export async function countRuns(filter: Record<string, unknown> = {}): Promise<number> {
+  return JobRecordModel.countDocuments({ ...filter, type: 'run' });
 }
 
 export { getJobRun };
