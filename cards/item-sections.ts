@@ -3,7 +3,7 @@ import { textBlock, submit, type CardElement, type Fact, type SubmitAction, type
 import { DECISION_COLOR, ISSUE_TYPE_LABEL, KIND_LABEL, LEVEL_COLOR, OVERDUE_MARK, humanize } from './style';
 import { TEXT_LIMITS, blockText, inlineText, plainText } from './text';
 import { CARD_VERBS, type CardActionData } from './verbs';
-import { ITEM_ACTIONS, type ItemAction, type ItemView } from './view-models';
+import { ITEM_ACTIONS, type ItemAction, type ItemView } from '../core/view-models';
 
 /** `R-7 Vendor API may slip`, the confirmation line of SPEC §3 (plain text, for messages). */
 export function itemHeadline(item: ItemView): string {

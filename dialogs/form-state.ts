@@ -1,7 +1,7 @@
 // A guided form's progress as plain JSON (it lives in conversation state) and the views drawn from it.
 import { humanize } from '../cards/style';
 import { RESERVED_DATA_KEYS } from '../cards/verbs';
-import type { ConfirmationView, FormChoice, FormField, FormView } from '../cards/view-models';
+import type { ConfirmationView, FormChoice, FormField, FormView } from '../core/view-models';
 import type { FieldError, PersonRef } from '../core/commands';
 import { latestDate } from '../core/commands/dates';
 import { personName } from '../core/commands/people';

@@ -1,5 +1,5 @@
 // What each job message shows: plain data the planners compute and cards/jobs renders for Teams and Slack.
-import type { ItemView } from '../cards/view-models';
+import type { ItemView } from '../core/view-models';
 import type { IsoDate, IsoWeek, ItemKind, Rag, RiskRating } from '../core/domain';
 
 /** Overall RAG against last week: better, worse, unchanged, or first ever report. */

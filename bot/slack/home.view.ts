@@ -6,7 +6,7 @@ import { mrkdwnLine } from '../../cards/blocks/text';
 import { BLOCK_LIMITS, type KnownBlock } from '../../cards/blocks/types';
 import { KIND_PLURAL, OVERDUE_MARK, RAG_LABEL, humanize } from '../../cards/style';
 import { CARD_VERBS } from '../../cards/verbs';
-import type { ItemView } from '../../cards/view-models';
+import type { ItemView } from '../../core/view-models';
 import type { ItemKind, Rag } from '../../core/domain';
 
 export const HOME_CALLBACK_ID = 'pmo.home';

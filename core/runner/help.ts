@@ -1,5 +1,5 @@
 // `help [topic]`: each command's usage (from the parser's USAGE), what it does and examples to copy.
-import type { HelpCommandView, HelpView } from '../../cards/view-models';
+import type { HelpCommandView, HelpView } from '../view-models';
 import { HELP_TOPICS, USAGE, type HelpTopic } from '../commands';
 
 interface TopicHelp {

@@ -1,5 +1,5 @@
 // Which buttons a viewer gets on an item's card: only what the runner would let them do (SPEC §3).
-import type { ItemAction } from '../../cards/view-models';
+import type { ItemAction } from '../view-models';
 import { DONE_STATUSES } from '../domain';
 import { assertCanChangeItem, canChangeItem, getProject, isPmoAdmin, PmoError, type RegisterItem } from '../services';
 import { loadWorkspace } from '../services/context';

@@ -4,7 +4,7 @@ import { DONE_STATUSES } from '../domain';
 import {
   closeItem, createChange, createIssue, createRisk, escalateRisk, getItem, todayIn, updateItem, type ItemPatch, type RegisterItem,
 } from '../services';
-import type { SavedOutcome } from '../../cards/view-models';
+import type { SavedOutcome } from '../view-models';
 import { viewerActions } from './item-actions';
 import { ensureMentioned, itemPeople, namesFor, overdueCheck } from './lookups';
 import { missingReply } from './missing';

@@ -1,6 +1,6 @@
 // Stored documents → the view models the cards render (names resolved, dates as the user reads them).
 import { DateTime } from 'luxon';
-import type { HistoryEntryView, ItemView, StatusUpdateView } from '../../cards/view-models';
+import type { HistoryEntryView, ItemView, StatusUpdateView } from '../view-models';
 import type { ItemHistoryDoc, StatusUpdateDoc } from '../../models';
 import type { IsoDate } from '../domain';
 import { fieldLabel, type RegisterItem } from '../services';

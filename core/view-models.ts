@@ -1,7 +1,7 @@
 // What the cards show: plain data prepared by the services, independent of mongoose and of the platform.
 import type {
   Decision, HistoryAction, IsoDate, IsoWeek, IssueType, ItemKind, Priority, Rag, RiskRating, RiskResponse,
-} from '../core/domain';
+} from './domain';
 
 interface ItemViewBase {
   key: string; // 'R-7'
