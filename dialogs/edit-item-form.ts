@@ -1,5 +1,6 @@
 // The Update button's form: the item's own fields (as its kind's log form asks them), its current values, and
 // the `update KEY field=value…` of only what changed.
+import { aKind, nounsOf } from '../core/registers';
 import type { UpdateCommand } from '../core/commands';
 import { UPDATE_FIELDS } from '../core/commands/fields';
 import { DECISIONS, ISSUE_STATUSES, RISK_STATUSES, type ItemKind } from '../core/domain';
@@ -16,7 +17,6 @@ import { RISK_FORM } from './risk.dialog';
 export const ORIGINAL = 'original';
 
 const LOG_FORMS: Record<ItemKind, FormConfig> = { risk: RISK_FORM, issue: ISSUE_FORM, change: CHANGE_FORM };
-const NOUN: Record<ItemKind, string> = { risk: 'risk', issue: 'issue', change: 'change request' };
 
 const choice = (name: string, label: string, choices: readonly string[]): FieldDef => ({
   name, label, type: 'choice', choices, required: true, question: `${label}? (${choices.join(', ')})`, allowed: `one of ${choices.join(', ')}`,
@@ -66,8 +66,8 @@ export function editForm(kind: ItemKind): FormConfig {
   const config: FormConfig = {
     command: 'update',
     topic: 'update',
-    title: `Update a ${NOUN[kind]}`,
-    noun: NOUN[kind],
+    title: `Update ${aKind(kind)}`,
+    noun: nounsOf(kind).singular,
     confirmTitle: 'Save these changes?',
     fields: editFields(kind),
     parse: (field, raw, _values, ctx) => parseItemField(kind, field, raw, ctx),

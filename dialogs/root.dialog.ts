@@ -6,7 +6,7 @@ import {
 } from 'botbuilder-dialogs';
 import { CARD_VERBS, isCardActionData, type CardActionData } from '../cards/verbs';
 import { parseCommand, type Command, type CommandName, type FieldError } from '../core/commands';
-import { parseItemKey } from '../core/domain';
+import { parseItemKey } from '../core/registers';
 import { missingFields, parseErrorsReply, runCommand, withDefaults, type JobCommands, type Reply, type RunContext } from '../core/runner';
 import { ChangeDialog } from './change.dialog';
 import { CloseDialog } from './close.dialog';

@@ -3,6 +3,7 @@ import {
   DECISIONS, ISSUE_STATUSES, ISSUE_TYPES, ITEM_KINDS, POLICIES, PRIORITIES, RAGS, RISK_RESPONSES,
   RISK_STATUSES, ROLES, type ItemKind, type Rag,
 } from '../domain';
+import { ISSUE_TYPE_ALIASES, KIND_BY_LIST_WORD } from '../registers';
 import { parseDate } from './dates';
 import { person } from './people';
 import {
@@ -40,16 +41,7 @@ const project = spec(['project'], false, containerKey('project'));
 const response = spec(['response'], true, choice('response', RISK_RESPONSES, { mitigate: 'reduce' }));
 const mitigation = spec(['mitigation'], true, text('mitigation', 2000));
 const priority = spec(['priority'], true, choice('priority', PRIORITIES, { med: 'medium' }));
-const issueType = spec(
-  ['type'],
-  true,
-  choice('type', ISSUE_TYPES, {
-    concern: 'problem',
-    rfc: 'request_for_change',
-    change_request: 'request_for_change',
-    off_spec: 'off_specification',
-  }),
-);
+const issueType = spec(['type'], true, choice('type', ISSUE_TYPES, ISSUE_TYPE_ALIASES));
 const decisionSynonyms = { approve: 'approved', reject: 'rejected', defer: 'deferred' } as const;
 const decision = spec(['decision'], true, choice('decision', DECISIONS, decisionSynonyms));
 const displayName = spec(['name', 'title'], true, text('name', 100, { line: true }));
@@ -123,7 +115,7 @@ export const ROLE_FIELDS: Schema<RoleFields> = {
 };
 
 export const HELP_TOPIC = spec([], false, choice('topic', HELP_TOPICS));
-const pluralKinds = { risks: 'risk', issues: 'issue', changes: 'change' } as const;
+const pluralKinds = KIND_BY_LIST_WORD;
 export const LIST_REGISTER = spec([], false, choice<ItemKind>('register', ITEM_KINDS, pluralKinds));
 const EXPORTABLE: readonly ExportRegister[] = [...ITEM_KINDS, 'status'];
 export const EXPORT_REGISTER = spec([], false, choice('register', EXPORTABLE, pluralKinds));

@@ -1,6 +1,6 @@
 // risk, issue, change (log), show, update, close and escalate: one register item at a time.
 import type { ChangeCommand, CloseCommand, EscalateCommand, IssueCommand, RiskCommand, ShowCommand, UpdateCommand } from '../commands';
-import { DONE_STATUSES } from '../domain';
+import { isDone } from '../registers';
 import {
   closeItem, createChange, createIssue, createRisk, escalateRisk, getItem, todayIn, updateItem, type ItemPatch, type RegisterItem,
 } from '../services';
@@ -94,7 +94,7 @@ export async function runUpdate(command: UpdateCommand, ctx: RunContext): Promis
   const { item, changed } = await updateItem(ctx.workspaceId, ctx.actor, command.key, toPatch(command), ctx.now);
   await ensureMentioned(ctx, command.fields.owner);
   if (changed.length === 0) return text(`Nothing to change: ${item.key} already has those values.`);
-  const closing = changed.includes('status') && DONE_STATUSES.includes(item.status);
+  const closing = changed.includes('status') && isDone(item.kind, item.status);
   return savedReply(ctx, item, closing ? 'closed' : 'updated');
 }
 

@@ -8,7 +8,8 @@ import {
   type RegisterItemBase,
   type RiskDoc,
 } from '../../models';
-import { parseItemKey, type ItemKind } from '../domain';
+import type { ItemKind } from '../domain';
+import { KEY_EXAMPLES, parseItemKey } from '../registers';
 import { invalid, PmoError } from './errors';
 
 export type RiskItem = RiskDoc & { kind: 'risk' };
@@ -33,7 +34,7 @@ export function asItem(kind: ItemKind, doc: object): RegisterItem {
 /** `r-7` → { kind: 'risk', seq: 7, key: 'R-7' }, or `invalid` on the key field. */
 export function parseKeyOrThrow(text: string): { kind: ItemKind; seq: number; key: string } {
   const parsed = parseItemKey(text ?? '');
-  if (!parsed) throw invalid('key', `"${text}" is not an item key; keys look like R-7, I-3 or C-12.`);
+  if (!parsed) throw invalid('key', `"${text}" is not an item key; keys look like ${KEY_EXAMPLES}.`);
   return { ...parsed, key: text.trim().toUpperCase() };
 }
 

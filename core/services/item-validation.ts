@@ -10,6 +10,7 @@ import {
   SCALE_MIN,
   type ItemKind,
 } from '../domain';
+import { ISSUE_TYPE_ALIASES, nounsOf } from '../registers';
 import { invalid } from './errors';
 import { isIsoDate } from './time';
 
@@ -44,14 +45,6 @@ export const ITEM_FIELDS: Record<ItemKind, readonly (keyof ItemPatch)[]> = {
 };
 
 const STATUSES: Record<ItemKind, readonly string[]> = { risk: RISK_STATUSES, issue: ISSUE_STATUSES, change: CHANGE_STATUSES };
-const ISSUE_TYPE_ALIASES: Record<string, string> = {
-  concern: 'problem',
-  problem_concern: 'problem',
-  rfc: 'request_for_change',
-  request: 'request_for_change',
-  change: 'request_for_change',
-  off_spec: 'off_specification',
-};
 
 type Value = string | number | null;
 
@@ -146,5 +139,5 @@ function choice(field: string, raw: unknown, allowed: readonly string[], aliases
 }
 
 export function kindName(kind: ItemKind): string {
-  return kind === 'change' ? 'change request' : kind;
+  return nounsOf(kind).singular;
 }

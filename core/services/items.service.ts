@@ -1,5 +1,6 @@
 import type { ItemHistoryDoc, RegisterItemBase } from '../../models';
-import { DONE_STATUSES, riskRating, type Actor, type ItemKind, type RiskRating } from '../domain';
+import { riskRating, type Actor, type ItemKind, type RiskRating } from '../domain';
+import { isDone, registerOf } from '../registers';
 import { toWorkspaceId, type WorkspaceId } from './context';
 import { invalid, PmoError } from './errors';
 import { requireProject } from './hierarchy.service';
@@ -114,10 +115,11 @@ export async function updateItem(
 /** `close KEY [resolution]`: owner, project PM or PMO admin only. */
 export async function closeItem(ws: WorkspaceId, actor: Actor, key: string, resolution?: string, now = new Date()): Promise<RegisterItem> {
   const { workspaceId, item } = await loadForChange(ws, actor, key, 'close');
-  if (DONE_STATUSES.includes(item.status)) throw new PmoError('conflict', `${item.key} is already ${item.status}.`);
+  if (isDone(item.kind, item.status)) throw new PmoError('conflict', `${item.key} is already ${item.status}.`);
   const note = resolution?.trim() || null;
-  const updated = await saveFields(workspaceId, item, { status: 'closed', closedAt: now, ...(note ? { resolution: note } : {}) });
-  await writeHistory(workspaceId, item, actor.userId, now, [{ action: 'closed', field: 'status', from: item.status, to: 'closed', note }]);
+  const status = registerOf(item.kind).closeTo;
+  const updated = await saveFields(workspaceId, item, { status, closedAt: now, ...(note ? { resolution: note } : {}) });
+  await writeHistory(workspaceId, item, actor.userId, now, [{ action: 'closed', field: 'status', from: item.status, to: status, note }]);
   return updated;
 }
 
@@ -149,7 +151,7 @@ function derived(kind: ItemKind, f: Record<string, unknown>): { score?: number; 
 function followOn(item: RegisterItem, set: Record<string, unknown>, actor: Actor, now: Date): Record<string, unknown> {
   const extra: Record<string, unknown> = {};
   if (typeof set.status === 'string') {
-    extra.closedAt = DONE_STATUSES.includes(set.status) ? (item.closedAt ?? now) : null;
+    extra.closedAt = isDone(item.kind, set.status) ? (item.closedAt ?? now) : null;
   }
   if (item.kind === 'change' && typeof set.decision === 'string') {
     const decided = set.decision !== 'pending';

@@ -1,10 +1,11 @@
 // A synthetic portfolio, deterministic from a seed: the same options give the same documents.
 import { DateTime } from 'luxon';
 import {
-  formatItemKey, riskRating, DECISIONS, ISSUE_TYPES, PRIORITIES, RAGS, RISK_RESPONSES,
+  riskRating, DECISIONS, ISSUE_TYPES, PRIORITIES, RAGS, RISK_RESPONSES,
   type Decision, type IsoDate, type ItemKind, type Priority, type Rag, type Role,
 } from '../../core/domain';
 import { isoWeekOf } from '../../core/services/time';
+import { formatItemKey } from '../../core/registers';
 
 export interface SeedOptions {
   projects: number;

@@ -117,7 +117,7 @@ describe('show, update, close, escalate', () => {
     ['close', 'key', /^close needs an item key first/],
     ['escalate', 'key', /^escalate needs an item key first/],
     ['escalate I-3', 'key', /^escalate: only risks can be used here \(R-n\), got "I-3", which is an issue$/],
-    ['escalate C-3', 'key', /which is a change$/],
+    ['escalate C-3', 'key', /which is a change request$/],
   ])('%j has no usable item key', (text, field, message) => {
     const result = parse(text);
     expect(result.command).toBeNull();
