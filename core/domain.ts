@@ -12,7 +12,7 @@ export type Policy = (typeof POLICIES)[number];
 export const RAGS = ['red', 'amber', 'green'] as const;
 export type Rag = (typeof RAGS)[number];
 
-export const ITEM_KINDS = ['risk', 'issue', 'change'] as const;
+export const ITEM_KINDS = ['risk', 'issue', 'change', 'decision', 'action'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 export const RISK_STATUSES = ['open', 'mitigating', 'closed'] as const;
@@ -31,6 +31,13 @@ export const CHANGE_STATUSES = ['open', 'closed'] as const;
 export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
 export const DECISIONS = ['pending', 'approved', 'rejected', 'deferred'] as const;
 export type Decision = (typeof DECISIONS)[number];
+
+/** The decision log (D-n): proposed, agreed, or superseded (by a later decision). */
+export const DECISION_STATUSES = ['proposed', 'agreed', 'superseded'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+/** Actions (A-n): open until done. */
+export const ACTION_STATUSES = ['open', 'done'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export const RISK_RATINGS = ['low', 'medium', 'high', 'critical'] as const;
 export type RiskRating = (typeof RISK_RATINGS)[number];

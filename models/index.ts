@@ -1,7 +1,9 @@
+import { ActionModel } from './action.model';
 import { BotStateClaimModel } from './bot-state-claim.model';
 import { BotStateModel } from './bot-state.model';
 import { ChangeRequestModel } from './change-request.model';
 import { ClaimModel } from './claim.model';
+import { DecisionModel } from './decision.model';
 import { ConversationRefModel } from './conversation-ref.model';
 import { InboundRequestModel } from './inbound-request.model';
 import { IssueModel } from './issue.model';
@@ -31,6 +33,8 @@ export * from './register-item';
 export * from './risk.model';
 export * from './issue.model';
 export * from './change-request.model';
+export * from './decision.model';
+export * from './action.model';
 export * from './item-history.model';
 export * from './conversation-ref.model';
 export * from './job-run.model';
@@ -59,6 +63,8 @@ export const ALL_MODELS: readonly IndexedModel[] = [
   RiskModel,
   IssueModel,
   ChangeRequestModel,
+  DecisionModel,
+  ActionModel,
   ItemHistoryModel,
   ConversationRefModel,
   JobRunModel,

@@ -12,6 +12,7 @@ export function levelText(item: ItemView): string {
   const emoji =
     item.kind === 'risk' ? LEVEL_EMOJI[item.rating]
     : item.kind === 'issue' ? LEVEL_EMOJI[item.priority]
-    : DECISION_EMOJI[item.decision];
+    : item.kind === 'change' ? DECISION_EMOJI[item.decision]
+    : item.overdue ? '🔴' : undefined;
   return `${emoji ?? '⚪'} ${itemLevel(item).text}`;
 }

@@ -74,6 +74,17 @@ export function itemKey(raw: string, only?: ItemKind): Check<ItemKeyValue> {
   return ok({ key: `${prefix}-${n}`, kind });
 }
 
+/** `R-3, I-2` or `R-3 I-2`: the keys of the items a decision concerns, each checked like itemKey. */
+export function itemKeys(raw: string): Check<string[]> {
+  const keys: string[] = [];
+  for (const part of raw.split(/[\s,;]+/).filter(Boolean)) {
+    const found = itemKey(part);
+    if (found.error !== undefined) return fail(found.error);
+    if (!keys.includes(found.value.key)) keys.push(found.value.key);
+  }
+  return keys.length === 0 ? fail(`items must be item keys like ${KEY_EXAMPLES}, ${got(raw)}`) : ok(keys);
+}
+
 const CONTAINER_KEY = /^[A-Za-z][A-Za-z0-9_-]{1,15}$/;
 
 /** Portfolio, program and project keys: 2–16 letters, digits, `_`, `-`, starting with a letter; upper case. */

@@ -8,5 +8,6 @@ export const CHANGE_REGISTER: RegisterDescriptor<'change'> = {
   nouns: { singular: 'change request', article: 'a', plural: 'change requests', label: 'Change request', listWord: 'changes' },
   statuses: CHANGE_STATUSES,
   done: ['closed'],
+  required: [],
   closeTo: 'closed',
 };

@@ -1,6 +1,8 @@
 // The registry: every register kind by name, and what follows from their prefixes and nouns.
 import { ITEM_KINDS, type ItemKind } from '../domain';
+import { ACTION_REGISTER } from './action.register';
 import { CHANGE_REGISTER } from './change.register';
+import { DECISION_REGISTER } from './decision.register';
 import { ISSUE_REGISTER } from './issue.register';
 import { RISK_REGISTER } from './risk.register';
 import type { RegisterDescriptor } from './types';
@@ -13,6 +15,8 @@ export const REGISTERS: { readonly [K in ItemKind]: RegisterDescriptor<K> } = {
   risk: RISK_REGISTER,
   issue: ISSUE_REGISTER,
   change: CHANGE_REGISTER,
+  decision: DECISION_REGISTER,
+  action: ACTION_REGISTER,
 };
 
 export const registerOf = <K extends ItemKind>(kind: K): RegisterDescriptor<K> => REGISTERS[kind];

@@ -19,5 +19,6 @@ export const ISSUE_REGISTER: RegisterDescriptor<'issue'> = {
   nouns: { singular: 'issue', article: 'an', plural: 'issues', label: 'Issue', listWord: 'issues' },
   statuses: ISSUE_STATUSES,
   done: ['resolved', 'closed'],
+  required: [],
   closeTo: 'closed',
 };

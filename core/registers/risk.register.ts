@@ -8,5 +8,6 @@ export const RISK_REGISTER: RegisterDescriptor<'risk'> = {
   nouns: { singular: 'risk', article: 'a', plural: 'risks', label: 'Risk', listWord: 'risks' },
   statuses: RISK_STATUSES,
   done: ['closed'],
+  required: ['probability', 'impact'],
   closeTo: 'closed',
 };

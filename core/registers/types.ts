@@ -24,4 +24,6 @@ export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
   done: readonly string[];
   /** The status `close KEY` sets. */
   closeTo: string;
+  /** Stored fields a new item cannot do without, besides its title and project. */
+  required: readonly string[];
 }

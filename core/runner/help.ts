@@ -26,6 +26,14 @@ export const HELP: Record<HelpTopic, TopicHelp> = {
     description: 'Log a change request for a decision.',
     examples: ['change Add SSO to scope impact="+2 weeks, +10k"', 'change Move go-live to March'],
   },
+  decision: {
+    description: 'Log a decision in the decision log: what was decided, why, by whom, and the items it concerns. "decision" first in a message is this command; update C-n decision=approved still decides a change request.',
+    examples: ['decision Use Postgres outcome="Postgres for the ledger" rationale="team knows it" items=R-3', 'decision'],
+  },
+  action: {
+    description: 'Log an action with its owner and due date, and the item it serves; it is overdue like any item.',
+    examples: ['action Call the vendor owner=me due=friday item=R-3', 'action'],
+  },
   list: {
     description: 'Show a register, top items first (risks by score, issues by priority).',
     examples: ['list risks', 'list issues mine', 'list risks overdue project=APOLLO'],

@@ -103,7 +103,10 @@ export function compareItems(a: RegisterItem, b: RegisterItem): number {
 function weight(item: RegisterItem): number {
   if (item.kind === 'risk') return item.score;
   if (item.kind === 'issue') return PRIORITY_RANK[item.priority] ?? 0;
-  return item.decision === 'pending' ? 1 : 0;
+  if (item.kind === 'change') return item.decision === 'pending' ? 1 : 0;
+  if (item.kind === 'decision') return item.status === 'proposed' ? 1 : 0; // awaiting agreement first
+  return 0; // actions: by due date
+
 }
 
 /** Earlier due dates first; no due date last. */

@@ -1,6 +1,10 @@
 import type { Model, Types } from 'mongoose';
 import {
+  ActionModel,
   ChangeRequestModel,
+  DecisionModel,
+  type ActionDoc,
+  type DecisionDoc,
   IssueModel,
   RiskModel,
   type ChangeRequestDoc,
@@ -15,13 +19,17 @@ import { invalid, PmoError } from './errors';
 export type RiskItem = RiskDoc & { kind: 'risk' };
 export type IssueItem = IssueDoc & { kind: 'issue' };
 export type ChangeItem = ChangeRequestDoc & { kind: 'change' };
+export type DecisionItem = DecisionDoc & { kind: 'decision' };
+export type ActionItem = ActionDoc & { kind: 'action' };
 /** A register item as the services return it: the stored document tagged with its kind. */
-export type RegisterItem = RiskItem | IssueItem | ChangeItem;
+export type RegisterItem = RiskItem | IssueItem | ChangeItem | DecisionItem | ActionItem;
 
 /** The three item collections seen through what they share (each adds its own fields). */
 export type ItemModel = Model<RegisterItemBase>;
 
-const MODELS: Record<ItemKind, unknown> = { risk: RiskModel, issue: IssueModel, change: ChangeRequestModel };
+const MODELS: Record<ItemKind, unknown> = {
+  risk: RiskModel, issue: IssueModel, change: ChangeRequestModel, decision: DecisionModel, action: ActionModel,
+};
 
 export function itemModel(kind: ItemKind): ItemModel {
   return MODELS[kind] as ItemModel;

@@ -172,7 +172,7 @@ export function generatePortfolio(opts: SeedOptions): SeedData {
     }
   }
 
-  const seq: Record<ItemKind, number> = { risk: 0, issue: 0, change: 0 };
+  const seq: Record<ItemKind, number> = { risk: 0, issue: 0, change: 0, decision: 0, action: 0 };
   const items: SeedItem[] = [];
   const date = (days: number): IsoDate => now.plus({ days }).toISODate() as IsoDate;
   for (const project of projects) {
