@@ -2,7 +2,7 @@
 import { adaptiveCard, column, submit, textBlock, type AdaptiveCard, type CardElement, type ColumnSet } from './adaptive';
 import { CARD_BYTE_BUDGET, NONE, TEXT_LIMITS, blockText, inlineText, jsonBytes, plainText, shareBytes } from './text';
 import { CARD_VERBS } from './verbs';
-import type { ConfirmationField, ConfirmationView } from './view-models';
+import type { ConfirmationField, ConfirmationView } from '../core/view-models';
 
 function row(command: string, field: ConfirmationField, value: string, instance: { form?: string }): ColumnSet {
   const label = plainText(field.label, TEXT_LIMITS.name);

@@ -2,7 +2,7 @@
 import { adaptiveCard, submit, textBlock, type AdaptiveCard, type CardElement, type CardInput } from './adaptive';
 import { CARD_BYTE_BUDGET, TEXT_LIMITS, inlineText, inputText, jsonBytes, plainText } from './text';
 import { CARD_VERBS, RESERVED_DATA_KEYS } from './verbs';
-import type { FormField, FormView } from './view-models';
+import type { FormField, FormView } from '../core/view-models';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

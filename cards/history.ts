@@ -2,7 +2,7 @@
 import { textBlock, type CardElement } from './adaptive';
 import { humanize } from './style';
 import { NONE, TEXT_LIMITS, inlineText } from './text';
-import type { HistoryEntryView } from './view-models';
+import type { HistoryEntryView } from '../core/view-models';
 
 export const HISTORY_SHOWN = 10;
 

@@ -1,5 +1,5 @@
 // What the Slack App Home tab shows a person: plain data core/runner composes and cards/blocks renders.
-import type { ItemView } from '../cards/view-models';
+import type { ItemView } from './view-models';
 import type { ItemKind, Rag } from './domain';
 
 export interface HomeProject {

@@ -1,5 +1,5 @@
 // What each job message shows: plain data the job planners compute and cards/jobs renders for Teams and Slack.
-import type { ItemView } from '../cards/view-models';
+import type { ItemView } from './view-models';
 import type { IsoDate, IsoWeek, ItemKind, Rag, RiskRating } from './domain';
 
 /** Overall RAG against last week: better, worse, unchanged, or first ever report. */

@@ -2,11 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import { humanize } from '../cards/style';
 import { RESERVED_DATA_KEYS } from '../cards/verbs';
-import type { ConfirmationView, FormChoice, FormField, FormView } from '../cards/view-models';
+import type { ConfirmationView, FormChoice, FormField, FormView } from '../core/view-models';
 import type { FieldError, PersonRef } from '../core/commands';
 import { latestDate } from '../core/commands/dates';
 import { personName } from '../core/commands/people';
-import { DONE_STATUSES, type IsoDate } from '../core/domain';
+import type { IsoDate } from '../core/domain';
+import { ANY_DONE_STATUS } from '../core/registers';
 import { passedDates } from '../core/runner/overdue-note';
 import { fieldOf, type FieldDef, type FormConfig, type FormValues } from './form-config';
 
@@ -134,7 +135,7 @@ export function formView(config: FormConfig, state: FormState, current: string, 
 /** "This risk will be saved as already overdue: it was due Fri 20 Nov." when a date given is behind today. */
 function overdueNotice(config: FormConfig, state: FormState, today: IsoDate | undefined): string | undefined {
   // An item being closed (the Update form's status) is not overdue, whatever its dates.
-  if (today === undefined || DONE_STATUSES.includes(String(state.values.status))) return undefined;
+  if (today === undefined || ANY_DONE_STATUS.has(String(state.values.status))) return undefined;
   const dateOf = (name: string): IsoDate | undefined => {
     const value = state.values[name];
     return fieldOf(config, name)?.type === 'date' && typeof value === 'string' ? value : undefined;

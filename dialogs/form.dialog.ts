@@ -4,7 +4,7 @@ import {
   TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { CARD_VERBS, isCardActionData } from '../cards/verbs';
-import type { FormChoice } from '../cards/view-models';
+import type { FormChoice } from '../core/view-models';
 import { todayIn, type Command, type FieldError } from '../core/commands';
 import { missingFields, runCommand } from '../core/runner';
 import type { Reply, RunContext } from '../core/runner/types';

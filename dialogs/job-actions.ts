@@ -3,7 +3,8 @@
 import { dueInputId } from '../cards/jobs';
 import { CARD_VERBS, ownValue, type CardActionData } from '../cards/verbs';
 import { parseItemField, type ParseContext, type UpdateCommand } from '../core/commands';
-import { DONE_STATUSES, parseItemKey, type IsoDate } from '../core/domain';
+import type { IsoDate } from '../core/domain';
+import { isDone, parseItemKey } from '../core/registers';
 import { errorReply, pmoErrorReply, type Reply, type RunContext } from '../core/runner';
 import { addDays, getItem, PmoError, todayIn, type RegisterItem } from '../core/services';
 import type { RunCommand } from './dialog-deps';
@@ -47,7 +48,7 @@ async function snoozed(key: string, days: number, ctx: RunContext): Promise<{ du
     if (err instanceof PmoError) return { reply: pmoErrorReply(err) };
     throw err;
   }
-  if (DONE_STATUSES.includes(item.status)) return { reply: { type: 'text', text: `${item.key} is already ${item.status}; there is nothing to snooze.` } };
+  if (isDone(item.kind, item.status)) return { reply: { type: 'text', text: `${item.key} is already ${item.status}; there is nothing to snooze.` } };
   const today = todayIn(ctx.timeZone, ctx.now);
   const later = (date: IsoDate): IsoDate => addDays(date > today ? date : today, days);
   const fields: { due?: IsoDate; review?: IsoDate } = {};

@@ -1,7 +1,7 @@
 // "Save this risk?": what will be stored, an Edit button per editable field, then Save or Cancel.
 import { NONE, TEXT_LIMITS } from '../text';
 import { CARD_VERBS } from '../verbs';
-import type { ConfirmationField, ConfirmationView } from '../view-models';
+import type { ConfirmationField, ConfirmationView } from '../../core/view-models';
 import { buttonMaker, type MakeButton } from './buttons';
 import { actions, capBlocks, context, fallbackText, section } from './layout';
 import { escapeMrkdwn, mrkdwnBlock, mrkdwnLine, plainLine } from './text';

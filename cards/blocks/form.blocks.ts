@@ -1,7 +1,7 @@
 // A guided form as a modal (when Slack gave a trigger_id) or as inputs inside a message (when not).
 import { TEXT_LIMITS } from '../text';
 import { CARD_VERBS, RESERVED_DATA_KEYS, type CardActionData } from '../verbs';
-import type { FormView } from '../view-models';
+import type { FormView } from '../../core/view-models';
 import { buttonMaker } from './buttons';
 import { fieldBlocks, prefillFits, type InputSurface } from './inputs';
 import { actions, capBlocks, context, fallbackText, header, section } from './layout';

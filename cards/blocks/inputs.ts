@@ -1,6 +1,6 @@
 // One input block per form field; block_id and action_id are the field id, as Teams input ids are.
 import { TEXT_LIMITS } from '../text';
-import type { FormChoice, FormField } from '../view-models';
+import type { FormChoice, FormField } from '../../core/view-models';
 import { context } from './layout';
 import { inputValue, mrkdwnLine, plain, plainLine } from './text';
 import { BLOCK_LIMITS, MORE_LIMITS, type InputBlock, type InputElement, type KnownBlock, type OptionObject } from './types';

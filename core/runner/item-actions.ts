@@ -1,6 +1,6 @@
 // Which buttons a viewer gets on an item's card: only what the runner would let them do (SPEC §3).
-import type { ItemAction } from '../../cards/view-models';
-import { DONE_STATUSES } from '../domain';
+import type { ItemAction } from '../view-models';
+import { isDone } from '../registers';
 import { assertCanChangeItem, canChangeItem, getProject, isPmoAdmin, PmoError, type RegisterItem } from '../services';
 import { loadWorkspace } from '../services/context';
 import { pmoErrorReply } from './replies';
@@ -10,7 +10,7 @@ import type { Reply, RunContext } from './types';
 export function actionsOn(item: RegisterItem, mayChange: boolean): ItemAction[] {
   if (!mayChange) return [];
   const actions: ItemAction[] = ['update'];
-  if (!DONE_STATUSES.includes(item.status)) actions.push('close');
+  if (!isDone(item.kind, item.status)) actions.push('close');
   if (item.kind === 'risk' && item.status !== 'closed' && !item.escalatedTo) actions.push('escalate');
   return actions;
 }

@@ -2,7 +2,7 @@
 import type { Types } from 'mongoose';
 import type {
   ErrorView, HelpView, HistoryEntryView, ItemView, ListView, SavedView, StatusUpdateView,
-} from '../../cards/view-models';
+} from '../view-models';
 import type { Actor, Platform } from '../domain';
 import type { ExportSpec } from './export-spec';
 import type { RequestRef } from '../services';

@@ -1,6 +1,7 @@
 // Everything one reminders run reads: the overdue items, their projects (for the PMs) and names.
 import { ProjectModel } from '../../models';
-import { DONE_STATUSES, ITEM_KINDS, type ItemKind } from '../../core/domain';
+import { ITEM_KINDS, type ItemKind } from '../../core/domain';
+import { registerOf } from '../../core/registers';
 import { loadWorkspace, type WorkspaceId } from '../../core/services/context';
 import { compareItems, type ListedItem } from '../../core/services/item-list.service';
 import { asItem, itemModel } from '../../core/services/item-store';
@@ -35,7 +36,7 @@ export function mayBeOverdue(kind: ItemKind, ctx: OverdueContext): Record<string
     const raisedBefore = new Date(Date.parse(`${addDays(ctx.today, -ctx.changePendingDays)}T00:00:00Z`) + DAY_MS);
     late.push({ decision: 'pending', createdAt: { $lt: raisedBefore } });
   }
-  return { status: { $nin: [...DONE_STATUSES] }, $or: late };
+  return { status: { $nin: [...registerOf(kind).done] }, $or: late };
 }
 
 /**

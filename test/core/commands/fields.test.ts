@@ -122,7 +122,7 @@ describe('parseField refuses with a message that says what is allowed', () => {
     ['settings', 'digest', 'Funday 09:00', /got "Funday 09:00"/],
     ['settings', 'digest', 'Mon 9:30am', /got "Mon 9:30am"/],
     ['settings', 'policy', 'lax', 'policy must be one of supportive, controlling, directive, got "lax"'],
-    ['show', 'key', 'X-5', 'item key must look like R-12, I-3 or C-1, got "X-5"'],
+    ['show', 'key', 'X-5', 'item key must look like R-12, I-3, C-1, D-4 or A-2, got "X-5"'],
     ['show', 'key', 'R-0', /got "R-0"/],
     ['escalate', 'key', 'I-3', 'only risks can be used here (R-n), got "I-3", which is an issue'],
     ['update', 'status', 'open', /depend on the kind of item/],

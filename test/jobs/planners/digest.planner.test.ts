@@ -49,8 +49,8 @@ describe('planDigest', () => {
       ['R-2', 12, 'high', 'Sam Patel', true],
       ['R-3', 6, 'medium', 'Jane Doe', false],
     ]);
-    expect(view.opened).toEqual({ total: 1, byKind: { risk: 1, issue: 0, change: 0 }, items: [{ key: 'R-1', kind: 'risk', title: expect.any(String), project: 'APOLLO' }] });
-    expect(view.closed).toMatchObject({ total: 1, byKind: { risk: 1, issue: 0, change: 0 }, items: [{ key: 'R-4' }] });
+    expect(view.opened).toEqual({ total: 1, byKind: { risk: 1, issue: 0, change: 0, decision: 0, action: 0 }, items: [{ key: 'R-1', kind: 'risk', title: expect.any(String), project: 'APOLLO' }] });
+    expect(view.closed).toMatchObject({ total: 1, byKind: { risk: 1, issue: 0, change: 0, decision: 0, action: 0 }, items: [{ key: 'R-4' }] });
     const ops = digestOf(planDigest(MONDAY, ws, digestData()), 'digest:OPS:channel:19:exec-ops');
     expect(ops.projects).toEqual([expect.objectContaining({ key: 'ATLAS', rag: 'amber', trend: 'new', overdueItems: 1 })]);
   });
