@@ -1,6 +1,10 @@
 // Action A-n (SPEC §2): an owner, a due date, open or done, and the item it serves (item=R-3).
 import { ACTION_STATUSES } from '../domain';
-import type { RegisterDescriptor } from './types';
+import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
+
+interface ActionRow extends ItemRow {
+  itemKey?: string | null;
+}
 
 export const ACTION_REGISTER: RegisterDescriptor<'action'> = {
   kind: 'action',
@@ -10,4 +14,7 @@ export const ACTION_REGISTER: RegisterDescriptor<'action'> = {
   done: ['done'],
   required: [],
   closeTo: 'done',
+  // By due date alone.
+  rank: () => 0,
+  columns: ownColumns<ActionRow>([['Serves', (a) => a.itemKey ?? '']]),
 };

@@ -1,6 +1,20 @@
 // Change request C-n (SPEC §2): impact on time/cost/scope and a decision; with the histories, the change log.
-import { CHANGE_STATUSES } from '../domain';
-import type { RegisterDescriptor } from './types';
+import { CHANGE_STATUSES, type Decision, type IsoDate } from '../domain';
+import { addDays, todayIn } from '../services/time';
+import { localTime, nameIn } from './cells';
+import { ownColumns, type ItemRow, type OverdueContext, type RegisterDescriptor } from './types';
+
+interface ChangeRow extends ItemRow {
+  impact: string;
+  impactTime: string;
+  impactCost: string;
+  impactScope: string;
+  decision: Decision;
+  decidedById?: string | null;
+  decidedAt?: Date | null;
+}
+
+const DAY_MS = 86_400_000;
 
 export const CHANGE_REGISTER: RegisterDescriptor<'change'> = {
   kind: 'change',
@@ -10,4 +24,23 @@ export const CHANGE_REGISTER: RegisterDescriptor<'change'> = {
   done: ['closed'],
   required: [],
   closeTo: 'closed',
+  // Pending changes first.
+  rank: (change: ChangeRow) => (change.decision === 'pending' ? 1 : 0),
+  // A change is also overdue when its decision has been pending longer than the policy allows (raised + N days < today).
+  lateDates: (change: ChangeRow, ctx: OverdueContext): IsoDate[] =>
+    change.decision === 'pending' ? [addDays(todayIn(ctx.zone, change.createdAt), ctx.changePendingDays)] : [],
+  // A day starts at most 12 hours after midnight UTC (UTC−12), so a change raised on or after
+  // `today − changePendingDays` at 12:00 UTC is not overdue in any zone; a day of margin is added.
+  lateQuery: (ctx: OverdueContext) => [
+    { decision: 'pending', createdAt: { $lt: new Date(Date.parse(`${addDays(ctx.today, -ctx.changePendingDays)}T00:00:00Z`) + DAY_MS) } },
+  ],
+  columns: ownColumns<ChangeRow>([
+    ['Decision', (c) => c.decision],
+    ['Decided by', (c, n) => nameIn(n, c.decidedById)],
+    ['Decided at', (c, _n, z) => localTime(c.decidedAt, z)],
+    ['Impact', (c) => c.impact],
+    ['Impact on time', (c) => c.impactTime],
+    ['Impact on cost', (c) => c.impactCost],
+    ['Impact on scope', (c) => c.impactScope],
+  ]),
 };

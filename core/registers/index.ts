@@ -1,23 +1,13 @@
 // The registry: every register kind by name, and what follows from their prefixes and nouns.
 import { ITEM_KINDS, type ItemKind } from '../domain';
-import { ACTION_REGISTER } from './action.register';
-import { CHANGE_REGISTER } from './change.register';
-import { DECISION_REGISTER } from './decision.register';
-import { ISSUE_REGISTER } from './issue.register';
-import { RISK_REGISTER } from './risk.register';
+import { REGISTERS } from './registry';
 import type { RegisterDescriptor } from './types';
 
 export { ISSUE_TYPE_ALIASES } from './issue.register';
-export type { KindNouns, RegisterDescriptor } from './types';
-
-/** In ITEM_KINDS order, which is the order kinds are listed, counted and reminded in. */
-export const REGISTERS: { readonly [K in ItemKind]: RegisterDescriptor<K> } = {
-  risk: RISK_REGISTER,
-  issue: ISSUE_REGISTER,
-  change: CHANGE_REGISTER,
-  decision: DECISION_REGISTER,
-  action: ACTION_REGISTER,
-};
+export { REGISTERS } from './registry';
+export { compareItems, isOverdue, mayBeOverdue, overdueDates } from './rules';
+export { localTime, nameIn } from './cells';
+export type { Column, ItemRow, KindNouns, Names, OverdueContext, RegisterDescriptor } from './types';
 
 export const registerOf = <K extends ItemKind>(kind: K): RegisterDescriptor<K> => REGISTERS[kind];
 export const nounsOf = (kind: ItemKind) => REGISTERS[kind].nouns;

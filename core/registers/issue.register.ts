@@ -1,6 +1,6 @@
 // Issue I-n (SPEC §2): type, priority, resolution; escalates into a change request.
-import { ISSUE_STATUSES } from '../domain';
-import type { RegisterDescriptor } from './types';
+import { ISSUE_STATUSES, type IssueType, type Priority } from '../domain';
+import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
 
 /** The words accepted for an issue's type, by the parser and by the services alike. */
 export const ISSUE_TYPE_ALIASES = {
@@ -13,6 +13,14 @@ export const ISSUE_TYPE_ALIASES = {
   off_spec: 'off_specification',
 } as const;
 
+interface IssueRow extends ItemRow {
+  type: IssueType;
+  priority: Priority;
+  escalatedFrom?: string | null;
+}
+
+const PRIORITY_RANK: Record<Priority, number> = { low: 1, medium: 2, high: 3, critical: 4 };
+
 export const ISSUE_REGISTER: RegisterDescriptor<'issue'> = {
   kind: 'issue',
   prefix: 'I',
@@ -21,4 +29,10 @@ export const ISSUE_REGISTER: RegisterDescriptor<'issue'> = {
   done: ['resolved', 'closed'],
   required: [],
   closeTo: 'closed',
+  rank: (issue: IssueRow) => PRIORITY_RANK[issue.priority] ?? 0,
+  columns: ownColumns<IssueRow>([
+    ['Type', (i) => i.type],
+    ['Priority', (i) => i.priority],
+    ['Escalated from', (i) => i.escalatedFrom],
+  ]),
 };

@@ -1,5 +1,5 @@
 // What a register kind is made of: the one description the parser, forms, cards, exports, lists and jobs read.
-import type { ItemKind } from '../domain';
+import type { IsoDate, ItemKind } from '../domain';
 
 /** How the kind is named to people: `risk` / `risks` / `Risk`, `change request` / `change requests`. */
 export interface KindNouns {
@@ -14,6 +14,39 @@ export interface KindNouns {
   listWord: string;
 }
 
+/**
+ * What every stored item has, as the descriptor reads it. A descriptor's own functions take its
+ * kind's row (RiskRow extends ItemRow) through method parameters, which TypeScript checks bivariantly.
+ */
+export interface ItemRow {
+  kind: ItemKind;
+  key: string;
+  seq: number;
+  title: string;
+  description: string;
+  projectKey: string;
+  ownerId: string;
+  raisedById: string;
+  due?: IsoDate | null;
+  status: string;
+  resolution?: string | null;
+  createdAt: Date;
+  closedAt?: Date | null;
+}
+
+/** What "overdue" is measured against: today in the workspace's zone and its change policy. */
+export interface OverdueContext {
+  today: IsoDate;
+  zone: string;
+  changePendingDays: number;
+}
+
+export type Cell = string | number | boolean | null | undefined;
+/** Display names by platform user id. */
+export type Names = ReadonlyMap<string, string>;
+/** One CSV column: its header and how a cell is read from a row (names resolve people, zone dates instants). */
+export type Column<T> = [header: string, cell: (row: T, names: Names, zone: string) => Cell];
+
 export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
   kind: K;
   /** The letter of its keys: `R` for R-7. */
@@ -26,4 +59,21 @@ export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
   closeTo: string;
   /** Stored fields a new item cannot do without, besides its title and project. */
   required: readonly string[];
+  /** Higher first in `list` (then earlier due, then key): a risk's score, an issue's priority. */
+  rank(item: ItemRow): number;
+  /**
+   * Dates besides its due date that make an open item overdue once they are before today (a risk's
+   * review date, a pending change's decision deadline). Omitted: only the due date counts.
+   */
+  lateDates?(item: ItemRow, ctx: OverdueContext): IsoDate[];
+  /**
+   * Database clauses matching every item lateDates may make overdue (a superset: isOverdue then
+   * decides), or'ed with `due < today`. Required with lateDates.
+   */
+  lateQuery?(ctx: OverdueContext): Record<string, unknown>[];
+  /** The kind's own CSV columns, between Key/Title/Project/Status and Owner/…/Closed. */
+  columns: readonly Column<ItemRow>[];
 }
+
+/** A kind's columns over its own row; the registry only hands a descriptor rows of its kind. */
+export const ownColumns = <R extends ItemRow>(columns: Column<R>[]): readonly Column<ItemRow>[] => columns as unknown as Column<ItemRow>[];

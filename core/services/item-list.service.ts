@@ -1,5 +1,5 @@
-import { ITEM_KINDS, type ItemKind, type Priority } from '../domain';
-import { LIST_WORDS, registerOf } from '../registers';
+import { ITEM_KINDS, type ItemKind } from '../domain';
+import { compareItems, LIST_WORDS, registerOf } from '../registers';
 import { inBatches, STREAM_BATCH } from './bulk-reads';
 import { loadWorkspace, type WorkspaceId } from './context';
 import { invalid } from './errors';
@@ -7,7 +7,7 @@ import { requireProject } from './hierarchy.service';
 import { asItem, itemModel, type RegisterItem } from './item-store';
 import { isOverdue, overdueContext, type OverdueContext } from './overdue';
 
-export { STREAM_BATCH };
+export { compareItems, STREAM_BATCH };
 
 export interface ListQuery {
   kind: ItemKind;
@@ -28,7 +28,6 @@ export type ListedItem = RegisterItem & { overdue: boolean };
 
 /** Registers are small; this bounds a runaway one while still sorting all of a normal one. */
 const SCAN_LIMIT = 5000;
-const PRIORITY_RANK: Record<Priority, number> = { low: 1, medium: 2, high: 3, critical: 4 };
 
 /**
  * `list risks|issues|changes [mine] [overdue] [project=KEY]`: the top of a register (risks by
@@ -88,27 +87,4 @@ export async function* streamItems(
 
 function withOverdue(item: RegisterItem, ctx: OverdueContext): ListedItem {
   return { ...item, overdue: isOverdue(item, ctx) };
-}
-
-/** Top of the register first: see listItems. Items of different kinds keep kind order. */
-export function compareItems(a: RegisterItem, b: RegisterItem): number {
-  if (a.kind !== b.kind) return ITEM_KINDS.indexOf(a.kind) - ITEM_KINDS.indexOf(b.kind);
-  return weight(b) - weight(a) || compareDue(a.due, b.due) || a.seq - b.seq;
-}
-
-function weight(item: RegisterItem): number {
-  if (item.kind === 'risk') return item.score;
-  if (item.kind === 'issue') return PRIORITY_RANK[item.priority] ?? 0;
-  if (item.kind === 'change') return item.decision === 'pending' ? 1 : 0;
-  if (item.kind === 'decision') return item.status === 'proposed' ? 1 : 0; // awaiting agreement first
-  return 0; // actions: by due date
-
-}
-
-/** Earlier due dates first; no due date last. */
-function compareDue(a?: string | null, b?: string | null): number {
-  if (a === b) return 0;
-  if (!a) return 1;
-  if (!b) return -1;
-  return a < b ? -1 : 1;
 }

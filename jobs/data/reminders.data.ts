@@ -1,12 +1,11 @@
 // Everything one reminders run reads: the overdue items, their projects (for the PMs) and names.
 import { ProjectModel } from '../../models';
-import { ITEM_KINDS, type ItemKind } from '../../core/domain';
-import { registerOf } from '../../core/registers';
+import { ITEM_KINDS } from '../../core/domain';
+import { mayBeOverdue } from '../../core/registers';
 import { loadWorkspace, type WorkspaceId } from '../../core/services/context';
 import { compareItems, type ListedItem } from '../../core/services/item-list.service';
 import { asItem, itemModel } from '../../core/services/item-store';
-import { isOverdue, overdueContext, type OverdueContext } from '../../core/services/overdue';
-import { addDays } from '../../core/services/time';
+import { isOverdue, overdueContext } from '../../core/services/overdue';
 import type { JobWorkspace } from '../types';
 import type { PlanProject } from './digest.data';
 import { loadNames } from './read';
@@ -20,24 +19,7 @@ export interface ReminderData {
   names: Map<string, string>;
 }
 
-const DAY_MS = 86_400_000;
-
-/**
- * What may be overdue (SPEC §2, isOverdue): open, and due before today, or a risk's review date
- * before today, or a change pending since long enough. A superset of isOverdue, which then decides:
- * the database only spares us reading (and the wire carrying) items that cannot be overdue. A day
- * starts at most 12 hours after midnight UTC (UTC−12), so a change raised on or after
- * `today − changePendingDays` at 12:00 UTC is not overdue in any zone; a day of margin is added.
- */
-export function mayBeOverdue(kind: ItemKind, ctx: OverdueContext): Record<string, unknown> {
-  const late: Record<string, unknown>[] = [{ due: { $lt: ctx.today } }];
-  if (kind === 'risk') late.push({ reviewDate: { $lt: ctx.today } });
-  if (kind === 'change') {
-    const raisedBefore = new Date(Date.parse(`${addDays(ctx.today, -ctx.changePendingDays)}T00:00:00Z`) + DAY_MS);
-    late.push({ decision: 'pending', createdAt: { $lt: raisedBefore } });
-  }
-  return { status: { $nin: [...registerOf(kind).done] }, $or: late };
-}
+export { mayBeOverdue };
 
 /**
  * Six queries of one round trip each whatever the size of the registers: workspace (unless the

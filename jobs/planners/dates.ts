@@ -3,8 +3,8 @@
 // zone lookups were most of the planners' own time for a thousand projects).
 import { IANAZone } from 'luxon';
 import type { IsoDate } from '../../core/domain';
-import { addDays, todayIn } from '../../core/services/time';
-import type { OverdueContext } from '../../core/services/overdue';
+import { todayIn } from '../../core/services/time';
+import { overdueDates, type OverdueContext } from '../../core/registers';
 import type { RegisterItem } from '../../core/services/item-store';
 
 const DAY_MS = 86_400_000;
@@ -47,15 +47,8 @@ export function daysSince(at: Date, ctx: Pick<OverdueContext, 'today' | 'zone'>)
   return daysBetween(dateIn(ctx.zone, at), ctx.today);
 }
 
-/**
- * The earliest date that makes an overdue item overdue (SPEC §2, as isOverdue): its due date, a
- * risk's review date, a pending change's decision deadline (raised + the policy's days).
- */
+/** The earliest date that makes an overdue item overdue (SPEC §2, as isOverdue): the earliest of its kind's overdue dates. */
 export function overdueSince(item: RegisterItem, ctx: OverdueContext): IsoDate {
-  const dates: IsoDate[] = [];
-  if (item.due) dates.push(item.due);
-  if (item.kind === 'risk' && item.reviewDate) dates.push(item.reviewDate);
-  if (item.kind === 'change' && item.decision === 'pending') dates.push(addDays(dateIn(ctx.zone, item.createdAt), ctx.changePendingDays));
-  const past = dates.filter((d) => d < ctx.today).sort();
+  const past = overdueDates(item, ctx).filter((d) => d < ctx.today).sort();
   return past[0] ?? ctx.today;
 }

@@ -1,0 +1,10 @@
+// How the descriptors' CSV cells show people and instants.
+import { DateTime } from 'luxon';
+import type { Names } from './types';
+
+/** An instant as `2026-12-04 09:30` in the workspace's zone; '' for none. */
+export const localTime = (at: Date | null | undefined, zone: string): string =>
+  at ? DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd HH:mm') : '';
+
+/** A platform user id as the person's name (the id when the directory has no name); '' for none. */
+export const nameIn = (names: Names, id: string | null | undefined): string => (id ? (names.get(id) ?? id) : '');
