@@ -1,9 +1,6 @@
 // Which fields each command takes, under which keys, and how each value is validated.
-import {
-  ACTION_STATUSES, DECISION_STATUSES, DECISIONS, ISSUE_STATUSES, ISSUE_TYPES, ITEM_KINDS, POLICIES, PRIORITIES, RAGS, RISK_RESPONSES,
-  RISK_STATUSES, ROLES, type ItemKind, type Rag,
-} from '../domain';
-import { ISSUE_TYPE_ALIASES, KIND_BY_LIST_WORD } from '../registers';
+import { ITEM_KINDS, POLICIES, RAGS, ROLES, type ItemKind, type Rag } from '../domain';
+import { KIND_BY_LIST_WORD, logFields, updateFields, type KindField } from '../registers';
 import { parseDate } from './dates';
 import { person } from './people';
 import {
@@ -30,21 +27,7 @@ const calendarDate = (label: string) => (raw: string, ctx: ParseContext) => pars
 const ragSpec = (label: string, keys: readonly string[]): FieldSpec<Rag> =>
   spec(keys, false, choice(label, RAGS, { r: 'red', a: 'amber', g: 'green', yellow: 'amber' }));
 
-const title = spec(['title'], true, text('title', 200, { line: true }));
-const description = spec(['description', 'desc'], true, text('description', 4000));
-const probability = spec(['p', 'probability'], false, scale('probability'));
-const riskImpact = spec(['i', 'impact'], false, scale('impact'));
-const changeImpact = spec(['impact'], true, text('impact', 2000));
-const owner = spec(['owner'], false, person('owner'));
-const due = spec(['due'], true, calendarDate('due date'));
-const review = spec(['review'], true, calendarDate('review date'));
 const project = spec(['project'], false, containerKey('project'));
-const response = spec(['response'], true, choice('response', RISK_RESPONSES, { mitigate: 'reduce' }));
-const mitigation = spec(['mitigation'], true, text('mitigation', 2000));
-const priority = spec(['priority'], true, choice('priority', PRIORITIES, { med: 'medium' }));
-const issueType = spec(['type'], true, choice('type', ISSUE_TYPES, ISSUE_TYPE_ALIASES));
-const decisionSynonyms = { approve: 'approved', reject: 'rejected', defer: 'deferred' } as const;
-const decision = spec(['decision'], true, choice('decision', DECISIONS, decisionSynonyms));
 const displayName = spec(['name', 'title'], true, text('name', 100, { line: true }));
 export const RESOLUTION = spec(['resolution'], true, text('resolution', 2000));
 
@@ -52,42 +35,50 @@ const keyOf = (only?: ItemKind) => (raw: string) => {
   const found = itemKey(raw, only);
   return found.error === undefined ? { value: found.value.key } : { error: found.error };
 };
-const outcome = spec(['outcome', 'decided', 'what'], true, text('outcome', 2000));
-const rationale = spec(['rationale', 'why'], true, text('rationale', 2000));
-const decidedBy = spec(['by', 'decided_by'], false, person('decided by'));
-const decidedOn = spec(['on', 'decided_on'], true, calendarDate('decision date'));
-const concerns = spec(['items', 'item', 'concerns'], true, itemKeys);
-const servedItem = spec(['item', 'for'], false, keyOf());
 
-export const RISK_FIELDS: Schema<RiskFields> = {
-  title, description, probability, impact: riskImpact, owner, due, project, response, mitigation, review,
-};
-export const ISSUE_FIELDS: Schema<IssueFields> = { title, description, priority, type: issueType, owner, due, project };
-export const CHANGE_FIELDS: Schema<ChangeFields> = { title, description, impact: changeImpact, owner, due, project };
-export const DECISION_FIELDS: Schema<DecisionFields> = {
-  title, description, outcome, rationale, decidedBy, decidedOn, items: concerns, owner, project,
-};
-export const ACTION_FIELDS: Schema<ActionFields> = { title, description, owner, due, item: servedItem, project };
+/** How the parser reads a register field, from its descriptor's value rule. */
+function kindSpec(field: KindField): FieldSpec<unknown> {
+  const said = field.said ?? field.name;
+  const rule = field.value;
+  switch (rule.type) {
+    case 'line':
+      return spec(field.keys, true, text(said, rule.max, { line: true }));
+    case 'text':
+      return spec(field.keys, true, text(said, rule.max));
+    case 'scale':
+      return spec(field.keys, false, scale(said));
+    case 'choice':
+      return spec(field.keys, true, choice(said, rule.values, rule.aliases));
+    case 'date':
+      return spec(field.keys, true, calendarDate(rule.said));
+    case 'person':
+      return spec(field.keys, false, person(said));
+    case 'project':
+      return spec(field.keys, false, containerKey('project'));
+    case 'key':
+      return spec(field.keys, false, keyOf(rule.only));
+    case 'keys':
+      return spec(field.keys, true, itemKeys);
+  }
+}
 
+const schemaOf = (fields: readonly KindField[]): AnySchema => Object.fromEntries(fields.map((f) => [f.name, kindSpec(f)]));
+
+export const RISK_FIELDS = schemaOf(logFields('risk')) as Schema<RiskFields>;
+export const ISSUE_FIELDS = schemaOf(logFields('issue')) as Schema<IssueFields>;
+export const CHANGE_FIELDS = schemaOf(logFields('change')) as Schema<ChangeFields>;
+export const DECISION_FIELDS = schemaOf(logFields('decision')) as Schema<DecisionFields>;
+export const ACTION_FIELDS = schemaOf(logFields('action')) as Schema<ActionFields>;
+
+/** What `update KEY` takes for each kind. */
 export const UPDATE_FIELDS: {
   risk: Schema<RiskUpdate>; issue: Schema<IssueUpdate>; change: Schema<ChangeUpdate>; decision: Schema<DecisionUpdate>; action: Schema<ActionUpdate>;
 } = {
-  risk: {
-    title, description, probability, impact: riskImpact, owner, due, review, response, mitigation,
-    status: spec(['status'], true, choice('status', RISK_STATUSES)),
-  },
-  issue: {
-    title, description, priority, type: issueType, owner, due,
-    status: spec(['status'], true, choice('status', ISSUE_STATUSES)),
-    resolution: RESOLUTION,
-  },
-  change: { title, description, impact: changeImpact, owner, due, decision },
-  decision: {
-    title, description, outcome, rationale, decidedBy, decidedOn, items: concerns, owner,
-    status: spec(['status'], true, choice('status', DECISION_STATUSES)),
-    supersededBy: spec(['superseded_by', 'supersededby'], false, keyOf('decision')),
-  },
-  action: { title, description, owner, due, item: servedItem, status: spec(['status'], true, choice('status', ACTION_STATUSES)) },
+  risk: schemaOf(updateFields('risk')) as Schema<RiskUpdate>,
+  issue: schemaOf(updateFields('issue')) as Schema<IssueUpdate>,
+  change: schemaOf(updateFields('change')) as Schema<ChangeUpdate>,
+  decision: schemaOf(updateFields('decision')) as Schema<DecisionUpdate>,
+  action: schemaOf(updateFields('action')) as Schema<ActionUpdate>,
 };
 
 export const STATUS_FIELDS: Schema<StatusFields> = {

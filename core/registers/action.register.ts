@@ -1,10 +1,24 @@
 // Action A-n (SPEC §2): an owner, a due date, open or done, and the item it serves (item=R-3).
 import { ACTION_STATUSES } from '../domain';
+import { DESCRIPTION, DUE, OWNER, PROJECT, status, titled, type KindField } from './fields';
 import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
 
 interface ActionRow extends ItemRow {
   itemKey?: string | null;
 }
+
+const FIELDS: KindField[] = [
+  titled('What needs doing? Give it a short title.'),
+  DESCRIPTION,
+  OWNER,
+  DUE,
+  {
+    name: 'item', stored: 'itemKey', keys: ['item', 'for'], value: { type: 'key' }, label: 'Serves',
+    question: 'Which item does it serve? Give its key, e.g. R-3.', allowed: 'an item key such as R-3 or I-2',
+  },
+  PROJECT,
+  status(ACTION_STATUSES),
+];
 
 export const ACTION_REGISTER: RegisterDescriptor<'action'> = {
   kind: 'action',
@@ -12,7 +26,8 @@ export const ACTION_REGISTER: RegisterDescriptor<'action'> = {
   nouns: { singular: 'action', article: 'an', plural: 'actions', label: 'Action', listWord: 'actions' },
   statuses: ACTION_STATUSES,
   done: ['done'],
-  required: [],
+  fields: FIELDS,
+  form: ['title', 'status', 'project', 'owner', 'due', 'item', 'description'],
   closeTo: 'done',
   // By due date alone.
   rank: () => 0,

@@ -1,5 +1,6 @@
 // Change request C-n (SPEC §2): impact on time/cost/scope and a decision; with the histories, the change log.
-import { CHANGE_STATUSES, type Decision, type IsoDate } from '../domain';
+import { CHANGE_STATUSES, DECISIONS, type Decision, type IsoDate } from '../domain';
+import { DESCRIPTION, DUE, OWNER, PROJECT, titled, type KindField } from './fields';
 import { addDays, todayIn } from '../services/time';
 import { localTime, nameIn } from './cells';
 import { ownColumns, type ItemRow, type OverdueContext, type RegisterDescriptor } from './types';
@@ -16,13 +17,33 @@ interface ChangeRow extends ItemRow {
 
 const DAY_MS = 86_400_000;
 
+const stored = (name: string, label: string): KindField => ({ name, keys: [], value: { type: 'text', max: 4000 }, label, question: '', only: 'stored' });
+
+const FIELDS: KindField[] = [
+  titled('What change is requested? Give it a short title.'),
+  DESCRIPTION,
+  { name: 'impact', keys: ['impact'], value: { type: 'text', max: 2000 }, label: 'Impact', question: 'What is its impact on time, cost and scope?' },
+  OWNER,
+  DUE,
+  PROJECT,
+  // The change's own decision (pending → approved…), not a Decision D-n: set on update, approve and reject.
+  {
+    name: 'decision', keys: ['decision'], value: { type: 'choice', values: DECISIONS, aliases: { approve: 'approved', reject: 'rejected', defer: 'deferred' } },
+    label: 'Decision', question: 'Decision?', required: true, only: 'update',
+  },
+  stored('impactTime', 'Impact on time'),
+  stored('impactCost', 'Impact on cost'),
+  stored('impactScope', 'Impact on scope'),
+];
+
 export const CHANGE_REGISTER: RegisterDescriptor<'change'> = {
   kind: 'change',
   prefix: 'C',
   nouns: { singular: 'change request', article: 'a', plural: 'change requests', label: 'Change request', listWord: 'changes' },
   statuses: CHANGE_STATUSES,
   done: ['closed'],
-  required: [],
+  fields: FIELDS,
+  form: ['title', 'decision', 'project', 'impact', 'owner', 'due', 'description'],
   closeTo: 'closed',
   // Pending changes first.
   rank: (change: ChangeRow) => (change.decision === 'pending' ? 1 : 0),

@@ -1,5 +1,6 @@
 // Decision D-n (SPEC §2), the decision log: what was decided, why, by whom, when, and the items it concerns.
 import { DECISION_STATUSES, type IsoDate } from '../domain';
+import { DESCRIPTION, OWNER, PROJECT, status, titled, type KindField } from './fields';
 import { nameIn } from './cells';
 import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
 
@@ -12,6 +13,32 @@ interface DecisionRow extends ItemRow {
   supersededBy?: string | null;
 }
 
+const FIELDS: KindField[] = [
+  titled('What was decided? Give it a short title.'),
+  DESCRIPTION,
+  {
+    name: 'outcome', keys: ['outcome', 'decided', 'what'], value: { type: 'text', max: 2000 }, label: 'What was decided',
+    question: 'What exactly was decided?', ask: true,
+  },
+  { name: 'rationale', keys: ['rationale', 'why'], value: { type: 'text', max: 2000 }, label: 'Rationale', question: 'Why was it decided so?' },
+  {
+    name: 'decidedBy', stored: 'decidedById', keys: ['by', 'decided_by'], value: { type: 'person' }, said: 'decided by', label: 'Decided by',
+    question: 'Who decided it? @mention them, or say me.',
+  },
+  { name: 'decidedOn', keys: ['on', 'decided_on'], value: { type: 'date', said: 'decision date' }, label: 'Decided on', question: 'When was it decided?' },
+  {
+    name: 'items', keys: ['items', 'item', 'concerns'], value: { type: 'keys' }, label: 'Concerns',
+    question: 'Which items does it concern? Give their keys, e.g. R-3, I-2.', allowed: 'item keys such as R-3, I-2',
+  },
+  OWNER,
+  PROJECT,
+  status(DECISION_STATUSES),
+  {
+    name: 'supersededBy', keys: ['superseded_by', 'supersededby'], value: { type: 'key', only: 'decision' }, said: 'superseded by',
+    label: 'Superseded by', question: 'Which decision replaced it?', only: 'update',
+  },
+];
+
 export const DECISION_REGISTER: RegisterDescriptor<'decision'> = {
   kind: 'decision',
   prefix: 'D',
@@ -19,7 +46,8 @@ export const DECISION_REGISTER: RegisterDescriptor<'decision'> = {
   statuses: DECISION_STATUSES,
   // A decision log keeps agreed decisions in view: only a superseded one is done.
   done: ['superseded'],
-  required: [],
+  fields: FIELDS,
+  form: ['title', 'status', 'project', 'outcome', 'rationale', 'decidedBy', 'decidedOn', 'items', 'description'],
   closeTo: 'superseded',
   // Awaiting agreement first.
   rank: (decision: ItemRow) => (decision.status === 'proposed' ? 1 : 0),

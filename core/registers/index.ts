@@ -1,6 +1,7 @@
 // The registry: every register kind by name, and what follows from their prefixes and nouns.
 import { ITEM_KINDS, type ItemKind } from '../domain';
 import { REGISTERS } from './registry';
+import type { KindField } from './fields';
 import type { RegisterDescriptor } from './types';
 
 export { ISSUE_TYPE_ALIASES } from './issue.register';
@@ -51,3 +52,30 @@ export function formatItemKey(kind: ItemKind, seq: number): string {
 export const KEY_EXAMPLES: string = ITEM_KINDS.map((kind, i) => `${REGISTERS[kind].prefix}-${[12, 3, 1, 4, 2][i] ?? 1}`)
   .join(', ')
   .replace(/, ([^,]*)$/, ' or $1');
+
+export { storedName, type KindField, type ValueRule } from './fields';
+
+const has = (only: KindField['only'], ...allowed: (KindField['only'] | undefined)[]): boolean => allowed.includes(only);
+
+/** What `risk …` takes, in order (the project among them). */
+export const logFields = (kind: ItemKind): readonly KindField[] => REGISTERS[kind].fields.filter((f) => has(f.only, undefined, 'log'));
+/** What `update R-n …` takes, in order (status among them, not the project). */
+export const updateFields = (kind: ItemKind): readonly KindField[] => REGISTERS[kind].fields.filter((f) => has(f.only, undefined, 'update'));
+/** Every field the services store for the kind. */
+export const storedFields = (kind: ItemKind): readonly KindField[] => REGISTERS[kind].fields;
+
+/** The command fields a new item cannot do without: `['title', 'probability', 'impact', 'project']`. */
+export const requiredFields = (kind: ItemKind): string[] => logFields(kind).filter((f) => f.required).map((f) => f.name);
+
+/**
+ * The guided form's fields in the order it asks them: logging leaves out the update-only ones;
+ * Update (`edit`) leaves out the log-only ones (the project) and puts the item's state (status,
+ * resolution, a change's decision) right after the title.
+ */
+export function formFields(kind: ItemKind, use: 'log' | 'edit'): KindField[] {
+  const byName = new Map(REGISTERS[kind].fields.map((f) => [f.name, f]));
+  const listed = REGISTERS[kind].form.map((name) => byName.get(name)).filter((f): f is KindField => f !== undefined);
+  if (use === 'log') return listed.filter((f) => has(f.only, undefined, 'log'));
+  const [title, ...rest] = listed.filter((f) => has(f.only, undefined, 'update'));
+  return [title, ...rest.filter((f) => f.only === 'update'), ...rest.filter((f) => f.only !== 'update')];
+}

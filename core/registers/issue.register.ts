@@ -1,5 +1,6 @@
 // Issue I-n (SPEC §2): type, priority, resolution; escalates into a change request.
-import { ISSUE_STATUSES, type IssueType, type Priority } from '../domain';
+import { ISSUE_STATUSES, ISSUE_TYPES, PRIORITIES, type IssueType, type Priority } from '../domain';
+import { DESCRIPTION, DUE, OWNER, PROJECT, RESOLUTION, status, titled, type KindField } from './fields';
 import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
 
 /** The words accepted for an issue's type, by the parser and by the services alike. */
@@ -21,13 +22,32 @@ interface IssueRow extends ItemRow {
 
 const PRIORITY_RANK: Record<Priority, number> = { low: 1, medium: 2, high: 3, critical: 4 };
 
+const FIELDS: KindField[] = [
+  titled('What is the issue? Give it a short title.'),
+  DESCRIPTION,
+  {
+    name: 'priority', keys: ['priority'], value: { type: 'choice', values: PRIORITIES, aliases: { med: 'medium' } },
+    label: 'Priority', question: 'What priority is it?', keep: true,
+  },
+  {
+    name: 'type', keys: ['type'], value: { type: 'choice', values: ISSUE_TYPES, aliases: ISSUE_TYPE_ALIASES },
+    label: 'Type', question: 'What type of issue is it?', keep: true,
+  },
+  OWNER,
+  DUE,
+  PROJECT,
+  status(ISSUE_STATUSES),
+  RESOLUTION,
+];
+
 export const ISSUE_REGISTER: RegisterDescriptor<'issue'> = {
   kind: 'issue',
   prefix: 'I',
   nouns: { singular: 'issue', article: 'an', plural: 'issues', label: 'Issue', listWord: 'issues' },
   statuses: ISSUE_STATUSES,
   done: ['resolved', 'closed'],
-  required: [],
+  fields: FIELDS,
+  form: ['title', 'status', 'resolution', 'project', 'priority', 'type', 'owner', 'due', 'description'],
   closeTo: 'closed',
   rank: (issue: IssueRow) => PRIORITY_RANK[issue.priority] ?? 0,
   columns: ownColumns<IssueRow>([

@@ -1,5 +1,6 @@
 // Risk R-n (SPEC §2): probability × impact, response, mitigation, review date; escalates into an issue.
-import { RISK_STATUSES, type IsoDate, type RiskRating } from '../domain';
+import { RISK_RESPONSES, RISK_STATUSES, SCALE_MAX, SCALE_MIN, type IsoDate, type RiskRating } from '../domain';
+import { DESCRIPTION, DUE, OWNER, PROJECT, status, titled, type KindField } from './fields';
 import { ownColumns, type ItemRow, type OverdueContext, type RegisterDescriptor } from './types';
 
 interface RiskRow extends ItemRow {
@@ -13,13 +14,35 @@ interface RiskRow extends ItemRow {
   escalatedTo?: string | null;
 }
 
+const scale = (name: string, label: string, question: string, keys: string[]): KindField => ({
+  name, keys, value: { type: 'scale' }, label, question, required: true,
+});
+
+const FIELDS: KindField[] = [
+  titled('What is the risk? Give it a short title.'),
+  DESCRIPTION,
+  scale('probability', 'Probability', `How likely is it, from ${SCALE_MIN} (rare) to ${SCALE_MAX} (almost certain)?`, ['p', 'probability']),
+  scale('impact', 'Impact', `How bad would it be, from ${SCALE_MIN} (minor) to ${SCALE_MAX} (severe)?`, ['i', 'impact']),
+  OWNER,
+  DUE,
+  PROJECT,
+  {
+    name: 'response', keys: ['response'], value: { type: 'choice', values: RISK_RESPONSES, aliases: { mitigate: 'reduce' } },
+    label: 'Response', question: 'How will you respond to it?',
+  },
+  { name: 'mitigation', keys: ['mitigation'], value: { type: 'text', max: 2000 }, label: 'Mitigation', question: 'How will you mitigate it?' },
+  { name: 'review', stored: 'reviewDate', keys: ['review'], value: { type: 'date', said: 'review date' }, label: 'Review date', question: 'When should it be reviewed next?' },
+  status(RISK_STATUSES),
+];
+
 export const RISK_REGISTER: RegisterDescriptor<'risk'> = {
   kind: 'risk',
   prefix: 'R',
   nouns: { singular: 'risk', article: 'a', plural: 'risks', label: 'Risk', listWord: 'risks' },
   statuses: RISK_STATUSES,
   done: ['closed'],
-  required: ['probability', 'impact'],
+  fields: FIELDS,
+  form: ['title', 'status', 'probability', 'impact', 'project', 'owner', 'due', 'description', 'response', 'mitigation', 'review'],
   closeTo: 'closed',
   rank: (risk: RiskRow) => risk.score,
   // A risk is also overdue once its next review date has passed.

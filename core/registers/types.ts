@@ -1,5 +1,6 @@
 // What a register kind is made of: the one description the parser, forms, cards, exports, lists and jobs read.
 import type { IsoDate, ItemKind } from '../domain';
+import type { KindField } from './fields';
 
 /** How the kind is named to people: `risk` / `risks` / `Risk`, `change request` / `change requests`. */
 export interface KindNouns {
@@ -57,8 +58,13 @@ export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
   done: readonly string[];
   /** The status `close KEY` sets. */
   closeTo: string;
-  /** Stored fields a new item cannot do without, besides its title and project. */
-  required: readonly string[];
+  /**
+   * Its fields in the order the parser lists them (`risk` takes title, description, p/probability…);
+   * the common ones (core/registers/fields.ts) included.
+   */
+  fields: readonly KindField[];
+  /** The order the guided form asks and shows them, by name (update-only ones go after the title on Update). */
+  form: readonly string[];
   /** Higher first in `list` (then earlier due, then key): a risk's score, an issue's priority. */
   rank(item: ItemRow): number;
   /**

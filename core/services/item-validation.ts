@@ -1,13 +1,5 @@
-import {
-  DECISIONS,
-  ISSUE_TYPES,
-  PRIORITIES,
-  RISK_RESPONSES,
-  SCALE_MAX,
-  SCALE_MIN,
-  type ItemKind,
-} from '../domain';
-import { ISSUE_TYPE_ALIASES, nounsOf, registerOf } from '../registers';
+import { ITEM_KINDS, SCALE_MAX, SCALE_MIN, type ItemKind } from '../domain';
+import { nounsOf, registerOf, storedFields, storedName, type KindField } from '../registers';
 import { invalid } from './errors';
 import { isIsoDate } from './time';
 
@@ -43,15 +35,13 @@ export interface ItemPatch {
   itemKey?: string | null;
 }
 
+/** Fields the services set on any kind (status and resolution by close), besides the kind's own. */
 const COMMON = ['title', 'description', 'projectKey', 'ownerId', 'due', 'status', 'resolution'] as const;
-export const ITEM_FIELDS: Record<ItemKind, readonly (keyof ItemPatch)[]> = {
-  risk: [...COMMON, 'probability', 'impact', 'response', 'mitigation', 'reviewDate'],
-  issue: [...COMMON, 'type', 'priority'],
-  change: [...COMMON, 'impact', 'impactTime', 'impactCost', 'impactScope', 'decision'],
-  decision: [...COMMON, 'outcome', 'rationale', 'decidedById', 'decidedOn', 'items', 'supersededBy'],
-  action: [...COMMON, 'itemKey'],
-};
 
+/** Every stored field of a kind, by its descriptor: what a patch may name. */
+export const ITEM_FIELDS: Record<ItemKind, readonly (keyof ItemPatch)[]> = Object.fromEntries(
+  ITEM_KINDS.map((kind) => [kind, [...new Set([...COMMON, ...storedFields(kind).map(storedName)])] as (keyof ItemPatch)[]]),
+) as unknown as Record<ItemKind, readonly (keyof ItemPatch)[]>;
 
 type Value = string | number | string[] | null;
 
@@ -90,40 +80,37 @@ export function normalisePatch(kind: ItemKind, patch: ItemPatch): Record<string,
   return out;
 }
 
+/** Fields a close or update may set on any kind without a descriptor entry for it. */
+const ANY_KIND: Record<string, KindField> = {
+  status: { name: 'status', keys: [], value: { type: 'choice', values: [] }, label: 'Status', question: '', required: true },
+  resolution: { name: 'resolution', keys: [], value: { type: 'text', max: 2000 }, label: 'Resolution', question: '' },
+};
+
+/** The kind's descriptor decides what a field takes (the parser reads the same rule from it). */
 function normaliseField(kind: ItemKind, field: keyof ItemPatch, raw: unknown): Value {
-  switch (field) {
-    case 'title':
-    case 'projectKey':
-    case 'ownerId':
+  const def = storedFields(kind).find((f) => storedName(f) === field) ?? ANY_KIND[field];
+  if (field === 'status') return choice(field, raw, registerOf(kind).statuses);
+  const rule = def.value;
+  // Empty clears a date, choice, person or key, unless the item keeps it set (owner, an issue's priority).
+  const clearable = !def.required && !def.keep && ['date', 'choice', 'person', 'key'].includes(rule.type);
+  if ((raw === null || raw === '') && clearable) return null;
+  switch (rule.type) {
+    case 'line':
+    case 'project':
+    case 'person':
       return text(field, raw, 200, true);
-    case 'due':
-    case 'reviewDate':
-    case 'decidedOn':
+    case 'text':
+      return raw === null ? null : text(field, raw, rule.max, false);
+    case 'date':
       return date(field, raw);
-    case 'status':
-      return choice(field, raw, registerOf(kind).statuses);
-    case 'probability':
+    case 'scale':
       return scale(field, raw);
-    case 'impact':
-      return kind === 'risk' ? scale(field, raw) : text(field, raw, 2000, false);
-    case 'response':
-      return raw === null || raw === '' ? null : choice(field, raw, RISK_RESPONSES);
-    case 'type':
-      return choice(field, raw, ISSUE_TYPES, ISSUE_TYPE_ALIASES);
-    case 'priority':
-      return choice(field, raw, PRIORITIES);
-    case 'decision':
-      return choice(field, raw, DECISIONS);
-    case 'resolution':
-      return raw === null ? null : text(field, raw, 2000, false);
-    case 'decidedById':
-    case 'supersededBy':
-    case 'itemKey':
-      return raw === null || raw === '' ? null : text(field, raw, 200, true).toUpperCase();
-    case 'items':
+    case 'choice':
+      return choice(field, raw, rule.values, rule.aliases);
+    case 'key':
+      return text(field, raw, 200, true).toUpperCase();
+    case 'keys':
       return keyList(field, raw);
-    default:
-      return text(field, raw, 4000, false);
   }
 }
 

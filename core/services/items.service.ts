@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import type { ItemHistoryDoc, RegisterItemBase } from '../../models';
 import { riskRating, type Actor, type ItemKind, type RiskRating } from '../domain';
-import { isDone, registerOf } from '../registers';
+import { isDone, logFields, registerOf, storedName } from '../registers';
 import { toWorkspaceId, type WorkspaceId } from './context';
 import { invalid, PmoError } from './errors';
 import { requireProject } from './hierarchy.service';
@@ -59,26 +59,26 @@ export interface RequestRef {
 
 /** Anyone in the workspace may log an item (SPEC §3). `now` stamps it and its history. */
 export async function createRisk(ws: WorkspaceId, actor: Actor, input: CreateRiskInput, now = new Date(), request?: RequestRef): Promise<RiskItem> {
-  return (await createItem('risk', ws, actor, input, ['probability', 'impact'], now, request)) as RiskItem;
+  return (await createItem('risk', ws, actor, input, now, request)) as RiskItem;
 }
 
 export async function createIssue(ws: WorkspaceId, actor: Actor, input: CreateIssueInput, now = new Date(), request?: RequestRef): Promise<IssueItem> {
-  return (await createItem('issue', ws, actor, input, [], now, request)) as IssueItem;
+  return (await createItem('issue', ws, actor, input, now, request)) as IssueItem;
 }
 
 export async function createChange(ws: WorkspaceId, actor: Actor, input: CreateChangeInput, now = new Date(), request?: RequestRef): Promise<ChangeItem> {
-  return (await createItem('change', ws, actor, input, [], now, request)) as ChangeItem;
+  return (await createItem('change', ws, actor, input, now, request)) as ChangeItem;
 }
 
 export async function createDecision(ws: WorkspaceId, actor: Actor, input: CreateDecisionInput, now = new Date(), request?: RequestRef): Promise<DecisionItem> {
-  return (await createItem('decision', ws, actor, input, [], now, request)) as DecisionItem;
+  return (await createItem('decision', ws, actor, input, now, request)) as DecisionItem;
 }
 
 /** An action takes its project from the item it serves when none is given. */
 export async function createAction(ws: WorkspaceId, actor: Actor, input: CreateActionInput, now = new Date(), request?: RequestRef): Promise<ActionItem> {
   const served = input.itemKey && !input.projectKey ? await requireItem(toWorkspaceId(ws), input.itemKey) : undefined;
   const withProject = served ? { ...input, projectKey: served.projectKey } : input;
-  return (await createItem('action', ws, actor, withProject, [], now, request)) as ActionItem;
+  return (await createItem('action', ws, actor, withProject, now, request)) as ActionItem;
 }
 
 async function createItem(
@@ -86,14 +86,14 @@ async function createItem(
   ws: WorkspaceId,
   actor: Actor,
   input: NewItemInput & ItemPatch,
-  required: readonly (keyof ItemPatch)[],
   now: Date,
   request?: RequestRef,
 ): Promise<RegisterItem> {
   const workspaceId = toWorkspaceId(ws);
   if (input.status !== undefined) throw invalid('status', `A new ${kindName(kind)} starts open.`);
   const fields = normalisePatch(kind, { ...input, ownerId: input.ownerId || actor.userId });
-  for (const field of ['title', 'projectKey', ...registerOf(kind).required, ...required]) {
+  const own = logFields(kind).filter((f) => f.required).map(storedName);
+  for (const field of new Set(['title', 'projectKey', ...own])) {
     if (fields[field] === undefined || fields[field] === null) throw invalid(field, `A ${kindName(kind)} needs a ${fieldLabel(field)}.`);
   }
   const project = await requireProject(workspaceId, String(fields.projectKey), 'projectKey');
