@@ -1,52 +1,27 @@
 // The Update button's form: the item's own fields (as its kind's log form asks them), its current values, and
 // the `update KEY field=value…` of only what changed.
-import { aKind, nounsOf } from '../core/registers';
+import { aKind, formFields, nounsOf, storedName } from '../core/registers';
 import type { UpdateCommand } from '../core/commands';
-import { UPDATE_FIELDS } from '../core/commands/fields';
-import { ACTION_STATUSES, DECISION_STATUSES, DECISIONS, ISSUE_STATUSES, RISK_STATUSES, type ItemKind } from '../core/domain';
+import type { ItemKind } from '../core/domain';
 import type { RegisterItem } from '../core/services';
 import { parseItemField } from '../core/commands';
-import { ACTION_FORM } from './action.dialog';
-import { CHANGE_FORM } from './change.dialog';
-import { DECISION_FORM } from './decision.dialog';
 import type { FieldDef, FormConfig, FormValues } from './form-config';
-import { keyed, longText } from './form-fields';
+import { keyed, kindFieldDef } from './form-fields';
 import { isPerson } from './form-state';
-import { ISSUE_FORM } from './issue.dialog';
-import { RISK_FORM } from './risk.dialog';
 
 /** Where the values the form was opened with are kept, to send only what changed. */
 export const ORIGINAL = 'original';
 
-const LOG_FORMS: Record<ItemKind, FormConfig> = {
-  risk: RISK_FORM, issue: ISSUE_FORM, change: CHANGE_FORM, decision: DECISION_FORM, action: ACTION_FORM,
-};
-
-const choice = (name: string, label: string, choices: readonly string[]): FieldDef => ({
-  name, label, type: 'choice', choices, required: true, question: `${label}? (${choices.join(', ')})`, allowed: `one of ${choices.join(', ')}`,
-});
-
-/** Fields only an existing item has: where it stands, and how an issue ended. */
-const STATE_FIELDS: Record<ItemKind, FieldDef[]> = {
-  risk: [choice('status', 'Status', RISK_STATUSES)],
-  issue: [choice('status', 'Status', ISSUE_STATUSES), longText('resolution', 'Resolution', 'How was it resolved?', { max: 2000 })],
-  change: [choice('decision', 'Decision', DECISIONS)],
-  decision: [choice('status', 'Status', DECISION_STATUSES)],
-  action: [choice('status', 'Status', ACTION_STATUSES)],
-};
-
-/** An existing issue always has a priority and a type: the edit form may change them, not clear them. */
-const ALWAYS_SET = new Set(['priority', 'type']);
-
-/** The log form's fields that `update` may change (not the project), then the item's own state fields. */
+/**
+ * The descriptor's fields `update` may change (not the project), the item's state (status, resolution,
+ * a change's decision) right after the title; what an item keeps set (an issue's priority) may not be emptied.
+ */
 function editFields(kind: ItemKind): FieldDef[] {
-  const allowed = Object.keys(UPDATE_FIELDS[kind]);
-  const own = LOG_FORMS[kind].fields
-    .filter((def) => allowed.includes(def.name))
-    .map((def) => (ALWAYS_SET.has(def.name) ? { ...def, required: true } : def))
-    .map((def) => (def.name === 'title' ? { ...def, question: 'What should the title be?' } : def));
-  const [title, ...rest] = own;
-  return [title, ...STATE_FIELDS[kind], ...rest];
+  return formFields(kind, 'edit').map((field): FieldDef => {
+    const def = kindFieldDef(field);
+    if (field.name === 'title') return { ...def, question: 'What should the title be?' };
+    return field.keep && field.value.type !== 'person' ? { ...def, required: true } : def;
+  });
 }
 
 const samePerson = (a: unknown, b: unknown): boolean => isPerson(a) && isPerson(b) && a.platformUserId === b.platformUserId;
@@ -82,32 +57,24 @@ export function editForm(kind: ItemKind): FormConfig {
   return config;
 }
 
-const given = (value: string | null | undefined): string | undefined => (value ? value : undefined);
-
-/** The item's current values, by the form's field names; `owner` as a person with a name. */
+/**
+ * The item's current values, by the form's field names; a person only when the form can name them
+ * (the owner, with `ownerName`), never by platform id alone.
+ */
 export function currentValues(item: RegisterItem, ownerName: string | undefined): FormValues {
-  const common = {
-    title: item.title,
-    description: given(item.description),
-    owner: item.ownerId ? { platformUserId: item.ownerId, ...(ownerName ? { displayName: ownerName } : {}) } : undefined,
-    due: given(item.due),
-  };
-  switch (item.kind) {
-    case 'risk':
-      return {
-        ...common, status: item.status, probability: item.probability, impact: item.impact, response: item.response ?? undefined,
-        mitigation: given(item.mitigation), review: given(item.reviewDate),
-      };
-    case 'issue':
-      return { ...common, status: item.status, priority: item.priority, type: item.type, resolution: given(item.resolution) };
-    case 'change':
-      return { ...common, impact: given(item.impact), decision: item.decision };
-    case 'decision':
-      return {
-        ...common, status: item.status, outcome: given(item.outcome), rationale: given(item.rationale),
-        decidedOn: given(item.decidedOn), items: item.items?.length ? item.items.join(', ') : undefined,
-      };
-    case 'action':
-      return { ...common, status: item.status, item: given(item.itemKey) };
+  const stored = item as unknown as Record<string, unknown>;
+  const values: FormValues = {};
+  for (const field of formFields(item.kind, 'edit')) {
+    const value = stored[storedName(field)];
+    if (field.value.type === 'person') {
+      if (typeof value === 'string' && value && value === item.ownerId) {
+        values[field.name] = { platformUserId: value, ...(ownerName ? { displayName: ownerName } : {}) };
+      }
+    } else if (Array.isArray(value)) {
+      if (value.length > 0) values[field.name] = value.join(', ');
+    } else if (value !== null && value !== undefined && value !== '') {
+      values[field.name] = value;
+    }
   }
+  return values;
 }

@@ -1,8 +1,6 @@
 // The fields the guided forms share, with their questions and what each accepts.
-import {
-  ISSUE_TYPES, PRIORITIES, RAGS, RISK_RESPONSES, ROLES, SCALE_MAX, SCALE_MIN, type ItemKind,
-} from '../core/domain';
-import { parseItemKey } from '../core/registers';
+import { RAGS, ROLES, SCALE_MAX, SCALE_MIN, type ItemKind } from '../core/domain';
+import { parseItemKey, type KindField } from '../core/registers';
 import type { FieldDef } from './form-config';
 
 const DATE_ALLOWED = 'a date: 2026-12-04, 4 Dec, next friday, in 2 weeks, eow, eom, or a past one such as last friday (the item is then overdue)';
@@ -23,8 +21,6 @@ const scale = (name: string, label: string, question: string): FieldDef => ({
   name, label, question, type: 'number', required: true, min: SCALE_MIN, max: SCALE_MAX,
   allowed: `a whole number from ${SCALE_MIN} to ${SCALE_MAX}`,
 });
-export const probability = scale('probability', 'Probability', `How likely is it, from ${SCALE_MIN} (rare) to ${SCALE_MAX} (almost certain)?`);
-export const riskImpact = scale('impact', 'Impact', `How bad would it be, from ${SCALE_MIN} (minor) to ${SCALE_MAX} (severe)?`);
 
 export const person = (name: string, label: string, question: string, required = false): FieldDef => ({
   name, label, question, type: 'person', allowed: PERSON_ALLOWED, required,
@@ -44,9 +40,6 @@ export const project: FieldDef = {
 const choice = (name: string, label: string, question: string, choices: readonly string[], required = false): FieldDef => ({
   name, label, question: `${question} (${choices.join(', ')})`, type: 'choice', choices, allowed: oneOf(choices), required,
 });
-export const response = choice('response', 'Response', 'How will you respond to it?', RISK_RESPONSES);
-export const priority = choice('priority', 'Priority', 'What priority is it?', PRIORITIES);
-export const issueType = choice('type', 'Type', 'What type of issue is it?', ISSUE_TYPES);
 export const role = choice('role', 'Role', 'Which role do they get?', ROLES, true);
 export const rag = (name: string, label: string, question: string, required = false): FieldDef => ({
   ...choice(name, label, question, RAGS, required), ...(required ? {} : { ask: true }),
@@ -75,4 +68,31 @@ export const itemKey = (question: string, allowed = ITEM_KEY_ALLOWED): FieldDef 
 export function keyed(values: Record<string, unknown>): { key: string; kind: ItemKind } {
   const key = String(values.key ?? '');
   return { key, kind: parseItemKey(key)?.kind ?? 'risk' };
+}
+
+/** How a guided form asks for a register field, from its descriptor (core/registers). */
+export function kindFieldDef(field: KindField): FieldDef {
+  const { name, label, question } = field;
+  const flags = { ...(field.required ? { required: true } : {}), ...(field.ask ? { ask: true } : {}) };
+  const allowed = field.allowed ? { allowed: field.allowed } : {};
+  const rule = field.value;
+  switch (rule.type) {
+    case 'line':
+      return textField(name, label, question, { max: rule.max, ...flags, ...allowed });
+    case 'text':
+      return longText(name, label, question, { max: rule.max, ...flags, ...allowed });
+    case 'scale':
+      return { ...scale(name, label, question), ...flags };
+    case 'choice':
+      return { ...choice(name, label, question, rule.values), ...flags, ...allowed };
+    case 'date':
+      return { ...date(name, label, question), ...flags, ...allowed };
+    case 'person':
+      return { ...person(name, label, question), ...flags, ...allowed };
+    case 'project':
+      return { ...project, name, label, question, ...flags };
+    case 'key':
+    case 'keys':
+      return textField(name, label, question, { ...flags, ...allowed });
+  }
 }

@@ -8,25 +8,21 @@ import { CARD_VERBS, isCardActionData, type CardActionData } from '../cards/verb
 import { parseCommand, type Command, type CommandName, type FieldError } from '../core/commands';
 import { parseItemKey } from '../core/registers';
 import { missingFields, parseErrorsReply, runCommand, withDefaults, type JobCommands, type Reply, type RunContext } from '../core/runner';
-import { ActionDialog } from './action.dialog';
-import { ChangeDialog } from './change.dialog';
 import { CloseDialog } from './close.dialog';
 import type { DialogDeps, RunCommand } from './dialog-deps';
 import { editDialogFor, editItemDialogs, isOrphanEditCard, type EditStart } from './edit-item.dialog';
-import { DecisionDialog } from './decision.dialog';
 import { EscalateDialog } from './escalate.dialog';
 import type { FormDialog, FormResult, FormStart } from './form.dialog';
-import { IssueDialog } from './issue.dialog';
 import { runItemButton } from './item-buttons';
 import { expiredLine, FORM_TTL_MS, leftLine, staleLine, whileWaiting } from './interruptions';
 import { runJobItemAction } from './job-actions';
 import { LinkExecDialog } from './link-exec.dialog';
 import { LinkDialog } from './link.dialog';
+import { logItemDialogs } from './log-item.dialog';
 import { PortfolioAddDialog } from './portfolio-add.dialog';
 import type { Presenter } from './presenter';
 import { ProgramAddDialog } from './program-add.dialog';
 import { ProjectAddDialog } from './project-add.dialog';
-import { RiskDialog } from './risk.dialog';
 import { RoleDialog } from './role.dialog';
 import { getRunContext, parseContextOf } from './run-context';
 import { ShowDialog } from './show.dialog';
@@ -46,7 +42,7 @@ const KEYED_VERBS: readonly CommandName[] = ['show', 'update', 'close', 'escalat
 
 export function guidedDialogs(deps: DialogDeps): FormDialog[] {
   return [
-    new RiskDialog(deps), new IssueDialog(deps), new ChangeDialog(deps), new DecisionDialog(deps), new ActionDialog(deps), new StatusDialog(deps),
+    ...logItemDialogs(deps), new StatusDialog(deps),
     new ProjectAddDialog(deps), new ProgramAddDialog(deps), new PortfolioAddDialog(deps),
     // The edit forms also answer `update`: listed before UpdateDialog, which typed `update` keeps.
     ...editItemDialogs(deps), new UpdateDialog(deps), new CloseDialog(deps), new ShowDialog(deps), new EscalateDialog(deps),

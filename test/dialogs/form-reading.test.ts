@@ -29,6 +29,8 @@ function formConfigs(): [string, FormConfig][] {
     // it.each needs the configs while the file is collected, so the modules are read synchronously.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     .flatMap((file) => Object.entries(require(join(dir, file)) as Record<string, unknown>))
+    // LOG_FORMS holds every register kind's form, by kind.
+    .flatMap(([name, value]) => (name === 'LOG_FORMS' ? Object.entries(value as object).map(([kind, form]) => [`LOG_FORMS.${kind}`, form]) : [[name, value]]))
     .filter((entry): entry is [string, FormConfig] => {
       const value = entry[1] as Partial<FormConfig> | null;
       return typeof value === 'object' && value !== null && Array.isArray(value.fields) && typeof value.command === 'string';
@@ -38,7 +40,7 @@ function formConfigs(): [string, FormConfig][] {
 describe('every form config', () => {
   const configs = formConfigs();
 
-  it('is found', () => expect(configs.map(([name]) => name)).toEqual(expect.arrayContaining(['RISK_FORM', 'ISSUE_FORM', 'CHANGE_FORM', 'STATUS_FORM'])));
+  it('is found', () => expect(configs.map(([name]) => name)).toEqual(expect.arrayContaining(['LOG_FORMS.risk', 'LOG_FORMS.issue', 'LOG_FORMS.change', 'LOG_FORMS.decision', 'LOG_FORMS.action', 'STATUS_FORM'])));
 
   it.each(configs)('%s lists its required fields before its optional ones, title (or key, then name) first', (_, config) => {
     const required = config.fields.map((f) => f.required === true);

@@ -6,7 +6,9 @@ import type { AdaptiveCard } from '../../cards';
 import { CARD_VERBS } from '../../cards/verbs';
 import { getItem } from '../../core/services';
 import { confirmationView, startState } from '../../dialogs/form-state';
-import { RISK_FORM } from '../../dialogs/risk.dialog';
+import { LOG_FORMS } from '../../dialogs/log-item.dialog';
+
+const RISK_FORM = LOG_FORMS.risk;
 import { allText } from '../cards/card-query';
 import { useTestDatabase } from '../support/db';
 import { itemCount, play, startChat, type Turn } from './support';
