@@ -1,28 +1,25 @@
 // The parts of an item shown by several cards: headline, level, facts, texts and related links.
 import { textBlock, submit, type CardElement, type Fact, type SubmitAction, type TextColor } from './adaptive';
-import { DECISION_COLOR, ISSUE_TYPE_LABEL, KIND_LABEL, LEVEL_COLOR, OVERDUE_MARK, humanize } from './style';
+import { KIND_LABEL, OVERDUE_MARK, TONE_COLOR, humanize } from './style';
 import { TEXT_LIMITS, blockText, inlineText, plainText } from './text';
 import { CARD_VERBS, type CardActionData } from './verbs';
 import { ITEM_ACTIONS, type ItemAction, type ItemView } from '../core/view-models';
+import { registerOf, type Tone } from '../core/registers';
 
 /** `R-7 Vendor API may slip`, the confirmation line of SPEC §3 (plain text, for messages). */
 export function itemHeadline(item: ItemView): string {
   return `${item.key} ${item.title.replace(/\s+/g, ' ').trim()}`;
 }
 
-/** The item's severity in a few words and its colour: score for risks, priority for issues. */
+/** The item's level in a few words and its tone (score for risks, priority for issues…), from its kind's descriptor. */
+export function itemTone(item: ItemView): { text: string; tone: Tone } {
+  return registerOf(item.kind).card.level?.(item) ?? { text: humanize(item.status), tone: item.overdue ? 'late' : 'plain' };
+}
+
+/** The item's level and its colour. */
 export function itemLevel(item: ItemView): { text: string; color: TextColor } {
-  switch (item.kind) {
-    case 'risk':
-      return { text: `${humanize(item.rating)} · score ${item.score}`, color: LEVEL_COLOR[item.rating] };
-    case 'issue':
-      return { text: `${humanize(item.priority)} priority`, color: LEVEL_COLOR[item.priority] };
-    case 'change':
-      return { text: humanize(item.decision), color: DECISION_COLOR[item.decision] };
-    case 'decision':
-    case 'action':
-      return { text: humanize(item.status), color: item.overdue ? 'attention' : 'default' };
-  }
+  const { text, tone } = itemTone(item);
+  return { text, color: TONE_COLOR[tone] };
 }
 
 export function itemHeader(item: ItemView): CardElement[] {
@@ -57,7 +54,7 @@ function fact(title: string, value: string | number | undefined, kind?: 'name'):
   return [{ title, value: String(value), name: kind === 'name' }];
 }
 
-/** What the card tells about an item, in the order shown: common facts first, then the kind's own. */
+/** What the card tells about an item, in the order shown: common facts first, then the kind's own (its descriptor's). */
 export function itemFactList(item: ItemView): ItemFact[] {
   const common = [
     ...fact('Project', item.project, 'name'),
@@ -66,48 +63,8 @@ export function itemFactList(item: ItemView): ItemFact[] {
     ...fact('Raised by', item.raisedByName, 'name'),
     ...fact('Due', item.due ? `${item.due}${item.overdue ? ' — overdue' : ''}` : undefined),
   ];
-  switch (item.kind) {
-    case 'risk':
-      return [
-        ...common,
-        ...fact('Probability', `${item.probability} / 5`),
-        ...fact('Impact', `${item.impact} / 5`),
-        ...fact('Score', `${item.score} (${item.rating})`),
-        ...fact('Response', item.response && humanize(item.response)),
-        ...fact('Next review', item.reviewDate),
-        ...fact('Escalated to', item.escalatedTo),
-        ...relatedFacts(item),
-      ];
-    case 'issue':
-      return [
-        ...common,
-        ...fact('Type', ISSUE_TYPE_LABEL[item.type]),
-        ...fact('Priority', humanize(item.priority)),
-        ...fact('Escalated from', item.escalatedFrom),
-        ...relatedFacts(item),
-      ];
-    case 'change':
-      return [
-        ...common,
-        ...fact('Decision', humanize(item.decision)),
-        ...fact('Decided by', item.decidedByName, 'name'),
-        ...fact('Decided on', item.decidedAt),
-        ...relatedFacts(item),
-      ];
-    case 'decision':
-      return [
-        ...common,
-        ...fact('Decided by', item.decidedByName, 'name'),
-        ...fact('Decided on', item.decidedOn),
-        ...fact('Concerns', item.items.join(', ')),
-        ...fact('Superseded by', item.supersededBy),
-        ...relatedFacts(item),
-      ];
-    case 'action':
-      return [...common, ...fact('Serves', item.itemKey), ...relatedFacts(item)];
-    default:
-      return [...common, ...relatedFacts(item)];
-  }
+  const own = registerOf(item.kind).card.facts(item).flatMap((f) => fact(f.title, f.value, f.name ? 'name' : undefined));
+  return [...common, ...own, ...relatedFacts(item)];
 }
 
 /** `show R-3`: one fact listing the actions serving it, one the decisions concerning it. */
@@ -127,20 +84,9 @@ function section(heading: string, text: string | undefined): CardElement[] {
   return [textBlock(heading, { weight: 'bolder', spacing: 'medium' }), textBlock(body, { spacing: 'small' })];
 }
 
-/** Description and the kind's long-text field with their headings, raw (each platform escapes them). */
+/** Description and the kind's long-text fields with their headings, raw (each platform escapes them). */
 export function itemLongTexts(item: ItemView): [heading: string, text: string | undefined][] {
-  switch (item.kind) {
-    case 'risk':
-      return [['Description', item.description], ['Mitigation', item.mitigation]];
-    case 'issue':
-      return [['Description', item.description], ['Resolution', item.resolution]];
-    case 'change':
-      return [['Description', item.description], ['Impact on time, cost and scope', item.impact]];
-    case 'decision':
-      return [['What was decided', item.outcome], ['Rationale', item.rationale], ['Description', item.description]];
-    case 'action':
-      return [['Description', item.description]];
-  }
+  return registerOf(item.kind).card.texts(item);
 }
 
 /** Description and the kind's long-text fields, each under a heading, skipped when empty. */

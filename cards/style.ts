@@ -1,6 +1,6 @@
 // Colours and labels for ratings, priorities, decisions and RAG, shared by every card.
-import { ITEM_KINDS, type Decision, type IssueType, type ItemKind, type Priority, type Rag, type RiskRating } from '../core/domain';
-import { nounsOf } from '../core/registers';
+import { ITEM_KINDS, type Decision, type ItemKind, type Priority, type Rag, type RiskRating } from '../core/domain';
+import { nounsOf, type Tone } from '../core/registers';
 import type { TextColor } from './adaptive';
 
 /** Low/medium/high/critical read the same way for risk ratings and issue priorities. */
@@ -21,21 +21,16 @@ export const DECISION_COLOR: Record<Decision, TextColor> = {
   deferred: 'warning',
 };
 
+/** An item's level colour, whatever its kind's descriptor calls it (core/registers Tone). */
+export const TONE_COLOR: Record<Tone, TextColor> = { ...LEVEL_COLOR, ...DECISION_COLOR, late: 'attention', plain: 'default' };
+
 const byKind = (pick: (kind: ItemKind) => string) => Object.fromEntries(ITEM_KINDS.map((kind) => [kind, pick(kind)])) as Record<ItemKind, string>;
 /** `Change request`; `change requests`: from each kind's descriptor. */
 export const KIND_LABEL = byKind((kind) => nounsOf(kind).label);
 export const KIND_PLURAL = byKind((kind) => nounsOf(kind).plural);
 
-export const ISSUE_TYPE_LABEL: Record<IssueType, string> = {
-  problem: 'Problem/concern',
-  request_for_change: 'Request for change',
-  off_specification: 'Off-specification',
-};
+export { ISSUE_TYPE_LABEL } from '../core/registers';
 
 export const OVERDUE_MARK = '⚠ Overdue';
 
-/** 'in_progress' → 'In progress'. */
-export function humanize(value: string): string {
-  const text = value.replace(/_/g, ' ').trim();
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+export { humanize } from '../core/registers';

@@ -1,6 +1,7 @@
 // Action A-n (SPEC §2): an owner, a due date, open or done, and the item it serves (item=R-3).
 import { ACTION_STATUSES } from '../domain';
 import { DESCRIPTION, DUE, OWNER, PROJECT, status, titled, type KindField } from './fields';
+import type { ActionItemView } from '../view-models';
 import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
 
 interface ActionRow extends ItemRow {
@@ -32,4 +33,8 @@ export const ACTION_REGISTER: RegisterDescriptor<'action'> = {
   // By due date alone.
   rank: () => 0,
   columns: ownColumns<ActionRow>([['Serves', (a) => a.itemKey ?? '']]),
+  card: {
+    facts: (a: ActionItemView) => [{ title: 'Serves', value: a.itemKey }],
+    texts: (a: ActionItemView) => [['Description', a.description]],
+  },
 };

@@ -6,5 +6,11 @@ import type { Names } from './types';
 export const localTime = (at: Date | null | undefined, zone: string): string =>
   at ? DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd HH:mm') : '';
 
+/** 'in_progress' → 'In progress'. */
+export function humanize(value: string): string {
+  const text = value.replace(/_/g, ' ').trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** A platform user id as the person's name (the id when the directory has no name); '' for none. */
 export const nameIn = (names: Names, id: string | null | undefined): string => (id ? (names.get(id) ?? id) : '');

@@ -2,7 +2,8 @@
 import { CHANGE_STATUSES, DECISIONS, type Decision, type IsoDate } from '../domain';
 import { DESCRIPTION, DUE, OWNER, PROJECT, titled, type KindField } from './fields';
 import { addDays, todayIn } from '../services/time';
-import { localTime, nameIn } from './cells';
+import type { ChangeItemView } from '../view-models';
+import { humanize, localTime, nameIn } from './cells';
 import { ownColumns, type ItemRow, type OverdueContext, type RegisterDescriptor } from './types';
 
 interface ChangeRow extends ItemRow {
@@ -64,4 +65,13 @@ export const CHANGE_REGISTER: RegisterDescriptor<'change'> = {
     ['Impact on cost', (c) => c.impactCost],
     ['Impact on scope', (c) => c.impactScope],
   ]),
+  card: {
+    level: (c: ChangeItemView) => ({ text: humanize(c.decision), tone: c.decision }),
+    facts: (c: ChangeItemView) => [
+      { title: 'Decision', value: humanize(c.decision) },
+      { title: 'Decided by', value: c.decidedByName, name: true },
+      { title: 'Decided on', value: c.decidedAt },
+    ],
+    texts: (c: ChangeItemView) => [['Description', c.description], ['Impact on time, cost and scope', c.impact]],
+  },
 };

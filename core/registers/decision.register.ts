@@ -1,6 +1,7 @@
 // Decision D-n (SPEC §2), the decision log: what was decided, why, by whom, when, and the items it concerns.
 import { DECISION_STATUSES, type IsoDate } from '../domain';
 import { DESCRIPTION, OWNER, PROJECT, status, titled, type KindField } from './fields';
+import type { DecisionItemView } from '../view-models';
 import { nameIn } from './cells';
 import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
 
@@ -59,4 +60,13 @@ export const DECISION_REGISTER: RegisterDescriptor<'decision'> = {
     ['Concerns', (d) => (d.items ?? []).join(' ')],
     ['Superseded by', (d) => d.supersededBy ?? ''],
   ]),
+  card: {
+    facts: (d: DecisionItemView) => [
+      { title: 'Decided by', value: d.decidedByName, name: true },
+      { title: 'Decided on', value: d.decidedOn },
+      { title: 'Concerns', value: d.items.join(', ') },
+      { title: 'Superseded by', value: d.supersededBy },
+    ],
+    texts: (d: DecisionItemView) => [['What was decided', d.outcome], ['Rationale', d.rationale], ['Description', d.description]],
+  },
 };

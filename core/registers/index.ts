@@ -7,8 +7,9 @@ import type { RegisterDescriptor } from './types';
 export { ISSUE_TYPE_ALIASES } from './issue.register';
 export { REGISTERS } from './registry';
 export { compareItems, isOverdue, mayBeOverdue, overdueDates } from './rules';
-export { localTime, nameIn } from './cells';
-export type { Column, ItemRow, KindNouns, Names, OverdueContext, RegisterDescriptor } from './types';
+export { humanize, localTime, nameIn } from './cells';
+export { ISSUE_TYPE_LABEL } from './issue.register';
+export type { CardParts, Column, Tone, ViewFact, ItemRow, KindNouns, Names, OverdueContext, RegisterDescriptor } from './types';
 
 export const registerOf = <K extends ItemKind>(kind: K): RegisterDescriptor<K> => REGISTERS[kind];
 export const nounsOf = (kind: ItemKind) => REGISTERS[kind].nouns;

@@ -1,6 +1,8 @@
 // Issue I-n (SPEC §2): type, priority, resolution; escalates into a change request.
 import { ISSUE_STATUSES, ISSUE_TYPES, PRIORITIES, type IssueType, type Priority } from '../domain';
 import { DESCRIPTION, DUE, OWNER, PROJECT, RESOLUTION, status, titled, type KindField } from './fields';
+import type { IssueItemView } from '../view-models';
+import { humanize } from './cells';
 import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
 
 /** The words accepted for an issue's type, by the parser and by the services alike. */
@@ -19,6 +21,13 @@ interface IssueRow extends ItemRow {
   priority: Priority;
   escalatedFrom?: string | null;
 }
+
+/** How an issue's type reads on cards. */
+export const ISSUE_TYPE_LABEL: Record<IssueType, string> = {
+  problem: 'Problem/concern',
+  request_for_change: 'Request for change',
+  off_specification: 'Off-specification',
+};
 
 const PRIORITY_RANK: Record<Priority, number> = { low: 1, medium: 2, high: 3, critical: 4 };
 
@@ -55,4 +64,13 @@ export const ISSUE_REGISTER: RegisterDescriptor<'issue'> = {
     ['Priority', (i) => i.priority],
     ['Escalated from', (i) => i.escalatedFrom],
   ]),
+  card: {
+    level: (i: IssueItemView) => ({ text: `${humanize(i.priority)} priority`, tone: i.priority }),
+    facts: (i: IssueItemView) => [
+      { title: 'Type', value: ISSUE_TYPE_LABEL[i.type] },
+      { title: 'Priority', value: humanize(i.priority) },
+      { title: 'Escalated from', value: i.escalatedFrom },
+    ],
+    texts: (i: IssueItemView) => [['Description', i.description], ['Resolution', i.resolution]],
+  },
 };

@@ -1,6 +1,8 @@
 // Risk R-n (SPEC §2): probability × impact, response, mitigation, review date; escalates into an issue.
 import { RISK_RESPONSES, RISK_STATUSES, SCALE_MAX, SCALE_MIN, type IsoDate, type RiskRating } from '../domain';
 import { DESCRIPTION, DUE, OWNER, PROJECT, status, titled, type KindField } from './fields';
+import type { RiskItemView } from '../view-models';
+import { humanize } from './cells';
 import { ownColumns, type ItemRow, type OverdueContext, type RegisterDescriptor } from './types';
 
 interface RiskRow extends ItemRow {
@@ -58,4 +60,16 @@ export const RISK_REGISTER: RegisterDescriptor<'risk'> = {
     ['Review date', (r) => r.reviewDate ?? ''],
     ['Escalated to', (r) => r.escalatedTo ?? ''],
   ]),
+  card: {
+    level: (r: RiskItemView) => ({ text: `${humanize(r.rating)} · score ${r.score}`, tone: r.rating }),
+    facts: (r: RiskItemView) => [
+      { title: 'Probability', value: `${r.probability} / ${SCALE_MAX}` },
+      { title: 'Impact', value: `${r.impact} / ${SCALE_MAX}` },
+      { title: 'Score', value: `${r.score} (${r.rating})` },
+      { title: 'Response', value: r.response && humanize(r.response) },
+      { title: 'Next review', value: r.reviewDate },
+      { title: 'Escalated to', value: r.escalatedTo },
+    ],
+    texts: (r: RiskItemView) => [['Description', r.description], ['Mitigation', r.mitigation]],
+  },
 };

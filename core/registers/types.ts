@@ -1,5 +1,6 @@
 // What a register kind is made of: the one description the parser, forms, cards, exports, lists and jobs read.
 import type { IsoDate, ItemKind } from '../domain';
+import type { ItemView } from '../view-models';
 import type { KindField } from './fields';
 
 /** How the kind is named to people: `risk` / `risks` / `Risk`, `change request` / `change requests`. */
@@ -48,6 +49,25 @@ export type Names = ReadonlyMap<string, string>;
 /** One CSV column: its header and how a cell is read from a row (names resolve people, zone dates instants). */
 export type Column<T> = [header: string, cell: (row: T, names: Names, zone: string) => Cell];
 
+/** One fact a card tells about an item, raw (each platform escapes and clips it); `name` marks a person's name. */
+export interface ViewFact {
+  title: string;
+  value: string | number | undefined;
+  name?: boolean;
+}
+
+/** What colours an item's level on a card (Teams) or picks its emoji (Slack). */
+export type Tone = 'low' | 'medium' | 'high' | 'critical' | 'pending' | 'approved' | 'rejected' | 'deferred' | 'late' | 'plain';
+
+/** How an item of the kind shows on a card, after what every item shows (project, status, owner, due). */
+export interface CardParts {
+  /** The level line: `High · score 12`, `Critical priority`, `Approved`. Default: its status, late when overdue. */
+  level?(item: ItemView): { text: string; tone: Tone };
+  facts(item: ItemView): ViewFact[];
+  /** Long texts under their headings, description included where the kind wants it. */
+  texts(item: ItemView): [heading: string, text: string | undefined][];
+}
+
 export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
   kind: K;
   /** The letter of its keys: `R` for R-7. */
@@ -79,6 +99,7 @@ export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
   lateQuery?(ctx: OverdueContext): Record<string, unknown>[];
   /** The kind's own CSV columns, between Key/Title/Project/Status and Owner/…/Closed. */
   columns: readonly Column<ItemRow>[];
+  card: CardParts;
 }
 
 /** A kind's columns over its own row; the registry only hands a descriptor rows of its kind. */
