@@ -1,4 +1,5 @@
 // The command language of SPEC §3 as data: what the parser returns to dialogs and adapters.
+import { ITEM_KINDS } from '../domain';
 import type {
   ActionStatus,
   Decision,
@@ -134,7 +135,7 @@ export interface RoleFields {
 export type ExportRegister = ItemKind | 'status';
 
 export const HELP_TOPICS = [
-  'help', 'status', 'risk', 'issue', 'change', 'decision', 'action', 'list', 'show', 'update', 'close', 'escalate',
+  'help', 'status', ...ITEM_KINDS, 'list', 'show', 'update', 'close', 'escalate',
   'project', 'program', 'portfolio', 'link', 'role', 'settings', 'digest', 'reminders', 'export',
   'cancel',
 ] as const;

@@ -37,4 +37,9 @@ export const ACTION_REGISTER: RegisterDescriptor<'action'> = {
     facts: (a: ActionItemView) => [{ title: 'Serves', value: a.itemKey }],
     texts: (a: ActionItemView) => [['Description', a.description]],
   },
+  help: {
+    usage: 'action [title] [owner=@user] [due=DATE] [item=KEY] [project=KEY]',
+    description: 'Log an action with its owner and due date, and the item it serves; it is overdue like any item.',
+    examples: ['action Call the vendor owner=me due=friday item=R-3', 'action'],
+  },
 };

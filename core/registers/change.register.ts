@@ -74,4 +74,9 @@ export const CHANGE_REGISTER: RegisterDescriptor<'change'> = {
     ],
     texts: (c: ChangeItemView) => [['Description', c.description], ['Impact on time, cost and scope', c.impact]],
   },
+  help: {
+    usage: 'change [title] [impact=".."] [owner=@user] [due=DATE] [project=KEY]',
+    description: 'Log a change request for a decision.',
+    examples: ['change Add SSO to scope impact="+2 weeks, +10k"', 'change Move go-live to March'],
+  },
 };

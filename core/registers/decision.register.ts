@@ -69,4 +69,9 @@ export const DECISION_REGISTER: RegisterDescriptor<'decision'> = {
     ],
     texts: (d: DecisionItemView) => [['What was decided', d.outcome], ['Rationale', d.rationale], ['Description', d.description]],
   },
+  help: {
+    usage: 'decision [title] [outcome=".."] [rationale=".."] [by=@user] [on=DATE] [items=R-3,I-2] [project=KEY]',
+    description: 'Log a decision in the decision log: what was decided, why, by whom, and the items it concerns. "decision" first in a message is this command; update C-n decision=approved still decides a change request.',
+    examples: ['decision Use Postgres outcome="Postgres for the ledger" rationale="team knows it" items=R-3', 'decision'],
+  },
 };

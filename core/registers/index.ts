@@ -9,7 +9,7 @@ export { REGISTERS } from './registry';
 export { compareItems, isOverdue, mayBeOverdue, overdueDates } from './rules';
 export { humanize, localTime, nameIn } from './cells';
 export { ISSUE_TYPE_LABEL } from './issue.register';
-export type { CardParts, Column, Tone, ViewFact, ItemRow, KindNouns, Names, OverdueContext, RegisterDescriptor } from './types';
+export type { CardParts, KindHelp, Column, Tone, ViewFact, ItemRow, KindNouns, Names, OverdueContext, RegisterDescriptor } from './types';
 
 export const registerOf = <K extends ItemKind>(kind: K): RegisterDescriptor<K> => REGISTERS[kind];
 export const nounsOf = (kind: ItemKind) => REGISTERS[kind].nouns;

@@ -73,4 +73,9 @@ export const ISSUE_REGISTER: RegisterDescriptor<'issue'> = {
     ],
     texts: (i: IssueItemView) => [['Description', i.description], ['Resolution', i.resolution]],
   },
+  help: {
+    usage: 'issue [title] [priority=low|medium|high|critical] [type=problem|request_for_change|off_specification] [owner=@user] [due=DATE] [project=KEY]',
+    description: 'Log an issue with its priority and type.',
+    examples: ['issue Build server down priority=high', 'issue Spec gap in reporting type=off_specification due=eow'],
+  },
 };

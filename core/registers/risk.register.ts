@@ -72,4 +72,9 @@ export const RISK_REGISTER: RegisterDescriptor<'risk'> = {
     ],
     texts: (r: RiskItemView) => [['Description', r.description], ['Mitigation', r.mitigation]],
   },
+  help: {
+    usage: 'risk [title] [p=1-5] [i=1-5] [owner=@user] [due=DATE] [project=KEY] [response=..] [mitigation=".."] [review=DATE]',
+    description: 'Log a risk: probability and impact 1–5 give its score. Alone, I ask you step by step.',
+    examples: ['risk Vendor API may slip p=4 i=5 due="next friday"', 'risk Key engineer leaving p=2 i=4 owner=me project=APOLLO', 'risk'],
+  },
 };

@@ -68,6 +68,13 @@ export interface CardParts {
   texts(item: ItemView): [heading: string, text: string | undefined][];
 }
 
+/** The kind's words for `help`: its usage line, what it does, examples to copy (each one parses). */
+export interface KindHelp {
+  usage: string;
+  description: string;
+  examples: string[];
+}
+
 export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
   kind: K;
   /** The letter of its keys: `R` for R-7. */
@@ -100,6 +107,7 @@ export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
   /** The kind's own CSV columns, between Key/Title/Project/Status and Owner/…/Closed. */
   columns: readonly Column<ItemRow>[];
   card: CardParts;
+  help: KindHelp;
 }
 
 /** A kind's columns over its own row; the registry only hands a descriptor rows of its kind. */

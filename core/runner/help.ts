@@ -1,6 +1,8 @@
 // `help [topic]`: each command's usage (from the parser's USAGE), what it does and examples to copy.
 import type { HelpCommandView, HelpView } from '../view-models';
 import { HELP_TOPICS, USAGE, type HelpTopic } from '../commands';
+import { ITEM_KINDS } from '../domain';
+import { REGISTERS } from '../registers';
 
 interface TopicHelp {
   description: string;
@@ -8,31 +10,15 @@ interface TopicHelp {
   examples: string[];
 }
 
-export const HELP: Record<HelpTopic, TopicHelp> = {
+/** Each register kind's help is its descriptor's. */
+const KIND_HELP = Object.fromEntries(ITEM_KINDS.map((kind) => [kind, REGISTERS[kind].help]));
+
+export const HELP = {
+  ...KIND_HELP,
   help: { description: 'What I can do; help COMMAND explains one command.', examples: ['help risk', 'help status'] },
   status: {
     description: 'Post the weekly status update (RAG per dimension, summary, done, next, blockers). Alone, I ask you step by step.',
     examples: ['status', 'status APOLLO rag=amber schedule=red summary="Vendor delay" blockers="Need SSO decision"'],
-  },
-  risk: {
-    description: 'Log a risk: probability and impact 1–5 give its score. Alone, I ask you step by step.',
-    examples: ['risk Vendor API may slip p=4 i=5 due="next friday"', 'risk Key engineer leaving p=2 i=4 owner=me project=APOLLO', 'risk'],
-  },
-  issue: {
-    description: 'Log an issue with its priority and type.',
-    examples: ['issue Build server down priority=high', 'issue Spec gap in reporting type=off_specification due=eow'],
-  },
-  change: {
-    description: 'Log a change request for a decision.',
-    examples: ['change Add SSO to scope impact="+2 weeks, +10k"', 'change Move go-live to March'],
-  },
-  decision: {
-    description: 'Log a decision in the decision log: what was decided, why, by whom, and the items it concerns. "decision" first in a message is this command; update C-n decision=approved still decides a change request.',
-    examples: ['decision Use Postgres outcome="Postgres for the ledger" rationale="team knows it" items=R-3', 'decision'],
-  },
-  action: {
-    description: 'Log an action with its owner and due date, and the item it serves; it is overdue like any item.',
-    examples: ['action Call the vendor owner=me due=friday item=R-3', 'action'],
   },
   list: {
     description: 'Show a register, top items first (risks by score, issues by priority).',
@@ -70,7 +56,7 @@ export const HELP: Record<HelpTopic, TopicHelp> = {
     examples: ['export risks', 'export changes project=APOLLO', 'export status project=APOLLO'],
   },
   cancel: { description: 'Leave the current dialog at any step.', examples: ['cancel'] },
-};
+} as Record<HelpTopic, TopicHelp>;
 
 /** The overview leaves out `help` itself and shows one example per command to stay short. */
 const OVERVIEW_TOPICS = HELP_TOPICS.filter((t) => t !== 'help');
