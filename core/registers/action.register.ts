@@ -2,6 +2,7 @@
 import { ACTION_STATUSES } from '../domain';
 import { DESCRIPTION, DUE, OWNER, PROJECT, status, titled, type KindField } from './fields';
 import type { ActionItemView } from '../view-models';
+import { given } from './cells';
 import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
 
 interface ActionRow extends ItemRow {
@@ -33,6 +34,7 @@ export const ACTION_REGISTER: RegisterDescriptor<'action'> = {
   // By due date alone.
   rank: () => 0,
   columns: ownColumns<ActionRow>([['Serves', (a) => a.itemKey ?? '']]),
+  view: (a: ActionRow): Partial<ActionItemView> => ({ itemKey: given(a.itemKey) }),
   card: {
     facts: (a: ActionItemView) => [{ title: 'Serves', value: a.itemKey }],
     texts: (a: ActionItemView) => [['Description', a.description]],

@@ -6,6 +6,16 @@ import type { Names } from './types';
 export const localTime = (at: Date | null | undefined, zone: string): string =>
   at ? DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd HH:mm') : '';
 
+/** '' and null read as "not set", which the cards leave out. */
+export const given = (value: string | null | undefined): string | undefined => (value ? value : undefined);
+
+/** A person's name for a view: the directory's name, else the id; undefined for none. */
+export const nameOf = (names: Names, id: string | null | undefined): string | undefined => (id ? (names.get(id) ?? id) : undefined);
+
+/** An instant's calendar date in the workspace's zone. */
+export const dateOf = (at: Date | null | undefined, zone: string): string | undefined =>
+  at ? (DateTime.fromJSDate(at, { zone }).toISODate() ?? undefined) : undefined;
+
 /** 'in_progress' → 'In progress'. */
 export function humanize(value: string): string {
   const text = value.replace(/_/g, ' ').trim();

@@ -3,7 +3,7 @@ import { CHANGE_STATUSES, DECISIONS, type Decision, type IsoDate } from '../doma
 import { DESCRIPTION, DUE, OWNER, PROJECT, titled, type KindField } from './fields';
 import { addDays, todayIn } from '../services/time';
 import type { ChangeItemView } from '../view-models';
-import { humanize, localTime, nameIn } from './cells';
+import { dateOf, given, humanize, localTime, nameIn, nameOf } from './cells';
 import { ownColumns, type ItemRow, type OverdueContext, type RegisterDescriptor } from './types';
 
 interface ChangeRow extends ItemRow {
@@ -65,6 +65,11 @@ export const CHANGE_REGISTER: RegisterDescriptor<'change'> = {
     ['Impact on cost', (c) => c.impactCost],
     ['Impact on scope', (c) => c.impactScope],
   ]),
+  view: (c: ChangeRow, names, zone): Partial<ChangeItemView> => {
+    const labelled = (label: string, text: string | undefined) => (text ? `${label}: ${text}` : '');
+    const impact = [c.impact, labelled('time', c.impactTime), labelled('cost', c.impactCost), labelled('scope', c.impactScope)];
+    return { impact: given(impact.filter(Boolean).join('; ')), decision: c.decision, decidedByName: nameOf(names, c.decidedById), decidedAt: dateOf(c.decidedAt, zone) };
+  },
   card: {
     level: (c: ChangeItemView) => ({ text: humanize(c.decision), tone: c.decision }),
     facts: (c: ChangeItemView) => [

@@ -2,7 +2,7 @@
 import { DECISION_STATUSES, type IsoDate } from '../domain';
 import { DESCRIPTION, OWNER, PROJECT, status, titled, type KindField } from './fields';
 import type { DecisionItemView } from '../view-models';
-import { nameIn } from './cells';
+import { given, nameIn, nameOf } from './cells';
 import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
 
 interface DecisionRow extends ItemRow {
@@ -60,6 +60,10 @@ export const DECISION_REGISTER: RegisterDescriptor<'decision'> = {
     ['Concerns', (d) => (d.items ?? []).join(' ')],
     ['Superseded by', (d) => d.supersededBy ?? ''],
   ]),
+  view: (d: DecisionRow, names): Partial<DecisionItemView> => ({
+    outcome: given(d.outcome), rationale: given(d.rationale), decidedByName: nameOf(names, d.decidedById), decidedOn: given(d.decidedOn),
+    items: d.items ?? [], supersededBy: given(d.supersededBy),
+  }),
   card: {
     facts: (d: DecisionItemView) => [
       { title: 'Decided by', value: d.decidedByName, name: true },

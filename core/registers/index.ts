@@ -7,7 +7,7 @@ import type { RegisterDescriptor } from './types';
 export { ISSUE_TYPE_ALIASES } from './issue.register';
 export { REGISTERS } from './registry';
 export { compareItems, isOverdue, mayBeOverdue, overdueDates } from './rules';
-export { humanize, localTime, nameIn } from './cells';
+export { dateOf, given, humanize, localTime, nameIn, nameOf } from './cells';
 export { ISSUE_TYPE_LABEL } from './issue.register';
 export type { CardParts, KindHelp, Column, Tone, ViewFact, ItemRow, KindNouns, Names, OverdueContext, RegisterDescriptor } from './types';
 

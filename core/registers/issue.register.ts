@@ -2,7 +2,7 @@
 import { ISSUE_STATUSES, ISSUE_TYPES, PRIORITIES, type IssueType, type Priority } from '../domain';
 import { DESCRIPTION, DUE, OWNER, PROJECT, RESOLUTION, status, titled, type KindField } from './fields';
 import type { IssueItemView } from '../view-models';
-import { humanize } from './cells';
+import { given, humanize } from './cells';
 import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
 
 /** The words accepted for an issue's type, by the parser and by the services alike. */
@@ -64,6 +64,7 @@ export const ISSUE_REGISTER: RegisterDescriptor<'issue'> = {
     ['Priority', (i) => i.priority],
     ['Escalated from', (i) => i.escalatedFrom],
   ]),
+  view: (i: IssueRow): Partial<IssueItemView> => ({ type: i.type, priority: i.priority, resolution: given(i.resolution), escalatedFrom: given(i.escalatedFrom) }),
   card: {
     level: (i: IssueItemView) => ({ text: `${humanize(i.priority)} priority`, tone: i.priority }),
     facts: (i: IssueItemView) => [

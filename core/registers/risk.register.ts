@@ -2,7 +2,7 @@
 import { RISK_RESPONSES, RISK_STATUSES, SCALE_MAX, SCALE_MIN, type IsoDate, type RiskRating } from '../domain';
 import { DESCRIPTION, DUE, OWNER, PROJECT, status, titled, type KindField } from './fields';
 import type { RiskItemView } from '../view-models';
-import { humanize } from './cells';
+import { given, humanize } from './cells';
 import { ownColumns, type ItemRow, type OverdueContext, type RegisterDescriptor } from './types';
 
 interface RiskRow extends ItemRow {
@@ -60,6 +60,10 @@ export const RISK_REGISTER: RegisterDescriptor<'risk'> = {
     ['Review date', (r) => r.reviewDate ?? ''],
     ['Escalated to', (r) => r.escalatedTo ?? ''],
   ]),
+  view: (r: RiskRow): Partial<RiskItemView> => ({
+    probability: r.probability, impact: r.impact, score: r.score, rating: r.rating, response: (r.response ?? undefined) as RiskItemView['response'],
+    mitigation: given(r.mitigation), reviewDate: given(r.reviewDate), escalatedTo: given(r.escalatedTo),
+  }),
   card: {
     level: (r: RiskItemView) => ({ text: `${humanize(r.rating)} · score ${r.score}`, tone: r.rating }),
     facts: (r: RiskItemView) => [

@@ -69,6 +69,9 @@ export interface CardParts {
 }
 
 /** The kind's words for `help`: its usage line, what it does, examples to copy (each one parses). */
+/** The kind's own part of its view model (names resolved, dates as the user reads them). */
+export type ViewPart = (item: ItemRow, names: Names, zone: string) => Partial<ItemView>;
+
 export interface KindHelp {
   usage: string;
   description: string;
@@ -108,6 +111,8 @@ export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
   columns: readonly Column<ItemRow>[];
   card: CardParts;
   help: KindHelp;
+  /** Its own fields of the view model the cards render. */
+  view(item: ItemRow, names: Names, zone: string): Partial<ItemView>;
 }
 
 /** A kind's columns over its own row; the registry only hands a descriptor rows of its kind. */

@@ -1,25 +1,16 @@
 // Stored documents → the view models the cards render (names resolved, dates as the user reads them).
-import { DateTime } from 'luxon';
 import type { HistoryEntryView, ItemView, StatusUpdateView } from '../view-models';
 import type { ItemHistoryDoc, StatusUpdateDoc } from '../../models';
-import type { IsoDate } from '../domain';
+import { ITEM_KINDS } from '../domain';
+import { given, nameOf, registerOf, storedFields, storedName } from '../registers';
 import { fieldLabel, type RegisterItem } from '../services';
 
-/** Fields whose history values are platform user ids, shown as names. */
-const PERSON_FIELDS = new Set(['ownerId', 'raisedById', 'decidedById']);
+/** Fields whose history values are platform user ids, shown as names: every kind's people, and who raised it. */
+const PERSON_FIELDS = new Set(['raisedById', ...ITEM_KINDS.flatMap((kind) => storedFields(kind).filter((f) => f.value.type === 'person').map(storedName))]);
 
 /** `items` of a decision: a list of keys, shown as one. */
 const listed = (value: unknown): unknown => (Array.isArray(value) ? value.join(', ') : value);
 
-const nameOf = (names: ReadonlyMap<string, string>, id: string | null | undefined): string | undefined =>
-  id ? (names.get(id) ?? id) : undefined;
-
-/** '' and null read as "not set", which the cards leave out. */
-const given = (value: string | null | undefined): string | undefined => (value ? value : undefined);
-
-function dateIn(at: Date | null | undefined, timeZone: string): IsoDate | undefined {
-  return at ? (DateTime.fromJSDate(at, { zone: timeZone }).toISODate() ?? undefined) : undefined;
-}
 
 /** A register item as the cards show it; `timeZone` dates a change's decision (default UTC). */
 export function toItemView(item: RegisterItem, names: ReadonlyMap<string, string>, overdue: boolean, timeZone = 'UTC'): ItemView {
@@ -34,58 +25,7 @@ export function toItemView(item: RegisterItem, names: ReadonlyMap<string, string
     status: item.status,
     overdue,
   };
-  switch (item.kind) {
-    case 'risk':
-      return {
-        ...base,
-        kind: 'risk',
-        probability: item.probability,
-        impact: item.impact,
-        score: item.score,
-        rating: item.rating,
-        response: item.response ?? undefined,
-        mitigation: given(item.mitigation),
-        reviewDate: given(item.reviewDate),
-        escalatedTo: given(item.escalatedTo),
-      };
-    case 'issue':
-      return {
-        ...base,
-        kind: 'issue',
-        type: item.type,
-        priority: item.priority,
-        resolution: given(item.resolution),
-        escalatedFrom: given(item.escalatedFrom),
-      };
-    case 'change': {
-      const impact = [item.impact, labelled('time', item.impactTime), labelled('cost', item.impactCost), labelled('scope', item.impactScope)];
-      return {
-        ...base,
-        kind: 'change',
-        impact: given(impact.filter(Boolean).join('; ')),
-        decision: item.decision,
-        decidedByName: nameOf(names, item.decidedById),
-        decidedAt: dateIn(item.decidedAt, timeZone),
-      };
-    }
-    case 'decision':
-      return {
-        ...base,
-        kind: 'decision',
-        outcome: given(item.outcome),
-        rationale: given(item.rationale),
-        decidedByName: nameOf(names, item.decidedById),
-        decidedOn: given(item.decidedOn),
-        items: item.items ?? [],
-        supersededBy: given(item.supersededBy),
-      };
-    case 'action':
-      return { ...base, kind: 'action', itemKey: given(item.itemKey) };
-  }
-}
-
-function labelled(label: string, text: string | undefined): string {
-  return text ? `${label}: ${text}` : '';
+  return { ...base, kind: item.kind, ...registerOf(item.kind).view(item, names, timeZone) } as ItemView;
 }
 
 function shown(value: unknown, field: string | null | undefined, names: ReadonlyMap<string, string>): string | undefined {
