@@ -1,8 +1,8 @@
 // risk, issue, change (log), show, update, close and escalate: one register item at a time.
-import type { ActionCommand, ChangeCommand, CloseCommand, DecisionCommand, EscalateCommand, IssueCommand, RiskCommand, ShowCommand, UpdateCommand } from '../commands';
-import { isDone } from '../registers';
+import type { ActionCommand, ChangeCommand, CloseCommand, PersonRef, DecisionCommand, EscalateCommand, IssueCommand, RiskCommand, ShowCommand, UpdateCommand } from '../commands';
+import { isDone, logFields, storedName, updateFields, type KindField } from '../registers';
 import {
-  closeItem, createAction, createChange, createDecision, createIssue, createRisk, relatedItems, escalateRisk, getItem, todayIn, updateItem, type ItemPatch, type RegisterItem,
+  closeItem, createItemOf, relatedItems, escalateRisk, getItem, todayIn, updateItem, type ItemPatch, type RegisterItem,
 } from '../services';
 import type { SavedOutcome } from '../view-models';
 import { viewerActions } from './item-actions';
@@ -29,41 +29,20 @@ async function savedReply(ctx: RunContext, item: RegisterItem, outcome: SavedOut
   return { type: 'saved', view: { outcome, item: view, ...noteFor(ctx, item, view.overdue) } };
 }
 
-async function create(command: CreateCommand, ctx: RunContext): Promise<RegisterItem> {
-  const { workspaceId: ws, actor, now, request } = ctx;
-  const common = {
-    title: command.title ?? '',
-    description: command.description,
-    projectKey: command.project ?? '',
-    ownerId: command.owner?.platformUserId,
-    due: 'due' in command ? command.due : undefined,
-  };
-  switch (command.name) {
-    case 'risk':
-      return createRisk(ws, actor, {
-        ...common,
-        probability: command.probability ?? '',
-        impact: command.impact ?? '',
-        response: command.response,
-        mitigation: command.mitigation,
-        reviewDate: command.review,
-      }, now, request);
-    case 'issue':
-      return createIssue(ws, actor, { ...common, priority: command.priority, type: command.type }, now, request);
-    case 'change':
-      return createChange(ws, actor, { ...common, impact: command.impact }, now, request);
-    case 'decision':
-      return createDecision(ws, actor, {
-        ...common,
-        outcome: command.outcome,
-        rationale: command.rationale,
-        decidedById: command.decidedBy?.platformUserId,
-        decidedOn: command.decidedOn,
-        items: command.items,
-      }, now, request);
-    case 'action':
-      return createAction(ws, actor, { ...common, itemKey: command.item }, now, request);
+/** A command's field values → the stored fields its kind's descriptor names (`owner` a person's id, `review` the review date). */
+function storedValues(fields: readonly KindField[], values: Record<string, unknown>): ItemPatch {
+  const patch: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = values[field.name];
+    if (value === undefined) continue;
+    patch[storedName(field)] = field.value.type === 'person' ? (value as PersonRef).platformUserId : value;
   }
+  return patch as ItemPatch;
+}
+
+async function create(command: CreateCommand, ctx: RunContext): Promise<RegisterItem> {
+  const input = storedValues(logFields(command.name), command as unknown as Record<string, unknown>);
+  return createItemOf(command.name, ctx.workspaceId, ctx.actor, { title: '', projectKey: '', ...input } as Parameters<typeof createItemOf>[3], ctx.now, ctx.request);
 }
 
 /** Logs the item once every required field is there (defaults already applied). */
@@ -94,21 +73,9 @@ export async function runShow(command: ShowCommand, ctx: RunContext): Promise<Re
   };
 }
 
-/** Parser update fields → the service's patch (`owner` is a person, `review` the review date). */
+/** Parser update fields → the service's patch, by the item kind's descriptor. */
 function toPatch(command: UpdateCommand): ItemPatch {
-  const { owner, ...rest } = command.fields;
-  const patch: ItemPatch & { review?: string; item?: string; decidedBy?: { platformUserId: string } } = {
-    ...rest, ...(owner ? { ownerId: owner.platformUserId } : {}),
-  };
-  if (patch.item !== undefined) patch.itemKey = patch.item;
-  if (patch.decidedBy !== undefined) patch.decidedById = patch.decidedBy.platformUserId;
-  delete patch.item;
-  delete patch.decidedBy;
-  if ('review' in patch) {
-    patch.reviewDate = patch.review;
-    delete patch.review;
-  }
-  return patch;
+  return storedValues(updateFields(command.kind), command.fields as Record<string, unknown>);
 }
 
 export async function runUpdate(command: UpdateCommand, ctx: RunContext): Promise<Reply> {

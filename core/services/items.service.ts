@@ -81,6 +81,11 @@ export async function createAction(ws: WorkspaceId, actor: Actor, input: CreateA
   return (await createItem('action', ws, actor, withProject, now, request)) as ActionItem;
 }
 
+/** Logs an item of any kind from its stored fields (an action's project defaults to the item it serves). */
+export async function createItemOf(kind: ItemKind, ws: WorkspaceId, actor: Actor, input: NewItemInput & ItemPatch, now = new Date(), request?: RequestRef): Promise<RegisterItem> {
+  return kind === 'action' ? createAction(ws, actor, input, now, request) : createItem(kind, ws, actor, input, now, request);
+}
+
 async function createItem(
   kind: ItemKind,
   ws: WorkspaceId,
