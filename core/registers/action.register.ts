@@ -25,7 +25,7 @@ const FIELDS: KindField[] = [
 export const ACTION_REGISTER: RegisterDescriptor<'action'> = {
   kind: 'action',
   prefix: 'A',
-  nouns: { singular: 'action', article: 'an', plural: 'actions', label: 'Action', listWord: 'actions' },
+  nouns: { singular: 'action', article: 'an', plural: 'actions', label: 'Action', listWord: 'actions', register: 'Action log' },
   statuses: ACTION_STATUSES,
   done: ['done'],
   fields: FIELDS,

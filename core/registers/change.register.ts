@@ -40,7 +40,7 @@ const FIELDS: KindField[] = [
 export const CHANGE_REGISTER: RegisterDescriptor<'change'> = {
   kind: 'change',
   prefix: 'C',
-  nouns: { singular: 'change request', article: 'a', plural: 'change requests', label: 'Change request', listWord: 'changes' },
+  nouns: { singular: 'change request', article: 'a', plural: 'change requests', label: 'Change request', listWord: 'changes', register: 'Change log' },
   statuses: CHANGE_STATUSES,
   done: ['closed'],
   fields: FIELDS,

@@ -43,7 +43,7 @@ const FIELDS: KindField[] = [
 export const DECISION_REGISTER: RegisterDescriptor<'decision'> = {
   kind: 'decision',
   prefix: 'D',
-  nouns: { singular: 'decision', article: 'a', plural: 'decisions', label: 'Decision', listWord: 'decisions' },
+  nouns: { singular: 'decision', article: 'a', plural: 'decisions', label: 'Decision', listWord: 'decisions', register: 'Decision log' },
   statuses: DECISION_STATUSES,
   // A decision log keeps agreed decisions in view: only a superseded one is done.
   done: ['superseded'],

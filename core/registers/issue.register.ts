@@ -52,7 +52,7 @@ const FIELDS: KindField[] = [
 export const ISSUE_REGISTER: RegisterDescriptor<'issue'> = {
   kind: 'issue',
   prefix: 'I',
-  nouns: { singular: 'issue', article: 'an', plural: 'issues', label: 'Issue', listWord: 'issues' },
+  nouns: { singular: 'issue', article: 'an', plural: 'issues', label: 'Issue', listWord: 'issues', register: 'Issue register' },
   statuses: ISSUE_STATUSES,
   done: ['resolved', 'closed'],
   fields: FIELDS,

@@ -40,7 +40,7 @@ const FIELDS: KindField[] = [
 export const RISK_REGISTER: RegisterDescriptor<'risk'> = {
   kind: 'risk',
   prefix: 'R',
-  nouns: { singular: 'risk', article: 'a', plural: 'risks', label: 'Risk', listWord: 'risks' },
+  nouns: { singular: 'risk', article: 'a', plural: 'risks', label: 'Risk', listWord: 'risks', register: 'Risk register' },
   statuses: RISK_STATUSES,
   done: ['closed'],
   fields: FIELDS,

@@ -14,6 +14,8 @@ export interface KindNouns {
   label: string;
   /** The word `list` and `export` take, also the CSV file's name: `changes`. */
   listWord: string;
+  /** The register as a whole, naming an export: `Change log`. */
+  register: string;
 }
 
 /**

@@ -2,6 +2,7 @@
 // signed download link carries it back, so the CSV is produced only when it is delivered.
 import type { ExportRegister } from '../commands';
 import { ITEM_KINDS } from '../domain';
+import { nounsOf } from '../registers';
 
 export interface ExportSpec {
   /** The workspace read; every delivery checks it against the place it is delivered to. */
@@ -50,9 +51,7 @@ export function readExportSpec(value: unknown): ExportSpec | null {
 /** The filename's middle part for a PM's export of their own projects (export.runner names files). */
 export const MY_PROJECTS = 'my-projects';
 
-const NOUNS: Record<ExportRegister, string> = {
-  risk: 'Risk register', issue: 'Issue register', change: 'Change log', decision: 'Decision log', action: 'Action log', status: 'Status history',
-};
+const NOUNS = { ...Object.fromEntries(ITEM_KINDS.map((kind) => [kind, nounsOf(kind).register])), status: 'Status history' } as Record<ExportRegister, string>;
 
 /** "Risk register, APOLLO" — what a consent card or a link line says the file is. */
 export function describeExport(spec: Pick<ExportSpec, 'register' | 'project' | 'filename'>): string {
