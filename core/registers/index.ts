@@ -1,8 +1,8 @@
 // The registry: every register kind by name, and what follows from their prefixes and nouns.
 import { ITEM_KINDS, type ItemKind } from '../domain';
 import { REGISTERS } from './registry';
-import type { KindField } from './fields';
-import type { RegisterDescriptor } from './types';
+import { storedName, type KindField } from './fields';
+import type { ItemRow, RegisterDescriptor } from './types';
 
 export { ISSUE_TYPE_ALIASES } from './issue.register';
 export { REGISTERS } from './registry';
@@ -64,6 +64,13 @@ export const logFields = (kind: ItemKind): readonly KindField[] => REGISTERS[kin
 export const updateFields = (kind: ItemKind): readonly KindField[] => REGISTERS[kind].fields.filter((f) => has(f.only, undefined, 'update'));
 /** Every field the services store for the kind. */
 export const storedFields = (kind: ItemKind): readonly KindField[] => REGISTERS[kind].fields;
+
+/** The platform user ids an item names: who raised it and every person-valued field of its kind (owner, decided by). */
+export function peopleOf(item: ItemRow): string[] {
+  const row = item as unknown as Record<string, unknown>;
+  const ids = [item.raisedById, ...REGISTERS[item.kind].fields.filter((f) => f.value.type === 'person').map((f) => row[storedName(f)])];
+  return ids.filter((id): id is string => typeof id === 'string' && id !== '');
+}
 
 /** The command fields a new item cannot do without: `['title', 'probability', 'impact', 'project']`. */
 export const requiredFields = (kind: ItemKind): string[] => logFields(kind).filter((f) => f.required).map((f) => f.name);

@@ -1,5 +1,6 @@
 // What several commands look up around a service call: names, the overdue rule, mentioned people.
 import type { PersonRef } from '../commands';
+import { peopleOf } from '../registers';
 import { displayNames, ensurePerson, getSettings, isOverdue, overdueContext, toWorkspaceId, type RegisterItem } from '../services';
 import type { RunContext } from './types';
 
@@ -14,7 +15,7 @@ export async function namesFor(ctx: RunContext, userIds: readonly (string | null
 
 /** The people an item's view names. */
 export function itemPeople(item: RegisterItem): (string | null | undefined)[] {
-  return [item.ownerId, item.raisedById, item.kind === 'change' ? item.decidedById : null];
+  return peopleOf(item);
 }
 
 /** Whether each item is overdue today in the workspace's zone, under its change policy. */

@@ -1,7 +1,7 @@
 // Everything one reminders run reads: the overdue items, their projects (for the PMs) and names.
 import { ProjectModel } from '../../models';
 import { ITEM_KINDS } from '../../core/domain';
-import { mayBeOverdue } from '../../core/registers';
+import { mayBeOverdue, peopleOf } from '../../core/registers';
 import { loadWorkspace, type WorkspaceId } from '../../core/services/context';
 import { compareItems, type ListedItem } from '../../core/services/item-list.service';
 import { asItem, itemModel } from '../../core/services/item-store';
@@ -46,7 +46,7 @@ export async function loadReminderData(ws: WorkspaceId | JobWorkspace, now: Date
     .lean<PlanProject[]>();
   const people = [
     ...projects.map((p) => p.pmId ?? ''),
-    ...items.flatMap((i) => [i.ownerId, i.raisedById, i.kind === 'change' ? (i.decidedById ?? '') : '']),
+    ...items.flatMap(peopleOf),
   ];
   return { items, projects, names: await loadNames(workspaceId, people) };
 }
