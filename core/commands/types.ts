@@ -204,7 +204,7 @@ export type Command =
 export type CommandName = Command['name'];
 
 export const COMMAND_NAMES: readonly CommandName[] = [
-  'help', 'status', 'risk', 'issue', 'change', 'decision', 'action', 'list', 'show', 'update', 'close', 'escalate',
+  'help', 'status', ...ITEM_KINDS, 'list', 'show', 'update', 'close', 'escalate',
   'project_add', 'program_add', 'portfolio_add', 'link', 'link_exec', 'role', 'settings', 'digest',
   'reminders', 'export', 'cancel',
 ];
