@@ -84,8 +84,12 @@ describe('Inbox', () => {
     for (const wait of [60_000, 90_000]) {
       clock += wait + 1;
       await inbox.sweep();
-      await waitFor(async () => (await InboundRequestModel.findById('slack:T1:command:x3').lean())?.attempts === tries && tries > 1);
-      await new Promise((r) => setTimeout(r, 50));
+      // The attempt is counted when it is taken and its outcome written when it fails: wait for the outcome.
+      const settled = wait === 90_000 ? 'failed' : 'pending';
+      await waitFor(async () => {
+        const now = await InboundRequestModel.findById('slack:T1:command:x3').lean();
+        return now?.attempts === tries && tries > 1 && now.state === settled && now.error === 'database went away';
+      });
     }
     doc = await InboundRequestModel.findById('slack:T1:command:x3').lean();
     expect(doc).toMatchObject({ state: 'failed', attempts: 3, error: 'database went away' });
