@@ -121,7 +121,7 @@ export async function benchFanOut(db: BenchDatabase, count: number): Promise<Fan
               recipient: { kind: 'user' as const, platform: 'teams' as const, userId },
               message: {
                 kind: 'owner_reminder' as const,
-                view: { recipientName: `Person ${i}`, role: 'owner' as const, projects: [], items: [], totalItems: 0, moreCommands: [], today: '2026-11-23', zone: 'UTC' },
+                view: { recipientName: `Person ${i}`, role: 'owner' as const, projects: [], items: [], totalItems: 0, moreCommands: [], today: '2026-11-23', snoozedDue: '2026-11-30', earliestDue: '2026-11-24', zone: 'UTC' },
               },
             })),
     });

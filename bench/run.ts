@@ -8,13 +8,15 @@ import { benchFanOut, benchPlanning, type FanOutResult, type PlanningResult } fr
 import { parseBenchOptions, prepareOut, type Section } from './options';
 import { benchSlackAck, type SlackAckResult } from './slack';
 import { spawnBot, startBenchDatabase, type BenchDatabase } from './support';
-import { benchMemory, benchTeams, startConnectorSink, type MemoryResult, type TeamsResult } from './teams';
+import { benchMemory, benchTeams, benchTeamsRoundTrips, startConnectorSink, type MemoryResult, type TeamsResult, type TeamsRoundTrips } from './teams';
 
 export interface Results {
   at: string;
   quick: boolean;
   machine: { cpus: number; memoryGb: number; node: string; database: string };
   teams: TeamsResult[];
+  /** Database round trips of one Teams turn. */
+  teamsRoundTrips?: TeamsRoundTrips;
   slack?: SlackAckResult;
   planning: PlanningResult[];
   fanOut?: FanOutResult;
@@ -36,6 +38,18 @@ interface Target {
 
 export function targets(r: Results): Target[] {
   const out: Target[] = [];
+  // At 10 the echo bot is not saturated, so the ratio is ours; at 50 both queue behind the machine.
+  const at10 = r.teams.find((t) => t.concurrency === 10);
+  if (at10) {
+    for (const [what, turn] of [['inline risk', at10.inlineRisk], ['guided step', at10.guidedStep]] as const) {
+      out.push({
+        what: `Teams ${what}, p99 at 10 concurrent, ours / echo bot`,
+        target: '≤ 3×',
+        measured: `${turn.ratioP99}× (${turn.ours.p99} ms / ${turn.echo.p99} ms)`,
+        met: turn.ratioP99 <= 3,
+      });
+    }
+  }
   const at50 = r.teams.find((t) => t.concurrency === 50);
   if (at50) {
     out.push({
@@ -81,6 +95,11 @@ export function targets(r: Results): Target[] {
   return out;
 }
 
+const commandList = (commands: Record<string, number>) =>
+  Object.entries(commands)
+    .map(([name, n]) => (n > 1 ? `${name} ×${n}` : name))
+    .join(', ');
+
 export function markdown(r: Results): string {
   const sections = Object.entries(r.sections).map(([name, s]) => `${name} ${s}`);
   const lines = [
@@ -98,6 +117,12 @@ export function markdown(r: Results): string {
       `| guided step, ${t.concurrency} concurrent | ${t.guidedStep.ours.p50} | ${t.guidedStep.ours.p95} | ${t.guidedStep.ours.p99} | ${t.guidedStep.echo.p99} | ${t.guidedStep.ratioP99}× |`,
     ]),
     '',
+    ...(r.teamsRoundTrips
+      ? [
+          `Database round trips per Teams turn, in a known conversation: inline \`risk …\` ${r.teamsRoundTrips.inlineRisk.total} (${commandList(r.teamsRoundTrips.inlineRisk.commands)}); guided step ${r.teamsRoundTrips.guidedStep.total} (${commandList(r.teamsRoundTrips.guidedStep.commands)}).`,
+          '',
+        ]
+      : []),
     '| planning (ms / round trips) | digest | reminders | nudge |',
     '|---|---|---|---|',
     ...r.planning.map((p) => `| ${p.projects} projects, ${p.items} items | ${p.jobs.digest.ms} / ${p.jobs.digest.roundTrips} | ${p.jobs.reminders.ms} / ${p.jobs.reminders.roundTrips} | ${p.jobs.nudge.ms} / ${p.jobs.nudge.roundTrips} |`),
@@ -113,18 +138,21 @@ export function markdown(r: Results): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Teams latency next to the echo bot: a warm-up, then 1 and 50 conversations at once. */
-async function teamsLatency(db: BenchDatabase, quick: boolean, log: (m: string) => void): Promise<TeamsResult[]> {
+/** Teams latency next to the echo bot: a warm-up, the round trips of a turn, then 1, 10 and 50 conversations at once. */
+async function teamsLatency(db: BenchDatabase, quick: boolean, log: (m: string) => void, results: Results): Promise<TeamsResult[]> {
   const sink = await startConnectorSink();
   const ours = await spawnBot('ours', db, 'bench_teams');
   const echo = await spawnBot('echo', db, 'bench_echo');
   try {
     log('warming up');
     await benchTeams(ours, echo, sink, 4, 5, 'warmup');
+    results.teamsRoundTrips = await benchTeamsRoundTrips(ours, sink, 'tenant-round-trips');
+    log(`round trips per turn: inline risk ${results.teamsRoundTrips.inlineRisk.total}, guided step ${results.teamsRoundTrips.guidedStep.total}`);
     const out: TeamsResult[] = [];
-    for (const concurrency of [1, 50]) {
+    const turns: Record<number, number> = { 1: 60, 10: 20, 50: 6 };
+    for (const concurrency of [1, 10, 50]) {
       log(`Teams turns at ${concurrency} concurrent`);
-      out.push(await benchTeams(ours, echo, sink, concurrency, quick ? 4 : concurrency === 1 ? 60 : 6, `tenant-c${concurrency}`));
+      out.push(await benchTeams(ours, echo, sink, concurrency, quick ? 4 : turns[concurrency], `tenant-c${concurrency}`));
     }
     return out;
   } finally {
@@ -168,7 +196,7 @@ async function main(): Promise<void> {
     }
   };
   try {
-    if (wanted('teams')) results.teams = await timed('teams', () => teamsLatency(db, quick, log));
+    if (wanted('teams')) results.teams = await timed('teams', () => teamsLatency(db, quick, log, results));
 
     if (wanted('memory')) results.memory = await timed('memory', () => benchMemory(db, 1_000, quick ? 2_000 : 10_000, log));
 

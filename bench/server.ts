@@ -2,7 +2,8 @@
 // stubs in the parent never share its event loop, and its RSS is its own.
 //   node --expose-gc dist/bench/server.js <ours|echo|slack> <mongodb uri> <db name>
 // Prints one JSON line {"url": ...} once listening. GET /bench/rss answers the RSS and JS heap after a GC and
-// the Teams turns served so far; GET /bench/idle answers once the Slack work behind every ack is done.
+// the Teams turns served so far; GET /bench/idle answers once the Slack work behind every ack is done;
+// GET /bench/roundtrips answers the database commands sent since the last call, by command and collection.
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import express, { type Express } from 'express';
 import mongoose from 'mongoose';
@@ -31,6 +32,21 @@ const serverAcks: number[] = [];
 /** Teams activities this process has answered, whoever sent them: what the memory figures count. */
 let turns = 0;
 
+/** The driver's own housekeeping, not our queries. */
+const HOUSEKEEPING = new Set(['hello', 'isMaster', 'ismaster', 'ping', 'endSessions', 'buildInfo', 'getParameter']);
+/** Database commands since the last GET /bench/roundtrips, as "command collection" → count: what a turn costs. */
+let roundTrips = new Map<string, number>();
+
+/** Counts every command the driver sends (each one a round trip; a getMore too), which mongoose's debug hook would miss. */
+function countRoundTrips(): void {
+  mongoose.connection.getClient().on('commandStarted', (event: { commandName: string; command: Record<string, unknown> }) => {
+    if (HOUSEKEEPING.has(event.commandName)) return;
+    const collection = event.command[event.commandName];
+    const name = `${event.commandName} ${typeof collection === 'string' ? collection : ''}`.trim();
+    roundTrips.set(name, (roundTrips.get(name) ?? 0) + 1);
+  });
+}
+
 async function main(): Promise<void> {
   const [mode, uri, dbName] = process.argv.slice(2);
   let app: Express;
@@ -38,8 +54,9 @@ async function main(): Promise<void> {
   if (mode === 'echo') {
     app = echoApp();
   } else {
-    await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 5000, autoIndex: false });
+    await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 5000, autoIndex: false, monitorCommands: true });
     await ensureIndexes();
+    countRoundTrips();
     const config = loadConfig({ ...process.env, PORT: '0' } as Record<string, string>);
     app = createApp({ logger: quiet, isReady: async () => true });
     // Server-side ack time: from the request's arrival to its response being flushed.
@@ -62,6 +79,10 @@ async function main(): Promise<void> {
   });
   app.get('/bench/acks', (_req, res) => {
     res.json({ acks: serverAcks.splice(0) });
+  });
+  app.get('/bench/roundtrips', (_req, res) => {
+    res.json(Object.fromEntries(roundTrips));
+    roundTrips = new Map();
   });
   app.get('/bench/idle', async (_req, res) => {
     await slack?.idle();

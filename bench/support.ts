@@ -142,6 +142,8 @@ export interface BotProcess extends Served {
   idle(): Promise<void>;
   /** Server-side ack times (ms) since the last call. */
   serverAcks(): Promise<number[]>;
+  /** The database commands the bot sent since the last call, by "command collection". */
+  roundTrips(): Promise<Record<string, number>>;
 }
 
 /** Starts bench/server.js (`ours`, `echo` or `slack`) in its own process on the bench database. */
@@ -167,6 +169,7 @@ export async function spawnBot(mode: 'ours' | 'echo' | 'slack', db: BenchDatabas
       await get('/bench/idle');
     },
     serverAcks: async () => (await get<{ acks: number[] }>('/bench/acks')).acks,
+    roundTrips: () => get('/bench/roundtrips'),
     close: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());

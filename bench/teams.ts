@@ -1,7 +1,7 @@
 // Teams turn latency over HTTP, ours next to a bare botbuilder echo bot on the same harness, and
 // the bot's RSS over many Teams turns.
 import express from 'express';
-import { concurrently, latency, ms, post, serve, spawnBot, type BenchDatabase, type Latency, type Served } from './support';
+import { concurrently, latency, ms, post, serve, spawnBot, type BenchDatabase, type BotProcess, type Latency, type Served } from './support';
 
 /** A Bot Connector that only says "sent": what the bot's replies cost is the bot's, not the stub's. */
 export async function startConnectorSink(): Promise<Served> {
@@ -83,6 +83,39 @@ export async function benchTeams(ours: Served, echo: Served, sink: Served, concu
     inlineRisk: { ours: oursInline, echo: echoInline, ratioP99: ratio(oursInline, echoInline) },
     guidedStep: { ours: oursGuided, echo: echoGuided, ratioP99: ratio(oursGuided, echoGuided) },
   };
+}
+
+/** The database commands of one turn, by "command collection", and their total. */
+export interface TurnRoundTrips {
+  total: number;
+  commands: Record<string, number>;
+}
+
+export interface TeamsRoundTrips {
+  inlineRisk: TurnRoundTrips;
+  guidedStep: TurnRoundTrips;
+}
+
+const turnRoundTrips = (commands: Record<string, number>): TurnRoundTrips => ({ total: Object.values(commands).reduce((a, b) => a + b, 0), commands });
+
+/**
+ * The round trips of one inline `risk …` and one guided step (the title after a bare `risk`), one
+ * turn at a time in a conversation already known: what every later turn of a chat pays.
+ */
+export async function benchTeamsRoundTrips(ours: BotProcess, sink: Served, tenant: string): Promise<TeamsRoundTrips> {
+  const serviceUrl = `${sink.url}/`;
+  await say(ours, serviceUrl, tenant, 'admin', 'project add RT "Round trips"');
+  await say(ours, serviceUrl, tenant, 'rt', 'help');
+  await say(ours, serviceUrl, tenant, 'rt', 'risk Warm-up risk p=3 i=4 project=RT');
+  await ours.roundTrips();
+  await say(ours, serviceUrl, tenant, 'rt', 'risk Counted risk p=3 i=4 project=RT');
+  const inlineRisk = turnRoundTrips(await ours.roundTrips());
+  await say(ours, serviceUrl, tenant, 'rt', 'risk');
+  await ours.roundTrips();
+  await say(ours, serviceUrl, tenant, 'rt', 'Counted guided risk');
+  const guidedStep = turnRoundTrips(await ours.roundTrips());
+  await say(ours, serviceUrl, tenant, 'rt', 'cancel');
+  return { inlineRisk, guidedStep };
 }
 
 export interface MemoryResult {

@@ -2,13 +2,13 @@
 import { adaptiveCard, column, submit, textBlock, type AdaptiveCard, type CardElement, type ColumnSet } from './adaptive';
 import { CARD_BYTE_BUDGET, NONE, TEXT_LIMITS, blockText, inlineText, jsonBytes, plainText, shareBytes } from './text';
 import { CARD_VERBS } from './verbs';
-import type { ConfirmationField, ConfirmationView } from './view-models';
+import type { ConfirmationField, ConfirmationView } from '../core/view-models';
 
-function row(command: string, field: ConfirmationField, value: string): ColumnSet {
+function row(command: string, field: ConfirmationField, value: string, instance: { form?: string }): ColumnSet {
   const label = plainText(field.label, TEXT_LIMITS.name);
   const edit = field.editable === false ? [] : [column([{
     type: 'ActionSet',
-    actions: [submit('Edit', { verb: CARD_VERBS.editField, command, field: field.id }, { tooltip: `Edit ${label}` })],
+    actions: [submit('Edit', { verb: CARD_VERBS.editField, command, field: field.id, ...instance }, { tooltip: `Edit ${label}` })],
   }], 'auto')];
   return {
     type: 'ColumnSet',
@@ -20,15 +20,16 @@ function row(command: string, field: ConfirmationField, value: string): ColumnSe
 
 function build(confirmation: ConfirmationView, values: readonly string[]): AdaptiveCard {
   const { command } = confirmation;
+  const instance = confirmation.formId ? { form: confirmation.formId } : {};
   const body: CardElement[] = [
     textBlock(inlineText(confirmation.title, TEXT_LIMITS.headline), { size: 'medium', weight: 'bolder', style: 'heading' }),
   ];
   const note = inlineText(confirmation.note);
   if (note) body.push(textBlock(note, { isSubtle: true, spacing: 'small' }));
-  body.push(...confirmation.fields.map((field, i) => row(command, field, values[i])));
+  body.push(...confirmation.fields.map((field, i) => row(command, field, values[i], instance)));
   const actions = [
-    submit('Save', { verb: CARD_VERBS.confirmSave, command }, { style: 'positive' }),
-    submit('Cancel', { verb: CARD_VERBS.cancel, command }),
+    submit('Save', { verb: CARD_VERBS.confirmSave, command, ...instance }, { style: 'positive' }),
+    submit('Cancel', { verb: CARD_VERBS.cancel, command, ...instance }),
   ];
   return adaptiveCard(body, actions, plainText(confirmation.title, TEXT_LIMITS.headline));
 }

@@ -1,7 +1,7 @@
 // Something went wrong or the input was not understood: what, and what to do next.
 import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { TEXT_LIMITS, blockText, inlineText, plainText } from './text';
-import type { ErrorView } from './view-models';
+import type { ErrorView } from '../core/view-models';
 
 export function errorCard(error: ErrorView): AdaptiveCard {
   const body: CardElement[] = [textBlock(`⚠ ${inlineText(error.message, TEXT_LIMITS.headline)}`, { color: 'attention', weight: 'bolder' })];

@@ -2,7 +2,7 @@
 import { adaptiveCard, submit, textBlock, type AdaptiveCard, type CardElement, type CardInput } from './adaptive';
 import { CARD_BYTE_BUDGET, TEXT_LIMITS, inlineText, inputText, jsonBytes, plainText } from './text';
 import { CARD_VERBS, RESERVED_DATA_KEYS } from './verbs';
-import type { FormField, FormView } from './view-models';
+import type { FormField, FormView } from '../core/view-models';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -63,7 +63,7 @@ function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-function build(form: FormView, values: readonly (string | undefined)[]): AdaptiveCard {
+function build(form: FormView, values: readonly (string | undefined)[], keep: readonly string[] = []): AdaptiveCard {
   const body: CardElement[] = [textBlock(inlineText(form.title, TEXT_LIMITS.headline), { size: 'medium', weight: 'bolder', style: 'heading' })];
   const intro = inlineText(form.intro, TEXT_LIMITS.value);
   if (intro) body.push(textBlock(intro, { spacing: 'small' }));
@@ -74,9 +74,12 @@ function build(form: FormView, values: readonly (string | undefined)[]): Adaptiv
     body.push(withoutUndefined(input(field, values[i])));
     if (field.error) body.push(textBlock(inlineText(field.error, TEXT_LIMITS.short), { color: 'attention', size: 'small', spacing: 'small' }));
   });
+  const instance = form.formId ? { form: form.formId } : {};
   const actions = [
-    submit(plainText(form.submitLabel ?? 'Save', TEXT_LIMITS.name), { verb: CARD_VERBS.submitForm, command: form.command }, { style: 'positive' }),
-    submit('Cancel', { verb: CARD_VERBS.cancel, command: form.command }, { associatedInputs: 'none' }),
+    submit(plainText(form.submitLabel ?? 'Save', TEXT_LIMITS.name), {
+      verb: CARD_VERBS.submitForm, command: form.command, ...instance, ...(keep.length > 0 ? { keep: [...keep] } : {}),
+    }, { style: 'positive' }),
+    submit('Cancel', { verb: CARD_VERBS.cancel, command: form.command, ...instance }, { associatedInputs: 'none' }),
   ];
   return adaptiveCard(body, actions, plainText(form.title, TEXT_LIMITS.headline));
 }
@@ -102,6 +105,10 @@ export function formCard(form: FormView): AdaptiveCard {
   const clash = form.fields.find((f) => RESERVED_DATA_KEYS.includes(f.id));
   if (clash) throw new Error(`form field id "${clash.id}" would overwrite the action data; rename it`);
   const values = form.fields.map((f) => (f.value === undefined ? undefined : inputText(String(f.value))));
-  const skeleton = build(form, values.map(() => undefined));
-  return build(form, fittingValues(values, CARD_BYTE_BUDGET - jsonBytes(skeleton)));
+  // The skeleton reserves room for every input id in `keep`, in case all values are left out.
+  const skeleton = build(form, values.map(() => undefined), form.fields.map((f) => f.id));
+  const fitted = fittingValues(values, CARD_BYTE_BUDGET - jsonBytes(skeleton));
+  // A value left out must not read as "emptied" when the card comes back.
+  const keep = form.fields.filter((_, i) => values[i] !== undefined && fitted[i] === undefined).map((f) => f.id);
+  return build(form, fitted, keep);
 }

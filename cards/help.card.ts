@@ -1,7 +1,7 @@
 // What the bot can do: each command's usage, what it does and examples to copy.
 import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from './adaptive';
 import { TEXT_LIMITS, blockText, inlineText, plainText } from './text';
-import type { HelpCommandView, HelpView } from './view-models';
+import type { HelpCommandView, HelpView } from '../core/view-models';
 
 /** Commands are short; a help card listing every command still has to stay small. */
 const EXAMPLES_SHOWN = 3;

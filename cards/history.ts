@@ -2,7 +2,7 @@
 import { textBlock, type CardElement } from './adaptive';
 import { humanize } from './style';
 import { NONE, TEXT_LIMITS, inlineText } from './text';
-import type { HistoryEntryView } from './view-models';
+import type { HistoryEntryView } from '../core/view-models';
 
 export const HISTORY_SHOWN = 10;
 
@@ -36,8 +36,6 @@ export function changeText(entry: HistoryEntryView, line: LineText): string {
       // The issue's side of an escalation records where it came from (field escalatedFrom).
       if (!to) return 'escalated';
       return entry.field === 'escalatedFrom' ? `escalated from ${to}` : `escalated to ${to}`;
-    case 'commented':
-      return `commented: ${to || NONE}`;
     default:
       // An action stored by a newer version: its name, rather than nothing.
       return line(String(entry.action), TEXT_LIMITS.name) || NONE;

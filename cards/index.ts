@@ -10,5 +10,5 @@ export { LIST_ROWS_SHOWN, listCard } from './list.card';
 export { savedCard } from './saved.card';
 export { statusCard } from './status.card';
 export * from './verbs';
-export type * from './view-models';
-export { FORM_FIELD_TYPES } from './view-models';
+export type * from '../core/view-models';
+export { FORM_FIELD_TYPES } from '../core/view-models';

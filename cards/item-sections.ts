@@ -3,7 +3,7 @@ import { textBlock, submit, type CardElement, type Fact, type SubmitAction, type
 import { DECISION_COLOR, ISSUE_TYPE_LABEL, KIND_LABEL, LEVEL_COLOR, OVERDUE_MARK, humanize } from './style';
 import { TEXT_LIMITS, blockText, inlineText, plainText } from './text';
 import { CARD_VERBS, type CardActionData } from './verbs';
-import { ITEM_ACTIONS, type ItemAction, type ItemView } from './view-models';
+import { ITEM_ACTIONS, type ItemAction, type ItemView } from '../core/view-models';
 
 /** `R-7 Vendor API may slip`, the confirmation line of SPEC §3 (plain text, for messages). */
 export function itemHeadline(item: ItemView): string {
@@ -19,6 +19,9 @@ export function itemLevel(item: ItemView): { text: string; color: TextColor } {
       return { text: `${humanize(item.priority)} priority`, color: LEVEL_COLOR[item.priority] };
     case 'change':
       return { text: humanize(item.decision), color: DECISION_COLOR[item.decision] };
+    case 'decision':
+    case 'action':
+      return { text: humanize(item.status), color: item.overdue ? 'attention' : 'default' };
   }
 }
 
@@ -73,6 +76,7 @@ export function itemFactList(item: ItemView): ItemFact[] {
         ...fact('Response', item.response && humanize(item.response)),
         ...fact('Next review', item.reviewDate),
         ...fact('Escalated to', item.escalatedTo),
+        ...relatedFacts(item),
       ];
     case 'issue':
       return [
@@ -80,6 +84,7 @@ export function itemFactList(item: ItemView): ItemFact[] {
         ...fact('Type', ISSUE_TYPE_LABEL[item.type]),
         ...fact('Priority', humanize(item.priority)),
         ...fact('Escalated from', item.escalatedFrom),
+        ...relatedFacts(item),
       ];
     case 'change':
       return [
@@ -87,8 +92,28 @@ export function itemFactList(item: ItemView): ItemFact[] {
         ...fact('Decision', humanize(item.decision)),
         ...fact('Decided by', item.decidedByName, 'name'),
         ...fact('Decided on', item.decidedAt),
+        ...relatedFacts(item),
       ];
+    case 'decision':
+      return [
+        ...common,
+        ...fact('Decided by', item.decidedByName, 'name'),
+        ...fact('Decided on', item.decidedOn),
+        ...fact('Concerns', item.items.join(', ')),
+        ...fact('Superseded by', item.supersededBy),
+        ...relatedFacts(item),
+      ];
+    case 'action':
+      return [...common, ...fact('Serves', item.itemKey), ...relatedFacts(item)];
+    default:
+      return [...common, ...relatedFacts(item)];
   }
+}
+
+/** `show R-3`: one fact listing the actions serving it, one the decisions concerning it. */
+function relatedFacts(item: ItemView): ItemFact[] {
+  const line = (prefix: string) => (item.related ?? []).filter((r) => r.key.startsWith(`${prefix}-`)).map((r) => `${r.key} ${r.title} (${humanize(r.status)})`).join('; ');
+  return [...fact('Actions', line('A')), ...fact('Decisions', line('D'))];
 }
 
 /** The facts as a Teams FactSet: escaped for its Markdown, names clipped shorter. */
@@ -104,11 +129,18 @@ function section(heading: string, text: string | undefined): CardElement[] {
 
 /** Description and the kind's long-text field with their headings, raw (each platform escapes them). */
 export function itemLongTexts(item: ItemView): [heading: string, text: string | undefined][] {
-  const extra: [string, string | undefined] =
-    item.kind === 'risk' ? ['Mitigation', item.mitigation]
-    : item.kind === 'issue' ? ['Resolution', item.resolution]
-    : ['Impact on time, cost and scope', item.impact];
-  return [['Description', item.description], extra];
+  switch (item.kind) {
+    case 'risk':
+      return [['Description', item.description], ['Mitigation', item.mitigation]];
+    case 'issue':
+      return [['Description', item.description], ['Resolution', item.resolution]];
+    case 'change':
+      return [['Description', item.description], ['Impact on time, cost and scope', item.impact]];
+    case 'decision':
+      return [['What was decided', item.outcome], ['Rationale', item.rationale], ['Description', item.description]];
+    case 'action':
+      return [['Description', item.description]];
+  }
 }
 
 /** Description and the kind's long-text fields, each under a heading, skipped when empty. */

@@ -4,7 +4,7 @@ import { itemLevel } from './item-sections';
 import { KIND_PLURAL, OVERDUE_MARK, humanize } from './style';
 import { TEXT_LIMITS, inlineText, jsonBytes, plainText } from './text';
 import { CARD_VERBS } from './verbs';
-import type { ItemView, ListView } from './view-models';
+import type { ItemView, ListView } from '../core/view-models';
 
 export const LIST_ROWS_SHOWN = 25;
 /** Rows stop early when long titles would take the card past Teams' size limit. */

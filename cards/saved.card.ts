@@ -2,7 +2,7 @@
 import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement, type FactSet } from './adaptive';
 import { itemButtons, itemFacts, itemHeader, itemHeadline, itemTexts } from './item-sections';
 import { TEXT_LIMITS, inlineText, plainText } from './text';
-import type { SavedOutcome, SavedView } from './view-models';
+import type { SavedOutcome, SavedView } from '../core/view-models';
 
 const OUTCOME_LABEL: Record<SavedOutcome, string> = {
   created: 'Logged',

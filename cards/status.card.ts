@@ -3,7 +3,7 @@ import type { Rag } from '../core/domain';
 import { adaptiveCard, column, textBlock, type AdaptiveCard, type CardElement, type ColumnSet } from './adaptive';
 import { RAG_COLOR, RAG_LABEL } from './style';
 import { TEXT_LIMITS, blockText, inlineText, plainText } from './text';
-import type { StatusUpdateView } from './view-models';
+import type { StatusUpdateView } from '../core/view-models';
 
 function ragCell(label: string, rag: Rag): CardElement[] {
   return [

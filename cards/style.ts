@@ -1,5 +1,6 @@
 // Colours and labels for ratings, priorities, decisions and RAG, shared by every card.
-import type { Decision, IssueType, ItemKind, Priority, Rag, RiskRating } from '../core/domain';
+import { ITEM_KINDS, type Decision, type IssueType, type ItemKind, type Priority, type Rag, type RiskRating } from '../core/domain';
+import { nounsOf } from '../core/registers';
 import type { TextColor } from './adaptive';
 
 /** Low/medium/high/critical read the same way for risk ratings and issue priorities. */
@@ -20,8 +21,10 @@ export const DECISION_COLOR: Record<Decision, TextColor> = {
   deferred: 'warning',
 };
 
-export const KIND_LABEL: Record<ItemKind, string> = { risk: 'Risk', issue: 'Issue', change: 'Change request' };
-export const KIND_PLURAL: Record<ItemKind, string> = { risk: 'risks', issue: 'issues', change: 'change requests' };
+const byKind = (pick: (kind: ItemKind) => string) => Object.fromEntries(ITEM_KINDS.map((kind) => [kind, pick(kind)])) as Record<ItemKind, string>;
+/** `Change request`; `change requests`: from each kind's descriptor. */
+export const KIND_LABEL = byKind((kind) => nounsOf(kind).label);
+export const KIND_PLURAL = byKind((kind) => nounsOf(kind).plural);
 
 export const ISSUE_TYPE_LABEL: Record<IssueType, string> = {
   problem: 'Problem/concern',

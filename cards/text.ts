@@ -112,7 +112,3 @@ export function inputText(text: string, max: number = TEXT_LIMITS.input): string
 
 /** The display form of an empty optional value. */
 export const NONE = '—';
-
-export function orNone(text: string): string {
-  return text.length > 0 ? text : NONE;
-}

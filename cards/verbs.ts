@@ -24,10 +24,11 @@ export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
  * submit, so input ids must never reuse these keys (see RESERVED_DATA_KEYS).
  */
 export type CardActionData =
-  | { verb: typeof CARD_VERBS.submitForm; command: string }
-  | { verb: typeof CARD_VERBS.confirmSave; command: string }
-  | { verb: typeof CARD_VERBS.editField; command: string; field: string }
-  | { verb: typeof CARD_VERBS.cancel; command?: string }
+  /** `form`: the form instance the card was drawn for; `keep`: inputs left empty only because their value did not fit. */
+  | { verb: typeof CARD_VERBS.submitForm; command: string; form?: string; keep?: string[] }
+  | { verb: typeof CARD_VERBS.confirmSave; command: string; form?: string }
+  | { verb: typeof CARD_VERBS.editField; command: string; field: string; form?: string }
+  | { verb: typeof CARD_VERBS.cancel; command?: string; form?: string }
   | { verb: typeof CARD_VERBS.showItem; key: string }
   | { verb: typeof CARD_VERBS.itemUpdate; key: string }
   | { verb: typeof CARD_VERBS.itemClose; key: string }
@@ -42,7 +43,7 @@ export type CardActionData =
 export const STARTABLE_COMMANDS = ['status'] as const;
 export type StartableCommand = (typeof STARTABLE_COMMANDS)[number];
 
-export const RESERVED_DATA_KEYS: readonly string[] = ['verb', 'command', 'field', 'key', 'days', 'msteams'];
+export const RESERVED_DATA_KEYS: readonly string[] = ['verb', 'command', 'field', 'key', 'days', 'form', 'keep', 'msteams'];
 
 const VERB_VALUES: readonly string[] = Object.values(CARD_VERBS);
 
@@ -51,6 +52,18 @@ export function isCardVerb(value: unknown): value is CardVerb {
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+
+/** The form instance a card was drawn for (a short id), when the card carries one. */
+export function cardFormId(data: object): string | undefined {
+  const form = ownValue(data, 'form');
+  return typeof form === 'string' && form.length > 0 && form.length <= 40 ? form : undefined;
+}
+
+/** The input ids a form card left empty only because their value did not fit it. */
+export function keptInputs(data: object): string[] {
+  const keep = ownValue(data, 'keep');
+  return Array.isArray(keep) ? keep.filter((id): id is string => typeof id === 'string').slice(0, 50) : [];
+}
 
 /**
  * A key's value only when the submitted object itself holds it, never one inherited from

@@ -12,11 +12,8 @@ export type Policy = (typeof POLICIES)[number];
 export const RAGS = ['red', 'amber', 'green'] as const;
 export type Rag = (typeof RAGS)[number];
 
-export const ITEM_KINDS = ['risk', 'issue', 'change'] as const;
+export const ITEM_KINDS = ['risk', 'issue', 'change', 'decision', 'action'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
-
-/** Key prefixes: R-7, I-3, C-12. */
-export const KEY_PREFIX: Record<ItemKind, string> = { risk: 'R', issue: 'I', change: 'C' };
 
 export const RISK_STATUSES = ['open', 'mitigating', 'closed'] as const;
 export type RiskStatus = (typeof RISK_STATUSES)[number];
@@ -35,6 +32,13 @@ export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
 export const DECISIONS = ['pending', 'approved', 'rejected', 'deferred'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
+/** The decision log (D-n): proposed, agreed, or superseded (by a later decision). */
+export const DECISION_STATUSES = ['proposed', 'agreed', 'superseded'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+/** Actions (A-n): open until done. */
+export const ACTION_STATUSES = ['open', 'done'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
 export const RISK_RATINGS = ['low', 'medium', 'high', 'critical'] as const;
 export type RiskRating = (typeof RISK_RATINGS)[number];
 
@@ -50,7 +54,7 @@ export function riskRating(score: number): RiskRating {
   return 'low';
 }
 
-/** Statuses in which an item no longer counts as open or overdue. */
+/** Done statuses of risks, issues and changes, for the project pulse until it goes (issue 13); the kinds' own are in core/registers. */
 export const DONE_STATUSES: readonly string[] = ['closed', 'resolved'];
 
 /** A calendar date in the workspace's zone, `YYYY-MM-DD`; compares correctly as a string. */
@@ -60,7 +64,7 @@ export type IsoDate = string;
 export type IsoWeek = string;
 
 /** What an ItemHistory entry records. */
-export const HISTORY_ACTIONS = ['created', 'updated', 'closed', 'escalated', 'commented'] as const;
+export const HISTORY_ACTIONS = ['created', 'updated', 'closed', 'escalated'] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** Where a conversation reference points: a DM, a group chat, or a channel. */
@@ -81,19 +85,6 @@ export interface Actor {
   userId: string;
   displayName?: string;
   isPlatformAdmin?: boolean;
-}
-
-/** `R-7` → { kind: 'risk', seq: 7 }; case-insensitive; null when it is not an item key. */
-export function parseItemKey(text: string): { kind: ItemKind; seq: number } | null {
-  const m = /^\s*([RIC])-([1-9]\d{0,8})\s*$/i.exec(text);
-  if (!m) return null;
-  const prefix = m[1].toUpperCase();
-  const kind = ITEM_KINDS.find((k) => KEY_PREFIX[k] === prefix);
-  return kind ? { kind, seq: Number(m[2]) } : null;
-}
-
-export function formatItemKey(kind: ItemKind, seq: number): string {
-  return `${KEY_PREFIX[kind]}-${seq}`;
 }
 
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;

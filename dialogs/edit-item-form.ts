@@ -1,11 +1,14 @@
 // The Update button's form: the item's own fields (as its kind's log form asks them), its current values, and
 // the `update KEY field=value…` of only what changed.
+import { aKind, nounsOf } from '../core/registers';
 import type { UpdateCommand } from '../core/commands';
 import { UPDATE_FIELDS } from '../core/commands/fields';
-import { DECISIONS, ISSUE_STATUSES, RISK_STATUSES, type ItemKind } from '../core/domain';
+import { ACTION_STATUSES, DECISION_STATUSES, DECISIONS, ISSUE_STATUSES, RISK_STATUSES, type ItemKind } from '../core/domain';
 import type { RegisterItem } from '../core/services';
 import { parseItemField } from '../core/commands';
+import { ACTION_FORM } from './action.dialog';
 import { CHANGE_FORM } from './change.dialog';
+import { DECISION_FORM } from './decision.dialog';
 import type { FieldDef, FormConfig, FormValues } from './form-config';
 import { keyed, longText } from './form-fields';
 import { isPerson } from './form-state';
@@ -15,8 +18,9 @@ import { RISK_FORM } from './risk.dialog';
 /** Where the values the form was opened with are kept, to send only what changed. */
 export const ORIGINAL = 'original';
 
-const LOG_FORMS: Record<ItemKind, FormConfig> = { risk: RISK_FORM, issue: ISSUE_FORM, change: CHANGE_FORM };
-const NOUN: Record<ItemKind, string> = { risk: 'risk', issue: 'issue', change: 'change request' };
+const LOG_FORMS: Record<ItemKind, FormConfig> = {
+  risk: RISK_FORM, issue: ISSUE_FORM, change: CHANGE_FORM, decision: DECISION_FORM, action: ACTION_FORM,
+};
 
 const choice = (name: string, label: string, choices: readonly string[]): FieldDef => ({
   name, label, type: 'choice', choices, required: true, question: `${label}? (${choices.join(', ')})`, allowed: `one of ${choices.join(', ')}`,
@@ -27,6 +31,8 @@ const STATE_FIELDS: Record<ItemKind, FieldDef[]> = {
   risk: [choice('status', 'Status', RISK_STATUSES)],
   issue: [choice('status', 'Status', ISSUE_STATUSES), longText('resolution', 'Resolution', 'How was it resolved?', { max: 2000 })],
   change: [choice('decision', 'Decision', DECISIONS)],
+  decision: [choice('status', 'Status', DECISION_STATUSES)],
+  action: [choice('status', 'Status', ACTION_STATUSES)],
 };
 
 /** An existing issue always has a priority and a type: the edit form may change them, not clear them. */
@@ -66,8 +72,8 @@ export function editForm(kind: ItemKind): FormConfig {
   const config: FormConfig = {
     command: 'update',
     topic: 'update',
-    title: `Update a ${NOUN[kind]}`,
-    noun: NOUN[kind],
+    title: `Update ${aKind(kind)}`,
+    noun: nounsOf(kind).singular,
     confirmTitle: 'Save these changes?',
     fields: editFields(kind),
     parse: (field, raw, _values, ctx) => parseItemField(kind, field, raw, ctx),
@@ -96,5 +102,12 @@ export function currentValues(item: RegisterItem, ownerName: string | undefined)
       return { ...common, status: item.status, priority: item.priority, type: item.type, resolution: given(item.resolution) };
     case 'change':
       return { ...common, impact: given(item.impact), decision: item.decision };
+    case 'decision':
+      return {
+        ...common, status: item.status, outcome: given(item.outcome), rationale: given(item.rationale),
+        decidedOn: given(item.decidedOn), items: item.items?.length ? item.items.join(', ') : undefined,
+      };
+    case 'action':
+      return { ...common, status: item.status, item: given(item.itemKey) };
   }
 }

@@ -2,7 +2,8 @@
 // runs `update KEY` with only the changed fields, through the runner (so history records them).
 import { DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { CARD_VERBS, isCardActionData, ownValue } from '../cards/verbs';
-import { ITEM_KINDS, parseItemKey, type ItemKind } from '../core/domain';
+import { ITEM_KINDS, type ItemKind } from '../core/domain';
+import { parseItemKey } from '../core/registers';
 import { errorReply, pmoErrorReply, type Reply, type RunContext } from '../core/runner';
 import { changeRefusal } from '../core/runner/item-actions';
 import { getItem, getPerson, PmoError, type RegisterItem } from '../core/services';

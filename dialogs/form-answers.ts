@@ -1,6 +1,6 @@
 // Reading what the user answered a form with: one typed value, a submitted card, or a confirmation.
 import type { Activity } from 'botbuilder';
-import { CARD_VERBS, isCardActionData, ownValue } from '../cards/verbs';
+import { CARD_VERBS, isCardActionData, keptInputs, ownValue } from '../cards/verbs';
 import { parseField, type FieldResult, type ParseContext } from '../core/commands';
 import { findField, COMMAND_FIELDS } from '../core/commands/fields';
 import type { RunContext } from '../core/runner/types';
@@ -14,9 +14,13 @@ export interface Turn {
   run: RunContext;
 }
 
+/** Free text (and dates), whose refused answer is worth showing again; numbers and choices are not. */
+const textual = (def: FieldDef): boolean => def.type === 'text' || def.type === 'multiline' || def.type === 'date';
+
 type Checked = { value: unknown } | { error: string } | { skipped: true };
 
 const SKIP = /^(skip|none|n\/a|-)$/i;
+const KEEP = /^(skip|keep( it)?|same|unchanged|no change|as is|save)[.!]*$/i;
 
 /** Refuses a key that names nothing in this workspace, listing a few that do. */
 async function existence(kind: 'project' | 'item', value: unknown, ctx: RunContext): Promise<string | undefined> {
@@ -45,6 +49,9 @@ function withoutOwnKey(config: FormConfig, def: FieldDef, raw: string): string {
 
 async function check(config: FormConfig, def: FieldDef, raw: string, state: FormState, turn: Turn): Promise<Checked> {
   const text = withoutOwnKey(config, def, raw);
+  const current = state.values[def.name];
+  // Asked a field that already has a value (editing it): keep it as it is.
+  if (current !== undefined && state.errors[def.name] === undefined && KEEP.test(text)) return { value: current };
   if (SKIP.test(text)) return def.required ? { error: `${def.label.toLowerCase()} is needed, so it cannot be skipped` } : { skipped: true };
   const result: FieldResult = config.parse
     ? config.parse(def.name, text, state.values, turn.parse)
@@ -54,12 +61,15 @@ async function check(config: FormConfig, def: FieldDef, raw: string, state: Form
   return problem === undefined ? { value: result.value } : { error: problem };
 }
 
-function record(state: FormState, field: string, checked: Checked): void {
+function record(state: FormState, field: string, checked: Checked, raw?: string): void {
   if ('error' in checked) {
     state.errors[field] = checked.error;
+    // Shown again in its input (a 300-character title is corrected, not retyped); bounded, since state is stored.
+    if (raw !== undefined && raw.length <= 4000) state.refused = { ...state.refused, [field]: raw };
     return;
   }
   delete state.errors[field];
+  if (state.refused?.[field] !== undefined) delete state.refused[field];
   if (state.editing === field) state.editing = undefined;
   if ('skipped' in checked) {
     delete state.values[field];
@@ -86,7 +96,7 @@ async function namePeople(config: FormConfig, state: FormState, ctx: RunContext)
 /** A typed answer to the one field asked: kept when valid, else the reason is kept to ask again. */
 export async function applyAnswer(config: FormConfig, state: FormState, field: string, raw: string, turn: Turn): Promise<void> {
   const def = fieldOf(config, field);
-  if (def) record(state, field, await check(config, def, raw, state, turn));
+  if (def) record(state, field, await check(config, def, raw, state, turn), textual(def) ? raw.trim() : undefined);
   await namePeople(config, state, turn.run);
 }
 
@@ -119,6 +129,7 @@ function inputText(def: FieldDef, raw: unknown): { text: string } | { error: str
  * client sent (`$where`, `__proto__`, `constructor`) is never looked at.
  */
 export async function applySubmit(config: FormConfig, state: FormState, data: Record<string, unknown>, turn: Turn): Promise<void> {
+  const kept = keptInputs(data);
   for (const def of config.fields) {
     const input = inputText(def, ownValue(data, inputId(def.name)));
     if ('error' in input) {
@@ -128,12 +139,14 @@ export async function applySubmit(config: FormConfig, state: FormState, data: Re
     const { text } = input;
     const current = state.values[def.name];
     if (text === '') {
+      // Left empty only because the card could not hold its value: nothing was cleared.
+      if (kept.includes(inputId(def.name)) && current !== undefined) continue;
       if (!def.required) record(state, def.name, { skipped: true });
       continue;
     }
     if (current !== undefined && state.errors[def.name] === undefined && text === inputValue(def, current)) continue;
     const checked = await check(config, def, text, state, turn);
-    record(state, def.name, ('error' in checked && (await pickedPerson(def, text, turn.run))) || checked);
+    record(state, def.name, ('error' in checked && (await pickedPerson(def, text, turn.run))) || checked, textual(def) ? text : undefined);
   }
   await namePeople(config, state, turn.run);
 }
@@ -153,6 +166,23 @@ export function fieldNamed(config: FormConfig, name: string): string | undefined
   return aliased !== undefined && fieldOf(config, aliased) ? aliased : undefined;
 }
 
+/**
+ * The field a phrase names, said the way people say it: `due`, `the due date`, `the owner to Bob`,
+ * `mitigation plan` (the longest run of leading words that names one, else any word that does).
+ */
+export function fieldMentioned(config: FormConfig, phrase: string): string | undefined {
+  const words = phrase.toLowerCase().replace(/^(the|a|an|my|its)\s+/, '').split(/\s+/).filter(Boolean);
+  for (let n = Math.min(words.length, 3); n >= 1; n--) {
+    const named = fieldNamed(config, words.slice(0, n).join(' '));
+    if (named) return named;
+  }
+  for (const word of words) {
+    const named = fieldNamed(config, word);
+    if (named) return named;
+  }
+  return undefined;
+}
+
 /** What the user said to "Save this risk?". */
 export function readDecision(config: FormConfig, activity: Partial<Activity>): Decision {
   const data: unknown = activity.value;
@@ -166,7 +196,7 @@ export function readDecision(config: FormConfig, activity: Partial<Activity>): D
   if (SAVE.test(text)) return { save: true };
   if (NO.test(text)) return { no: true };
   const edit = EDIT.exec(text);
-  const field = edit ? fieldNamed(config, edit[1]) : undefined;
+  const field = edit ? fieldMentioned(config, edit[1]) : undefined;
   if (field) return { edit: field };
   return { unclear: edit ? edit[1] : '' };
 }

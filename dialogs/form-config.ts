@@ -1,5 +1,5 @@
 // What a guided form is made of: its command, its fields (required or optional, label, input type).
-import type { FormFieldType } from '../cards/view-models';
+import type { FormFieldType } from '../core/view-models';
 import type { Command, CommandName, FieldResult, HelpTopic, ParseContext } from '../core/commands';
 
 /** Collected answers, by command property: strings, numbers and plain objects only (state is JSON). */

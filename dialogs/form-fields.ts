@@ -1,7 +1,8 @@
 // The fields the guided forms share, with their questions and what each accepts.
 import {
-  ISSUE_TYPES, parseItemKey, PRIORITIES, RAGS, RISK_RESPONSES, ROLES, SCALE_MAX, SCALE_MIN, type ItemKind,
+  ISSUE_TYPES, PRIORITIES, RAGS, RISK_RESPONSES, ROLES, SCALE_MAX, SCALE_MIN, type ItemKind,
 } from '../core/domain';
+import { parseItemKey } from '../core/registers';
 import type { FieldDef } from './form-config';
 
 const DATE_ALLOWED = 'a date: 2026-12-04, 4 Dec, next friday, in 2 weeks, eow, eom, or a past one such as last friday (the item is then overdue)';

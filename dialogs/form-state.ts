@@ -1,16 +1,22 @@
 // A guided form's progress as plain JSON (it lives in conversation state) and the views drawn from it.
+import { randomBytes } from 'node:crypto';
 import { humanize } from '../cards/style';
 import { RESERVED_DATA_KEYS } from '../cards/verbs';
-import type { ConfirmationView, FormChoice, FormField, FormView } from '../cards/view-models';
+import type { ConfirmationView, FormChoice, FormField, FormView } from '../core/view-models';
 import type { FieldError, PersonRef } from '../core/commands';
 import { latestDate } from '../core/commands/dates';
 import { personName } from '../core/commands/people';
-import { DONE_STATUSES, type IsoDate } from '../core/domain';
+import type { IsoDate } from '../core/domain';
+import { ANY_DONE_STATUS } from '../core/registers';
 import { passedDates } from '../core/runner/overdue-note';
 import { fieldOf, type FieldDef, type FormConfig, type FormValues } from './form-config';
 
 export interface FormState {
+  /** This form instance: its cards carry it, so an old card of another instance is told apart. */
+  id?: string;
   values: FormValues;
+  /** Field → the text last refused for it, shown again in its input so nothing typed is lost. */
+  refused?: Record<string, string>;
   /** Field → why its last answer was refused; these are asked again first. */
   errors: Record<string, string>;
   /** Optional fields the user chose to leave out on the typed path. */
@@ -46,7 +52,7 @@ export const inputValue = (def: FieldDef, value: unknown): string =>
 
 /** The state a form starts from: inline values, and the parser's errors placed on the fields they name. */
 export function startState(config: FormConfig, values: FormValues, errors: readonly FieldError[]): FormState {
-  const state: FormState = { values: { ...values }, errors: {}, skipped: [] };
+  const state: FormState = { id: randomBytes(6).toString('base64url'), values: { ...values }, errors: {}, skipped: [] };
   const unplaced: string[] = [];
   for (const error of errors) {
     const field = fieldOf(config, error.field) ? error.field : config.catchAll;
@@ -91,7 +97,9 @@ function formField(def: FieldDef, state: FormState, today: string | undefined, p
     choices = [...current, ...people];
   }
   const field: FormField = { id: inputId(def.name), label: def.label, type: def.type, required: def.required === true };
-  if (value !== undefined) field.value = typeof value === 'number' ? value : inputValue(def, value);
+  const refused = state.errors[def.name] === undefined ? undefined : state.refused?.[def.name];
+  if (refused !== undefined) field.value = refused;
+  else if (value !== undefined) field.value = typeof value === 'number' ? value : inputValue(def, value);
   if (choices) field.choices = choices;
   if (state.errors[def.name]) field.error = capitalise(state.errors[def.name]);
   const placeholder = PLACEHOLDER[def.type];
@@ -117,6 +125,7 @@ export function formView(config: FormConfig, state: FormState, current: string, 
     command: config.command,
     title: config.title,
     fields: readingOrder(config).map((f) => formField(f, state, extras.today, extras.people ?? [])),
+    ...(state.id ? { formId: state.id } : {}),
     asking: inputId(current),
   };
   if (state.notice) view.intro = state.notice;
@@ -126,7 +135,7 @@ export function formView(config: FormConfig, state: FormState, current: string, 
 /** "This risk will be saved as already overdue: it was due Fri 20 Nov." when a date given is behind today. */
 function overdueNotice(config: FormConfig, state: FormState, today: IsoDate | undefined): string | undefined {
   // An item being closed (the Update form's status) is not overdue, whatever its dates.
-  if (today === undefined || DONE_STATUSES.includes(String(state.values.status))) return undefined;
+  if (today === undefined || ANY_DONE_STATUS.has(String(state.values.status))) return undefined;
   const dateOf = (name: string): IsoDate | undefined => {
     const value = state.values[name];
     return fieldOf(config, name)?.type === 'date' && typeof value === 'string' ? value : undefined;
@@ -142,6 +151,7 @@ export function confirmationView(config: FormConfig, state: FormState, today?: I
     command: config.command,
     title: config.confirmTitle ?? `Save this ${config.noun}?`,
     fields: readingOrder(config).map((f) => ({ id: f.name, label: f.label, value: shown(state.values[f.name]) })),
+    ...(state.id ? { formId: state.id } : {}),
   };
   const note = [state.notice, overdueNotice(config, state, today)].filter(Boolean).join(' ');
   if (note) view.note = note;

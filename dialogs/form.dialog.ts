@@ -4,7 +4,7 @@ import {
   TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { CARD_VERBS, isCardActionData } from '../cards/verbs';
-import type { FormChoice } from '../cards/view-models';
+import type { FormChoice } from '../core/view-models';
 import { todayIn, type Command, type FieldError } from '../core/commands';
 import { missingFields, runCommand } from '../core/runner';
 import type { Reply, RunContext } from '../core/runner/types';
@@ -30,6 +30,14 @@ export interface FormStart {
   errors?: readonly FieldError[];
   /** A form card submitted when no form was open. */
   submitted?: Record<string, unknown>;
+}
+
+export interface WaitingStep {
+  formId?: string;
+  /** The message answers this step, whatever it reads like. */
+  own: boolean;
+  /** The step takes free text (a title, a summary, the confirmation's `change FIELD`). */
+  freeText: boolean;
 }
 
 export interface FormResult {
@@ -87,15 +95,21 @@ export class FormDialog extends PmoComponentDialog {
   }
 
   /**
-   * Whether a message is this form's own answer at the step waiting in `formDc` (the form's inner
-   * context), though it reads like a command: `change due` at the confirmation edits the due date.
+   * The step waiting in `formDc` (the form's inner context), as an interruption reads it: which
+   * form instance it is, whether the message is its own answer though it reads like a command
+   * (`change the due date` at the confirmation), and whether free text is what it waits for.
    */
-  ownAnswer(formDc: DialogContext | undefined, activity: Partial<Activity>): boolean {
+  waitingStep(formDc: DialogContext | undefined, activity: Partial<Activity>): WaitingStep {
     const steps = formDc?.stack.find((instance) => instance.id === FORM_STEPS);
     const state = steps?.state?.options as FormState | undefined;
-    if (!state?.confirming) return false;
-    const decision = readDecision(this.config, activity);
-    return 'save' in decision || 'no' in decision || 'edit' in decision;
+    if (state === undefined) return { own: false, freeText: false };
+    const id = state.id ? { formId: state.id } : {};
+    if (state.confirming) {
+      const decision = readDecision(this.config, activity);
+      return { ...id, own: 'save' in decision || 'no' in decision || 'edit' in decision, freeText: true };
+    }
+    const type = state.asking === undefined ? undefined : fieldOf(this.config, state.asking)?.type;
+    return { ...id, own: false, freeText: type === 'text' || type === 'multiline' };
   }
 
   protected override stepHelp(innerDc: DialogContext): string {
@@ -130,6 +144,9 @@ export class FormDialog extends PmoComponentDialog {
     if (isCardActionData(data)) {
       if (data.verb === CARD_VERBS.submitForm && data.command === this.config.command) {
         await applySubmit(this.config, state, data as Record<string, unknown>, turn);
+      } else if (data.verb === CARD_VERBS.confirmSave && data.command === this.config.command && state.editing !== undefined) {
+        // Save pressed on this form's confirmation while a field was being edited: the edit is dropped, and it confirms again.
+        state.editing = undefined;
       } else {
         state.notice = 'That button belongs to another card.';
       }

@@ -1,6 +1,7 @@
 // What may end a waiting form: a message that is itself a command, a button of another card, or time.
 import type { Activity } from 'botbuilder';
-import { CARD_VERBS, isCardActionData, type CardActionData } from '../cards/verbs';
+import { cardFormId, CARD_VERBS, isCardActionData, type CardActionData } from '../cards/verbs';
+import { ITEM_KINDS } from '../core/domain';
 import { isCommandWord, parseCommand, type Command, type CommandName, type ParseContext } from '../core/commands';
 import type { FormConfig } from './form-config';
 
@@ -16,7 +17,7 @@ const DOING: Partial<Record<CommandName, string>> = {
   update: 'the changes you were making',
   close: 'the item you were closing',
   escalate: 'the risk you were escalating',
-  show: 'the item you were looking up',
+  show: 'the item lookup',
   project_add: 'the project you were adding',
   program_add: 'the program you were adding',
   portfolio_add: 'the portfolio you were adding',
@@ -30,24 +31,35 @@ export const doing = (config: Pick<FormConfig, 'command' | 'noun'>): string => D
 export const leftLine = (config: Pick<FormConfig, 'command' | 'noun'>): string => `Left ${doing(config)}; nothing was saved.`;
 
 export const staleLine = (config: Pick<FormConfig, 'command' | 'noun'>): string =>
-  `That card belongs to a form that is no longer open; ${doing(config).replace(' were ', ' are ')} is still waiting (type cancel to leave it).`;
+  `That card belongs to a form that is no longer open, so it did nothing; your ${config.noun} form is still waiting (type cancel to leave it).`;
 
 export function expiredLine(config: Pick<FormConfig, 'command' | 'noun'>): string {
   const what = doing(config).replace(/^the /, '');
-  return `The ${what} waited over ${FORM_TTL_MS / 60_000} minutes without an answer, so it ended; nothing was saved.`;
+  return `The ${what} waited over ${FORM_TTL_MS / 60_000} minutes without an answer, so the form ended; nothing was saved.`;
 }
 
-/** The buttons that answer the waiting form itself (its card's Save, its confirmation's Save and Edit). */
-function answersForm(data: CardActionData, command: string): boolean {
+/** A button of ours, pressed while a form waits: its own answer, a dead card of a form gone, or a command. */
+function readButton(data: CardActionData, command: string, formId: string | undefined): WhileWaiting {
+  const card = cardFormId(data);
+  // Cards drawn for another instance (an older form of the same kind, someone's earlier Update) never answer this one.
+  const other = card !== undefined && formId !== undefined && card !== formId;
   switch (data.verb) {
-    case CARD_VERBS.submitForm:
+    case CARD_VERBS.cancel:
+      return other || (data.command !== undefined && data.command !== command) ? { kind: 'stale' } : { kind: 'answer' };
     case CARD_VERBS.confirmSave:
     case CARD_VERBS.editField:
-      return data.command === command;
+      // A confirmation of a form that has ended has nothing left to save or edit.
+      return data.command === command && !other ? { kind: 'answer' } : { kind: 'stale' };
+    case CARD_VERBS.submitForm:
+      if (data.command !== command) return { kind: 'command' }; // another form's card, filled in: that form, afresh
+      return other ? { kind: 'stale' } : { kind: 'answer' };
     default:
-      return false;
+      return { kind: 'command' };
   }
 }
+
+/** `issue Printer on fire priority=high`: a command that names its fields, as opposed to a sentence. */
+const NAMES_FIELDS = /(^|\s)[a-z][a-z_]*\s*=/i;
 
 export type WhileWaiting =
   /** Not for us here: the form reads it (an answer, `cancel`, `help`). */
@@ -65,12 +77,14 @@ export type WhileWaiting =
  * is one command word alone (`list`, `program`); text after a command word that the command has no
  * place for (`status of the vendor is unclear`) is an answer. A quoted answer is never a command.
  */
-export function whileWaiting(activity: Partial<Activity>, form: Pick<FormConfig, 'command'>, ctx: ParseContext): WhileWaiting {
+export function whileWaiting(
+  activity: Partial<Activity>,
+  form: Pick<FormConfig, 'command'>,
+  ctx: ParseContext,
+  step: { formId?: string; freeText?: boolean } = {},
+): WhileWaiting {
   const data: unknown = activity.value;
-  if (isCardActionData(data)) {
-    if (data.verb === CARD_VERBS.cancel) return data.command !== undefined && data.command !== form.command ? { kind: 'stale' } : { kind: 'answer' };
-    return answersForm(data, form.command) ? { kind: 'answer' } : { kind: 'command' };
-  }
+  if (isCardActionData(data)) return readButton(data, form.command, step.formId);
   const text = (activity.text ?? '').trim();
   if (text === '') return { kind: 'answer' };
   const words = text.split(/\s+/);
@@ -80,5 +94,10 @@ export function whileWaiting(activity: Partial<Activity>, form: Pick<FormConfig,
   if (command.name === 'cancel') return { kind: 'answer' };
   if (command.name === 'help') return words.length === 1 ? { kind: 'answer' } : { kind: 'help', command };
   const onFields = errors.every((e) => e.field !== '' && e.field !== 'command');
-  return onFields ? { kind: 'command' } : { kind: 'answer' };
+  if (!onFields) return { kind: 'answer' };
+  // Where free text is asked, `Issue triage and vendor call` is a sentence: a new item interrupts
+  // only with its fields named (`issue Printer on fire priority=high`), or as its bare word.
+  const logsItem = (ITEM_KINDS as readonly string[]).includes(command.name);
+  if (step.freeText && logsItem && words.length > 1 && !NAMES_FIELDS.test(text)) return { kind: 'answer' };
+  return { kind: 'command' };
 }

@@ -1,7 +1,7 @@
 // Close and Escalate on an item's card: the command a typed `close KEY` / `escalate KEY` would be,
 // run by the same runner, so permissions and history are the same.
 import { CARD_VERBS, type CardActionData } from '../cards/verbs';
-import { DONE_STATUSES, parseItemKey } from '../core/domain';
+import { isDone, parseItemKey } from '../core/registers';
 import { errorReply, type Reply, type RunContext } from '../core/runner';
 import { getItem, PmoError } from '../core/services';
 import type { RunCommand } from './dialog-deps';
@@ -12,7 +12,7 @@ export type ItemButton = Extract<CardActionData, { verb: typeof CARD_VERBS.itemC
 async function alreadyDone(key: string, ctx: RunContext): Promise<Reply | undefined> {
   try {
     const { item } = await getItem(ctx.workspaceId, key);
-    return DONE_STATUSES.includes(item.status) ? { type: 'text', text: `${item.key} is already ${item.status}; there is nothing to close.` } : undefined;
+    return isDone(item.kind, item.status) ? { type: 'text', text: `${item.key} is already ${item.status}; there is nothing to close.` } : undefined;
   } catch (err) {
     if (err instanceof PmoError) return undefined;
     throw err;

@@ -1,20 +1,15 @@
 // The buttons of the reminder cards: mark done, snooze, set a new due date. One-shot actions through
 // the runner's close and update, so permissions and history are the same as typed commands.
 import { dueInputId } from '../cards/jobs';
-import { CARD_VERBS, isCardActionData, ownValue, type CardActionData } from '../cards/verbs';
+import { CARD_VERBS, ownValue, type CardActionData } from '../cards/verbs';
 import { parseItemField, type ParseContext, type UpdateCommand } from '../core/commands';
-import { DONE_STATUSES, parseItemKey, type IsoDate } from '../core/domain';
+import type { IsoDate } from '../core/domain';
+import { isDone, parseItemKey } from '../core/registers';
 import { errorReply, pmoErrorReply, type Reply, type RunContext } from '../core/runner';
 import { addDays, getItem, PmoError, todayIn, type RegisterItem } from '../core/services';
 import type { RunCommand } from './dialog-deps';
 
 export type JobItemAction = Extract<CardActionData, { verb: typeof CARD_VERBS.itemDone | typeof CARD_VERBS.itemSnooze | typeof CARD_VERBS.itemDue }>;
-
-const ITEM_VERBS: readonly string[] = [CARD_VERBS.itemDone, CARD_VERBS.itemSnooze, CARD_VERBS.itemDue];
-
-export function isJobItemAction(value: unknown): value is JobItemAction {
-  return isCardActionData(value) && ITEM_VERBS.includes(value.verb);
-}
 
 /** Runs one reminder button; `data` still carries the card's inputs (the `due_<key>` date). */
 export async function runJobItemAction(data: JobItemAction, ctx: RunContext, parse: ParseContext, run: RunCommand): Promise<Reply> {
@@ -53,7 +48,7 @@ async function snoozed(key: string, days: number, ctx: RunContext): Promise<{ du
     if (err instanceof PmoError) return { reply: pmoErrorReply(err) };
     throw err;
   }
-  if (DONE_STATUSES.includes(item.status)) return { reply: { type: 'text', text: `${item.key} is already ${item.status}; there is nothing to snooze.` } };
+  if (isDone(item.kind, item.status)) return { reply: { type: 'text', text: `${item.key} is already ${item.status}; there is nothing to snooze.` } };
   const today = todayIn(ctx.timeZone, ctx.now);
   const later = (date: IsoDate): IsoDate => addDays(date > today ? date : today, days);
   const fields: { due?: IsoDate; review?: IsoDate } = {};

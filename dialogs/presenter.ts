@@ -1,6 +1,6 @@
 // How the dialogs' answers look on a platform: the Teams one renders Adaptive Cards, Slack's Block Kit.
 import type { Activity } from 'botbuilder';
-import type { ConfirmationView, FormView } from '../cards/view-models';
+import type { ConfirmationView, FormView } from '../core/view-models';
 import type { Reply } from '../core/runner/types';
 
 export interface Presenter {

@@ -6,12 +6,14 @@ import {
 } from 'botbuilder-dialogs';
 import { CARD_VERBS, isCardActionData, type CardActionData } from '../cards/verbs';
 import { parseCommand, type Command, type CommandName, type FieldError } from '../core/commands';
-import { parseItemKey } from '../core/domain';
+import { parseItemKey } from '../core/registers';
 import { missingFields, parseErrorsReply, runCommand, withDefaults, type JobCommands, type Reply, type RunContext } from '../core/runner';
+import { ActionDialog } from './action.dialog';
 import { ChangeDialog } from './change.dialog';
 import { CloseDialog } from './close.dialog';
 import type { DialogDeps, RunCommand } from './dialog-deps';
 import { editDialogFor, editItemDialogs, isOrphanEditCard, type EditStart } from './edit-item.dialog';
+import { DecisionDialog } from './decision.dialog';
 import { EscalateDialog } from './escalate.dialog';
 import type { FormDialog, FormResult, FormStart } from './form.dialog';
 import { IssueDialog } from './issue.dialog';
@@ -44,7 +46,7 @@ const KEYED_VERBS: readonly CommandName[] = ['show', 'update', 'close', 'escalat
 
 export function guidedDialogs(deps: DialogDeps): FormDialog[] {
   return [
-    new RiskDialog(deps), new IssueDialog(deps), new ChangeDialog(deps), new StatusDialog(deps),
+    new RiskDialog(deps), new IssueDialog(deps), new ChangeDialog(deps), new DecisionDialog(deps), new ActionDialog(deps), new StatusDialog(deps),
     new ProjectAddDialog(deps), new ProgramAddDialog(deps), new PortfolioAddDialog(deps),
     // The edit forms also answer `update`: listed before UpdateDialog, which typed `update` keeps.
     ...editItemDialogs(deps), new UpdateDialog(deps), new CloseDialog(deps), new ShowDialog(deps), new EscalateDialog(deps),
@@ -82,7 +84,8 @@ export class RootDialog extends ComponentDialog {
     const form = this.waitingForm(innerDc);
     if (form === undefined) return super.onContinueDialog(innerDc);
     const { activity } = innerDc.context;
-    const seen = form.ownAnswer(innerDc.child, activity) ? { kind: 'answer' as const } : whileWaiting(activity, form.config, parseContextOf(innerDc.context));
+    const step = form.waitingStep(innerDc.child, activity);
+    const seen = step.own ? { kind: 'answer' as const } : whileWaiting(activity, form.config, parseContextOf(innerDc.context), step);
     switch (seen.kind) {
       case 'command':
         await innerDc.cancelAllDialogs();

@@ -1,11 +1,11 @@
 // The contract between the job planners (what to send to whom) and the delivery engine (how it
 // gets there). Planners are pure; delivery treats `message.view` as opaque and only renders it
-// through cards/jobs (renderJobMessageForTeams / renderJobMessageForSlack).
+// through cards/jobs (jobMessageCard / renderJobMessageForSlack).
 import type { JobName, Platform } from '../core/domain';
 import type { WorkspaceDoc } from '../core/services/job-data.service';
-import type { DigestProjectsView, DigestView, NudgeView, ReminderView } from './views';
+import type { JobMessage } from '../core/job-views';
 
-export type { JobName };
+export type { JobMessage, JobName };
 
 /** What the planners need of a workspace (a stored WorkspaceDoc has it all). */
 export type JobWorkspace = Pick<WorkspaceDoc, '_id' | 'platform' | 'timeZone' | 'schedules' | 'changePendingDays'>;
@@ -14,18 +14,6 @@ export type JobWorkspace = Pick<WorkspaceDoc, '_id' | 'platform' | 'timeZone' | 
 export type Recipient =
   | { kind: 'user'; platform: Platform; userId: string; displayName?: string }
   | { kind: 'channel'; platform: Platform; channelId: string; conversationRefId?: string | null };
-
-/**
- * One message of a job run. The view types are defined by the planners (jobs/views.ts); every
- * kind has a Teams Adaptive Card and a Block Kit rendering in cards/jobs/.
- */
-export type JobMessage =
-  | { kind: 'digest'; view: DigestView }
-  /** The rest of a full (`digest PORTFOLIO`) digest's project lines; sent after it, in plan order. */
-  | { kind: 'digest_projects'; view: DigestProjectsView }
-  | { kind: 'pm_reminder'; view: ReminderView }
-  | { kind: 'owner_reminder'; view: ReminderView }
-  | { kind: 'nudge'; view: NudgeView };
 
 export interface PlannedDelivery {
   /**

@@ -1,6 +1,8 @@
+import { ActionModel } from './action.model';
 import { BotStateModel } from './bot-state.model';
 import { ChangeRequestModel } from './change-request.model';
 import { ClaimModel } from './claim.model';
+import { DecisionModel } from './decision.model';
 import { ConversationRefModel } from './conversation-ref.model';
 import { InboundRequestModel } from './inbound-request.model';
 import { IssueModel } from './issue.model';
@@ -26,6 +28,8 @@ export * from './register-item';
 export * from './risk.model';
 export * from './issue.model';
 export * from './change-request.model';
+export * from './decision.model';
+export * from './action.model';
 export * from './item-history.model';
 export * from './conversation-ref.model';
 export * from './job-record.model';
@@ -50,6 +54,8 @@ export const ALL_MODELS: readonly IndexedModel[] = [
   RiskModel,
   IssueModel,
   ChangeRequestModel,
+  DecisionModel,
+  ActionModel,
   ItemHistoryModel,
   ConversationRefModel,
   JobRecordModel,

@@ -13,11 +13,11 @@ export interface ItemHistory {
   at: Date;
   byId: string;
   action: HistoryAction;
-  /** The field changed; null for `created` and `commented`. */
+  /** The field changed; null for `created`. */
   field?: string | null;
   from?: HistoryValue;
   to?: HistoryValue;
-  /** A comment's text, or the resolution given when closing. */
+  /** The resolution given when closing. */
   note?: string | null;
 }
 export type ItemHistoryDoc = Lean<ItemHistory>;

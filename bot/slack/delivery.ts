@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { ResourceResponse } from 'botbuilder';
 import type { Logger } from 'pino';
-import { BLOCK_LIMITS, checkMessage, checkModal, escapeMrkdwn, formModal, listMessage, type Block, type SlackMessage, type SlackModalView } from '../../cards/blocks';
+import { BLOCK_LIMITS, checkMessage, checkModal, escapeMrkdwn, formModal, formSubmitData, listMessage, type Block, type SlackMessage, type SlackModalView } from '../../cards/blocks';
 import { CARD_VERBS } from '../../cards/verbs';
 import { PmoError } from '../../core/services';
 import { writeExportFile, type ExportFile } from '../files';
@@ -48,7 +48,8 @@ export class TurnDelivery {
         return this.form(reply);
       case 'confirmation':
         if (this.turn.viewId) {
-          const data = { verb: CARD_VERBS.confirmSave, command: reply.confirmation.command };
+          const { command, formId } = reply.confirmation;
+          const data = { verb: CARD_VERBS.confirmSave, command, ...(formId ? { form: formId } : {}) };
           const shown = await this.updateModal(closable(confirmationModal(reply.confirmation, this.metadata(data))));
           if (shown) return shown;
         }
@@ -80,7 +81,7 @@ export class TurnDelivery {
   }
 
   private async form(reply: Extract<SlackReply, { kind: 'form' }>): Promise<ResourceResponse> {
-    const modal = closable(formModal(reply.form, this.metadata({ verb: CARD_VERBS.submitForm, command: reply.form.command })));
+    const modal = closable(formModal(reply.form, this.metadata(formSubmitData(reply.form))));
     const shown = this.turn.viewId ? await this.updateModal(modal) : undefined;
     if (shown) return shown;
     if (this.turn.triggerId && !this.triggerUsed && !this.turn.viewId) {

@@ -2,6 +2,7 @@
 import type { Activity } from 'botbuilder';
 import type { BlockAction, SlashCommand, ViewClosedAction, ViewSubmitAction } from '@slack/bolt';
 import { CARD_VERBS } from '../../cards/verbs';
+import { nounsOf } from '../../core/registers';
 import { actionData, formValuesFromState, isListPageData } from '../../cards/blocks';
 import { plainFromSlack, stripBotMention } from './slack-text';
 import {
@@ -136,8 +137,6 @@ function actorOf(body: Interaction, viewTeamId?: string): Pick<SlackTurn, 'teamI
   return { teamId, ...(body.team?.enterprise_id ? { enterpriseId: body.team.enterprise_id } : {}), userId: body.user.id };
 }
 
-const PLURAL: Record<string, string> = { risk: 'risks', issue: 'issues', change: 'changes' };
-
 /** A button of ours: its card data merged with the inputs around it, exactly what Teams sends for Action.Submit. */
 export function fromBlockActions(body: BlockAction): Inbound | null {
   const action = body.actions[0] as { action_id: string; value?: string; action_ts?: string } | undefined;
@@ -156,7 +155,7 @@ export function fromBlockActions(body: BlockAction): Inbound | null {
   const id = action?.action_ts ?? body.trigger_id;
   if (isListPageData(data)) {
     turn.page = { page: data.page, pageSize: data.pageSize };
-    return { key: `action:${body.trigger_id}`, turn, activity: activityFor(turn, id, data.command ?? `list ${PLURAL[data.kind]}`) };
+    return { key: `action:${body.trigger_id}`, turn, activity: activityFor(turn, id, data.command ?? `list ${nounsOf(data.kind).listWord}`) };
   }
   const values: StateValues = body.view?.state?.values ?? body.state?.values ?? {};
   return { key: `action:${body.trigger_id}`, turn, activity: activityFor(turn, id, '', { ...data, ...formValuesFromState(values) }) };
@@ -190,5 +189,6 @@ export function fromViewClosed(body: ViewClosedAction): Inbound | null {
     ...actor,
     ...placeOf(meta.at),
   };
-  return { key: `closed:${body.view.id}:${body.view.hash}`, turn, activity: activityFor(turn, body.view.id, '', { verb: CARD_VERBS.cancel, command }) };
+  const form = typeof meta.data?.form === 'string' ? { form: meta.data.form } : {};
+  return { key: `closed:${body.view.id}:${body.view.hash}`, turn, activity: activityFor(turn, body.view.id, '', { verb: CARD_VERBS.cancel, command, ...form }) };
 }

@@ -1,6 +1,6 @@
 // The modals the Slack door adds around the shared forms: "working on it", the outcome, and a form's confirmation.
 import { BLOCK_LIMITS, confirmationMessage, type Block, type SlackModalView } from '../../cards/blocks';
-import type { ConfirmationView } from '../../cards/view-models';
+import type { ConfirmationView } from '../../core/view-models';
 
 export const PENDING_CALLBACK_ID = 'pmo.modal.pending';
 export const DONE_CALLBACK_ID = 'pmo.modal.done';

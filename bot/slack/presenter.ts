@@ -3,7 +3,7 @@ import {
   confirmationMessage, errorMessage, escapeMrkdwn, formMessage, helpMessage, itemMessage, listMessage, savedMessage, statusMessage,
   type SlackMessage,
 } from '../../cards/blocks';
-import type { ConfirmationView, FormView, ListView } from '../../cards/view-models';
+import type { ConfirmationView, FormView, ListView } from '../../core/view-models';
 import type { ExportSpec } from '../../core/runner/export-spec';
 import type { Reply } from '../../core/runner/types';
 import type { Presenter } from '../../dialogs/presenter';

@@ -9,7 +9,5 @@ export const SLACK_BOT_SCOPES = [
   'files:write', // `export`: the register as a CSV file
 ] as const;
 
-export type SlackBotScope = (typeof SLACK_BOT_SCOPES)[number];
-
 /** Events the app subscribes to; none needs a scope beyond the list above. */
 export const SLACK_BOT_EVENTS = ['app_mention', 'message.im', 'app_home_opened', 'app_uninstalled', 'tokens_revoked'] as const;

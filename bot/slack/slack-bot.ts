@@ -40,6 +40,7 @@ export class SlackBot extends ActivityHandler {
     const { activity } = context;
     if (activity.from) activity.from.name = person.displayName;
     if (typeof activity.text === 'string' && activity.text.includes('<@')) {
+      // The door translates Slack's mention syntax: the parser reads only `@{id|name}`.
       activity.text = nameMentions(activity.text, await directory.names(api, turn.teamId, mentionedUserIds(activity.text)));
     }
     // A request carried out late (its first holder died) runs at the time it was received.

@@ -1,4 +1,5 @@
-// Slack's message text to the plain text the command parser reads; person mentions stay `<@U…>`.
+// Slack's message text to the plain text the command parser reads; person mentions become `@{U…|name}`.
+import { mentionToken } from '../../core/commands';
 
 const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
 
@@ -31,10 +32,12 @@ export function mentionedUserIds(text: string): string[] {
   return [...new Set([...text.matchAll(USER_MENTION)].map((m) => m[1]))];
 }
 
-/** Puts each mentioned person's current display name in their mention (`<@U1|Jane Doe>`), for the parser. */
+const ANY_MENTION = /<@([A-Z0-9]+)(?:\|([^>]*))?>/gi;
+
+/**
+ * Each person mention in the parser's form, with their current display name (`<@U1>` → `@{U1|Jane Doe}`);
+ * without one the name Slack gave in the mention, if any.
+ */
 export function nameMentions(text: string, names: ReadonlyMap<string, string>): string {
-  return text.replace(USER_MENTION, (whole, id: string) => {
-    const name = names.get(id)?.replace(/[<>|]/g, '').trim();
-    return name ? `<@${id}|${name}>` : whole;
-  });
+  return text.replace(ANY_MENTION, (_whole, id: string, label: string | undefined) => mentionToken(id, names.get(id)?.replace(/[<>]/g, '') || label));
 }

@@ -9,7 +9,7 @@ export interface ScopedKey {
 /** `teams:<tenantId>`, `slack:<teamId>`, `local:default`: a kind, a colon, an id, no slash. */
 const WORKSPACE_KEY = /^[a-z0-9][a-z0-9._%-]*:[^/]+$/;
 
-/** `<workspaceKey>/<botbuilder key>`, the key WorkspaceConversationState and WorkspaceUserState use. */
+/** `<workspaceKey>/<botbuilder key>`, the key WorkspaceConversationState uses. */
 export function joinStorageKey(workspaceKey: string, key: string): string {
   if (!WORKSPACE_KEY.test(workspaceKey)) {
     throw new StorageError('bad_key', `Storage: "${workspaceKey}" is not a workspace key (kind:id, no "/").`);
@@ -25,7 +25,7 @@ export function splitStorageKey(storageKey: string): ScopedKey {
   if (!WORKSPACE_KEY.test(workspaceKey) || !key) {
     throw new StorageError(
       'bad_key',
-      `Storage: key "${storageKey}" has no workspace prefix; expected "<kind>:<id>/<key>" (use WorkspaceConversationState / WorkspaceUserState).`,
+      `Storage: key "${storageKey}" has no workspace prefix; expected "<kind>:<id>/<key>" (use WorkspaceConversationState).`,
     );
   }
   return { workspaceKey, key };

@@ -1,4 +1,4 @@
-import { ConversationState, UserState, type BotState, type StoreItem, type TurnContext } from 'botbuilder';
+import { ConversationState, type BotState, type StoreItem, type TurnContext } from 'botbuilder';
 import { cacheKeyOf, markNew, saveKeepingETag, type StateParts } from './optimistic-save';
 import { joinStorageKey } from './storage-key';
 import { workspaceKeyOf } from './workspace-key';
@@ -31,26 +31,6 @@ export class WorkspaceConversationState extends ConversationState {
     const user = context.activity.from?.id;
     const own = key && isShared(context.activity) && typeof user === 'string' && user !== '' ? `${key}users/${encodeURIComponent(user)}` : key;
     return own && joinStorageKey(workspaceKeyOf(context.activity), own);
-  }
-
-  override async load(context: TurnContext, force = false): Promise<StoreItem> {
-    return markNew(await super.load(context, force));
-  }
-
-  override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return saveKeepingETag(context, force, partsOf(this, this.storage, this.storageKey));
-  }
-
-  override clear(context: TurnContext): Promise<void> {
-    return clearKeepingETag(this, context, () => super.clear(context));
-  }
-}
-
-/** UserState scoped to the workspace and saved with its eTag, like WorkspaceConversationState. */
-export class WorkspaceUserState extends UserState {
-  override getStorageKey(context: TurnContext): string | undefined {
-    const key = super.getStorageKey(context);
-    return key && joinStorageKey(workspaceKeyOf(context.activity), key);
   }
 
   override async load(context: TurnContext, force = false): Promise<StoreItem> {

@@ -2,13 +2,13 @@
 // conversation references the bot stored when people and channels talked to it.
 import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import { Types } from 'mongoose';
-import { renderJobMessageForTeams } from '../../cards/jobs';
 import type { Platform } from '../../core/domain';
 import { getConversationRef, listConversationRefs } from '../../core/services';
 import { DeliveryError } from '../../jobs/runtime/delivery-error';
 import type { JobSender, SentMessage } from '../../jobs/runtime/sender';
 import type { JobMessage, Recipient } from '../../jobs/types';
 import { ConversationRefModel, type ConversationRefDoc, type WorkspaceDoc } from '../../models';
+import { renderJobMessageForTeams } from './job-activity';
 import { sendProactive } from './proactive';
 
 export interface TeamsJobSenderOptions {

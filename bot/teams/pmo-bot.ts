@@ -8,6 +8,7 @@ import type { Presenter } from '../../dialogs/presenter';
 import { setRunContext } from '../../dialogs/run-context';
 import { runDialogs, type PmoDialogs } from '../../dialogs/root.dialog';
 import type { TeamsExportDelivery } from './export-delivery';
+import { mentionsOf, neutralMentions } from './mentions';
 import { rememberConversation, resolveTurn, workspaceOf } from './turn';
 
 const CARD_ACTION_UNSUPPORTED = 'That button is not one of mine any more; type the command instead (help lists them).';
@@ -57,7 +58,7 @@ export class PmoBot extends TeamsActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     TurnContext.removeRecipientMention(context.activity);
     if (typeof context.activity.text === 'string') {
-      context.activity.text = context.activity.text.replace(/\u00a0/g, ' ').trim();
+      context.activity.text = neutralMentions(context.activity.text.replace(/\u00a0/g, ' ').trim(), mentionsOf(context.activity));
     }
     const now = this.deps.now?.() ?? new Date();
     const runContext = await resolveTurn(context, { timeZone: this.deps.defaultTimeZone }, now, this.contacts);

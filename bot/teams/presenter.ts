@@ -3,6 +3,7 @@ import {
   confirmationCard, errorCard, formCard, helpCard, itemCard, itemHeadline, listCard, savedCard, statusCard,
   type AdaptiveCard, type ConfirmationView, type FormView,
 } from '../../cards';
+import { nounsOf } from '../../core/registers';
 import type { Reply } from '../../core/runner/types';
 import type { Presenter } from '../../dialogs/presenter';
 import { pendingExportActivity } from './export-delivery';
@@ -22,7 +23,7 @@ export class TeamsPresenter implements Presenter {
       case 'item':
         return withCard(itemHeadline(reply.view), itemCard(reply.view, reply.history));
       case 'list':
-        return withCard(countOf(reply.view.total, reply.view.kind === 'change' ? 'change request' : reply.view.kind), listCard(reply.view));
+        return withCard(countOf(reply.view.total, nounsOf(reply.view.kind).singular), listCard(reply.view));
       case 'status':
         return withCard(`${reply.replaced ? 'Updated' : 'Saved'} status for ${reply.view.project} (${reply.view.period})`, statusCard(reply.view));
       case 'help':

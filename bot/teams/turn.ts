@@ -2,6 +2,7 @@ import { TurnContext, type Activity, type ConversationReference } from 'botbuild
 import type { ConversationKind, Platform } from '../../core/domain';
 import type { RunContext } from '../../core/runner/types';
 import { KnownContacts, type RequestRef } from '../../core/services';
+import { DEFAULT_CHANGE_PENDING_DAYS } from '../../models';
 
 const INBOUND_REQUEST = Symbol('pmo.inboundRequest');
 
@@ -56,6 +57,7 @@ export async function resolveTurn(
     actor: { userId: from.id, displayName: from.name, isPlatformAdmin: ws.platform === 'local' },
     now,
     timeZone: workspace.timeZone,
+    changePendingDays: workspace.changePendingDays ?? DEFAULT_CHANGE_PENDING_DAYS,
     platform: ws.platform,
     channelId: channelIdOf(activity),
     conversationRefId: ref,

@@ -1,6 +1,6 @@
 // Something went wrong or the input was not understood: what, and what to do next.
 import { TEXT_LIMITS } from '../text';
-import type { ErrorView } from '../view-models';
+import type { ErrorView } from '../../core/view-models';
 import { context, fallbackText, section } from './layout';
 import { mrkdwnBlock, mrkdwnLine } from './text';
 import type { KnownBlock, SlackMessage } from './types';

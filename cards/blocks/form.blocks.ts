@@ -1,9 +1,9 @@
 // A guided form as a modal (when Slack gave a trigger_id) or as inputs inside a message (when not).
 import { TEXT_LIMITS } from '../text';
-import { CARD_VERBS, RESERVED_DATA_KEYS } from '../verbs';
-import type { FormView } from '../view-models';
+import { CARD_VERBS, RESERVED_DATA_KEYS, type CardActionData } from '../verbs';
+import type { FormView } from '../../core/view-models';
 import { buttonMaker } from './buttons';
-import { fieldBlocks, type InputSurface } from './inputs';
+import { fieldBlocks, prefillFits, type InputSurface } from './inputs';
 import { actions, capBlocks, context, fallbackText, header, section } from './layout';
 import { mrkdwnBlock, plain, plainLine } from './text';
 import { BLOCK_LIMITS, MORE_LIMITS, type KnownBlock, type SlackMessage, type SlackModalView } from './types';
@@ -15,6 +15,15 @@ function checkIds(view: FormView): void {
   // The transport merges the values into the action data, as Teams does, so an id must not overwrite it.
   const clash = view.fields.find((f) => RESERVED_DATA_KEYS.includes(f.id));
   if (clash) throw new Error(`form field id "${clash.id}" would overwrite the action data; rename it`);
+}
+
+/**
+ * What the form's Save carries (a modal keeps it in private_metadata): the command, the form
+ * instance, and the inputs left empty only because their value is longer than Slack lets an input hold.
+ */
+export function formSubmitData(view: FormView): Extract<CardActionData, { verb: typeof CARD_VERBS.submitForm }> {
+  const keep = view.fields.filter((f) => !prefillFits(f)).map((f) => f.id);
+  return { verb: CARD_VERBS.submitForm, command: view.command, ...(view.formId ? { form: view.formId } : {}), ...(keep.length > 0 ? { keep } : {}) };
 }
 
 /** Intro, "please correct…" when a field is asked again, then the inputs. */
@@ -54,8 +63,8 @@ export function formMessage(view: FormView, prompt: string): SlackMessage {
     ...(question ? [section(question)] : []),
     ...formBody(view, 'message'),
     ...actions([
-      button(view.submitLabel ?? 'Save', { verb: CARD_VERBS.submitForm, command }, 'primary'),
-      button('Cancel', { verb: CARD_VERBS.cancel, command }),
+      button(view.submitLabel ?? 'Save', formSubmitData(view), 'primary'),
+      button('Cancel', { verb: CARD_VERBS.cancel, command, ...(view.formId ? { form: view.formId } : {}) }),
     ]),
   ];
   return { text: fallbackText(prompt || view.title), blocks: capBlocks(blocks, BLOCK_LIMITS.messageBlocks) };

@@ -1,6 +1,6 @@
 // What the bot can do: each command's usage, what it does and examples to copy.
 import { TEXT_LIMITS } from '../text';
-import type { HelpCommandView, HelpView } from '../view-models';
+import type { HelpCommandView, HelpView } from '../../core/view-models';
 import { capBlocks, context, fallbackText, header, section } from './layout';
 import { mrkdwnBlock, mrkdwnLine } from './text';
 import { BLOCK_LIMITS, type KnownBlock, type SlackMessage } from './types';

@@ -1,7 +1,7 @@
 // The latest entries of an item's change history, newest first, one small line each.
 import { changeText, earlierChanges, latestHistory } from '../history';
 import { NONE, TEXT_LIMITS } from '../text';
-import type { HistoryEntryView } from '../view-models';
+import type { HistoryEntryView } from '../../core/view-models';
 import { context, section } from './layout';
 import { mrkdwnLine, slackDate } from './text';
 import type { KnownBlock } from './types';

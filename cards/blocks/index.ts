@@ -3,9 +3,10 @@ export { actionData, isListPageData, LIST_PAGE_VERB, type ButtonData, type ListP
 export { checkLimits, checkMessage, checkModal, type SurfaceExtras } from './check-limits';
 export { confirmationMessage } from './confirmation.blocks';
 export { errorMessage } from './error.blocks';
-export { FORM_CALLBACK_ID, formMessage, formModal } from './form.blocks';
+export { FORM_CALLBACK_ID, formMessage, formModal, formSubmitData } from './form.blocks';
 export { formValuesFromState } from './form-state';
 export { helpMessage } from './help.blocks';
+export { HOME_CALLBACK_ID, homeTab, type HomeTab } from './home.blocks';
 export { itemMessage, savedMessage } from './item.blocks';
 export { LIST_PAGE_SIZE, LIST_PAGE_SIZE_MAX, LIST_REACHABLE, listMessage, type ListMessageOptions } from './list.blocks';
 export { statusMessage } from './status.blocks';

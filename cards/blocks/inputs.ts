@@ -1,6 +1,6 @@
 // One input block per form field; block_id and action_id are the field id, as Teams input ids are.
 import { TEXT_LIMITS } from '../text';
-import type { FormChoice, FormField } from '../view-models';
+import type { FormChoice, FormField } from '../../core/view-models';
 import { context } from './layout';
 import { inputValue, mrkdwnLine, plain, plainLine } from './text';
 import { BLOCK_LIMITS, MORE_LIMITS, type InputBlock, type InputElement, type KnownBlock, type OptionObject } from './types';
@@ -21,8 +21,19 @@ const placeholder = (text: string | undefined) => {
   return shown ? { placeholder: plain(shown) } : {};
 };
 
+/** A refused value (too long, say) is shown whole for correcting, so its input takes what Slack allows. */
+const textMax = (field: FormField): number =>
+  field.error !== undefined ? BLOCK_LIMITS.plainTextInputMax
+    : Math.min(asNumber(field.type === 'text' || field.type === 'multiline' ? field.max : undefined) ?? BLOCK_LIMITS.plainTextInputMax, BLOCK_LIMITS.plainTextInputMax);
+
+/** Whether a text field's value can be prefilled (one longer than the input allows is left out). */
+export function prefillFits(field: FormField): boolean {
+  if (field.value === undefined || (field.type !== 'text' && field.type !== 'multiline')) return true;
+  return inputValue(String(field.value)).length <= textMax(field);
+}
+
 function textInput(field: FormField, multiline: boolean, extraPlaceholder?: string): InputElement {
-  const max = Math.min(asNumber(field.type === 'text' || field.type === 'multiline' ? field.max : undefined) ?? BLOCK_LIMITS.plainTextInputMax, BLOCK_LIMITS.plainTextInputMax);
+  const max = textMax(field);
   const value = field.value === undefined ? '' : inputValue(String(field.value));
   return {
     type: 'plain_text_input',

@@ -2,7 +2,7 @@
 import { itemActionButtons, itemFactList, itemHeadline, itemLongTexts, linkedKey } from '../item-sections';
 import { KIND_LABEL, OVERDUE_MARK, humanize } from '../style';
 import { TEXT_LIMITS } from '../text';
-import type { HistoryEntryView, ItemView, SavedOutcome, SavedView } from '../view-models';
+import type { HistoryEntryView, ItemView, SavedOutcome, SavedView } from '../../core/view-models';
 import { CARD_VERBS } from '../verbs';
 import { buttonMaker, type MakeButton } from './buttons';
 import { historyBlocks } from './history.blocks';

@@ -2,7 +2,7 @@
 import { KIND_PLURAL, OVERDUE_MARK, humanize } from '../style';
 import { TEXT_LIMITS } from '../text';
 import { CARD_VERBS } from '../verbs';
-import type { ItemView, ListView } from '../view-models';
+import type { ItemView, ListView } from '../../core/view-models';
 import { LIST_PAGE_VERB, buttonMaker, type ListPageData, type MakeButton } from './buttons';
 import { actions, capBlocks, context, fallbackText, header, section } from './layout';
 import { levelText } from './style';

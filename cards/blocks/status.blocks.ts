@@ -2,7 +2,7 @@
 import type { Rag } from '../../core/domain';
 import { RAG_LABEL } from '../style';
 import { TEXT_LIMITS } from '../text';
-import type { StatusUpdateView } from '../view-models';
+import type { StatusUpdateView } from '../../core/view-models';
 import { capBlocks, context, fallbackText, header, headed } from './layout';
 import { RAG_EMOJI } from './style';
 import { labelled, mrkdwn, mrkdwnLine } from './text';

@@ -1,7 +1,7 @@
 // Slack has no coloured text, so ratings, priorities, decisions and RAG get a coloured emoji instead.
 import type { Decision, Priority, Rag, RiskRating } from '../../core/domain';
 import { itemLevel } from '../item-sections';
-import type { ItemView } from '../view-models';
+import type { ItemView } from '../../core/view-models';
 
 export const LEVEL_EMOJI: Record<RiskRating | Priority, string> = { low: '🟢', medium: '🟡', high: '🟠', critical: '🔴' };
 export const DECISION_EMOJI: Record<Decision, string> = { pending: '⏳', approved: '✅', rejected: '❌', deferred: '⏸️' };
@@ -12,6 +12,7 @@ export function levelText(item: ItemView): string {
   const emoji =
     item.kind === 'risk' ? LEVEL_EMOJI[item.rating]
     : item.kind === 'issue' ? LEVEL_EMOJI[item.priority]
-    : DECISION_EMOJI[item.decision];
+    : item.kind === 'change' ? DECISION_EMOJI[item.decision]
+    : item.overdue ? '🔴' : undefined;
   return `${emoji ?? '⚪'} ${itemLevel(item).text}`;
 }

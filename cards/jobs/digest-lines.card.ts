@@ -3,7 +3,7 @@ import type { CardElement, ColumnSet } from '../adaptive';
 import { column, textBlock } from '../adaptive';
 import { RAG_COLOR } from '../style';
 import { TEXT_LIMITS, inlineText, jsonBytes } from '../text';
-import type { DigestProjectLine } from '../../jobs/views';
+import type { DigestProjectLine } from '../../core/job-views';
 import { RAG_NAME, TREND_LABEL, ageLabel, flagsLabel } from './format';
 
 /** How much user text a card shows: the longest that fits Teams' size limit is used (0 = none). */

@@ -1,7 +1,7 @@
 // The portfolio digest and its continuation pages in Block Kit: the same content as the Teams card.
 import { TEXT_LIMITS } from '../text';
 import { humanize } from '../style';
-import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestView, RagCounts } from '../../jobs/views';
+import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestView, RagCounts } from '../../core/job-views';
 import { RAG_KEYS, RAG_NAME, TREND_LABEL, ageLabel, dateLabel, deltaLabel, flagsLabel, kindsLabel, plural, rangeLabel, weekLabel } from './format';
 import { capBlocks, context, divider, fields, header, mrkdwnText, sections, type Block } from './slack-kit';
 

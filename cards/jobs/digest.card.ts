@@ -4,7 +4,7 @@ import type { AdaptiveCard, CardElement, ColumnSet } from '../adaptive';
 import { adaptiveCard, column, textBlock } from '../adaptive';
 import { LEVEL_COLOR, humanize } from '../style';
 import { CARD_BYTE_BUDGET, TEXT_LIMITS, inlineText, jsonBytes, plainText } from '../text';
-import type { DigestActivity, DigestProjectsView, DigestView } from '../../jobs/views';
+import type { DigestActivity, DigestProjectsView, DigestView } from '../../core/job-views';
 import { dateLabel, kindsLabel, plural, rangeLabel, weekLabel } from './format';
 import { DETAIL_LEVELS, compactLines, projectLine, type Detail } from './digest-lines.card';
 import { ragRollUp } from './rag-visual';

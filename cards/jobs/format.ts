@@ -1,7 +1,8 @@
 // Words and numbers the Teams and Slack job messages share: weeks, ages, trends, counts.
 import { DateTime } from 'luxon';
-import type { IsoDate, IsoWeek, ItemKind, Rag } from '../../core/domain';
-import type { RagCounts, Trend } from '../../jobs/views';
+import { ITEM_KINDS, type IsoDate, type IsoWeek, type ItemKind, type Rag } from '../../core/domain';
+import { nounsOf } from '../../core/registers';
+import type { RagCounts, Trend } from '../../core/job-views';
 
 /** `2026-W48` → `Week 48`. */
 export function weekLabel(period: IsoWeek): string {
@@ -55,13 +56,12 @@ export function flagsLabel(highRisks: number, overdue: number): string {
   return parts.join(' · ');
 }
 
-const KIND_NOUN: Record<ItemKind, [string, string]> = { risk: ['risk', 'risks'], issue: ['issue', 'issues'], change: ['change', 'changes'] };
 
 /** `3 risks, 1 issue` from counts by kind (kinds with none are left out). */
 export function kindsLabel(byKind: Record<ItemKind, number>): string {
-  return (Object.keys(KIND_NOUN) as ItemKind[])
-    .filter((k) => byKind[k] > 0)
-    .map((k) => plural(byKind[k], KIND_NOUN[k][0], KIND_NOUN[k][1]))
+  return ITEM_KINDS
+    .filter((k) => (byKind[k] ?? 0) > 0)
+    .map((k) => plural(byKind[k], nounsOf(k).singular, nounsOf(k).plural))
     .join(', ');
 }
 

@@ -1,6 +1,6 @@
 // The status nudge in Block Kit: one line per project with a button that starts its status update.
 import { TEXT_LIMITS } from '../text';
-import type { NudgeView } from '../../jobs/views';
+import type { NudgeView } from '../../core/job-views';
 import { dateLabel, plural, weekLabel } from './format';
 import { ActionIds, capBlocks, context, header, mrkdwnText, section, type Block } from './slack-kit';
 import { JOB_VERBS } from './verbs';

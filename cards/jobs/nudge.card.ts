@@ -2,7 +2,7 @@
 import type { AdaptiveCard, CardElement, ColumnSet } from '../adaptive';
 import { adaptiveCard, column, textBlock } from '../adaptive';
 import { TEXT_LIMITS, inlineText, plainText } from '../text';
-import type { NudgeView } from '../../jobs/views';
+import type { NudgeView } from '../../core/job-views';
 import { dateLabel, plural, weekLabel } from './format';
 import { actionSet, jobSubmit } from './teams-actions';
 import { JOB_VERBS } from './verbs';

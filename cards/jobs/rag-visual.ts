@@ -2,7 +2,7 @@
 // stacked bar for this week and the week before (a PNG: Adaptive Cards 1.5 has no chart element).
 import type { CardElement, Column, ColumnSet, TextColor } from '../adaptive';
 import { column, textBlock } from '../adaptive';
-import type { RagCounts } from '../../jobs/views';
+import type { RagCounts } from '../../core/job-views';
 import { barImage } from './bar-image';
 import { RAG_KEYS, RAG_NAME, deltaLabel } from './format';
 

@@ -2,13 +2,12 @@
 import { itemLevel } from '../item-sections';
 import { KIND_LABEL, humanize } from '../style';
 import { TEXT_LIMITS } from '../text';
-import { addDays } from '../../core/services/time';
-import type { ReminderItem, ReminderView } from '../../jobs/views';
+import type { ReminderItem, ReminderView } from '../../core/job-views';
 import { dateLabel, overdueLabel, plural } from './format';
 import { ActionIds, capBlocks, context, header, mrkdwnText, section, type Block } from './slack-kit';
 import { JOB_VERBS, SNOOZE_DAYS, dueInputId } from './verbs';
 
-function itemBlocks(entry: ReminderItem, today: string, ids: ActionIds): Block[] {
+function itemBlocks(entry: ReminderItem, view: ReminderView, ids: ActionIds): Block[] {
   const { item } = entry;
   const details = [
     KIND_LABEL[item.kind],
@@ -27,7 +26,7 @@ function itemBlocks(entry: ReminderItem, today: string, ids: ActionIds): Block[]
       elements: [
         ids.button('Mark done', { verb: JOB_VERBS.itemDone, key: item.key }, 'primary'),
         ids.button('Snooze a week', { verb: JOB_VERBS.itemSnooze, key: item.key, days: SNOOZE_DAYS }),
-        { type: 'datepicker', action_id: inputId, initial_date: addDays(today, SNOOZE_DAYS), placeholder: { type: 'plain_text', text: 'New due date' } },
+        { type: 'datepicker', action_id: inputId, initial_date: view.snoozedDue, placeholder: { type: 'plain_text', text: 'New due date' } },
         ids.button('Set due date', { verb: JOB_VERBS.itemDue, key: item.key }),
       ],
     },
@@ -41,7 +40,7 @@ export function reminderBlocks(view: ReminderView): Block[] {
     ? `Hi ${name}, ${plural(view.totalItems, 'item is', 'items are')} overdue on ${view.projects.map((p) => `*${mrkdwnText(p.key, TEXT_LIMITS.name)}*`).join(', ')} as of ${dateLabel(view.today)}.`
     : `Hi ${name}, ${plural(view.totalItems, 'item you own is', 'items you own are')} overdue as of ${dateLabel(view.today)}.`;
   const blocks: Block[] = [header(view.role === 'pm' ? 'Overdue on your projects' : 'Your overdue items'), section(intro)];
-  blocks.push(...view.items.flatMap((entry) => itemBlocks(entry, view.today, ids)));
+  blocks.push(...view.items.flatMap((entry) => itemBlocks(entry, view, ids)));
   const more = view.totalItems - view.items.length;
   if (more > 0) {
     const commands = view.moreCommands.map((c) => `\`${mrkdwnText(c, TEXT_LIMITS.short)}\``).join(' or ');

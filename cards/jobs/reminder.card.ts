@@ -4,13 +4,12 @@ import { adaptiveCard, column, textBlock } from '../adaptive';
 import { itemLevel } from '../item-sections';
 import { KIND_LABEL, humanize } from '../style';
 import { CARD_BYTE_BUDGET, TEXT_LIMITS, inlineText, jsonBytes, plainText } from '../text';
-import { addDays } from '../../core/services/time';
-import type { ReminderItem, ReminderView } from '../../jobs/views';
+import type { ReminderItem, ReminderView } from '../../core/job-views';
 import { dateLabel, overdueLabel, plural } from './format';
 import { actionSet, jobSubmit, showCard } from './teams-actions';
 import { JOB_VERBS, SNOOZE_DAYS, dueInputId } from './verbs';
 
-function itemBlock(entry: ReminderItem, today: string): Container {
+function itemBlock(entry: ReminderItem, view: ReminderView): Container {
   const { item } = entry;
   const level = itemLevel(item);
   const details = [
@@ -42,9 +41,9 @@ function itemBlock(entry: ReminderItem, today: string): Container {
       },
       actionSet([
         jobSubmit('Mark done', { verb: JOB_VERBS.itemDone, key: item.key }, { associatedInputs: 'none', tooltip: `Close ${key}` }),
-        jobSubmit('Snooze a week', { verb: JOB_VERBS.itemSnooze, key: item.key, days: SNOOZE_DAYS }, { associatedInputs: 'none', tooltip: `Move ${key} due to ${addDays(today, SNOOZE_DAYS)}` }),
+        jobSubmit('Snooze a week', { verb: JOB_VERBS.itemSnooze, key: item.key, days: SNOOZE_DAYS }, { associatedInputs: 'none', tooltip: `Move ${key} due to ${view.snoozedDue}` }),
         showCard('Set due date', [
-          { type: 'Input.Date', id: dueInputId(item.key), label: `New due date for ${key}`, min: addDays(today, 1), value: addDays(today, SNOOZE_DAYS) },
+          { type: 'Input.Date', id: dueInputId(item.key), label: `New due date for ${key}`, min: view.earliestDue, value: view.snoozedDue },
         ], [jobSubmit('Save due date', { verb: JOB_VERBS.itemDue, key: item.key })]),
       ], { spacing: 'small' }),
     ],
@@ -69,7 +68,7 @@ export function reminderCard(view: ReminderView): AdaptiveCard {
   ];
   let shown = 0;
   for (const entry of view.items) {
-    const block = itemBlock(entry, view.today);
+    const block = itemBlock(entry, view);
     if (jsonBytes(body) + jsonBytes(block) > CARD_BYTE_BUDGET - 1_000) break;
     body.push(block);
     shown += 1;

@@ -1,7 +1,7 @@
-// One job message → what each platform posts: a Teams activity with an Adaptive Card, or Slack text and blocks.
-import { CardFactory, type Activity } from 'botbuilder';
+// One job message → what each platform shows: an Adaptive Card and its summary line, or Slack text and blocks.
+// bot/teams/job-activity.ts wraps the card in a Bot Framework activity.
 import type { AdaptiveCard } from '../adaptive';
-import type { JobMessage } from '../../jobs/types';
+import type { JobMessage } from '../../core/job-views';
 import { digestCard, digestProjectsCard, digestSummary } from './digest.card';
 import { digestBlocks, digestProjectsBlocks } from './digest.blocks';
 import { nudgeCard, nudgeSummary } from './nudge.card';
@@ -39,11 +39,6 @@ export function jobMessageCard(message: JobMessage): AdaptiveCard {
     case 'nudge':
       return nudgeCard(message.view);
   }
-}
-
-export function renderJobMessageForTeams(message: JobMessage): Partial<Activity> {
-  const text = jobMessageSummary(message);
-  return { type: 'message', text, summary: text, attachments: [CardFactory.adaptiveCard(jobMessageCard(message))] };
 }
 
 function jobMessageBlocks(message: JobMessage): Block[] {

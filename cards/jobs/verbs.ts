@@ -9,8 +9,6 @@ export const JOB_VERBS = {
   start: CARD_VERBS.start,
 } as const;
 
-export type JobVerb = (typeof JOB_VERBS)[keyof typeof JOB_VERBS];
-
 /** "Snooze a week" moves the due date this many days past today. */
 export const SNOOZE_DAYS = 7;
 

@@ -1,17 +1,19 @@
 // Which fields each command takes, under which keys, and how each value is validated.
 import {
-  DECISIONS, ISSUE_STATUSES, ISSUE_TYPES, ITEM_KINDS, POLICIES, PRIORITIES, RAGS, RISK_RESPONSES,
+  ACTION_STATUSES, DECISION_STATUSES, DECISIONS, ISSUE_STATUSES, ISSUE_TYPES, ITEM_KINDS, POLICIES, PRIORITIES, RAGS, RISK_RESPONSES,
   RISK_STATUSES, ROLES, type ItemKind, type Rag,
 } from '../domain';
+import { ISSUE_TYPE_ALIASES, KIND_BY_LIST_WORD } from '../registers';
 import { parseDate } from './dates';
 import { person } from './people';
 import {
   HELP_TOPICS,
+  type ActionFields, type ActionUpdate, type DecisionFields, type DecisionUpdate,
   type ChangeFields, type ChangeUpdate, type Check, type CommandName, type ExportRegister, type IssueFields,
   type IssueUpdate, type ParseContext, type PortfolioFields, type ProgramFields, type ProjectFields, type RiskFields,
   type RiskUpdate, type RoleFields, type SettingsFields, type StatusFields,
 } from './types';
-import { choice, containerKey, itemKey, schedule, scale, text, timeZone } from './values';
+import { choice, containerKey, itemKey, itemKeys, schedule, scale, text, timeZone } from './values';
 
 export interface FieldSpec<T> {
   keys: readonly string[]; // key=value spellings, preferred first; [] for positional-only fields
@@ -40,28 +42,36 @@ const project = spec(['project'], false, containerKey('project'));
 const response = spec(['response'], true, choice('response', RISK_RESPONSES, { mitigate: 'reduce' }));
 const mitigation = spec(['mitigation'], true, text('mitigation', 2000));
 const priority = spec(['priority'], true, choice('priority', PRIORITIES, { med: 'medium' }));
-const issueType = spec(
-  ['type'],
-  true,
-  choice('type', ISSUE_TYPES, {
-    concern: 'problem',
-    rfc: 'request_for_change',
-    change_request: 'request_for_change',
-    off_spec: 'off_specification',
-  }),
-);
+const issueType = spec(['type'], true, choice('type', ISSUE_TYPES, ISSUE_TYPE_ALIASES));
 const decisionSynonyms = { approve: 'approved', reject: 'rejected', defer: 'deferred' } as const;
 const decision = spec(['decision'], true, choice('decision', DECISIONS, decisionSynonyms));
 const displayName = spec(['name', 'title'], true, text('name', 100, { line: true }));
 export const RESOLUTION = spec(['resolution'], true, text('resolution', 2000));
+
+const keyOf = (only?: ItemKind) => (raw: string) => {
+  const found = itemKey(raw, only);
+  return found.error === undefined ? { value: found.value.key } : { error: found.error };
+};
+const outcome = spec(['outcome', 'decided', 'what'], true, text('outcome', 2000));
+const rationale = spec(['rationale', 'why'], true, text('rationale', 2000));
+const decidedBy = spec(['by', 'decided_by'], false, person('decided by'));
+const decidedOn = spec(['on', 'decided_on'], true, calendarDate('decision date'));
+const concerns = spec(['items', 'item', 'concerns'], true, itemKeys);
+const servedItem = spec(['item', 'for'], false, keyOf());
 
 export const RISK_FIELDS: Schema<RiskFields> = {
   title, description, probability, impact: riskImpact, owner, due, project, response, mitigation, review,
 };
 export const ISSUE_FIELDS: Schema<IssueFields> = { title, description, priority, type: issueType, owner, due, project };
 export const CHANGE_FIELDS: Schema<ChangeFields> = { title, description, impact: changeImpact, owner, due, project };
+export const DECISION_FIELDS: Schema<DecisionFields> = {
+  title, description, outcome, rationale, decidedBy, decidedOn, items: concerns, owner, project,
+};
+export const ACTION_FIELDS: Schema<ActionFields> = { title, description, owner, due, item: servedItem, project };
 
-export const UPDATE_FIELDS: { risk: Schema<RiskUpdate>; issue: Schema<IssueUpdate>; change: Schema<ChangeUpdate> } = {
+export const UPDATE_FIELDS: {
+  risk: Schema<RiskUpdate>; issue: Schema<IssueUpdate>; change: Schema<ChangeUpdate>; decision: Schema<DecisionUpdate>; action: Schema<ActionUpdate>;
+} = {
   risk: {
     title, description, probability, impact: riskImpact, owner, due, review, response, mitigation,
     status: spec(['status'], true, choice('status', RISK_STATUSES)),
@@ -72,6 +82,12 @@ export const UPDATE_FIELDS: { risk: Schema<RiskUpdate>; issue: Schema<IssueUpdat
     resolution: RESOLUTION,
   },
   change: { title, description, impact: changeImpact, owner, due, decision },
+  decision: {
+    title, description, outcome, rationale, decidedBy, decidedOn, items: concerns, owner,
+    status: spec(['status'], true, choice('status', DECISION_STATUSES)),
+    supersededBy: spec(['superseded_by', 'supersededby'], false, keyOf('decision')),
+  },
+  action: { title, description, owner, due, item: servedItem, status: spec(['status'], true, choice('status', ACTION_STATUSES)) },
 };
 
 export const STATUS_FIELDS: Schema<StatusFields> = {
@@ -123,14 +139,10 @@ export const ROLE_FIELDS: Schema<RoleFields> = {
 };
 
 export const HELP_TOPIC = spec([], false, choice('topic', HELP_TOPICS));
-const pluralKinds = { risks: 'risk', issues: 'issue', changes: 'change' } as const;
+const pluralKinds = KIND_BY_LIST_WORD;
 export const LIST_REGISTER = spec([], false, choice<ItemKind>('register', ITEM_KINDS, pluralKinds));
 const EXPORTABLE: readonly ExportRegister[] = [...ITEM_KINDS, 'status'];
 export const EXPORT_REGISTER = spec([], false, choice('register', EXPORTABLE, pluralKinds));
-const keyOf = (only?: ItemKind) => (raw: string) => {
-  const found = itemKey(raw, only);
-  return found.error === undefined ? { value: found.value.key } : { error: found.error };
-};
 const itemKeyField = spec([], false, keyOf());
 
 /** Every field of every command by property name, for parseField (update's own fields depend on the item kind). */
@@ -140,6 +152,8 @@ export const COMMAND_FIELDS: Record<CommandName, AnySchema> = {
   risk: RISK_FIELDS,
   issue: ISSUE_FIELDS,
   change: CHANGE_FIELDS,
+  decision: DECISION_FIELDS,
+  action: ACTION_FIELDS,
   list: { register: LIST_REGISTER, project },
   show: { key: itemKeyField },
   update: { key: itemKeyField },

@@ -2,5 +2,6 @@
 export { isCommandWord, parseCommand } from './parse';
 export { parseField, parseItemField, type FieldResult } from './parse-field';
 export { parseDate, todayIn, type DateOptions } from './dates';
+export { mentionToken } from './mentions';
 export { USAGE } from './usage';
 export * from './types';

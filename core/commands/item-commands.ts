@@ -1,7 +1,8 @@
 // risk, issue, change (log an item) and show, update, close, escalate (act on one by its key).
 import type { ItemKind } from '../domain';
+import { aKind } from '../registers';
 import {
-  CHANGE_FIELDS, describeKeys, ISSUE_FIELDS, RESOLUTION, RISK_FIELDS, UPDATE_FIELDS, type Schema,
+  ACTION_FIELDS, CHANGE_FIELDS, DECISION_FIELDS, describeKeys, ISSUE_FIELDS, RESOLUTION, RISK_FIELDS, UPDATE_FIELDS, type Schema,
 } from './fields';
 import { leadingWords, readFields, type Fields, type Given } from './pairs';
 import { quote } from './suggest';
@@ -34,6 +35,17 @@ export const parseIssue: VerbParser = (args) => {
 export const parseChange: VerbParser = (args) => {
   const { values, errors } = titled(args, CHANGE_FIELDS, 'change');
   return { command: { name: 'change', ...values }, errors };
+};
+
+/** `decision Use Postgres outcome="…"`: the word `decision` first is this command, never a change's field. */
+export const parseDecision: VerbParser = (args) => {
+  const { values, errors } = titled(args, DECISION_FIELDS, 'decision');
+  return { command: { name: 'decision', ...values }, errors };
+};
+
+export const parseAction: VerbParser = (args) => {
+  const { values, errors } = titled(args, ACTION_FIELDS, 'action');
+  return { command: { name: 'action', ...values }, errors };
 };
 
 type Keyed = { found: ItemKeyValue; rest: Token[] } | { failed: ParseResult };
@@ -81,7 +93,7 @@ export const parseClose: VerbParser = ({ source, tokens, ctx }) => {
 type Updated = { command: UpdateCommand; errors: FieldError[] };
 
 function updateFields(key: string, kind: ItemKind, source: string, tokens: Token[], ctx: ParseContext): Updated {
-  const options = { what: `${key} (a${kind === 'issue' ? 'n' : ''} ${kind})` };
+  const options = { what: `${key} (${aKind(kind)})` };
   switch (kind) {
     case 'risk': {
       const { values, errors } = readFields(source, tokens, UPDATE_FIELDS.risk, ctx, options);
@@ -93,6 +105,14 @@ function updateFields(key: string, kind: ItemKind, source: string, tokens: Token
     }
     case 'change': {
       const { values, errors } = readFields(source, tokens, UPDATE_FIELDS.change, ctx, options);
+      return { command: { name: 'update', key, kind, fields: values }, errors };
+    }
+    case 'decision': {
+      const { values, errors } = readFields(source, tokens, UPDATE_FIELDS.decision, ctx, options);
+      return { command: { name: 'update', key, kind, fields: values }, errors };
+    }
+    case 'action': {
+      const { values, errors } = readFields(source, tokens, UPDATE_FIELDS.action, ctx, options);
       return { command: { name: 'update', key, kind, fields: values }, errors };
     }
   }

@@ -1,5 +1,5 @@
 // parseCommand: the first word picks the command; the rest is read by that command's parser.
-import { parseChange, parseClose, parseEscalate, parseIssue, parseRisk, parseShow, parseUpdate } from './item-commands';
+import { parseAction, parseChange, parseClose, parseDecision, parseEscalate, parseIssue, parseRisk, parseShow, parseUpdate } from './item-commands';
 import {
   parseLink, parsePortfolioAdd, parseProgramAdd, parseProjectAdd, parseRole, parseSettings,
 } from './setup-commands';
@@ -28,6 +28,8 @@ const VERBS: Record<string, VerbParser> = {
   risk: parseRisk,
   issue: parseIssue,
   change: parseChange,
+  decision: parseDecision,
+  action: parseAction,
   list: parseList,
   show: parseShow,
   update: parseUpdate,

@@ -1,26 +1,11 @@
-// Mentions → PersonRef: Slack `<@U123|jane>`, Teams `<at>Jane Doe</at>` (through the activity's entities), `me`.
+// Mentions → PersonRef: the doors' `@{id|name}` (core/commands/mentions.ts), `me`, and `@name` in local mode.
 import { cleanName } from '../sanitize';
+import { readMention } from './mentions';
 import { quote } from './suggest';
 import type { Check, ParseContext, PersonRef } from './types';
 import { fail, ok } from './values';
 
-const SLACK_USER = /^<@([A-Z0-9]+)(?:\|([^>]*))?>$/i;
-const TEAMS_AT = /^<at>([\s\S]*)<\/at>$/i;
 const LOCAL_NAME = /^@([\w.-]+)$/;
-
-const squash = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
-const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-function teamsMention(raw: string, ctx: ParseContext): PersonRef | undefined {
-  const mentions = ctx.mentions ?? [];
-  const exact = mentions.find((m) => m.text === raw);
-  if (exact !== undefined) return named(exact.id, exact.name);
-  // Clients differ in spacing and case inside <at>; fall back to comparing the visible names.
-  const inner = squash(TEAMS_AT.exec(raw)?.[1] ?? '');
-  // Entities are the client's JSON: a text or name that is not a string matches nothing.
-  const loose = mentions.find((m) => squash(textOf(m.text).replace(/<\/?at>/gi, '')) === inner || squash(textOf(m.name)) === inner);
-  return loose === undefined ? undefined : named(loose.id, loose.name);
-}
 
 /** A mentioned person; the name is the platform's, so it is cleaned like any display name. */
 function named(platformUserId: string, name: string | undefined): PersonRef {
@@ -41,13 +26,9 @@ export function person(label: string): (raw: string, ctx: ParseContext) => Check
   return (raw, ctx) => {
     const s = raw.trim();
     if (/^@?me$/i.test(s)) return ok(named(ctx.userId, ctx.userName));
-    const slack = SLACK_USER.exec(s);
-    if (slack !== null) return ok(named(slack[1], slack[2]));
-    if (TEAMS_AT.test(s)) {
-      const found = teamsMention(s, ctx);
-      if (found !== undefined) return ok(found);
-      return fail(`${label}: I could not tell who ${quote(s)} is; @mention the person again`);
-    }
+    const mention = readMention(s);
+    if (mention !== undefined && mention.id !== '') return ok(named(mention.id, mention.name));
+    if (mention !== undefined) return fail(`${label}: I could not tell who ${quote(`@${mention.name ?? ''}`)} is; @mention the person again`);
     // Local (emulator) mode has no directory to mention from: `@name` is the user id there.
     const local = ctx.platform === 'local' ? LOCAL_NAME.exec(s) : null;
     if (local !== null) return ok({ platformUserId: local[1] });

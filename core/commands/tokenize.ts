@@ -1,5 +1,6 @@
 // Splits a chat message into words and key=value pairs; never throws.
 import { cleanText } from '../sanitize';
+import { MENTION_SPAN } from './mentions';
 
 /** A bare word or a quoted phrase. */
 export interface WordToken {
@@ -55,37 +56,19 @@ export function normalizeText(text: string): string {
 
 const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/.test(ch);
 
-const AT_OPEN = /<at>/iy;
-const AT_CLOSE = /<\/at>/gi;
-
-/** The text being read and where the last closing quote and `</at>` are. */
+/** The text being read and where the last closing quotes are. */
 interface Scan {
   s: string;
   lastCloser: Map<string, number>; // per quote family
-  lastAtClose: number;
 }
 
-/** End of an unquoted run; Teams `<at>…</at>` and Slack `<@…>`, `<#…>`, `<!…>` spans are kept whole. */
-function runEnd({ s, lastAtClose }: Scan, from: number): number {
+/** End of an unquoted run; a mention `@{id|name}` is kept whole (its name may hold spaces). */
+function runEnd({ s }: Scan, from: number): number {
   let i = from;
   while (i < s.length && !isSpace(s[i])) {
-    AT_OPEN.lastIndex = i;
-    if (i < lastAtClose && AT_OPEN.test(s)) {
-      AT_CLOSE.lastIndex = i + 4;
-      const close = AT_CLOSE.exec(s);
-      if (close !== null) {
-        i = close.index + 5;
-        continue;
-      }
-    }
-    if (s[i] === '<' && '@#!'.includes(s[i + 1] ?? ' ')) {
-      const close = s.indexOf('>', i + 1);
-      if (close >= 0) {
-        i = close + 1;
-        continue;
-      }
-    }
-    i += 1;
+    MENTION_SPAN.lastIndex = i;
+    const mention = s[i] === '@' ? MENTION_SPAN.exec(s) : null;
+    i = mention !== null ? i + mention[0].length : i + 1;
   }
   return i;
 }
@@ -107,9 +90,7 @@ function scanOf(s: string): Scan {
     const family = [DOUBLE_CLOSERS, SINGLE_CLOSERS].find((f) => f.includes(s[j]));
     if (family !== undefined && (j + 1 === s.length || isSpace(s[j + 1]))) last.set(family, j);
   }
-  let lastAtClose = -1;
-  for (const match of s.matchAll(/<\/at>/gi)) lastAtClose = match.index;
-  return { s, lastCloser: last, lastAtClose };
+  return { s, lastCloser: last };
 }
 
 interface Piece {

@@ -1,6 +1,8 @@
 // The command language of SPEC §3 as data: what the parser returns to dialogs and adapters.
 import type {
+  ActionStatus,
   Decision,
+  DecisionStatus,
   IsoDate,
   IssueStatus,
   IssueType,
@@ -20,7 +22,6 @@ export interface ParseContext {
   platform: Platform;
   userId: string; // platform user id of the person typing (for owner=me)
   userName?: string; // their display name, so `me` is shown by name before the directory knows them
-  mentions?: { text: string; id: string; name: string }[]; // Teams mention entities
 }
 
 export interface PersonRef {
@@ -72,6 +73,28 @@ export interface ChangeFields {
   due: IsoDate;
   project: string;
 }
+/** `decision …` (the decision log); not the change request's `decision=` field, which `update C-n` still takes. */
+export interface DecisionFields {
+  title: string;
+  description: string;
+  outcome: string; // what was decided
+  rationale: string;
+  decidedBy: PersonRef;
+  decidedOn: IsoDate;
+  items: string[]; // keys of the items it concerns
+  owner: PersonRef;
+  project: string;
+}
+export interface ActionFields {
+  title: string;
+  description: string;
+  owner: PersonRef;
+  due: IsoDate;
+  item: string; // key of the item it serves
+  project: string;
+}
+export type DecisionUpdate = Omit<DecisionFields, 'project'> & { status: DecisionStatus; supersededBy: string };
+export type ActionUpdate = Omit<ActionFields, 'project'> & { status: ActionStatus };
 export type RiskUpdate = Omit<RiskFields, 'project'> & { status: RiskStatus };
 export type IssueUpdate = Omit<IssueFields, 'project'> & { status: IssueStatus; resolution: string };
 export type ChangeUpdate = Omit<ChangeFields, 'project'> & { decision: Decision };
@@ -111,7 +134,7 @@ export interface RoleFields {
 export type ExportRegister = ItemKind | 'status';
 
 export const HELP_TOPICS = [
-  'help', 'status', 'risk', 'issue', 'change', 'list', 'show', 'update', 'close', 'escalate',
+  'help', 'status', 'risk', 'issue', 'change', 'decision', 'action', 'list', 'show', 'update', 'close', 'escalate',
   'project', 'program', 'portfolio', 'link', 'role', 'settings', 'digest', 'reminders', 'export',
   'cancel',
 ] as const;
@@ -122,6 +145,8 @@ export interface StatusCommand extends Partial<StatusFields> { name: 'status' }
 export interface RiskCommand extends Partial<RiskFields> { name: 'risk' }
 export interface IssueCommand extends Partial<IssueFields> { name: 'issue' }
 export interface ChangeCommand extends Partial<ChangeFields> { name: 'change' }
+export interface DecisionCommand extends Partial<DecisionFields> { name: 'decision' }
+export interface ActionCommand extends Partial<ActionFields> { name: 'action' }
 export interface ListCommand {
   name: 'list';
   register?: ItemKind;
@@ -133,7 +158,9 @@ export interface ShowCommand { name: 'show'; key: string; kind: ItemKind }
 export type UpdateCommand =
   | { name: 'update'; key: string; kind: 'risk'; fields: Partial<RiskUpdate> }
   | { name: 'update'; key: string; kind: 'issue'; fields: Partial<IssueUpdate> }
-  | { name: 'update'; key: string; kind: 'change'; fields: Partial<ChangeUpdate> };
+  | { name: 'update'; key: string; kind: 'change'; fields: Partial<ChangeUpdate> }
+  | { name: 'update'; key: string; kind: 'decision'; fields: Partial<DecisionUpdate> }
+  | { name: 'update'; key: string; kind: 'action'; fields: Partial<ActionUpdate> };
 export interface CloseCommand { name: 'close'; key: string; kind: ItemKind; resolution?: string }
 export interface EscalateCommand { name: 'escalate'; key: string }
 export interface ProjectAddCommand extends Partial<ProjectFields> { name: 'project_add' }
@@ -154,6 +181,8 @@ export type Command =
   | RiskCommand
   | IssueCommand
   | ChangeCommand
+  | DecisionCommand
+  | ActionCommand
   | ListCommand
   | ShowCommand
   | UpdateCommand
@@ -174,7 +203,7 @@ export type Command =
 export type CommandName = Command['name'];
 
 export const COMMAND_NAMES: readonly CommandName[] = [
-  'help', 'status', 'risk', 'issue', 'change', 'list', 'show', 'update', 'close', 'escalate',
+  'help', 'status', 'risk', 'issue', 'change', 'decision', 'action', 'list', 'show', 'update', 'close', 'escalate',
   'project_add', 'program_add', 'portfolio_add', 'link', 'link_exec', 'role', 'settings', 'digest',
   'reminders', 'export', 'cancel',
 ];

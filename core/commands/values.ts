@@ -1,6 +1,7 @@
 // Validators for single values: each takes the raw text and says what is allowed when it refuses.
 import { IANAZone } from 'luxon';
-import { KEY_PREFIX, SCALE_MAX, SCALE_MIN, type ItemKind } from '../domain';
+import { SCALE_MAX, SCALE_MIN, type ItemKind } from '../domain';
+import { aKind, ITEM_KEY_PATTERN, KEY_EXAMPLES, kindOfPrefix, nounsOf, registerOf } from '../registers';
 import { cleanLine } from '../sanitize';
 import { didYouMean, quote } from './suggest';
 import type { Check } from './types';
@@ -49,12 +50,7 @@ export function text(label: string, max: number, options: { line?: boolean } = {
   };
 }
 
-const ITEM_KEY = /^([RIC])-?(\d{1,9})$/i;
-const KIND_BY_PREFIX: Record<string, ItemKind> = Object.fromEntries(
-  (Object.keys(KEY_PREFIX) as ItemKind[]).map((kind) => [KEY_PREFIX[kind], kind]),
-);
-
-const a = (kind: ItemKind): string => (kind === 'issue' ? 'an issue' : `a ${kind}`);
+const ITEM_KEY = ITEM_KEY_PATTERN;
 
 export interface ItemKeyValue {
   key: string;
@@ -66,16 +62,27 @@ export function itemKey(raw: string, only?: ItemKind): Check<ItemKeyValue> {
   const match = ITEM_KEY.exec(raw.trim());
   const n = match === null ? 0 : Number(match[2]);
   if (match === null || n < 1) {
-    const examples = only === undefined ? 'R-12, I-3 or C-1' : `${KEY_PREFIX[only]}-12`;
+    const examples = only === undefined ? KEY_EXAMPLES : `${registerOf(only).prefix}-12`;
     return fail(`item key must look like ${examples}, ${got(raw)}`);
   }
   const prefix = match[1].toUpperCase();
-  const kind = KIND_BY_PREFIX[prefix];
+  const kind = kindOfPrefix(prefix) as ItemKind;
   if (only !== undefined && kind !== only) {
     const typed = quote(`${prefix}-${n}`);
-    return fail(`only ${only}s can be used here (${KEY_PREFIX[only]}-n), got ${typed}, which is ${a(kind)}`);
+    return fail(`only ${nounsOf(only).plural} can be used here (${registerOf(only).prefix}-n), got ${typed}, which is ${aKind(kind)}`);
   }
   return ok({ key: `${prefix}-${n}`, kind });
+}
+
+/** `R-3, I-2` or `R-3 I-2`: the keys of the items a decision concerns, each checked like itemKey. */
+export function itemKeys(raw: string): Check<string[]> {
+  const keys: string[] = [];
+  for (const part of raw.split(/[\s,;]+/).filter(Boolean)) {
+    const found = itemKey(part);
+    if (found.error !== undefined) return fail(found.error);
+    if (!keys.includes(found.value.key)) keys.push(found.value.key);
+  }
+  return keys.length === 0 ? fail(`items must be item keys like ${KEY_EXAMPLES}, ${got(raw)}`) : ok(keys);
 }
 
 const CONTAINER_KEY = /^[A-Za-z][A-Za-z0-9_-]{1,15}$/;

@@ -1,5 +1,6 @@
 // help, status, list, export, digest, reminders, cancel.
 import type { ItemKind } from '../domain';
+import { LIST_WORDS } from '../registers';
 import {
   EXPORT_REGISTER, HELP_TOPIC, KEY_FIELDS, LIST_REGISTER, STATUS_FIELDS, type FieldSpec, type Schema,
 } from './fields';
@@ -66,7 +67,7 @@ function readWords<R>(
       registers.push(word.text);
       found.register = checked.value;
     } else {
-      const known = ['risks', 'issues', 'changes', ...(verb === 'export' ? ['status'] : []), ...Object.keys(flagWords)];
+      const known = [...LIST_WORDS, ...(verb === 'export' ? ['status'] : []), ...Object.keys(flagWords)];
       const asProject = /^[a-z][\w-]{1,15}$/i.test(word.text) ? ` (for a project write project=${word.text.toUpperCase()})` : '';
       const hint = didYouMean(lower, known) || asProject;
       found.errors.push({ field: '', message: `${verb} does not understand ${quote(word.text)}${hint}; use: ${USAGE[verb]}` });

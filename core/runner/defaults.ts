@@ -1,16 +1,21 @@
 // Defaults a command takes from where and by whom it was typed, and what it still lacks.
 import type { Command, CommandName } from '../commands';
+import { ITEM_KINDS, type ItemKind } from '../domain';
 import { projectForChannel } from '../services';
+
+const isItemKind = (name: string): name is ItemKind => (ITEM_KINDS as readonly string[]).includes(name);
 import type { RunContext } from './types';
 
 /** Commands whose `project` defaults to the project the channel is linked to (SPEC §3). */
-const PROJECT_DEFAULTED = new Set<CommandName>(['risk', 'issue', 'change', 'status', 'list', 'export']);
+const PROJECT_DEFAULTED = new Set<CommandName>([...ITEM_KINDS, 'status', 'list', 'export']);
 
 /** What each command cannot run without, in the order a dialog asks for it. */
 export const REQUIRED_FIELDS: Partial<Record<CommandName, readonly string[]>> = {
   risk: ['title', 'probability', 'impact', 'project'],
   issue: ['title', 'project'],
   change: ['title', 'project'],
+  decision: ['title', 'project'],
+  action: ['title', 'project'],
   status: ['project', 'rag'],
   project_add: ['key', 'title'],
   program_add: ['key', 'title'],
@@ -30,9 +35,9 @@ export async function withDefaults(command: Command, ctx: RunContext): Promise<C
     const linked = await projectForChannel(ctx.workspaceId, ctx.channelId);
     if (linked) filled = { ...filled, project: linked.key } as Command;
   }
-  if ((filled.name === 'risk' || filled.name === 'issue' || filled.name === 'change') && !filled.owner) {
+  if (isItemKind(filled.name) && !(filled as { owner?: unknown }).owner) {
     const owner = { platformUserId: ctx.actor.userId, ...(ctx.actor.displayName ? { displayName: ctx.actor.displayName } : {}) };
-    filled = { ...filled, owner };
+    filled = { ...filled, owner } as Command;
   }
   return filled;
 }

@@ -37,6 +37,10 @@ export function itemColumns(kind: ItemKind): Column<ListedItem>[] {
         ['Escalated from', (i) => (i.kind === 'issue' ? i.escalatedFrom : '')], ...tail];
     case 'change':
       return [...head, ...changeColumns(), ...tail];
+    case 'decision':
+      return [...head, ...decisionColumns(), ...tail];
+    case 'action':
+      return [...head, ['Serves', (i) => (i.kind === 'action' ? (i.itemKey ?? '') : '')], ...tail];
   }
 }
 
@@ -67,6 +71,19 @@ function changeColumns(): Column<ListedItem>[] {
     ['Impact on time', change((c) => c.impactTime)],
     ['Impact on cost', change((c) => c.impactCost)],
     ['Impact on scope', change((c) => c.impactScope)],
+  ];
+}
+
+function decisionColumns(): Column<ListedItem>[] {
+  type Decision = Extract<ListedItem, { kind: 'decision' }>;
+  const decision = (pick: (d: Decision, names: Names) => CsvCell) => (i: ListedItem, n: Names) => (i.kind === 'decision' ? pick(i, n) : '');
+  return [
+    ['Decided', decision((d) => d.outcome)],
+    ['Rationale', decision((d) => d.rationale)],
+    ['Decided by', decision((d, n) => name(n, d.decidedById))],
+    ['Decided on', decision((d) => d.decidedOn ?? '')],
+    ['Concerns', decision((d) => (d.items ?? []).join(' '))],
+    ['Superseded by', decision((d) => d.supersededBy ?? '')],
   ];
 }
 

@@ -50,7 +50,9 @@ export function readExportSpec(value: unknown): ExportSpec | null {
 /** The filename's middle part for a PM's export of their own projects (export.runner names files). */
 export const MY_PROJECTS = 'my-projects';
 
-const NOUNS: Record<ExportRegister, string> = { risk: 'Risk register', issue: 'Issue register', change: 'Change log', status: 'Status history' };
+const NOUNS: Record<ExportRegister, string> = {
+  risk: 'Risk register', issue: 'Issue register', change: 'Change log', decision: 'Decision log', action: 'Action log', status: 'Status history',
+};
 
 /** "Risk register, APOLLO" — what a consent card or a link line says the file is. */
 export function describeExport(spec: Pick<ExportSpec, 'register' | 'project' | 'filename'>): string {

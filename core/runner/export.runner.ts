@@ -1,11 +1,11 @@
 // `export risks|issues|changes|status [project=KEY]`: the register or the status history as a CSV file.
-import type { ExportCommand, ExportRegister } from '../commands';
+import type { ExportCommand } from '../commands';
+import { nounsOf } from '../registers';
 import { todayIn, toWorkspaceId } from '../services';
 import { MY_PROJECTS, type ExportSpec } from './export-spec';
 import { exportScope } from './export-stream';
 import type { Reply, RunContext } from './types';
 
-const PLURAL: Record<ExportRegister, string> = { risk: 'risks', issue: 'issues', change: 'changes', status: 'status' };
 
 /**
  * Checks who may export what (SPEC §3: PMO admins, executives, PMs for their own projects) and
@@ -25,6 +25,6 @@ export async function runExport(command: ExportCommand, ctx: RunContext): Promis
   };
   const projects = await exportScope(asked);
   const which = asked.project ?? (projects === undefined ? 'all' : MY_PROJECTS);
-  const filename = `${PLURAL[register]}-${which}-${todayIn(ctx.timeZone, ctx.now)}.csv`;
+  const filename = `${register === 'status' ? 'status' : nounsOf(register).listWord}-${which}-${todayIn(ctx.timeZone, ctx.now)}.csv`;
   return { type: 'file', filename, contentType: 'text/csv', export: { ...asked, filename } };
 }

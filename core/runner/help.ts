@@ -1,5 +1,5 @@
 // `help [topic]`: each command's usage (from the parser's USAGE), what it does and examples to copy.
-import type { HelpCommandView, HelpView } from '../../cards/view-models';
+import type { HelpCommandView, HelpView } from '../view-models';
 import { HELP_TOPICS, USAGE, type HelpTopic } from '../commands';
 
 interface TopicHelp {
@@ -25,6 +25,14 @@ export const HELP: Record<HelpTopic, TopicHelp> = {
   change: {
     description: 'Log a change request for a decision.',
     examples: ['change Add SSO to scope impact="+2 weeks, +10k"', 'change Move go-live to March'],
+  },
+  decision: {
+    description: 'Log a decision in the decision log: what was decided, why, by whom, and the items it concerns. "decision" first in a message is this command; update C-n decision=approved still decides a change request.',
+    examples: ['decision Use Postgres outcome="Postgres for the ledger" rationale="team knows it" items=R-3', 'decision'],
+  },
+  action: {
+    description: 'Log an action with its owner and due date, and the item it serves; it is overdue like any item.',
+    examples: ['action Call the vendor owner=me due=friday item=R-3', 'action'],
   },
   list: {
     description: 'Show a register, top items first (risks by score, issues by priority).',

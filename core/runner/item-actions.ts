@@ -1,6 +1,6 @@
 // Which buttons a viewer gets on an item's card: only what the runner would let them do (SPEC §3).
-import type { ItemAction } from '../../cards/view-models';
-import { DONE_STATUSES } from '../domain';
+import type { ItemAction } from '../view-models';
+import { isDone } from '../registers';
 import { assertCanChangeItem, canChangeItem, getProject, isPmoAdmin, PmoError, type RegisterItem } from '../services';
 import { loadWorkspace } from '../services/context';
 import { pmoErrorReply } from './replies';
@@ -10,18 +10,20 @@ import type { Reply, RunContext } from './types';
 export function actionsOn(item: RegisterItem, mayChange: boolean): ItemAction[] {
   if (!mayChange) return [];
   const actions: ItemAction[] = ['update'];
-  if (!DONE_STATUSES.includes(item.status)) actions.push('close');
+  if (!isDone(item.kind, item.status)) actions.push('close');
   if (item.kind === 'risk' && item.status !== 'closed' && !item.escalatedTo) actions.push('escalate');
   return actions;
 }
 
 /**
  * The viewer's actions for each of `items`, by the rule update/close/escalate check (owner, the
- * project's PM or a PMO admin): the workspace and each project are read once.
+ * project's PM or a PMO admin): the workspace and each project are read once, and only for items
+ * the viewer does not own (a saved reply of one's own item reads nothing).
  */
 export async function viewerActions(ctx: RunContext, items: readonly RegisterItem[]): Promise<(item: RegisterItem) => ItemAction[]> {
-  const isAdmin = await isPmoAdmin(await loadWorkspace(ctx.workspaceId), ctx.actor);
-  const projectKeys = isAdmin ? [] : [...new Set(items.map((item) => item.projectKey))];
+  const notOwned = items.filter((item) => !canChangeItem({ actorId: ctx.actor.userId, ownerId: item.ownerId, isAdmin: false }));
+  const isAdmin = notOwned.length > 0 && (await isPmoAdmin(await loadWorkspace(ctx.workspaceId), ctx.actor));
+  const projectKeys = isAdmin ? [] : [...new Set(notOwned.map((item) => item.projectKey))];
   const projects = await Promise.all(projectKeys.map((key) => getProject(ctx.workspaceId, key)));
   const pmOf = new Map(projectKeys.map((key, i) => [key, projects[i]?.pmId]));
   return (item) => actionsOn(item, canChangeItem({ actorId: ctx.actor.userId, ownerId: item.ownerId, pmId: pmOf.get(item.projectKey), isAdmin }));

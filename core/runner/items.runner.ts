@@ -1,10 +1,10 @@
 // risk, issue, change (log), show, update, close and escalate: one register item at a time.
-import type { ChangeCommand, CloseCommand, EscalateCommand, IssueCommand, RiskCommand, ShowCommand, UpdateCommand } from '../commands';
-import { DONE_STATUSES } from '../domain';
+import type { ActionCommand, ChangeCommand, CloseCommand, DecisionCommand, EscalateCommand, IssueCommand, RiskCommand, ShowCommand, UpdateCommand } from '../commands';
+import { isDone } from '../registers';
 import {
-  closeItem, createChange, createIssue, createRisk, escalateRisk, getItem, todayIn, updateItem, type ItemPatch, type RegisterItem,
+  closeItem, createAction, createChange, createDecision, createIssue, createRisk, relatedItems, escalateRisk, getItem, todayIn, updateItem, type ItemPatch, type RegisterItem,
 } from '../services';
-import type { SavedOutcome } from '../../cards/view-models';
+import type { SavedOutcome } from '../view-models';
 import { viewerActions } from './item-actions';
 import { ensureMentioned, itemPeople, namesFor, overdueCheck } from './lookups';
 import { missingReply } from './missing';
@@ -13,7 +13,7 @@ import { text } from './replies';
 import type { Reply, RunContext } from './types';
 import { toHistoryView, toItemView } from './views';
 
-type CreateCommand = RiskCommand | IssueCommand | ChangeCommand;
+type CreateCommand = RiskCommand | IssueCommand | ChangeCommand | DecisionCommand | ActionCommand;
 
 /** "Already overdue: it was due Fri 20 Nov." for a saved item the overdue rule flags (a back-filled date, SPEC §2). */
 function noteFor(ctx: RunContext, item: RegisterItem, overdue: boolean): { note?: string } {
@@ -36,7 +36,7 @@ async function create(command: CreateCommand, ctx: RunContext): Promise<Register
     description: command.description,
     projectKey: command.project ?? '',
     ownerId: command.owner?.platformUserId,
-    due: command.due,
+    due: 'due' in command ? command.due : undefined,
   };
   switch (command.name) {
     case 'risk':
@@ -52,6 +52,17 @@ async function create(command: CreateCommand, ctx: RunContext): Promise<Register
       return createIssue(ws, actor, { ...common, priority: command.priority, type: command.type }, now, request);
     case 'change':
       return createChange(ws, actor, { ...common, impact: command.impact }, now, request);
+    case 'decision':
+      return createDecision(ws, actor, {
+        ...common,
+        outcome: command.outcome,
+        rationale: command.rationale,
+        decidedById: command.decidedBy?.platformUserId,
+        decidedOn: command.decidedOn,
+        items: command.items,
+      }, now, request);
+    case 'action':
+      return createAction(ws, actor, { ...common, itemKey: command.item }, now, request);
   }
 }
 
@@ -65,7 +76,7 @@ export async function runCreate(command: CreateCommand, ctx: RunContext): Promis
 }
 
 export async function runShow(command: ShowCommand, ctx: RunContext): Promise<Reply> {
-  const { item, history } = await getItem(ctx.workspaceId, command.key);
+  const [{ item, history }, related] = await Promise.all([getItem(ctx.workspaceId, command.key), relatedItems(ctx.workspaceId, command.key.trim().toUpperCase())]);
   const people = history.flatMap((h) => [h.byId, ...(h.field && /Id$/.test(h.field) ? [h.from, h.to] : [])]);
   const [names, overdue, actions] = await Promise.all([
     namesFor(ctx, [...itemPeople(item), ...people.map((p) => (typeof p === 'string' ? p : null))]),
@@ -74,7 +85,11 @@ export async function runShow(command: ShowCommand, ctx: RunContext): Promise<Re
   ]);
   return {
     type: 'item',
-    view: { ...toItemView(item, names, overdue(item), ctx.timeZone), actions: actions(item) },
+    view: {
+      ...toItemView(item, names, overdue(item), ctx.timeZone),
+      actions: actions(item),
+      ...(related.length > 0 ? { related: related.map((r) => ({ key: r.key, title: r.title, status: r.status })) } : {}),
+    },
     history: history.map((entry) => toHistoryView(entry, names)),
   };
 }
@@ -82,7 +97,13 @@ export async function runShow(command: ShowCommand, ctx: RunContext): Promise<Re
 /** Parser update fields → the service's patch (`owner` is a person, `review` the review date). */
 function toPatch(command: UpdateCommand): ItemPatch {
   const { owner, ...rest } = command.fields;
-  const patch: ItemPatch & { review?: string } = { ...rest, ...(owner ? { ownerId: owner.platformUserId } : {}) };
+  const patch: ItemPatch & { review?: string; item?: string; decidedBy?: { platformUserId: string } } = {
+    ...rest, ...(owner ? { ownerId: owner.platformUserId } : {}),
+  };
+  if (patch.item !== undefined) patch.itemKey = patch.item;
+  if (patch.decidedBy !== undefined) patch.decidedById = patch.decidedBy.platformUserId;
+  delete patch.item;
+  delete patch.decidedBy;
   if ('review' in patch) {
     patch.reviewDate = patch.review;
     delete patch.review;
@@ -94,7 +115,7 @@ export async function runUpdate(command: UpdateCommand, ctx: RunContext): Promis
   const { item, changed } = await updateItem(ctx.workspaceId, ctx.actor, command.key, toPatch(command), ctx.now);
   await ensureMentioned(ctx, command.fields.owner);
   if (changed.length === 0) return text(`Nothing to change: ${item.key} already has those values.`);
-  const closing = changed.includes('status') && DONE_STATUSES.includes(item.status);
+  const closing = changed.includes('status') && isDone(item.kind, item.status);
   return savedReply(ctx, item, closing ? 'closed' : 'updated');
 }
 

@@ -19,7 +19,9 @@ export function itemPeople(item: RegisterItem): (string | null | undefined)[] {
 
 /** Whether each item is overdue today in the workspace's zone, under its change policy. */
 export async function overdueCheck(ctx: RunContext): Promise<(item: RegisterItem) => boolean> {
-  const rule = overdueContext(await getSettings(ctx.workspaceId), ctx.now);
+  const { timeZone, changePendingDays } = ctx;
+  // The turn read the workspace already when it says so; otherwise one read here.
+  const rule = overdueContext(changePendingDays === undefined ? await getSettings(ctx.workspaceId) : { timeZone, changePendingDays }, ctx.now);
   return (item) => isOverdue(item, rule);
 }
 

@@ -1,14 +1,16 @@
 // The reply for a command that lacks required fields (a dialog normally asks for them first).
 import type { Command, CommandName, HelpTopic } from '../commands';
 import { USAGE } from '../commands';
+import { ITEM_KINDS } from '../domain';
+import { aKind } from '../registers';
 import { missingIn } from './defaults';
 import { errorReply, joinAnd } from './replies';
 import type { Reply } from './types';
 
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 const SUBJECT: Partial<Record<CommandName, string>> = {
-  risk: 'A risk',
-  issue: 'An issue',
-  change: 'A change request',
+  ...Object.fromEntries(ITEM_KINDS.map((kind) => [kind, capitalised(aKind(kind))])),
   status: 'A status update',
   project_add: 'A new project',
   program_add: 'A new program',

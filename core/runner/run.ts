@@ -22,6 +22,8 @@ async function dispatch(command: Command, ctx: RunContext): Promise<Reply> {
     case 'risk':
     case 'issue':
     case 'change':
+    case 'decision':
+    case 'action':
       return runCreate(command, ctx);
     case 'status':
       return runStatus(command, ctx);

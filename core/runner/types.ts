@@ -2,7 +2,7 @@
 import type { Types } from 'mongoose';
 import type {
   ErrorView, HelpView, HistoryEntryView, ItemView, ListView, SavedView, StatusUpdateView,
-} from '../../cards/view-models';
+} from '../view-models';
 import type { Actor, Platform } from '../domain';
 import type { ExportSpec } from './export-spec';
 import type { RequestRef } from '../services';
@@ -14,6 +14,8 @@ export interface RunContext {
   now: Date;
   /** The workspace's IANA zone. */
   timeZone: string;
+  /** The workspace's change-pending allowance in days, when the door read it with the zone (saves the overdue rule a read). */
+  changePendingDays?: number;
   platform: Platform;
   /** The conversation/channel the message came from (the `project=` default and `link`). */
   channelId?: string;
@@ -62,5 +64,3 @@ export type Reply =
   | { type: 'text'; text: string }
   // An export described, not made: openExport(export) streams its CSV where it is delivered.
   | { type: 'file'; filename: string; contentType: 'text/csv'; export: ExportSpec };
-
-export type ReplyType = Reply['type'];

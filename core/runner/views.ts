@@ -1,12 +1,15 @@
 // Stored documents → the view models the cards render (names resolved, dates as the user reads them).
 import { DateTime } from 'luxon';
-import type { HistoryEntryView, ItemView, StatusUpdateView } from '../../cards/view-models';
+import type { HistoryEntryView, ItemView, StatusUpdateView } from '../view-models';
 import type { ItemHistoryDoc, StatusUpdateDoc } from '../../models';
 import type { IsoDate } from '../domain';
 import { fieldLabel, type RegisterItem } from '../services';
 
 /** Fields whose history values are platform user ids, shown as names. */
 const PERSON_FIELDS = new Set(['ownerId', 'raisedById', 'decidedById']);
+
+/** `items` of a decision: a list of keys, shown as one. */
+const listed = (value: unknown): unknown => (Array.isArray(value) ? value.join(', ') : value);
 
 const nameOf = (names: ReadonlyMap<string, string>, id: string | null | undefined): string | undefined =>
   id ? (names.get(id) ?? id) : undefined;
@@ -65,6 +68,19 @@ export function toItemView(item: RegisterItem, names: ReadonlyMap<string, string
         decidedAt: dateIn(item.decidedAt, timeZone),
       };
     }
+    case 'decision':
+      return {
+        ...base,
+        kind: 'decision',
+        outcome: given(item.outcome),
+        rationale: given(item.rationale),
+        decidedByName: nameOf(names, item.decidedById),
+        decidedOn: given(item.decidedOn),
+        items: item.items ?? [],
+        supersededBy: given(item.supersededBy),
+      };
+    case 'action':
+      return { ...base, kind: 'action', itemKey: given(item.itemKey) };
   }
 }
 
@@ -74,13 +90,13 @@ function labelled(label: string, text: string | undefined): string {
 
 function shown(value: unknown, field: string | null | undefined, names: ReadonlyMap<string, string>): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
-  const text = String(value);
+  const text = String(listed(value));
   return field && PERSON_FIELDS.has(field) ? nameOf(names, text) : text;
 }
 
 /**
  * One history line. The cards print `to` after the action, so a close shows its resolution note
- * (not the word "closed" again) and a comment its text.
+ * (not the word "closed" again).
  */
 export function toHistoryView(entry: ItemHistoryDoc, names: ReadonlyMap<string, string>): HistoryEntryView {
   const note = given(entry.note);
@@ -93,7 +109,7 @@ export function toHistoryView(entry: ItemHistoryDoc, names: ReadonlyMap<string, 
   if (entry.field) view.field = fieldLabel(entry.field);
   const from = shown(entry.from, entry.field, names);
   if (from !== undefined) view.from = from;
-  const shownTo = entry.action === 'commented' ? note : entry.action === 'closed' ? (note ?? (to === 'closed' ? undefined : to)) : to;
+  const shownTo = entry.action === 'closed' ? (note ?? (to === 'closed' ? undefined : to)) : to;
   if (shownTo !== undefined) view.to = shownTo;
   return view;
 }

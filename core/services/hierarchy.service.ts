@@ -7,7 +7,8 @@ import {
   type ProgramDoc,
   type ProjectDoc,
 } from '../../models';
-import { parseItemKey, type Actor } from '../domain';
+import type { Actor } from '../domain';
+import { parseItemKey } from '../registers';
 import { loadWorkspace, toWorkspaceId, type WorkspaceId } from './context';
 import { invalid, isDuplicateKeyError, PmoError } from './errors';
 import { assertPmoAdmin } from './permissions';

@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import { ItemHistoryModel, type HistoryValue, type ItemHistory, type ItemHistoryDoc } from '../../models';
-import { DONE_STATUSES, type HistoryAction, type ItemKind } from '../domain';
+import type { HistoryAction, ItemKind } from '../domain';
+import { isDone } from '../registers';
 
 /** One history line before it is stamped with the item, the actor and the time. */
 export interface HistoryDraft {
@@ -47,7 +48,8 @@ export function diffToHistory(before: Record<string, unknown>, set: Record<strin
     if (UNLOGGED.has(field)) continue;
     const from = (before[field] ?? null) as HistoryValue;
     if (same(from, to)) continue;
-    const closing = field === 'status' && DONE_STATUSES.includes(String(to)) && !DONE_STATUSES.includes(String(from));
+    const kind = before.kind as ItemKind;
+    const closing = field === 'status' && isDone(kind, String(to)) && !isDone(kind, String(from));
     drafts.push({ action: closing ? 'closed' : 'updated', field, from, to: (to ?? null) as HistoryValue });
   }
   return drafts;

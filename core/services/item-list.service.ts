@@ -1,4 +1,5 @@
-import { DONE_STATUSES, ITEM_KINDS, type ItemKind, type Priority } from '../domain';
+import { ITEM_KINDS, type ItemKind, type Priority } from '../domain';
+import { LIST_WORDS, registerOf } from '../registers';
 import { inBatches, STREAM_BATCH } from './bulk-reads';
 import { loadWorkspace, type WorkspaceId } from './context';
 import { invalid } from './errors';
@@ -21,6 +22,8 @@ export interface ListQuery {
   limit?: number;
 }
 
+const joinOr = (words: readonly string[]): string => words.join(', ').replace(/, ([^,]*)$/, ' or $1');
+
 export type ListedItem = RegisterItem & { overdue: boolean };
 
 /** Registers are small; this bounds a runaway one while still sorting all of a normal one. */
@@ -33,12 +36,12 @@ const PRIORITY_RANK: Record<Priority, number> = { low: 1, medium: 2, high: 3, cr
  * before `limit`. Each item says whether it is overdue today in the workspace's zone.
  */
 export async function listItems(ws: WorkspaceId, query: ListQuery, now: Date): Promise<{ items: ListedItem[]; total: number }> {
-  if (!ITEM_KINDS.includes(query.kind)) throw invalid('register', `List risks, issues or changes.`);
+  if (!ITEM_KINDS.includes(query.kind)) throw invalid('register', `List ${joinOr(LIST_WORDS)}.`);
   const limit = query.limit ?? 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw invalid('limit', 'limit must be a whole number from 1 to 200.');
   const workspace = await loadWorkspace(ws);
   const filter: Record<string, unknown> = { workspaceId: workspace._id };
-  if (!query.includeClosed) filter.status = { $nin: [...DONE_STATUSES] };
+  if (!query.includeClosed) filter.status = { $nin: [...registerOf(query.kind).done] };
   if (query.mine) filter.ownerId = query.mine;
   if (query.project) filter.projectKey = (await requireProject(workspace._id, query.project)).key;
   const ctx = overdueContext(workspace, now);
@@ -57,7 +60,7 @@ export async function listOverdueItems(ws: WorkspaceId, now: Date): Promise<List
   const all: ListedItem[] = [];
   for (const kind of ITEM_KINDS) {
     const docs = await itemModel(kind)
-      .find({ workspaceId: workspace._id, status: { $nin: [...DONE_STATUSES] } })
+      .find({ workspaceId: workspace._id, status: { $nin: [...registerOf(kind).done] } })
       .limit(SCAN_LIMIT)
       .lean<object[]>();
     all.push(...docs.map((doc) => withOverdue(asItem(kind, doc), ctx)).filter((item) => item.overdue));
@@ -75,7 +78,7 @@ export async function* streamItems(
   query: { kind: ItemKind; projectKeys?: readonly string[] },
   now: Date,
 ): AsyncGenerator<ListedItem[]> {
-  if (!ITEM_KINDS.includes(query.kind)) throw invalid('register', `Export risks, issues or changes.`);
+  if (!ITEM_KINDS.includes(query.kind)) throw invalid('register', `Export ${joinOr(LIST_WORDS)}.`);
   const workspace = await loadWorkspace(ws);
   const ctx = overdueContext(workspace, now);
   const filter = { workspaceId: workspace._id, ...(query.projectKeys ? { projectKey: { $in: [...query.projectKeys] } } : {}) };
@@ -96,7 +99,10 @@ export function compareItems(a: RegisterItem, b: RegisterItem): number {
 function weight(item: RegisterItem): number {
   if (item.kind === 'risk') return item.score;
   if (item.kind === 'issue') return PRIORITY_RANK[item.priority] ?? 0;
-  return item.decision === 'pending' ? 1 : 0;
+  if (item.kind === 'change') return item.decision === 'pending' ? 1 : 0;
+  if (item.kind === 'decision') return item.status === 'proposed' ? 1 : 0; // awaiting agreement first
+  return 0; // actions: by due date
+
 }
 
 /** Earlier due dates first; no due date last. */

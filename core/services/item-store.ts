@@ -1,6 +1,10 @@
 import type { Model, Types } from 'mongoose';
 import {
+  ActionModel,
   ChangeRequestModel,
+  DecisionModel,
+  type ActionDoc,
+  type DecisionDoc,
   IssueModel,
   RiskModel,
   type ChangeRequestDoc,
@@ -8,19 +12,24 @@ import {
   type RegisterItemBase,
   type RiskDoc,
 } from '../../models';
-import { parseItemKey, type ItemKind } from '../domain';
+import type { ItemKind } from '../domain';
+import { KEY_EXAMPLES, parseItemKey } from '../registers';
 import { invalid, PmoError } from './errors';
 
 export type RiskItem = RiskDoc & { kind: 'risk' };
 export type IssueItem = IssueDoc & { kind: 'issue' };
 export type ChangeItem = ChangeRequestDoc & { kind: 'change' };
+export type DecisionItem = DecisionDoc & { kind: 'decision' };
+export type ActionItem = ActionDoc & { kind: 'action' };
 /** A register item as the services return it: the stored document tagged with its kind. */
-export type RegisterItem = RiskItem | IssueItem | ChangeItem;
+export type RegisterItem = RiskItem | IssueItem | ChangeItem | DecisionItem | ActionItem;
 
 /** The three item collections seen through what they share (each adds its own fields). */
 export type ItemModel = Model<RegisterItemBase>;
 
-const MODELS: Record<ItemKind, unknown> = { risk: RiskModel, issue: IssueModel, change: ChangeRequestModel };
+const MODELS: Record<ItemKind, unknown> = {
+  risk: RiskModel, issue: IssueModel, change: ChangeRequestModel, decision: DecisionModel, action: ActionModel,
+};
 
 export function itemModel(kind: ItemKind): ItemModel {
   return MODELS[kind] as ItemModel;
@@ -33,7 +42,7 @@ export function asItem(kind: ItemKind, doc: object): RegisterItem {
 /** `r-7` → { kind: 'risk', seq: 7, key: 'R-7' }, or `invalid` on the key field. */
 export function parseKeyOrThrow(text: string): { kind: ItemKind; seq: number; key: string } {
   const parsed = parseItemKey(text ?? '');
-  if (!parsed) throw invalid('key', `"${text}" is not an item key; keys look like R-7, I-3 or C-12.`);
+  if (!parsed) throw invalid('key', `"${text}" is not an item key; keys look like ${KEY_EXAMPLES}.`);
   return { ...parsed, key: text.trim().toUpperCase() };
 }
 

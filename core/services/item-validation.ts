@@ -1,15 +1,13 @@
 import {
-  CHANGE_STATUSES,
   DECISIONS,
-  ISSUE_STATUSES,
   ISSUE_TYPES,
   PRIORITIES,
   RISK_RESPONSES,
-  RISK_STATUSES,
   SCALE_MAX,
   SCALE_MIN,
   type ItemKind,
 } from '../domain';
+import { ISSUE_TYPE_ALIASES, nounsOf, registerOf } from '../registers';
 import { invalid } from './errors';
 import { isIsoDate } from './time';
 
@@ -34,6 +32,15 @@ export interface ItemPatch {
   impactCost?: string;
   impactScope?: string;
   decision?: string;
+  /** Decision: what was decided, why, by whom, when, what it concerns, what replaced it. */
+  outcome?: string;
+  rationale?: string;
+  decidedById?: string | null;
+  decidedOn?: string | null;
+  items?: string[];
+  supersededBy?: string | null;
+  /** Action: the key of the item it serves. */
+  itemKey?: string | null;
 }
 
 const COMMON = ['title', 'description', 'projectKey', 'ownerId', 'due', 'status', 'resolution'] as const;
@@ -41,19 +48,12 @@ export const ITEM_FIELDS: Record<ItemKind, readonly (keyof ItemPatch)[]> = {
   risk: [...COMMON, 'probability', 'impact', 'response', 'mitigation', 'reviewDate'],
   issue: [...COMMON, 'type', 'priority'],
   change: [...COMMON, 'impact', 'impactTime', 'impactCost', 'impactScope', 'decision'],
+  decision: [...COMMON, 'outcome', 'rationale', 'decidedById', 'decidedOn', 'items', 'supersededBy'],
+  action: [...COMMON, 'itemKey'],
 };
 
-const STATUSES: Record<ItemKind, readonly string[]> = { risk: RISK_STATUSES, issue: ISSUE_STATUSES, change: CHANGE_STATUSES };
-const ISSUE_TYPE_ALIASES: Record<string, string> = {
-  concern: 'problem',
-  problem_concern: 'problem',
-  rfc: 'request_for_change',
-  request: 'request_for_change',
-  change: 'request_for_change',
-  off_spec: 'off_specification',
-};
 
-type Value = string | number | null;
+type Value = string | number | string[] | null;
 
 /** How a field is named to the user, where the stored name differs. */
 const LABELS: Record<string, string> = {
@@ -63,6 +63,10 @@ const LABELS: Record<string, string> = {
   impactTime: 'impact on time',
   impactCost: 'impact on cost',
   impactScope: 'impact on scope',
+  decidedById: 'decided by',
+  decidedOn: 'decided on',
+  supersededBy: 'superseded by',
+  itemKey: 'item',
 };
 
 export function fieldLabel(field: string): string {
@@ -94,9 +98,10 @@ function normaliseField(kind: ItemKind, field: keyof ItemPatch, raw: unknown): V
       return text(field, raw, 200, true);
     case 'due':
     case 'reviewDate':
+    case 'decidedOn':
       return date(field, raw);
     case 'status':
-      return choice(field, raw, STATUSES[kind]);
+      return choice(field, raw, registerOf(kind).statuses);
     case 'probability':
       return scale(field, raw);
     case 'impact':
@@ -111,9 +116,21 @@ function normaliseField(kind: ItemKind, field: keyof ItemPatch, raw: unknown): V
       return choice(field, raw, DECISIONS);
     case 'resolution':
       return raw === null ? null : text(field, raw, 2000, false);
+    case 'decidedById':
+    case 'supersededBy':
+    case 'itemKey':
+      return raw === null || raw === '' ? null : text(field, raw, 200, true).toUpperCase();
+    case 'items':
+      return keyList(field, raw);
     default:
       return text(field, raw, 4000, false);
   }
+}
+
+function keyList(field: string, raw: unknown): string[] {
+  const list = typeof raw === 'string' ? raw.split(/[\s,;]+/).filter(Boolean) : raw;
+  if (!Array.isArray(list) || list.some((k) => typeof k !== 'string')) throw invalid(field, `${fieldLabel(field)} must be item keys.`);
+  return [...new Set(list.map((k: string) => k.trim().toUpperCase()))];
 }
 
 function text(field: string, raw: unknown, max: number, required: boolean): string {
@@ -146,5 +163,5 @@ function choice(field: string, raw: unknown, allowed: readonly string[], aliases
 }
 
 export function kindName(kind: ItemKind): string {
-  return kind === 'change' ? 'change request' : kind;
+  return nounsOf(kind).singular;
 }

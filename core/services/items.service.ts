@@ -1,11 +1,13 @@
+import type { Types } from 'mongoose';
 import type { ItemHistoryDoc, RegisterItemBase } from '../../models';
-import { DONE_STATUSES, riskRating, type Actor, type ItemKind, type RiskRating } from '../domain';
+import { riskRating, type Actor, type ItemKind, type RiskRating } from '../domain';
+import { isDone, registerOf } from '../registers';
 import { toWorkspaceId, type WorkspaceId } from './context';
 import { invalid, PmoError } from './errors';
 import { requireProject } from './hierarchy.service';
 import { changedOnly, diffToHistory, itemHistory, writeHistory } from './history';
 import { loadForChange, saveFields } from './item-access';
-import { asItem, itemModel, requireItem, type ChangeItem, type IssueItem, type RegisterItem, type RiskItem } from './item-store';
+import { asItem, itemModel, requireItem, type ActionItem, type ChangeItem, type DecisionItem, type IssueItem, type RegisterItem, type RiskItem } from './item-store';
 import { fieldLabel, kindName, normalisePatch, type ItemPatch } from './item-validation';
 import { insertWithNextKey } from './keys';
 
@@ -27,6 +29,16 @@ export interface CreateRiskInput extends NewItemInput {
 export interface CreateIssueInput extends NewItemInput {
   type?: string;
   priority?: string;
+}
+export interface CreateDecisionInput extends NewItemInput {
+  outcome?: string;
+  rationale?: string;
+  decidedById?: string | null;
+  decidedOn?: string | null;
+  items?: string[];
+}
+export interface CreateActionInput extends NewItemInput {
+  itemKey?: string | null;
 }
 export interface CreateChangeInput extends NewItemInput {
   impact?: string;
@@ -58,6 +70,17 @@ export async function createChange(ws: WorkspaceId, actor: Actor, input: CreateC
   return (await createItem('change', ws, actor, input, [], now, request)) as ChangeItem;
 }
 
+export async function createDecision(ws: WorkspaceId, actor: Actor, input: CreateDecisionInput, now = new Date(), request?: RequestRef): Promise<DecisionItem> {
+  return (await createItem('decision', ws, actor, input, [], now, request)) as DecisionItem;
+}
+
+/** An action takes its project from the item it serves when none is given. */
+export async function createAction(ws: WorkspaceId, actor: Actor, input: CreateActionInput, now = new Date(), request?: RequestRef): Promise<ActionItem> {
+  const served = input.itemKey && !input.projectKey ? await requireItem(toWorkspaceId(ws), input.itemKey) : undefined;
+  const withProject = served ? { ...input, projectKey: served.projectKey } : input;
+  return (await createItem('action', ws, actor, withProject, [], now, request)) as ActionItem;
+}
+
 async function createItem(
   kind: ItemKind,
   ws: WorkspaceId,
@@ -70,10 +93,11 @@ async function createItem(
   const workspaceId = toWorkspaceId(ws);
   if (input.status !== undefined) throw invalid('status', `A new ${kindName(kind)} starts open.`);
   const fields = normalisePatch(kind, { ...input, ownerId: input.ownerId || actor.userId });
-  for (const field of ['title', 'projectKey', ...required]) {
+  for (const field of ['title', 'projectKey', ...registerOf(kind).required, ...required]) {
     if (fields[field] === undefined || fields[field] === null) throw invalid(field, `A ${kindName(kind)} needs a ${fieldLabel(field)}.`);
   }
   const project = await requireProject(workspaceId, String(fields.projectKey), 'projectKey');
+  await requireReferences(workspaceId, fields);
   if (request?.retry) {
     const logged = await itemModel(kind).findOne({ workspaceId, requestKey: request.key }).lean<RegisterItemBase>();
     if (logged) return asItem(kind, logged);
@@ -101,6 +125,7 @@ export async function updateItem(
   const { workspaceId, item } = await loadForChange(ws, actor, key, 'update');
   const fields = normalisePatch(item.kind, patch);
   if (typeof fields.projectKey === 'string') fields.projectKey = (await requireProject(workspaceId, fields.projectKey, 'projectKey')).key;
+  await requireReferences(workspaceId, fields);
   const before = item as unknown as Record<string, unknown>;
   const set = changedOnly(before, { ...fields, ...derived(item.kind, { ...before, ...fields }) });
   Object.assign(set, followOn(item, set, actor, now));
@@ -114,21 +139,22 @@ export async function updateItem(
 /** `close KEY [resolution]`: owner, project PM or PMO admin only. */
 export async function closeItem(ws: WorkspaceId, actor: Actor, key: string, resolution?: string, now = new Date()): Promise<RegisterItem> {
   const { workspaceId, item } = await loadForChange(ws, actor, key, 'close');
-  if (DONE_STATUSES.includes(item.status)) throw new PmoError('conflict', `${item.key} is already ${item.status}.`);
+  if (isDone(item.kind, item.status)) throw new PmoError('conflict', `${item.key} is already ${item.status}.`);
   const note = resolution?.trim() || null;
-  const updated = await saveFields(workspaceId, item, { status: 'closed', closedAt: now, ...(note ? { resolution: note } : {}) });
-  await writeHistory(workspaceId, item, actor.userId, now, [{ action: 'closed', field: 'status', from: item.status, to: 'closed', note }]);
+  const status = registerOf(item.kind).closeTo;
+  const updated = await saveFields(workspaceId, item, { status, closedAt: now, ...(note ? { resolution: note } : {}) });
+  await writeHistory(workspaceId, item, actor.userId, now, [{ action: 'closed', field: 'status', from: item.status, to: status, note }]);
   return updated;
 }
 
-/** A comment on an item's history; anyone in the workspace may add one, as they may log items. */
-export async function commentItem(ws: WorkspaceId, actor: Actor, key: string, text: string, now = new Date()): Promise<ItemHistoryDoc[]> {
+/** `show R-3`: the actions serving the item and the decisions concerning it (indexed by itemKey and items). */
+export async function relatedItems(ws: WorkspaceId, key: string): Promise<RegisterItem[]> {
   const workspaceId = toWorkspaceId(ws);
-  const item = await requireItem(workspaceId, key);
-  const note = (text ?? '').trim();
-  if (!note) throw invalid('comment', 'The comment is empty.');
-  await writeHistory(workspaceId, item, actor.userId, now, [{ action: 'commented', note: note.slice(0, 4000) }]);
-  return itemHistory(workspaceId, item.key);
+  const [actions, decisions] = await Promise.all([
+    itemModel('action').find({ workspaceId, itemKey: key }).sort({ seq: 1 }).limit(50).lean<object[]>(),
+    itemModel('decision').find({ workspaceId, items: key }).sort({ seq: 1 }).limit(50).lean<object[]>(),
+  ]);
+  return [...actions.map((doc) => asItem('action', doc)), ...decisions.map((doc) => asItem('decision', doc))];
 }
 
 /** `show KEY`: the item (of this workspace only) and its history, oldest first. */
@@ -136,6 +162,12 @@ export async function getItem(ws: WorkspaceId, key: string): Promise<{ item: Reg
   const workspaceId = toWorkspaceId(ws);
   const item = await requireItem(workspaceId, key);
   return { item, history: await itemHistory(workspaceId, item.key) };
+}
+
+/** The items an action serves or a decision concerns (or the decision superseding one) must exist here. */
+async function requireReferences(workspaceId: Types.ObjectId, fields: Record<string, unknown>): Promise<void> {
+  const keys = [fields.itemKey, fields.supersededBy, ...(Array.isArray(fields.items) ? fields.items : [])];
+  for (const key of keys) if (typeof key === 'string' && key) await requireItem(workspaceId, key);
 }
 
 /** Stored fields computed from others: a risk's score and rating. */
@@ -149,7 +181,11 @@ function derived(kind: ItemKind, f: Record<string, unknown>): { score?: number; 
 function followOn(item: RegisterItem, set: Record<string, unknown>, actor: Actor, now: Date): Record<string, unknown> {
   const extra: Record<string, unknown> = {};
   if (typeof set.status === 'string') {
-    extra.closedAt = DONE_STATUSES.includes(set.status) ? (item.closedAt ?? now) : null;
+    extra.closedAt = isDone(item.kind, set.status) ? (item.closedAt ?? now) : null;
+  }
+  if (item.kind === 'decision' && typeof set.supersededBy === 'string' && set.supersededBy) {
+    extra.status = 'superseded';
+    extra.closedAt = item.closedAt ?? now;
   }
   if (item.kind === 'change' && typeof set.decision === 'string') {
     const decided = set.decision !== 'pending';

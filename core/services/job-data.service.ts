@@ -2,7 +2,8 @@
 // items of many projects at once, each one indexed query whatever the number of projects.
 import type { Types } from 'mongoose';
 import { PortfolioModel, ProjectModel, StatusUpdateModel, type PortfolioDoc, type ProjectDoc } from '../../models';
-import { DONE_STATUSES, type IsoWeek, type ItemKind, type Rag } from '../domain';
+import { type IsoWeek, type ItemKind, type Rag } from '../domain';
+import { registerOf } from '../registers';
 import { asItem, itemModel, type RegisterItem } from './item-store';
 
 export { DEFAULT_SCHEDULES, type ExecChannel, type WorkspaceDoc } from '../../models';
@@ -66,7 +67,7 @@ export async function listOpenOrRecentItems(workspaceId: Types.ObjectId, kind: I
     .find({
       workspaceId,
       projectKey: { $in: [...projectKeys] },
-      $or: [{ status: { $nin: [...DONE_STATUSES] } }, { createdAt: { $gte: since } }, { closedAt: { $gte: since } }],
+      $or: [{ status: { $nin: [...registerOf(kind).done] } }, { createdAt: { $gte: since } }, { closedAt: { $gte: since } }],
     })
     .select(projection(fields))
     .lean<object[]>();

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
-import { formatItemKey, type ItemKind } from '../domain';
+import type { ItemKind } from '../domain';
+import { formatItemKey } from '../registers';
 import { jitter } from './context';
 import { isDuplicateKeyError, PmoError } from './errors';
 import { asItem, itemModel, type RegisterItem } from './item-store';

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { WorkspaceDoc } from '../../models';
-import { DONE_STATUSES, type IsoDate } from '../domain';
+import type { IsoDate } from '../domain';
+import { isDone } from '../registers';
 import type { RegisterItem } from './item-store';
 import { addDays, todayIn } from './time';
 
@@ -21,7 +22,7 @@ export function overdueContext(workspace: Pick<WorkspaceDoc, 'timeZone' | 'chang
  * decision has been pending longer than the workspace allows (raised + N days < today).
  */
 export function isOverdue(item: RegisterItem, ctx: OverdueContext): boolean {
-  if (DONE_STATUSES.includes(item.status)) return false;
+  if (isDone(item.kind, item.status)) return false;
   if (item.due && item.due < ctx.today) return true;
   if (item.kind === 'risk') return !!item.reviewDate && item.reviewDate < ctx.today;
   if (item.kind === 'change' && item.decision === 'pending') {

@@ -1,5 +1,6 @@
 // Everything one reminders run reads: the overdue items, their projects (for the PMs) and names.
-import { DONE_STATUSES, ITEM_KINDS, type ItemKind } from '../../core/domain';
+import { ITEM_KINDS, type ItemKind } from '../../core/domain';
+import { registerOf } from '../../core/registers';
 import { loadWorkspace, type WorkspaceId } from '../../core/services/context';
 import { displayNames } from '../../core/services/directory';
 import { compareItems, type ListedItem } from '../../core/services/item-list.service';
@@ -33,7 +34,7 @@ export function mayBeOverdue(kind: ItemKind, ctx: OverdueContext): Record<string
     const raisedBefore = new Date(Date.parse(`${addDays(ctx.today, -ctx.changePendingDays)}T00:00:00Z`) + DAY_MS);
     late.push({ decision: 'pending', createdAt: { $lt: raisedBefore } });
   }
-  return { status: { $nin: [...DONE_STATUSES] }, $or: late };
+  return { status: { $nin: [...registerOf(kind).done] }, $or: late };
 }
 
 /**

@@ -1,10 +1,11 @@
 // One line per project for the digest: RAG now and a week earlier, trend, freshness, risks, overdue.
-import { DONE_STATUSES, type IsoWeek, type Rag } from '../../core/domain';
+import type { IsoWeek, Rag } from '../../core/domain';
+import { isDone } from '../../core/registers';
 import type { RegisterItem } from '../../core/services/item-store';
 import { isOverdue, type OverdueContext } from '../../core/services/overdue';
 import type { PlanProject, StatusPoint } from '../data';
 import { shiftWeek } from '../schedule';
-import type { DigestProjectLine, RagCounts, Trend } from '../views';
+import type { DigestProjectLine, RagCounts, Trend } from '../../core/job-views';
 import { daysSince } from './dates';
 
 const RAG_RANK: Record<Rag, number> = { red: 0, amber: 1, green: 2 };
@@ -46,7 +47,7 @@ export interface LineInput {
 /** Lines for `projects` plus each one's RAG a week before the period (for the roll-up's change). */
 export function projectLines(projects: readonly PlanProject[], input: LineInput): { line: DigestProjectLine; ragLastWeek: Rag | null }[] {
   const statuses = groupBy([...input.statuses].sort((a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : 0)), (s) => s.projectKey);
-  const open = groupBy(input.items.filter((i) => !DONE_STATUSES.includes(i.status)), (i) => i.projectKey);
+  const open = groupBy(input.items.filter((i) => !isDone(i.kind, i.status)), (i) => i.projectKey);
   const previous = shiftWeek(input.period, -1);
   return projects.map((project) => {
     const history = statuses.get(project.key) ?? [];

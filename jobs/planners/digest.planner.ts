@@ -1,12 +1,13 @@
 // The portfolio digest (SPEC §4): one message per portfolio to each of its exec channels.
-import { DONE_STATUSES, ITEM_KINDS, type ItemKind } from '../../core/domain';
+import { ITEM_KINDS, type ItemKind } from '../../core/domain';
+import { isDone } from '../../core/registers';
 import { compareItems } from '../../core/services/item-list.service';
 import type { RegisterItem, RiskItem } from '../../core/services/item-store';
 import { isOverdue, overdueContext, type OverdueContext } from '../../core/services/overdue';
 import type { DigestData, DigestPortfolio, PlanProject, StatusPoint } from '../data';
 import { dateInWeek, periodRange } from '../schedule';
 import type { JobMessage, JobWorkspace, PlannedDelivery, Recipient } from '../types';
-import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestRiskLine, DigestView } from '../views';
+import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestRiskLine, DigestView } from '../../core/job-views';
 import { compareLines, projectLines, ragCounts, type LineInput } from './digest-lines';
 import { channelRecipient, distinctRecipients, recipientKey } from './recipients';
 
@@ -48,7 +49,7 @@ function activity(items: readonly RegisterItem[], at: (item: RegisterItem) => Da
 
 function topRisks(items: readonly RegisterItem[], names: ReadonlyMap<string, string>, ctx: OverdueContext): DigestRiskLine[] {
   return items
-    .filter((i): i is RiskItem => i.kind === 'risk' && !DONE_STATUSES.includes(i.status))
+    .filter((i): i is RiskItem => i.kind === 'risk' && !isDone(i.kind, i.status))
     .sort(compareItems)
     .slice(0, DIGEST_TOP_RISKS)
     .map((risk) => ({
@@ -120,7 +121,7 @@ function portfolioDigest(now: Date, portfolio: DigestPortfolio, of: PortfolioInp
     restFollows: allProjects && lines.length > shown,
     topRisks: topRisks(items, data.names, ctx),
     opened: activity(items, (i) => i.createdAt, range.start, until),
-    closed: activity(items.filter((i) => DONE_STATUSES.includes(i.status)), (i) => i.closedAt, range.start, until),
+    closed: activity(items.filter((i) => isDone(i.kind, i.status)), (i) => i.closedAt, range.start, until),
     missingUpdates: missing.slice(0, DIGEST_MISSING_SHOWN).map((l) => ({ key: l.key, name: l.name, ...(l.pmName ? { pmName: l.pmName } : {}) })),
     missingTotal: missing.length,
   };

@@ -1,20 +1,21 @@
 // Overdue-register reminders (SPEC §4): each PM a card of the overdue items on their projects,
 // each owner a DM of their own overdue items (those on projects they do not manage themselves).
-import type { ItemKind } from '../../core/domain';
+import { nounsOf } from '../../core/registers';
+import { SNOOZE_DAYS } from '../../cards/jobs/verbs';
 import { toItemView } from '../../core/runner/views';
 import { compareItems } from '../../core/services/item-list.service';
 import type { RegisterItem } from '../../core/services/item-store';
 import { isOverdue, overdueContext, type OverdueContext } from '../../core/services/overdue';
+import { addDays } from '../../core/services/time';
 import type { PlanProject, ReminderData } from '../data';
 import type { JobWorkspace, PlannedDelivery } from '../types';
-import type { ReminderItem, ReminderView } from '../views';
+import type { ReminderItem, ReminderView } from '../../core/job-views';
 import { daysBetween, overdueSince } from './dates';
 import { userRecipient } from './recipients';
 
 /** Items per reminder: keeps the Slack message under 50 blocks and the card well under 28 KB. */
 export const REMINDER_ITEMS_SHOWN = 15;
 
-const LIST_NAME: Record<ItemKind, string> = { risk: 'risks', issue: 'issues', change: 'changes' };
 
 interface Overdue {
   item: RegisterItem;
@@ -34,7 +35,7 @@ function byUrgency(a: Overdue, b: Overdue): number {
 function moreCommands(hidden: readonly Overdue[], role: 'pm' | 'owner', projects: readonly PlanProject[]): string[] {
   const kinds = [...new Set(hidden.map((o) => o.item.kind))];
   const filter = role === 'owner' ? 'mine overdue' : projects.length === 1 ? `overdue project=${projects[0].key}` : 'overdue';
-  return kinds.map((kind) => `list ${LIST_NAME[kind]} ${filter}`);
+  return kinds.map((kind) => `list ${nounsOf(kind).listWord} ${filter}`);
 }
 
 function view(role: 'pm' | 'owner', userId: string, overdue: Overdue[], projects: ReadonlyMap<string, PlanProject>, names: ReadonlyMap<string, string>, ctx: OverdueContext): ReminderView {
@@ -49,6 +50,8 @@ function view(role: 'pm' | 'owner', userId: string, overdue: Overdue[], projects
     totalItems: sorted.length,
     moreCommands: moreCommands(sorted.slice(REMINDER_ITEMS_SHOWN), role, own),
     today: ctx.today,
+    snoozedDue: addDays(ctx.today, SNOOZE_DAYS),
+    earliestDue: addDays(ctx.today, 1),
     zone: ctx.zone,
   };
 }

@@ -1,7 +1,7 @@
 import {
   CARD_VERBS, confirmationCard, errorCard, formCard, helpCard, itemCard, listCard, savedCard, statusCard,
 } from '../../cards';
-import type { HistoryEntryView } from '../../cards/view-models';
+import type { HistoryEntryView } from '../../core/view-models';
 import { allText, facts, nodes, ofType, textBlocks, type Node } from './card-query';
 import {
   EMOJI_LONG, LONG, hugeRisk, MARKDOWN_TITLE, UNICODE_TITLE, bareRisk, change, confirmation, help, history, issue, list, risk,

@@ -2,7 +2,7 @@
 import type {
   ChangeItemView, ConfirmationView, FormView, HelpView, HistoryEntryView, IssueItemView, ListView, RiskItemView,
   StatusUpdateView,
-} from '../../cards/view-models';
+} from '../../core/view-models';
 
 /** 5,000 characters of prose with line breaks. */
 export const LONG = Array.from({ length: 100 }, (_, i) => `Line ${i} of a very long description text.\n`).join('').padEnd(5000, 'x').slice(0, 5000);

@@ -1,7 +1,7 @@
 // The buttons on an item's card (Update, Close, Escalate): only those on the view, Teams and Slack alike, within each platform's rules.
 import { CARD_VERBS, isCardActionData, itemCard, savedCard, type AdaptiveCard } from '../../cards';
 import { actionData, checkMessage, itemMessage, savedMessage, type SlackMessage } from '../../cards/blocks';
-import type { ItemView } from '../../cards/view-models';
+import type { ItemView } from '../../core/view-models';
 import { buttons } from './blocks/block-query';
 import { cardBytes, checkCard, MAX_CARD_BYTES } from './card-checker';
 import { change, EMOJI_LONG, history, hugeRisk, issue, risk } from './fixtures';

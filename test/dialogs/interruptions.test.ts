@@ -191,7 +191,7 @@ describe.each(FORMS)('while the $command form waits', (form) => {
       expect(bot.waiting()).toBe(true);
       bot.clock.now = new Date(bot.clock.now.getTime() + FORM_TTL_MS + 1000);
       const lines = await bot.say(answerFor(form, steps[at]) ?? 'save');
-      expect(lines[0]).toMatch(/waited over 30 minutes without an answer, so it ended; nothing was saved\.$/);
+      expect(lines[0]).toMatch(/waited over 30 minutes without an answer, so the form ended; nothing was saved\.$/);
       expect(lines[1]).toMatch(/^Error|^List|^Asking/);
       await form.nothingSaved(bot.world);
     }
@@ -230,7 +230,7 @@ describe('cancel from another card', () => {
     const bot = await startBot();
     await bot.say('issue');
     const lines = await bot.say({ value: { verb: CARD_VERBS.cancel, command: 'risk' } });
-    expect(lines).toEqual([expect.stringMatching(/no longer open; the issue you are logging is still waiting/)]);
+    expect(lines).toEqual([expect.stringMatching(/no longer open, so it did nothing; your issue form is still waiting/)]);
     expect(bot.waiting()).toBe(true);
     expect(await bot.say('Build server down')).toEqual([expect.stringMatching(/^Asking /)]);
   });
@@ -251,5 +251,83 @@ describe('a form card of another command', () => {
     expect(lines).toEqual(['Left the risk you were logging; nothing was saved.', expect.stringMatching(/^Confirm: title=Build server down/)]);
     expect(await bot.say('save')).toEqual(['Saved I-1 Build server down']);
     expect(await itemCount(bot.world, 'risk')).toBe(1);
+  });
+});
+
+describe('cards of another form instance', () => {
+  it('Cancel on an old card of the same kind (another instance) leaves the waiting form be', async () => {
+    const bot = await startBot();
+    await bot.say('risk');
+    await bot.say('New risk');
+    const lines = await bot.say({ value: { verb: CARD_VERBS.cancel, command: 'risk', form: 'an-older-form' } });
+    expect(lines).toEqual([expect.stringMatching(/no longer open, so it did nothing; your risk form is still waiting/)]);
+    expect(await bot.say('4')).toEqual([expect.stringMatching(/^Asking impact:/)]);
+  });
+
+  it("an old form card of the same kind is not applied to the waiting form", async () => {
+    const bot = await startBot();
+    await bot.say('risk');
+    const lines = await bot.say({ value: { verb: CARD_VERBS.submitForm, command: 'risk', form: 'an-older-form', title: 'Old', probability: '1', impact: '1', project: 'APOLLO' } });
+    expect(lines).toEqual([expect.stringMatching(/no longer open/)]);
+    expect(await bot.say('Fresh title')).toEqual([expect.stringMatching(/^Asking probability:/)]);
+  });
+
+  it("an old confirmation's Save or Edit never ends or answers the waiting form", async () => {
+    const bot = await startBot();
+    await bot.say('issue');
+    for (const value of [
+      { verb: CARD_VERBS.confirmSave, command: 'risk' },
+      { verb: CARD_VERBS.confirmSave, command: 'issue', form: 'an-older-form' },
+      { verb: CARD_VERBS.editField, command: 'issue', field: 'title', form: 'an-older-form' },
+    ]) {
+      expect(await bot.say({ value })).toEqual([expect.stringMatching(/no longer open, so it did nothing; your issue form is still waiting/)]);
+    }
+    expect(bot.waiting()).toBe(true);
+  });
+});
+
+describe('free text that starts with a command word', () => {
+  async function atConfirmation(): Promise<Bot> {
+    const bot = await startBot();
+    for (const answer of ['risk', 'Vendor API may slip', '4', '5']) await bot.say(answer);
+    expect(await bot.say('APOLLO')).toEqual([expect.stringMatching(/^Confirm: /)]);
+    return bot;
+  }
+
+  it.each([
+    ['change the due date', 'due'],
+    ['change the owner to Bob', 'owner'],
+    ['change mitigation plan', 'mitigation'],
+    ['edit Due date', 'due'],
+  ])('%s at the confirmation edits that field', async (text, field) => {
+    const bot = await atConfirmation();
+    expect(await bot.say(text)).toEqual([expect.stringMatching(new RegExp(`^Asking ${field}:`))]);
+    expect(await itemCount(bot.world, 'change')).toBe(0);
+  });
+
+  it('change supplier at the confirmation says there is no such field, and saves no change request', async () => {
+    const bot = await atConfirmation();
+    expect(await bot.say('change supplier')).toEqual([expect.stringMatching(/There is no field "supplier" here/)]);
+    expect(await itemCount(bot.world, 'change')).toBe(0);
+    expect(bot.waiting()).toBe(true);
+  });
+
+  it.each(['Issue triage and vendor call', 'Risk review done with the vendor', 'Change of supplier agreed'])(
+    '"%s" answers a free-text step of the status form',
+    async (text) => {
+      const bot = await startBot((w) => w.pm);
+      for (const answer of ['status APOLLO', 'green', 'skip', 'skip', 'skip']) await bot.say(answer);
+      expect(await bot.say(text)).toEqual([expect.stringMatching(/^Asking done:/)]);
+      expect(await itemCount(bot.world, 'issue')).toBe(0);
+      expect(await itemCount(bot.world, 'change')).toBe(0);
+    },
+  );
+
+  it('a new item with its fields named still interrupts a free-text step', async () => {
+    const bot = await startBot();
+    await bot.say('risk');
+    expect(await bot.say('issue Printer on fire priority=high project=APOLLO')).toEqual([
+      'Left the risk you were logging; nothing was saved.', 'Saved I-1 Printer on fire',
+    ]);
   });
 });

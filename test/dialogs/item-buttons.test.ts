@@ -86,15 +86,27 @@ describe('Update', () => {
     expect(ran).toEqual([{ name: 'update', key: 'R-1', kind: 'risk', fields: { probability: 2 } }]);
   });
 
-  it('typed: the title is asked, other fields by edit FIELD; an emptied optional field is cleared', async () => {
+  it('typed: the title is asked, other fields by edit FIELD; none clears an optional field', async () => {
     const { chat, ran } = await chatWith();
     await chat.say(update('R-1'));
     expect(await chat.say('Vendor API will slip')).toEqual(['Save this update?']);
     await chat.say('edit mitigation');
-    expect(await chat.say('skip')).toEqual(['Save this update?']);
+    expect(await chat.say('none')).toEqual(['Save this update?']);
     expect(await chat.say('save')).toEqual(['Updated R-1 Vendor API will slip']);
     expect(ran).toEqual([{ name: 'update', key: 'R-1', kind: 'risk', fields: { title: 'Vendor API will slip', mitigation: '' } }]);
     expect((await getItem(chat.world.ws, 'R-1')).item).toMatchObject({ title: 'Vendor API will slip', mitigation: '', probability: 4 });
+  });
+
+  it('typed: keep, same, skip or even save at the asked title keeps it (never a title "save")', async () => {
+    for (const [keep, p] of [['keep', 2], ['same', 3], ['skip', 1], ['save', 5]] as const) {
+      const { chat, ran } = await chatWith();
+      await chat.say(update('R-1'));
+      expect(await chat.say(keep)).toEqual(['Save this update?']);
+      await chat.say('edit probability');
+      await chat.say(String(p));
+      expect(await chat.say('save')).toEqual([expect.stringMatching(/^Updated R-1 /)]);
+      expect(ran).toEqual([{ name: 'update', key: 'R-1', kind: 'risk', fields: { probability: p } }]);
+    }
   });
 
   it('an issue gets its own fields, and resolving it through the form closes it', async () => {

@@ -1,5 +1,4 @@
 // The entry dialog: inline commands save at once, the rest are guided; the runner's refusals re-ask.
-import type { Activity } from 'botbuilder';
 import { getItem, getPerson, getProject, linkChannel, createRisk, latestStatus } from '../../core/services';
 import { runCommand } from '../../core/runner';
 import type { RunCommand } from '../../dialogs/dialog-deps';
@@ -73,8 +72,6 @@ describe('a complete inline command', () => {
   });
 });
 
-const mention = (id: string, name: string) => ({ type: 'mention', text: `<at>${name}</at>`, mentioned: { id, name } });
-
 const GUIDED: Case[] = [
   {
     name: 'an unknown command gets the parser\'s suggestion',
@@ -114,12 +111,12 @@ const GUIDED: Case[] = [
     ],
   },
   {
-    name: 'role takes a Teams @mention (the bot\'s own mention is not the person)',
+    name: 'role takes an @mention as the doors hand it over',
     options: admin,
     turns: [
       { user: 'role', bot: ['Asking user: Who gets the role?'] },
       {
-        user: { text: '<at>Olly</at>', entities: [mention('bot-id', 'PMO Assistant'), mention('u-other', 'Olly')], recipient: { id: 'bot-id', name: 'PMO Assistant' } } as Partial<Activity>,
+        user: '@{u-other|Olly}',
         bot: ['Asking role: Which role do they get?'],
       },
       { user: 'pm', bot: ['Confirm: user=Olly, role=pm'] },

@@ -1,8 +1,8 @@
 // runDialogs, as the Teams bot calls it: state is plain JSON and survives new dialog instances each turn.
-import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import { ConversationState, MemoryStorage, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { getItem } from '../../core/services';
 import { createDialogs, runDialogs } from '../../dialogs/root.dialog';
-import { getRunContext, mentionsOf, setRunContext } from '../../dialogs/run-context';
+import { getRunContext, setRunContext } from '../../dialogs/run-context';
 import { useTestDatabase } from '../support/db';
 import { makeWorld, type World } from '../core/services/fixtures';
 import { runContextFor, TextPresenter, ZONE } from './support';
@@ -61,18 +61,5 @@ describe('run context', () => {
       await context.sendActivity('ok');
     });
     await adapter.send('hi').assertReply('ok');
-  });
-
-  it('takes the Teams mentions of the message, not the bot itself', () => {
-    const activity: Partial<Activity> = {
-      type: ActivityTypes.Message,
-      recipient: { id: 'bot', name: 'PMO' },
-      entities: [
-        { type: 'mention', text: '<at>PMO</at>', mentioned: { id: 'bot', name: 'PMO' } },
-        { type: 'mention', text: '<at>Jane Doe</at>', mentioned: { id: 'u-jane', name: 'Jane Doe' } },
-        { type: 'clientInfo', locale: 'en-GB' },
-      ],
-    };
-    expect(mentionsOf(activity)).toEqual([{ text: '<at>Jane Doe</at>', id: 'u-jane', name: 'Jane Doe' }]);
   });
 });

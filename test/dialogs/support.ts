@@ -2,7 +2,7 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
-import type { ConfirmationView, FormView } from '../../cards/view-models';
+import type { ConfirmationView, FormView } from '../../core/view-models';
 import type { Actor } from '../../core/domain';
 import type { Reply, RunContext } from '../../core/runner';
 import { listItems } from '../../core/services';

@@ -1,10 +1,11 @@
 // A synthetic portfolio, deterministic from a seed: the same options give the same documents.
 import { DateTime } from 'luxon';
 import {
-  formatItemKey, riskRating, DECISIONS, ISSUE_TYPES, PRIORITIES, RAGS, RISK_RESPONSES,
+  riskRating, DECISIONS, ISSUE_TYPES, PRIORITIES, RAGS, RISK_RESPONSES,
   type Decision, type IsoDate, type ItemKind, type Priority, type Rag, type Role,
 } from '../../core/domain';
 import { isoWeekOf } from '../../core/services/time';
+import { formatItemKey } from '../../core/registers';
 
 export interface SeedOptions {
   projects: number;
@@ -171,7 +172,7 @@ export function generatePortfolio(opts: SeedOptions): SeedData {
     }
   }
 
-  const seq: Record<ItemKind, number> = { risk: 0, issue: 0, change: 0 };
+  const seq: Record<ItemKind, number> = { risk: 0, issue: 0, change: 0, decision: 0, action: 0 };
   const items: SeedItem[] = [];
   const date = (days: number): IsoDate => now.plus({ days }).toISODate() as IsoDate;
   for (const project of projects) {

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { IssueModel, RiskModel, WorkspaceModel } from '../../../models';
 import { artifactPath, launchChromium } from '../../support/browser';
 import { useTestDatabase } from '../../support/db';
+import { botSaysOn, typeInto } from './chat-page';
 import { startLocalBot } from './harness';
 
 useTestDatabase();
@@ -28,13 +29,9 @@ afterAll(async () => {
   await bot?.close();
 });
 
-async function type(text: string): Promise<void> {
-  const box = page.locator('[data-id="webchat-sendbox-input"]');
-  await box.fill(text);
-  await box.press('Enter');
-}
+const type = (text: string): Promise<void> => typeInto(page, text);
 
-const botSays = (text: RegExp | string) => page.locator('.webchat__stacked-layout--from-bot, .webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: text }).last();
+const botSays = (text: RegExp | string) => botSaysOn(page, text);
 const card = (text: RegExp | string) => page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
 
 async function localWorkspace() {

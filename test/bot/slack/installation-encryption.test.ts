@@ -96,7 +96,7 @@ describe('Slack installation tokens at rest', () => {
 
   it('answers the team’s commands with its own token', async () => {
     const calls = await pmo(bot, 'project add APOLLO "Apollo"', ALICE);
-    expect(calls.find((c) => c.method === 'response_url')?.args.text).toMatch(/APOLLO/);
+    expect(calls.find((c) => c.method === 'response_url')?.args.text).toBe('Added project APOLLO "Apollo". Type link APOLLO in its channel so project= defaults to it there.');
     expect(new Set(calls.filter((c) => c.token).map((c) => c.token))).toEqual(new Set([TOKENS.bot]));
   });
 

@@ -46,7 +46,7 @@ describe('Slack inline commands', () => {
   it('sets up a project with a PM @mentioned, naming them from the directory', async () => {
     const [reply] = await pmo('project add APOLLO "Apollo launch" pm=<@UPAM|pam>', IN_APOLLO);
     expect(reply.method).toBe('response_url');
-    expect(reply.args.text).toMatch(/APOLLO/);
+    expect(reply.args.text).toBe('Added project APOLLO "Apollo launch" (PM Pam Manager). Type link APOLLO in its channel so project= defaults to it there.');
     expect(await ProjectModel.findOne({ key: 'APOLLO' }).lean()).toMatchObject({ name: 'Apollo launch', pmId: 'UPAM' });
     expect(await PersonModel.findOne({ platformUserId: 'UPAM' }).lean()).toMatchObject({ displayName: 'Pam Manager', role: 'member' });
     // The first person to talk to the bot in a workspace is its PMO admin (SPEC §2).

@@ -96,8 +96,42 @@ describe('a form typed in a DM and in an @mention thread', () => {
     clock.now = new Date(clock.now.getTime() + 31 * 60_000);
     const calls = await after(() => bot.sender.dm('list issues', ADA));
     expect(texts(calls)).toEqual([
-      'The issue you were logging waited over 30 minutes without an answer, so it ended; nothing was saved.',
+      'The issue you were logging waited over 30 minutes without an answer, so the form ended; nothing was saved.',
       expect.stringMatching(/issues?$/),
     ]);
+  });
+});
+
+describe('what was typed is never lost', () => {
+  const inputValueOf = (blocks: Json[], id: string): unknown =>
+    (blocks.find((b) => b.type === 'input' && b.block_id === id)?.element as Json | undefined)?.initial_value;
+
+  it('a refused 300-character title comes back in its input, marked, not emptied', async () => {
+    const form = opened(await pmo('risk', IN_APOLLO));
+    const long = `Vendor ${'slip '.repeat(60)}`.trim();
+    const [asked] = await after(() => bot.sender.submit(ADA, form, formState(form.blocks, { title: long, probability: '4', impact: '3' })));
+    expect(asked.method).toBe('views.update');
+    const again = asked.args.view as View;
+    expect(inputValueOf(again.blocks, 'title')).toBe(long);
+    expect(JSON.stringify(again.blocks)).toMatch(/200/);
+    await pmo('cancel', IN_APOLLO);
+  });
+
+  it('Update on an item whose description is longer than a Slack input keeps the description when another field changes', async () => {
+    const description = 'd'.repeat(3500);
+    const saved = await pmo(`risk Long described risk p=2 i=2 project=APOLLO description="${description}"`, IN_APOLLO);
+    const announced = saved.find((c) => /^Saved R-\d+ Long described risk/.test(String(c.args.text ?? '')));
+    const key = /^Saved (R-\d+)/.exec(String(announced?.args.text))?.[1];
+    expect(key).toBeDefined();
+    const updateButton = JSON.stringify(announced?.args.blocks).match(/"action_id":"(pmo\.item\.update:\d+)","value":"((?:[^"\\]|\\.)*)"/);
+    expect(updateButton).not.toBeNull();
+    const button = { action_id: updateButton![1], value: JSON.parse(`"${updateButton![2]}"`) as string };
+    const form = opened(await after(() => bot.sender.click(ADA, button, { message: { ts: '1700000000.000900' } })));
+    expect(inputValueOf(form.blocks, 'description')).toBeUndefined(); // too long for the input: left out
+    const [confirm] = await after(() => bot.sender.submit(ADA, form, formState(form.blocks, { impact: '4' })));
+    const confirmation = { ...(confirm.args.view as View), id: form.id, type: 'modal' } as unknown as Json & { id: string };
+    const saveButton = JSON.stringify((confirmation as unknown as View).blocks).match(/"action_id":"(pmo\.confirm\.save:\d+)","value":"((?:[^"\\]|\\.)*)"/);
+    await after(() => bot.sender.click(ADA, { action_id: saveButton![1], value: JSON.parse(`"${saveButton![2]}"`) as string }, { view: confirmation }));
+    expect(await RiskModel.findOne({ title: 'Long described risk' }).lean()).toMatchObject({ impact: 4, description });
   });
 });

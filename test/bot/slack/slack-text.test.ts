@@ -21,10 +21,10 @@ describe('Slack text to command text', () => {
     expect(stripBotMention('<@UBOT> help', undefined).trim()).toBe('help');
   });
 
-  it('names mentioned people for the parser, leaving the unknown as they are', () => {
-    const text = 'risk owner=<@UJANE|jane> pm=<@UX>';
-    expect(mentionedUserIds(text)).toEqual(['UJANE', 'UX']);
-    expect(nameMentions(text, new Map([['UJANE', 'Jane <Doe>']]))).toBe('risk owner=<@UJANE|Jane Doe> pm=<@UX>');
+  it('turns mentions into the parser’s @{id|name} with the current display name, else Slack’s label', () => {
+    const text = 'risk owner=<@UJANE|jane> pm=<@UX> by=<@UKIM|kim>';
+    expect(mentionedUserIds(text)).toEqual(['UJANE', 'UX', 'UKIM']);
+    expect(nameMentions(text, new Map([['UJANE', 'Jane <Doe> {x|y}']]))).toBe('risk owner=@{UJANE|Jane Doe xy} pm=@{UX} by=@{UKIM|kim}');
   });
 });
 

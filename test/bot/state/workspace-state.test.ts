@@ -8,7 +8,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { BotStateModel } from '../../../models';
-import { MongoStorage, WorkspaceConversationState, WorkspaceUserState } from '../../../bot/state';
+import { MongoStorage, WorkspaceConversationState } from '../../../bot/state';
 import { useTestDatabase } from '../../support/db';
 
 useTestDatabase();
@@ -74,7 +74,6 @@ describe('WorkspaceConversationState over MongoStorage', () => {
   it('keys state by workspace, then botbuilder’s own key', () => {
     const context = teamsContext('conv-key', 'tenant-a');
     expect(new WorkspaceConversationState(storage).getStorageKey(context)).toBe('teams:tenant-a/msteams/conversations/conv-key/');
-    expect(new WorkspaceUserState(storage, 'ns').getStorageKey(context)).toBe('teams:tenant-a/msteams/users/user-1/ns');
   });
 
   it('gives each person their own conversation state in a Teams channel or group chat', () => {
@@ -175,20 +174,5 @@ describe('WorkspaceConversationState over MongoStorage', () => {
       recipient: { id: 'bot', name: 'Bot' },
     });
     await expect(state.load(context)).rejects.toThrow(/Teams activity names no tenant/);
-  });
-});
-
-describe('WorkspaceUserState over MongoStorage', () => {
-  it('keeps a user’s profile per workspace', async () => {
-    const storage = new MongoStorage();
-    const userState = new WorkspaceUserState(storage);
-    const profile = userState.createProperty<{ name: string }>('profile');
-
-    const inA = teamsContext('conv-1', 'tenant-a');
-    await profile.set(inA, { name: 'Ada in A' });
-    await userState.saveChanges(inA);
-
-    expect(await profile.get(teamsContext('conv-2', 'tenant-a'))).toEqual({ name: 'Ada in A' });
-    expect(await profile.get(teamsContext('conv-1', 'tenant-b'))).toBeUndefined();
   });
 });

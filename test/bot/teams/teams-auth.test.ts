@@ -42,7 +42,7 @@ describe('Teams authentication at the wire', () => {
     expect(res.status).toBe(200);
 
     const replies = connector.sent.filter((s) => s.conversationId === message.conversation?.id);
-    expect(replies.length).toBeGreaterThan(0);
+    expect(replies).toHaveLength(1);
     expect(bot.auth.issuedTokens).toHaveLength(1);
     for (const reply of replies) expect(reply.authorization).toBe(`Bearer ${bot.auth.issuedTokens[0]}`);
     // Client credentials for this app, scoped to the Bot Connector, from the configured authority.

@@ -72,7 +72,7 @@ function replyText(a: Partial<Activity>): string {
 }
 
 beforeAll(async () => {
-  expect((await say('project add APOLLO "Apollo launch"', 'personal'))[0]).toMatch(/APOLLO/);
+  expect((await say('project add APOLLO "Apollo launch"', 'personal'))[0]).toBe('Added project APOLLO "Apollo launch". Type link APOLLO in its channel so project= defaults to it there.');
 });
 
 describe.each<Place>(['personal', 'groupChat', 'channel'])('in a %s', (place) => {
@@ -104,7 +104,7 @@ describe.each<Place>(['personal', 'groupChat', 'channel'])('in a %s', (place) =>
     await say('risk', place);
     clock.now = new Date(clock.now.getTime() + 31 * 60_000);
     const lines = await say('4', place);
-    expect(lines[0]).toMatch(/^The risk you were logging waited over 30 minutes without an answer, so it ended; nothing was saved\.$/);
+    expect(lines[0]).toMatch(/^The risk you were logging waited over 30 minutes without an answer, so the form ended; nothing was saved\.$/);
     expect(lines[1]).toMatch(/I don't know the command "4"/);
     expect((await say('list risks', place))[0]).not.toMatch(/^Left /);
   });
@@ -121,5 +121,39 @@ describe.each<Place>(['groupChat', 'channel'])('two people in one %s', (place) =
     // Ada's form still waits for her title.
     expect((await say('Vendor API may slip', place)).join(' ')).toMatch(/likely/i);
     expect(await say('cancel', place)).toEqual(['Cancelled — nothing was saved.']);
+  });
+});
+
+describe('old cards', () => {
+  /** The last reply's card, and the data of its button titled `title`. */
+  async function press(text: string, value?: Record<string, unknown>): Promise<Partial<Activity>[]> {
+    const before = connector.sent.length;
+    await say(text, 'personal', value ? { value } : {});
+    return connector.sent.slice(before).map((s) => s.activity);
+  }
+  const card = (replies: Partial<Activity>[]): Record<string, unknown> => {
+    const found = replies.find((a) => a.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive');
+    if (!found) throw new Error(`no card in ${JSON.stringify(replies.map((r) => r.text))}`);
+    return found.attachments![0].content as Record<string, unknown>;
+  };
+  const buttonData = (content: Record<string, unknown>, title: string): Record<string, unknown> => {
+    const found = JSON.stringify(content).match(new RegExp(`"title":"${title}","data":(\\{[^}]*\\})`)) ?? JSON.stringify(content).match(new RegExp(`"data":(\\{[^}]*\\})[^{}]*"title":"${title}"`));
+    if (!found) throw new Error(`no ${title} button in ${JSON.stringify(content).slice(0, 300)}`);
+    return JSON.parse(found[1]) as Record<string, unknown>;
+  };
+
+  it("an old Update card saved while another item's Update form waits changes neither item", async () => {
+    const one = card(await press('risk Old card one p=4 i=5 project=APOLLO mitigation="Second supplier"'));
+    const two = card(await press('risk Old card two p=2 i=3 project=APOLLO due=2026-12-20'));
+    const keyOf = (content: Record<string, unknown>) => /"(R-\d+) Old card (one|two)"/.exec(JSON.stringify(content))?.[1];
+    const [k1, k2] = [keyOf(one), keyOf(two)];
+    const formOne = card(await press('', buttonData(one, 'Update')));
+    await press('', buttonData(two, 'Update')); // R-2's form now waits; R-1's was left
+    const submitOne = { ...buttonData(formOne, 'Save'), title: 'Renamed from an old card', probability: 4, impact: 5 };
+    const replies = await press('', submitOne);
+    expect(replies.map((r) => r.text)).toEqual([expect.stringMatching(/^That card belongs to a form that is no longer open, so it did nothing; your risk form is still waiting/)]);
+    expect(await RiskModel.findOne({ key: k1, title: 'Old card one' }).lean()).not.toBeNull();
+    expect(await RiskModel.findOne({ key: k2 }).lean()).toMatchObject({ title: 'Old card two', due: '2026-12-20', probability: 2 });
+    await press('cancel');
   });
 });

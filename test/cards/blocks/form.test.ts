@@ -1,6 +1,6 @@
 import { CARD_VERBS, formCard } from '../../../cards';
 import { FORM_CALLBACK_ID, checkModal, formMessage, formModal, formValuesFromState, type Block } from '../../../cards/blocks';
-import type { FormView } from '../../../cards/view-models';
+import type { FormView } from '../../../core/view-models';
 import { riskForm } from '../fixtures';
 import { allText, buttonData, inputs, ofType } from './block-query';
 

@@ -2,7 +2,7 @@ import {
   checkMessage, checkModal, confirmationMessage, errorMessage, formMessage, formModal, helpMessage, itemMessage, listMessage,
   savedMessage, statusMessage, type SlackMessage, type SlackModalView,
 } from '../../../cards/blocks';
-import type { FormField, FormView } from '../../../cards/view-models';
+import type { FormField, FormView } from '../../../core/view-models';
 import {
   EMOJI_LONG, LONG, MARKDOWN_TITLE, STARS_LONG, UNICODE_TITLE, bareRisk, change, confirmation, help, history, hugeRisk, issue,
   list, risk, riskForm, status,

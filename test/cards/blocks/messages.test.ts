@@ -4,7 +4,7 @@ import {
 import {
   confirmationMessage, errorMessage, helpMessage, itemMessage, savedMessage, statusMessage,
 } from '../../../cards/blocks';
-import type { HistoryEntryView } from '../../../cards/view-models';
+import type { HistoryEntryView } from '../../../core/view-models';
 import { bareRisk, change, confirmation, help, history, issue, risk, status } from '../fixtures';
 import { allText, buttonData, buttons, ofType, texts } from './block-query';
 

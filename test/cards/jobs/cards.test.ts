@@ -1,8 +1,8 @@
 // Every job card passes the Adaptive Cards checker and Teams' size limit, however big the portfolio.
-import { JOB_VERBS, isJobActionData, jobMessageCard, renderJobMessageForTeams } from '../../../cards/jobs';
+import { JOB_VERBS, isJobActionData, jobMessageCard } from '../../../cards/jobs';
 import type { AdaptiveCard } from '../../../cards';
 import type { JobMessage } from '../../../jobs/types';
-import type { DigestView } from '../../../jobs/views';
+import type { DigestView } from '../../../core/job-views';
 import { MAX_CARD_BYTES, cardBytes } from '../card-checker';
 import { allText, nodes } from '../card-query';
 import { checkJobCard } from './check';
@@ -99,19 +99,5 @@ describe('the nudge card', () => {
     const card = jobMessageCard(nudgeMessage());
     expect(actions(card)).toEqual([{ verb: JOB_VERBS.start, command: 'status', project: 'ZEUS' }]);
     expect(allText(jobMessageCard(bigNudge(35)))).toContain('…and 15 more — type **status PROJECT** for each.');
-  });
-});
-
-describe('renderJobMessageForTeams', () => {
-  it('is a message with a plain-text line and the card as an Adaptive Card attachment', () => {
-    const activity = renderJobMessageForTeams(digestMessage());
-    expect(activity).toMatchObject({
-      type: 'message',
-      text: 'DIGITAL digest, Week 48: 1 red, 0 amber, 1 green, 1 without update; 3 overdue items',
-      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: expect.objectContaining({ type: 'AdaptiveCard', version: '1.5' }) }],
-    });
-    expect(renderJobMessageForTeams(pmReminder()).text).toBe('3 overdue items on APOLLO, HERMES');
-    expect(renderJobMessageForTeams(ownerReminder()).text).toBe('1 overdue item of yours');
-    expect(renderJobMessageForTeams(nudgeMessage()).text).toBe('Status update due for week 49: ZEUS');
   });
 });

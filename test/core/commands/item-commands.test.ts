@@ -20,7 +20,7 @@ describe('logging items inline', () => {
       'risk x response=transfer mitigation=insure the shipment review=eom description="long story"',
       { name: 'risk', title: 'x', response: 'transfer', mitigation: 'insure the shipment', review: '2026-11-30', description: 'long story' },
     ],
-    ['risk x owner=<@U123ABC|jane>', { name: 'risk', title: 'x', owner: { platformUserId: 'U123ABC', displayName: 'jane' } }],
+    ['risk x owner=@{U123ABC|jane}', { name: 'risk', title: 'x', owner: { platformUserId: 'U123ABC', displayName: 'jane' } }],
     ['risk title="from a key"', { name: 'risk', title: 'from a key' }],
     ['\u00a0 risk\u00a0x p=2 \u00a0', { name: 'risk', title: 'x', probability: 2 }],
     ['issue', { name: 'issue' }],
@@ -110,14 +110,14 @@ describe('show, update, close, escalate', () => {
 
   it.each<[string, string, RegExp]>([
     ['show', 'key', /^show needs an item key first; use: show KEY/],
-    ['show X-5', 'key', /^show: item key must look like R-12, I-3 or C-1, got "X-5"$/],
+    ['show X-5', 'key', /^show: item key must look like R-12, I-3, C-1, D-4 or A-2, got "X-5"$/],
     ['show p=3', 'key', /needs an item key/],
     ['update', 'key', /^update needs an item key first/],
     ['update APOLLO p=3', 'key', /got "APOLLO"/],
     ['close', 'key', /^close needs an item key first/],
     ['escalate', 'key', /^escalate needs an item key first/],
     ['escalate I-3', 'key', /^escalate: only risks can be used here \(R-n\), got "I-3", which is an issue$/],
-    ['escalate C-3', 'key', /which is a change$/],
+    ['escalate C-3', 'key', /which is a change request$/],
   ])('%j has no usable item key', (text, field, message) => {
     const result = parse(text);
     expect(result.command).toBeNull();

@@ -74,7 +74,7 @@ describe('missingFields and withDefaults', () => {
     expect(await withDefaults(parse('risk', world.owner), ctx)).toEqual({
       name: 'risk', project: 'APOLLO', owner: { platformUserId: 'u-owner', displayName: 'Jane' },
     });
-    const given = parse('issue Outage project=ZEUS owner=<at>Nina Park</at>', world.owner);
+    const given = parse('issue Outage project=ZEUS owner=@{29:nina|Nina Park}', world.owner);
     expect(await withDefaults(given, ctx)).toEqual(given);
     expect(await withDefaults(parse('status', world.pm), runContext(world, world.pm))).toEqual({ name: 'status' });
     expect(await withDefaults(parse('show R-1', world.pm), ctx)).toEqual({ name: 'show', key: 'R-1', kind: 'risk' });

@@ -48,7 +48,7 @@ describe('export', () => {
     const world = await makeWorld();
     await runFor(world, world.owner, `risk title='=HYPERLINK("http://evil","x")' p=4 i=5 project=APOLLO description='He said "no", then left' mitigation="Call, then
 email"`, 'saved');
-    await runFor(world, world.owner, 'risk @SUM(A1) leak p=2 i=2 project=APOLLO owner=<at>Nina Park</at>', 'saved');
+    await runFor(world, world.owner, 'risk @SUM(A1) leak p=2 i=2 project=APOLLO owner=@{29:nina|Nina Park}', 'saved');
     await runFor(world, world.admin, 'close R-2 Gone', 'saved');
 
     const file = await runFor(world, world.admin, 'export risks', 'file');

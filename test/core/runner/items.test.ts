@@ -19,7 +19,7 @@ describe('logging items', () => {
 
   it('records an @mentioned owner who has never talked to the bot, with the name from the mention', async () => {
     const world = await makeWorld();
-    const saved = await runFor(world, world.owner, 'risk Key engineer leaving p=2 i=4 owner=<at>Nina Park</at> project=APOLLO', 'saved');
+    const saved = await runFor(world, world.owner, 'risk Key engineer leaving p=2 i=4 owner=@{29:nina|Nina Park} project=APOLLO', 'saved');
     expect(saved.view.item).toMatchObject({ ownerName: 'Nina Park', raisedByName: 'Jane' });
     expect(await getPerson(world.ws, '29:nina')).toMatchObject({ displayName: 'Nina Park', role: 'member' });
   });
@@ -67,7 +67,7 @@ describe('show', () => {
   it('shows an item with its history, people named and field changes readable', async () => {
     const world = await makeWorld();
     await runFor(world, world.owner, 'risk Vendor API may slip p=4 i=5 project=APOLLO', 'saved');
-    await runFor(world, world.pm, 'update R-1 p=2 owner=<at>Nina Park</at>', 'saved', { now: new Date('2026-11-27T09:00:00Z') });
+    await runFor(world, world.pm, 'update R-1 p=2 owner=@{29:nina|Nina Park}', 'saved', { now: new Date('2026-11-27T09:00:00Z') });
     await runFor(world, world.pm, 'close R-1 Vendor confirmed the date', 'saved', { now: new Date('2026-11-28T09:00:00Z') });
 
     const shown = await runFor(world, world.other, 'show r-1', 'item');

@@ -12,7 +12,7 @@ describe('project, program and portfolio add', () => {
     expect(portfolio.text).toMatch(/^Added portfolio DIGITAL "Digital transformation"\. Type link exec DIGITAL/);
     const program = await runFor(world, world.admin, 'program add DATA "Data programme" portfolio=DIGITAL', 'text');
     expect(program.text).toBe('Added program DATA "Data programme" in portfolio DIGITAL.');
-    const project = await runFor(world, world.admin, 'project add ZEUS "Zeus platform" program=DATA pm=<at>Nina Park</at>', 'text');
+    const project = await runFor(world, world.admin, 'project add ZEUS "Zeus platform" program=DATA pm=@{29:nina|Nina Park}', 'text');
     expect(project.text).toMatch(/^Added project ZEUS "Zeus platform" \(portfolio DIGITAL, program DATA, PM Nina Park\)\./);
     expect(await getPerson(world.ws, '29:nina')).toMatchObject({ displayName: 'Nina Park' });
   });
@@ -69,19 +69,19 @@ describe('link', () => {
 describe('role', () => {
   it('grants a role to a mentioned person, recording them with their name', async () => {
     const world = await makeWorld();
-    const reply = await runFor(world, world.admin, 'role <at>Nina Park</at> pm', 'text');
+    const reply = await runFor(world, world.admin, 'role @{29:nina|Nina Park} pm', 'text');
     expect(reply.text).toBe('Nina Park is now a project manager.');
     expect(await getPerson(world.ws, '29:nina')).toMatchObject({ displayName: 'Nina Park', role: 'pm' });
-    const same = await runFor(world, world.admin, 'role pm <at>Nina Park</at>', 'text');
+    const same = await runFor(world, world.admin, 'role pm @{29:nina|Nina Park}', 'text');
     expect(same.text).toBe('Nina Park already is a project manager; nothing changed.');
   });
 
   it('refuses a non-admin and demoting the last PMO admin', async () => {
     const world = await makeWorld();
-    const forbidden = await runFor(world, world.pm, 'role <at>Jane</at> pmo_admin', 'error');
+    const forbidden = await runFor(world, world.pm, 'role @{u-owner|Jane} pmo_admin', 'error');
     expect(forbidden.view.message).toBe('Only a PMO admin can grant roles.');
     expect((await getPerson(world.ws, 'u-owner'))?.role).toBe('member');
-    const last = await runFor(world, world.admin, 'role <at>Ada</at> member', 'error');
+    const last = await runFor(world, world.admin, 'role @{u-admin|Ada} member', 'error');
     expect(last.view.message).toBe('Ada is the only PMO admin; make someone else a PMO admin first.');
   });
 });

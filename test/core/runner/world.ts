@@ -10,11 +10,11 @@ export { makeWorld, type World };
 export const NOW = new Date('2026-11-26T10:00:00Z');
 export const ZONE = 'Europe/London';
 
-/** Teams mentions the tests type: Nina has never talked to the bot; the others exist in the world. */
+/** Mentions as the Teams door hands them over: Nina has never talked to the bot; the others exist in the world. */
 export const MENTIONS = {
-  nina: { text: '<at>Nina Park</at>', id: '29:nina', name: 'Nina Park' },
-  jane: { text: '<at>Jane</at>', id: 'u-owner', name: 'Jane' },
-  ada: { text: '<at>Ada</at>', id: 'u-admin', name: 'Ada' },
+  nina: { text: '@{29:nina|Nina Park}', id: '29:nina', name: 'Nina Park' },
+  jane: { text: '@{u-owner|Jane}', id: 'u-owner', name: 'Jane' },
+  ada: { text: '@{u-admin|Ada}', id: 'u-admin', name: 'Ada' },
 };
 
 export interface Where {
@@ -29,7 +29,7 @@ export function runContext(world: World, actor: Actor, where: Where = {}): RunCo
 
 /** Parses `text` as `actor` would type it in Teams; a parse error fails the test, it is not what is tested. */
 export function parse(text: string, actor: Actor, now: Date = NOW): Command {
-  const ctx: ParseContext = { now, timeZone: ZONE, platform: 'teams', userId: actor.userId, mentions: Object.values(MENTIONS) };
+  const ctx: ParseContext = { now, timeZone: ZONE, platform: 'teams', userId: actor.userId };
   const { command, errors } = parseCommand(text, ctx);
   if (command === null || errors.length > 0) throw new Error(`"${text}" did not parse: ${JSON.stringify(errors)}`);
   return command;

@@ -1,4 +1,4 @@
-import { closeItem, commentItem, createChange, createIssue, createRisk, getItem, updateItem } from '../../../core/services';
+import { closeItem, createChange, createIssue, createRisk, getItem, updateItem } from '../../../core/services';
 import type { RiskItem } from '../../../core/services';
 import { useTestDatabase } from '../../support/db';
 import { makeWorld, rejectionOf } from './fixtures';
@@ -77,13 +77,6 @@ describe('register items', () => {
     const { item } = await updateItem(ws, pm, 'C-1', { decision: 'approved' }, T1);
     expect(item).toMatchObject({ decision: 'approved', decidedById: pm.userId, impact: '+2 weeks, +£10k' });
     expect(item.kind === 'change' && item.decidedAt).toEqual(T1);
-  });
-
-  it('adds comments to the history (anyone may)', async () => {
-    const { ws, owner, other } = await makeWorld();
-    await createRisk(ws, owner, { title: 'Key person leaves', projectKey: 'APOLLO', probability: 2, impact: 4 }, T0);
-    const history = await commentItem(ws, other, 'R-1', 'HR is on it', T1);
-    expect(history.at(-1)).toMatchObject({ action: 'commented', note: 'HR is on it', byId: other.userId });
   });
 
   describe('validation names the field at fault', () => {

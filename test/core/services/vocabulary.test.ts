@@ -1,5 +1,6 @@
 // Pure helpers shared by the services and the parser: keys, schedules, dates. No database.
-import { formatItemKey, formatSchedule, parseItemKey, parseSchedule, riskRating } from '../../../core/domain';
+import { formatSchedule, parseSchedule, riskRating } from '../../../core/domain';
+import { formatItemKey, parseItemKey } from '../../../core/registers';
 import { addDays, isIsoDate, isIsoWeek, todayIn } from '../../../core/services/time';
 
 describe('item keys', () => {

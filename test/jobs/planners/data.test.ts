@@ -64,7 +64,7 @@ describe('the job loaders', () => {
     const b = await wire.during(() => loadDigestData(large._id, '2026-W48'));
     expect(queries(a.commands)).toEqual(queries(b.commands));
     expect(queries(a.commands)).toEqual([
-      'find change_requests', 'find issues', 'find people', 'find portfolios', 'find projects', 'find risks', 'find status_updates',
+      'find actions', 'find change_requests', 'find decisions', 'find issues', 'find people', 'find portfolios', 'find projects', 'find risks', 'find status_updates',
     ]);
     expect(b.result.projects).toHaveLength(LARGE);
     expect(b.result.statuses).toHaveLength(2 * LARGE - Math.ceil(LARGE / 4));
@@ -77,7 +77,7 @@ describe('the job loaders', () => {
   it('read a reminders run and a nudge run in constant round trips too', async () => {
     const reminders = [await wire.during(() => loadReminderData(small._id, NOW)), await wire.during(() => loadReminderData(large._id, NOW))];
     expect(queries(reminders[0].commands)).toEqual(queries(reminders[1].commands));
-    expect(queries(reminders[0].commands)).toEqual(['find change_requests', 'find issues', 'find people', 'find projects', 'find risks', 'find workspaces']);
+    expect(queries(reminders[0].commands)).toEqual(['find actions', 'find change_requests', 'find decisions', 'find issues', 'find people', 'find projects', 'find risks', 'find workspaces']);
     // Each project's critical risk is overdue; its change has been pending since today, not overdue.
     expect(reminders[1].result.items.map((i) => i.key).filter((k) => k.startsWith('R-'))).toHaveLength(LARGE);
     expect(reminders[1].result.items).toHaveLength(LARGE);
@@ -90,7 +90,7 @@ describe('the job loaders', () => {
 
   it('plan a run from the workspace it is given without reading it again', async () => {
     const { commands } = await wire.during(() => planJob('reminders', small, NOW));
-    expect(queries(commands)).toEqual(['find change_requests', 'find issues', 'find people', 'find projects', 'find risks']);
+    expect(queries(commands)).toEqual(['find actions', 'find change_requests', 'find decisions', 'find issues', 'find people', 'find projects', 'find risks']);
   });
 
   it('never reads another workspace', async () => {

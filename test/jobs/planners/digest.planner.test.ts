@@ -1,7 +1,7 @@
 // The digest plan for a small fixture portfolio: recipients, keys, roll-up, lines, risks, activity.
 import { planDigest } from '../../../jobs/planners';
 import { DIGEST_PAGE_SIZE, DIGEST_TOP_PROJECTS } from '../../../jobs/planners/digest.planner';
-import type { DigestProjectsView, DigestView } from '../../../jobs/views';
+import type { DigestProjectsView, DigestView } from '../../../core/job-views';
 import { MONDAY, digestData, portfolio, project, status, workspace } from './fixtures';
 
 const digestOf = (deliveries: ReturnType<typeof planDigest>, key: string): DigestView => {
@@ -49,8 +49,8 @@ describe('planDigest', () => {
       ['R-2', 12, 'high', 'Sam Patel', true],
       ['R-3', 6, 'medium', 'Jane Doe', false],
     ]);
-    expect(view.opened).toEqual({ total: 1, byKind: { risk: 1, issue: 0, change: 0 }, items: [{ key: 'R-1', kind: 'risk', title: expect.any(String), project: 'APOLLO' }] });
-    expect(view.closed).toMatchObject({ total: 1, byKind: { risk: 1, issue: 0, change: 0 }, items: [{ key: 'R-4' }] });
+    expect(view.opened).toEqual({ total: 1, byKind: { risk: 1, issue: 0, change: 0, decision: 0, action: 0 }, items: [{ key: 'R-1', kind: 'risk', title: expect.any(String), project: 'APOLLO' }] });
+    expect(view.closed).toMatchObject({ total: 1, byKind: { risk: 1, issue: 0, change: 0, decision: 0, action: 0 }, items: [{ key: 'R-4' }] });
     const ops = digestOf(planDigest(MONDAY, ws, digestData()), 'digest:OPS:channel:19:exec-ops');
     expect(ops.projects).toEqual([expect.objectContaining({ key: 'ATLAS', rag: 'amber', trend: 'new', overdueItems: 1 })]);
   });

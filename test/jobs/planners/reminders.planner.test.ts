@@ -3,7 +3,7 @@ import { planNudges, planReminders } from '../../../jobs/planners';
 import { NUDGE_PROJECTS_SHOWN } from '../../../jobs/planners/nudge.planner';
 import { REMINDER_ITEMS_SHOWN } from '../../../jobs/planners/reminders.planner';
 import type { JobMessage } from '../../../jobs/types';
-import type { NudgeView, ReminderView } from '../../../jobs/views';
+import type { NudgeView, ReminderView } from '../../../core/job-views';
 import { MONDAY, NAMES, issue, nudgeData, project, reminderData, workspace } from './fixtures';
 
 const reminder = (message: JobMessage): ReminderView => {

@@ -2,7 +2,7 @@
 import type { RegisterItem } from '../../../core/services';
 import { planDigest, planReminders } from '../../../jobs/planners';
 import { reportedPeriod } from '../../../jobs/schedule';
-import type { DigestView, ReminderView } from '../../../jobs/views';
+import type { DigestView, ReminderView } from '../../../core/job-views';
 import { change, digestData, issue, portfolio, project, reminderData, status, workspace } from './fixtures';
 
 const owned = (zone: string, now: string, item: RegisterItem) => {

@@ -1,7 +1,7 @@
 // What the cards show: plain data prepared by the services, independent of mongoose and of the platform.
 import type {
   Decision, HistoryAction, IsoDate, IsoWeek, IssueType, ItemKind, Priority, Rag, RiskRating, RiskResponse,
-} from '../core/domain';
+} from './domain';
 
 interface ItemViewBase {
   key: string; // 'R-7'
@@ -15,6 +15,14 @@ interface ItemViewBase {
   overdue: boolean;
   /** What the viewer may do with it, each a button on its card; absent or empty, no buttons. */
   actions?: ItemAction[];
+  /** `show R-3`: the actions serving it and the decisions concerning it (`A-2 Call vendor (open)`). */
+  related?: RelatedItemView[];
+}
+
+export interface RelatedItemView {
+  key: string;
+  title: string;
+  status: string;
 }
 
 /** What a viewer may do next with an item they are looking at (SPEC §3), in the order shown. */
@@ -49,8 +57,23 @@ export interface ChangeItemView extends ItemViewBase {
   decidedAt?: IsoDate;
 }
 
+export interface DecisionItemView extends ItemViewBase {
+  kind: 'decision';
+  outcome?: string; // what was decided
+  rationale?: string;
+  decidedByName?: string;
+  decidedOn?: IsoDate;
+  items: string[]; // keys it concerns
+  supersededBy?: string;
+}
+
+export interface ActionItemView extends ItemViewBase {
+  kind: 'action';
+  itemKey?: string; // the item it serves
+}
+
 /** One register item; `kind` tells which fields it has. */
-export type ItemView = RiskItemView | IssueItemView | ChangeItemView;
+export type ItemView = RiskItemView | IssueItemView | ChangeItemView | DecisionItemView | ActionItemView;
 
 export interface HistoryEntryView {
   at: string; // ISO date-time
@@ -112,6 +135,7 @@ export interface FormView {
   fields: FormField[]; // in reading order: title first, required before optional
   asking?: string; // the id of the field the typed prompt asks now (it is not moved)
   submitLabel?: string; // default 'Save'
+  formId?: string; // the form instance: its buttons carry it, so an old card is told from the waiting one
 }
 
 export interface HelpCommandView {
@@ -145,6 +169,7 @@ export interface ConfirmationView {
   title: string; // 'Save this risk?'
   fields: ConfirmationField[];
   note?: string;
+  formId?: string; // as FormView.formId
 }
 
 export type SavedOutcome = 'created' | 'updated' | 'closed' | 'escalated';

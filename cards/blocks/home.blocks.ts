@@ -1,31 +1,14 @@
 // The App Home tab as Block Kit: the person's open items and their projects' latest RAG. Pure.
-import { buttonMaker } from '../../cards/blocks/buttons';
-import { capBlocks, context, header, section } from '../../cards/blocks/layout';
-import { levelText, RAG_EMOJI } from '../../cards/blocks/style';
-import { mrkdwnLine } from '../../cards/blocks/text';
-import { BLOCK_LIMITS, type KnownBlock } from '../../cards/blocks/types';
-import { KIND_PLURAL, OVERDUE_MARK, RAG_LABEL, humanize } from '../../cards/style';
-import { CARD_VERBS } from '../../cards/verbs';
-import type { ItemView } from '../../cards/view-models';
-import type { ItemKind, Rag } from '../../core/domain';
+import type { HomeProject, HomeView } from '../../core/home-view';
+import { KIND_PLURAL, OVERDUE_MARK, RAG_LABEL, humanize } from '../style';
+import { CARD_VERBS } from '../verbs';
+import { buttonMaker } from './buttons';
+import { capBlocks, context, header, section } from './layout';
+import { levelText, RAG_EMOJI } from './style';
+import { mrkdwnLine } from './text';
+import { BLOCK_LIMITS, type KnownBlock } from './types';
 
 export const HOME_CALLBACK_ID = 'pmo.home';
-
-export interface HomeProject {
-  key: string;
-  name: string;
-  /** The latest status update's overall RAG and week, if the project has one. */
-  rag?: Rag;
-  period?: string;
-  /** The person is its PM. */
-  managed: boolean;
-}
-
-export interface HomeView {
-  displayName: string;
-  items: { kind: ItemKind; items: ItemView[]; total: number }[];
-  projects: HomeProject[];
-}
 
 export interface HomeTab {
   type: 'home';

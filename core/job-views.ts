@@ -1,6 +1,6 @@
-// What each job message shows: plain data the planners compute and cards/jobs renders for Teams and Slack.
-import type { ItemView } from '../cards/view-models';
-import type { IsoDate, IsoWeek, ItemKind, Rag, RiskRating } from '../core/domain';
+// What each job message shows: plain data the job planners compute and cards/jobs renders for Teams and Slack.
+import type { ItemView } from './view-models';
+import type { IsoDate, IsoWeek, ItemKind, Rag, RiskRating } from './domain';
 
 /** Overall RAG against last week: better, worse, unchanged, or first ever report. */
 export type Trend = 'up' | 'down' | 'same' | 'new';
@@ -121,6 +121,9 @@ export interface ReminderView {
   /** Where to see the rest: `list risks mine overdue`. */
   moreCommands: string[];
   today: IsoDate;
+  /** The due date a snooze moves an item to, and the earliest a new due date may be (tomorrow). */
+  snoozedDue: IsoDate;
+  earliestDue: IsoDate;
   zone: string;
 }
 
@@ -133,3 +136,12 @@ export interface NudgeView {
   projects: { key: string; name: string }[];
   totalProjects: number;
 }
+
+/** One message of a job run; every kind has a Teams Adaptive Card and a Block Kit rendering in cards/jobs/. */
+export type JobMessage =
+  | { kind: 'digest'; view: DigestView }
+  /** The rest of a full (`digest PORTFOLIO`) digest's project lines; sent after it, in plan order. */
+  | { kind: 'digest_projects'; view: DigestProjectsView }
+  | { kind: 'pm_reminder'; view: ReminderView }
+  | { kind: 'owner_reminder'; view: ReminderView }
+  | { kind: 'nudge'; view: NudgeView };

@@ -1,0 +1,80 @@
+import { itemFactList } from '../../../cards/item-sections';
+import { useTestDatabase } from '../../support/db';
+import { makeWorld, runFor } from './world';
+
+useTestDatabase();
+
+describe('decisions and actions (the RAID log)', () => {
+  it('logs a decision inline with what was decided, why, and the items it concerns', async () => {
+    const world = await makeWorld();
+    await runFor(world, world.owner, 'risk Vendor API may slip p=4 i=5 project=APOLLO', 'saved');
+    const saved = await runFor(
+      world, world.owner,
+      'decision Use Postgres outcome="Postgres for the ledger" rationale="the team knows it" on=2026-11-20 items=R-1 project=APOLLO',
+      'saved',
+    );
+    expect(saved.view.item).toMatchObject({
+      kind: 'decision', key: 'D-1', title: 'Use Postgres', outcome: 'Postgres for the ledger', rationale: 'the team knows it',
+      decidedOn: '2026-11-20', items: ['R-1'], status: 'proposed', overdue: false,
+    });
+  });
+
+  it('logs an action serving a risk, taking the project from it, and is overdue when its due date passed', async () => {
+    const world = await makeWorld();
+    await runFor(world, world.owner, 'risk Vendor API may slip p=4 i=5 project=APOLLO', 'saved');
+    const saved = await runFor(world, world.owner, 'action Call the vendor item=R-1 due=2026-11-02 project=APOLLO', 'saved');
+    expect(saved.view.item).toMatchObject({ kind: 'action', key: 'A-1', itemKey: 'R-1', ownerName: 'Jane', status: 'open', overdue: true });
+    expect(saved.view.note).toMatch(/overdue/i);
+  });
+
+  it('shows the actions and decisions that concern an item on its card', async () => {
+    const world = await makeWorld();
+    await runFor(world, world.owner, 'risk Vendor API may slip p=4 i=5 project=APOLLO', 'saved');
+    await runFor(world, world.owner, 'action Call the vendor item=R-1 project=APOLLO', 'saved');
+    await runFor(world, world.owner, 'decision Use Postgres items=R-1 project=APOLLO', 'saved');
+    const shown = await runFor(world, world.owner, 'show R-1', 'item');
+    expect(shown.view.related).toEqual([
+      { key: 'A-1', title: 'Call the vendor', status: 'open' },
+      { key: 'D-1', title: 'Use Postgres', status: 'proposed' },
+    ]);
+    const facts = Object.fromEntries(itemFactList(shown.view).map((f) => [f.title, f.value]));
+    expect(facts).toMatchObject({ Actions: 'A-1 Call the vendor (Open)', Decisions: 'D-1 Use Postgres (Proposed)' });
+  });
+
+  it('lists, updates and closes them like the other registers', async () => {
+    const world = await makeWorld();
+    await runFor(world, world.owner, 'action Call the vendor project=APOLLO', 'saved');
+    await runFor(world, world.owner, 'action Book the room due=2026-12-01 project=APOLLO', 'saved');
+    await runFor(world, world.owner, 'decision Use Postgres project=APOLLO', 'saved');
+    await runFor(world, world.owner, 'decision Use MySQL project=APOLLO', 'saved');
+    const actions = await runFor(world, world.owner, 'list actions', 'list');
+    expect(actions.view.items.map((i) => i.key)).toEqual(['A-2', 'A-1']);
+    const closed = await runFor(world, world.owner, 'close A-2', 'saved');
+    expect(closed.view).toMatchObject({ outcome: 'closed', item: { status: 'done' } });
+    const agreed = await runFor(world, world.owner, 'update D-1 status=agreed', 'saved');
+    expect(agreed.view.item.status).toBe('agreed');
+    const superseded = await runFor(world, world.owner, 'update D-1 superseded_by=D-2', 'saved');
+    expect(superseded.view).toMatchObject({ outcome: 'closed', item: { status: 'superseded', supersededBy: 'D-2' } });
+    const decisions = await runFor(world, world.owner, 'list decisions', 'list');
+    expect(decisions.view.items.map((i) => i.key)).toEqual(['D-2']);
+  });
+
+  it('keeps the word decision= for a change request when updating one', async () => {
+    const world = await makeWorld();
+    await runFor(world, world.owner, 'change Add SSO project=APOLLO', 'saved');
+    const decided = await runFor(world, world.admin, 'update C-1 decision=approved', 'saved');
+    expect(decided.view.item).toMatchObject({ kind: 'change', decision: 'approved' });
+  });
+
+  it('refuses an action serving an item that does not exist', async () => {
+    const world = await makeWorld();
+    const reply = await runFor(world, world.owner, 'action Call the vendor item=R-9 project=APOLLO', 'error');
+    expect(reply.view.message).toContain('R-9');
+  });
+
+  it('exports decisions and actions as CSV files named after the register', async () => {
+    const world = await makeWorld();
+    const file = await runFor(world, world.admin, 'export decisions', 'file');
+    expect(file.filename).toMatch(/^decisions-all-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
+});
