@@ -31,6 +31,60 @@ export type DeliveryCounts = Record<DeliveryStatus, number>;
 /** What an outcome sets on the record. */
 export type DeliveryOutcome = Pick<DeliveryDoc, 'status' | 'lastError' | 'nextAttemptAt'> & Partial<Pick<DeliveryDoc, 'sentAt' | 'messageId'>>;
 
+/**
+ * The per-message writes of a process go one at a time, outcomes many to a write: on the embedded
+ * server (SQLite, a single writer) writers that meet wait in SQLite's busy handler, whose back-off
+ * made a 10 ms write take seconds once sixteen lanes wrote at once. Each is still conditioned on
+ * its record's state, which is what keeps instances apart; MongoDB needs no more.
+ */
+class DeliveryWrites {
+  private readonly marks: { work: () => Promise<boolean>; done: (ok: boolean) => void; fail: (err: unknown) => void }[] = [];
+  private readonly outcomes: { op: OutcomeOp; done: () => void; fail: (err: unknown) => void }[] = [];
+  private running = false;
+
+  mark(work: () => Promise<boolean>): Promise<boolean> {
+    return new Promise((done, fail) => {
+      this.marks.push({ work, done, fail });
+      void this.drain();
+    });
+  }
+
+  outcome(op: OutcomeOp): Promise<void> {
+    return new Promise((done, fail) => {
+      this.outcomes.push({ op, done, fail });
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (;;) {
+        // Marks first: sends wait for them; outcomes only for their bookkeeping.
+        const mark = this.marks.shift();
+        if (mark) {
+          await mark.work().then(mark.done, mark.fail);
+          continue;
+        }
+        const batch = this.outcomes.splice(0, OUTCOMES_PER_WRITE);
+        if (batch.length === 0) break;
+        await JobRecordModel.bulkWrite(batch.map((w) => w.op), { ordered: false }).then(
+          () => batch.forEach((w) => w.done()),
+          (err: unknown) => batch.forEach((w) => w.fail(err)),
+        );
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+type OutcomeOp = Parameters<typeof JobRecordModel.bulkWrite>[0][number];
+/** Statements per update command: FerretDB 1.24 holds a pooled SQLite connection per statement until the command ends, and stalls past ~100. */
+const OUTCOMES_PER_WRITE = 25;
+const writes = new DeliveryWrites();
+
 const ofRun = (run: RunRef) => ({ workspaceId: run.workspaceId, type: 'delivery' as const, job: run.job, period: run.period });
 
 /** Every delivery of the run, in plan order (seq, then `_id`). One query. */
@@ -59,17 +113,17 @@ export async function insertDeliveries(run: RunRef, plans: readonly DeliveryPlan
 
 /** pending → sending, by `holder`: false when the record is no longer pending at these attempts (another sender has it). */
 export async function markDeliverySending(d: Pick<DeliveryDoc, '_id' | 'attempts'>, holder: string, now: Date): Promise<boolean> {
-  const res = await JobRecordModel.updateOne({ _id: d._id, status: 'pending', attempts: d.attempts }, { $set: { status: 'sending', lockedBy: holder, lockedAt: now } });
-  return res.matchedCount === 1;
+  return writes.mark(async () => {
+    const res = await JobRecordModel.updateOne({ _id: d._id, status: 'pending', attempts: d.attempts }, { $set: { status: 'sending', lockedBy: holder, lockedAt: now } });
+    return res.matchedCount === 1;
+  });
 }
 
-/** sending → the outcome, counting the attempt: false when the record was not being sent at these attempts. */
-export async function recordDeliveryOutcome(d: Pick<DeliveryDoc, '_id' | 'attempts'>, outcome: DeliveryOutcome): Promise<boolean> {
-  const res = await JobRecordModel.updateOne(
-    { _id: d._id, status: 'sending', attempts: d.attempts },
-    { $set: { ...outcome, lockedBy: null }, $inc: { attempts: 1 } },
-  );
-  return res.matchedCount === 1;
+/** sending → the outcome, counting the attempt (a record no longer 'sending' at these attempts is left as it is). */
+export async function recordDeliveryOutcome(d: Pick<DeliveryDoc, '_id' | 'attempts'>, outcome: DeliveryOutcome): Promise<void> {
+  await writes.outcome({
+    updateOne: { filter: { _id: d._id, status: 'sending', attempts: d.attempts }, update: { $set: { ...outcome, lockedBy: null }, $inc: { attempts: 1 } } },
+  });
 }
 
 /** Fails these deliveries (each as read: still in its state at its attempts), counting an attempt. One write. */

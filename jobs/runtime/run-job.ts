@@ -2,7 +2,7 @@
 import type { Logger } from 'pino';
 import type { JobName, Platform } from '../../core/domain';
 import { dropRunMessages, finishJobRun } from '../../core/services';
-import type { WorkspaceDoc } from '../../models';
+import type { WorkspaceDoc } from '../../core/services/job-data.service';
 import type { JobPlan, Recipient } from '../types';
 import { byConversation, forEachBounded, sendWithRetry, type AttemptDeps } from './attempt';
 import type { DeliveryError } from './delivery-error';
