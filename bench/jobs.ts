@@ -50,9 +50,9 @@ export interface FanOutResult {
   shareOfLimit: number;
   throttled: number;
   /**
-   * Database round trips of the scheduler's passes per message: two conditional updates per message
-   * (pending → sending, then its outcome) plus a fixed number per pass (the run, its plan, the
-   * conversation references), which for 3 messages or 1,000 stays the same.
+   * Database round trips of the scheduler's passes per message: the lanes' sending marks share a
+   * conditional updateMany and outcomes a bulk write (up to 25 records each), plus a fixed number per
+   * pass (the run, its plan, the conversation references), which for 3 messages or 1,000 stays the same.
    */
   roundTripsPerMessage: number;
 }
