@@ -33,8 +33,9 @@ export function changeText(entry: HistoryEntryView, line: LineText): string {
     case 'closed':
       return to ? `closed: ${to}` : 'closed';
     case 'escalated':
-      // The issue's side of an escalation records where it came from (field escalatedFrom).
+      // The new item's side records where it came from: an issue escalatedFrom a risk, a change raisedFrom an issue.
       if (!to) return 'escalated';
+      if (entry.field === 'raisedFrom') return `raised from ${to}`;
       return entry.field === 'escalatedFrom' ? `escalated from ${to}` : `escalated to ${to}`;
     default:
       // An action stored by a newer version: its name, rather than nothing.

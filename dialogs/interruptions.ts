@@ -16,7 +16,7 @@ const DOING: Partial<Record<CommandName, string>> = {
   status: 'the status update you were writing',
   update: 'the changes you were making',
   close: 'the item you were closing',
-  escalate: 'the risk you were escalating',
+  escalate: 'the item you were escalating',
   show: 'the item lookup',
   project_add: 'the project you were adding',
   program_add: 'the program you were adding',

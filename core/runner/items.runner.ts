@@ -2,7 +2,7 @@
 import type { ActionCommand, ChangeCommand, CloseCommand, DecisionCommand, EscalateCommand, IssueCommand, RiskCommand, ShowCommand, UpdateCommand } from '../commands';
 import { isDone } from '../registers';
 import {
-  closeItem, createAction, createChange, createDecision, createIssue, createRisk, relatedItems, escalateRisk, getItem, todayIn, updateItem, type ItemPatch, type RegisterItem,
+  closeItem, createAction, createChange, createDecision, createIssue, createRisk, relatedItems, escalateItem, getItem, todayIn, updateItem, type ItemPatch, type RegisterItem,
 } from '../services';
 import type { SavedOutcome } from '../view-models';
 import { viewerActions } from './item-actions';
@@ -124,8 +124,8 @@ export async function runClose(command: CloseCommand, ctx: RunContext): Promise<
   return savedReply(ctx, item, 'closed');
 }
 
-/** The reply shows the new issue; its view carries `escalatedFrom`, so both keys are on the card. */
+/** The reply shows the new issue or change request; its view carries `escalatedFrom`, so both keys are on the card. */
 export async function runEscalate(command: EscalateCommand, ctx: RunContext): Promise<Reply> {
-  const { issue } = await escalateRisk(ctx.workspaceId, ctx.actor, command.key, ctx.now);
-  return savedReply(ctx, issue, 'escalated');
+  const { to } = await escalateItem(ctx.workspaceId, ctx.actor, command.key, ctx.now);
+  return savedReply(ctx, to, 'escalated');
 }

@@ -90,7 +90,7 @@ const FORMS: Form[] = [
   { command: 'status APOLLO', left: 'the status update you were writing', nothingSaved: async (w) => expect(await latestStatus(w.ws, 'APOLLO')).toBeNull() },
   { command: 'update', left: 'the changes you were making', nothingSaved: riskUnchanged },
   { command: 'close', left: 'the item you were closing', nothingSaved: riskUnchanged },
-  { command: 'escalate', left: 'the risk you were escalating', nothingSaved: async (w) => expect(await itemCount(w, 'issue')).toBe(0) },
+  { command: 'escalate', left: 'the item you were escalating', nothingSaved: async (w) => expect(await itemCount(w, 'issue')).toBe(0) },
   {
     command: 'portfolio add', left: 'the portfolio you were adding', answers: { keyInput: 'EMEA', title: 'Europe' },
     nothingSaved: async (w) => expect(await listPortfolios(w.ws)).toHaveLength(0),
