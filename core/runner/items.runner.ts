@@ -72,6 +72,7 @@ export async function runCreate(command: CreateCommand, ctx: RunContext): Promis
   if (missing) return missing;
   const item = await create(command, ctx);
   await ensureMentioned(ctx, command.owner);
+  if (command.name === 'decision') await ensureMentioned(ctx, command.decidedBy);
   return savedReply(ctx, item, 'created');
 }
 
@@ -114,6 +115,7 @@ function toPatch(command: UpdateCommand): ItemPatch {
 export async function runUpdate(command: UpdateCommand, ctx: RunContext): Promise<Reply> {
   const { item, changed } = await updateItem(ctx.workspaceId, ctx.actor, command.key, toPatch(command), ctx.now);
   await ensureMentioned(ctx, command.fields.owner);
+  if ('decidedBy' in command.fields) await ensureMentioned(ctx, command.fields.decidedBy);
   if (changed.length === 0) return text(`Nothing to change: ${item.key} already has those values.`);
   const closing = changed.includes('status') && isDone(item.kind, item.status);
   return savedReply(ctx, item, closing ? 'closed' : 'updated');

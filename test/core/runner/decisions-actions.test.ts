@@ -19,6 +19,16 @@ describe('decisions and actions (the RAID log)', () => {
     });
   });
 
+  it('names who decided, as mentioned (a Teams id keeps its case), on the saved card and on show', async () => {
+    const world = await makeWorld();
+    const saved = await runFor(world, world.owner, 'decision Use Postgres by=@{29:AbC-nina|Nina Park} project=APOLLO', 'saved');
+    expect(saved.view.item).toMatchObject({ kind: 'decision', decidedByName: 'Nina Park' });
+    await runFor(world, world.owner, 'update D-1 by=@{u-pm|Sam}', 'saved');
+    const shown = await runFor(world, world.owner, 'show D-1', 'item');
+    expect(shown.view).toMatchObject({ decidedByName: 'Sam' });
+    expect(shown.history.map((h) => [h.field, h.from, h.to])).toContainEqual(['decided by', 'Nina Park', 'Sam']);
+  });
+
   it('logs an action serving a risk, taking the project from it, and is overdue when its due date passed', async () => {
     const world = await makeWorld();
     await runFor(world, world.owner, 'risk Vendor API may slip p=4 i=5 project=APOLLO', 'saved');
