@@ -13,6 +13,8 @@ const DOING: Partial<Record<CommandName, string>> = {
   risk: 'the risk you were logging',
   issue: 'the issue you were logging',
   change: 'the change request you were logging',
+  decision: 'the decision you were logging',
+  action: 'the action you were logging',
   status: 'the status update you were writing',
   update: 'the changes you were making',
   close: 'the item you were closing',
