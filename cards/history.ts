@@ -44,9 +44,9 @@ export function changeText(entry: HistoryEntryView, line: LineText): string {
 }
 
 /** The entries shown, newest first, and how many older ones are left out. */
-export function latestHistory(history: readonly HistoryEntryView[]): { latest: HistoryEntryView[]; hidden: number } {
+export function latestHistory(history: readonly HistoryEntryView[], shown = HISTORY_SHOWN): { latest: HistoryEntryView[]; hidden: number } {
   const time = (entry: HistoryEntryView): number => Date.parse(entry.at) || 0;
-  const latest = [...history].sort((a, b) => time(b) - time(a)).slice(0, HISTORY_SHOWN);
+  const latest = [...history].sort((a, b) => time(b) - time(a)).slice(0, shown);
   return { latest, hidden: history.length - latest.length };
 }
 
@@ -55,9 +55,9 @@ export function earlierChanges(hidden: number): string {
   return `…and ${hidden} earlier change${hidden === 1 ? '' : 's'}`;
 }
 
-export function historySection(history: readonly HistoryEntryView[]): CardElement[] {
+export function historySection(history: readonly HistoryEntryView[], shown = HISTORY_SHOWN): CardElement[] {
   if (history.length === 0) return [];
-  const { latest, hidden } = latestHistory(history);
+  const { latest, hidden } = latestHistory(history, shown);
   const lines = latest.map((entry) =>
     textBlock(`**${when(entry.at)}** · ${inlineText(entry.byName, TEXT_LIMITS.name)} · ${changeText(entry, inlineText)}`, {
       size: 'small',
