@@ -37,6 +37,13 @@ describe('decisions and actions (the RAID log)', () => {
     expect(saved.view.note).toMatch(/overdue/i);
   });
 
+  it('takes an action\'s project from the item it serves when none is given (outside a linked channel)', async () => {
+    const world = await makeWorld();
+    await runFor(world, world.owner, 'risk Vendor API may slip p=4 i=5 project=APOLLO', 'saved');
+    const saved = await runFor(world, world.owner, 'action Call the vendor owner=me due=friday item=R-1', 'saved');
+    expect(saved.view.item).toMatchObject({ key: 'A-1', project: 'APOLLO', itemKey: 'R-1', due: '2026-11-27' });
+  });
+
   it('shows the actions and decisions that concern an item on its card', async () => {
     const world = await makeWorld();
     await runFor(world, world.owner, 'risk Vendor API may slip p=4 i=5 project=APOLLO', 'saved');
