@@ -89,6 +89,19 @@ describe('decisions and actions (the RAID log)', () => {
     expect(reply.view.message).toContain('R-9');
   });
 
+  it('help lists decision and action with their usage, and help escalate shows issues too', async () => {
+    const world = await makeWorld();
+    const help = await runFor(world, world.owner, 'help', 'help');
+    const usages = help.view.commands.map((c) => c.usage);
+    expect(usages).toEqual(expect.arrayContaining([
+      'decision [title] [outcome=".."] [rationale=".."] [by=@user] [on=DATE] [items=R-3,I-2] [project=KEY]',
+      'action [title] [owner=@user] [due=DATE] [item=KEY] [project=KEY]',
+      'escalate R-n|I-n',
+    ]));
+    const escalate = await runFor(world, world.owner, 'help escalate', 'help');
+    expect(escalate.view.commands[0].examples).toEqual(['escalate R-12', 'escalate I-3']);
+  });
+
   it('exports decisions and actions as CSV files named after the register', async () => {
     const world = await makeWorld();
     const file = await runFor(world, world.admin, 'export decisions', 'file');
