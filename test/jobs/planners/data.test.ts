@@ -64,7 +64,8 @@ describe('the job loaders', () => {
     const b = await wire.during(() => loadDigestData(large._id, '2026-W48'));
     expect(queries(a.commands)).toEqual(queries(b.commands));
     expect(queries(a.commands)).toEqual([
-      'find change_requests', 'find issues', 'find people', 'find portfolios', 'find projects', 'find risks', 'find status_updates',
+      'find actions', 'find change_requests', 'find decisions', 'find issues', 'find people', 'find portfolios', 'find projects', 'find risks',
+      'find status_updates',
     ]);
     expect(b.result.projects).toHaveLength(LARGE);
     expect(b.result.statuses).toHaveLength(2 * LARGE - Math.ceil(LARGE / 4));
