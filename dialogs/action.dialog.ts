@@ -16,7 +16,7 @@ export const ACTION_FORM: FormConfig = {
     project,
     owner,
     due,
-    textField('item', 'Serves', 'Which item does it serve? Give its key, e.g. R-3.', { allowed: 'an item key such as R-3 or I-2' }),
+    textField('item', 'Serves', 'Which item does it serve? Give its key, e.g. R-3.', { allowed: 'the key of an existing item such as R-3 or I-2', exists: 'item' }),
     description,
   ],
 };

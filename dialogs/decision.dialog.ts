@@ -18,7 +18,7 @@ export const DECISION_FORM: FormConfig = {
     longText('rationale', 'Rationale', 'Why was it decided so?', { max: 2000 }),
     person('decidedBy', 'Decided by', 'Who decided it? @mention them, or say me.'),
     date('decidedOn', 'Decided on', 'When was it decided?'),
-    textField('items', 'Concerns', 'Which items does it concern? Give their keys, e.g. R-3, I-2.', { allowed: 'item keys such as R-3, I-2' }),
+    textField('items', 'Concerns', 'Which items does it concern? Give their keys, e.g. R-3, I-2.', { allowed: 'keys of existing items such as R-3, I-2', exists: 'item' }),
     description,
   ],
 };

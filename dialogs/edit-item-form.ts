@@ -84,12 +84,14 @@ export function editForm(kind: ItemKind): FormConfig {
 
 const given = (value: string | null | undefined): string | undefined => (value ? value : undefined);
 
-/** The item's current values, by the form's field names; `owner` as a person with a name. */
-export function currentValues(item: RegisterItem, ownerName: string | undefined): FormValues {
+const personRef = (id: string | null | undefined, name: string | undefined) => (id ? { platformUserId: id, ...(name ? { displayName: name } : {}) } : undefined);
+
+/** The item's current values, by the form's field names; `owner` (and a decision's `decidedBy`) as a person with a name. */
+export function currentValues(item: RegisterItem, ownerName: string | undefined, decidedByName?: string): FormValues {
   const common = {
     title: item.title,
     description: given(item.description),
-    owner: item.ownerId ? { platformUserId: item.ownerId, ...(ownerName ? { displayName: ownerName } : {}) } : undefined,
+    owner: personRef(item.ownerId, ownerName),
     due: given(item.due),
   };
   switch (item.kind) {
@@ -105,7 +107,8 @@ export function currentValues(item: RegisterItem, ownerName: string | undefined)
     case 'decision':
       return {
         ...common, status: item.status, outcome: given(item.outcome), rationale: given(item.rationale),
-        decidedOn: given(item.decidedOn), items: item.items?.length ? item.items.join(', ') : undefined,
+        decidedBy: personRef(item.decidedById, decidedByName), decidedOn: given(item.decidedOn),
+        items: item.items?.length ? item.items.join(', ') : undefined,
       };
     case 'action':
       return { ...common, status: item.status, item: given(item.itemKey) };

@@ -53,7 +53,8 @@ export class EditItemDialog extends FormDialog {
     const refusal = await changeRefusal(ctx, item, 'update');
     if (refusal !== undefined) return this.end(innerDc, refusal);
     const owner = item.ownerId ? await getPerson(ctx.workspaceId, item.ownerId) : null;
-    const values = withoutEmpty(currentValues(item, owner?.displayName || undefined));
+    const decider = item.kind === 'decision' && item.decidedById ? await getPerson(ctx.workspaceId, item.decidedById) : null;
+    const values = withoutEmpty(currentValues(item, owner?.displayName || undefined, decider?.displayName || undefined));
     const state = startState(this.config, { ...values, key: item.key, [ORIGINAL]: values }, []);
     // Shown as a card first, every field filled in; typed, the title is asked (the rest by `edit FIELD`).
     state.editing = this.config.fields[0]?.name;

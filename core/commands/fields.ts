@@ -3,7 +3,7 @@ import {
   ACTION_STATUSES, DECISION_STATUSES, DECISIONS, ISSUE_STATUSES, ISSUE_TYPES, ITEM_KINDS, POLICIES, PRIORITIES, RAGS, RISK_RESPONSES,
   RISK_STATUSES, ROLES, type ItemKind, type Rag,
 } from '../domain';
-import { ISSUE_TYPE_ALIASES, KIND_BY_LIST_WORD } from '../registers';
+import { ESCALATABLE_KINDS, ISSUE_TYPE_ALIASES, KIND_BY_LIST_WORD } from '../registers';
 import { parseDate } from './dates';
 import { person } from './people';
 import {
@@ -48,7 +48,7 @@ const decision = spec(['decision'], true, choice('decision', DECISIONS, decision
 const displayName = spec(['name', 'title'], true, text('name', 100, { line: true }));
 export const RESOLUTION = spec(['resolution'], true, text('resolution', 2000));
 
-const keyOf = (only?: ItemKind) => (raw: string) => {
+const keyOf = (only?: ItemKind | readonly ItemKind[]) => (raw: string) => {
   const found = itemKey(raw, only);
   return found.error === undefined ? { value: found.value.key } : { error: found.error };
 };
@@ -158,7 +158,7 @@ export const COMMAND_FIELDS: Record<CommandName, AnySchema> = {
   show: { key: itemKeyField },
   update: { key: itemKeyField },
   close: { key: itemKeyField, resolution: RESOLUTION },
-  escalate: { key: spec([], false, keyOf('risk')) },
+  escalate: { key: spec([], false, keyOf(ESCALATABLE_KINDS)) },
   project_add: PROJECT_FIELDS,
   program_add: PROGRAM_FIELDS,
   portfolio_add: PORTFOLIO_FIELDS,

@@ -21,4 +21,5 @@ export const ISSUE_REGISTER: RegisterDescriptor<'issue'> = {
   done: ['resolved', 'closed'],
   required: [],
   closeTo: 'closed',
+  escalatesTo: 'change',
 };

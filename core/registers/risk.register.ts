@@ -10,4 +10,5 @@ export const RISK_REGISTER: RegisterDescriptor<'risk'> = {
   done: ['closed'],
   required: ['probability', 'impact'],
   closeTo: 'closed',
+  escalatesTo: 'issue',
 };

@@ -26,4 +26,6 @@ export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
   closeTo: string;
   /** Stored fields a new item cannot do without, besides its title and project. */
   required: readonly string[];
+  /** The kind `escalate KEY` turns an item of this kind into (risk → issue → change request), if any. */
+  escalatesTo?: ItemKind;
 }

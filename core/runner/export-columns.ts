@@ -34,7 +34,7 @@ export function itemColumns(kind: ItemKind): Column<ListedItem>[] {
       return [...head, ...riskColumns(), ...tail];
     case 'issue':
       return [...head, ['Type', (i) => (i.kind === 'issue' ? i.type : '')], ['Priority', (i) => (i.kind === 'issue' ? i.priority : '')],
-        ['Escalated from', (i) => (i.kind === 'issue' ? i.escalatedFrom : '')], ...tail];
+        ['Escalated from', (i) => (i.kind === 'issue' ? i.escalatedFrom : '')], ['Escalated to', (i) => (i.kind === 'issue' ? (i.escalatedTo ?? '') : '')], ...tail];
     case 'change':
       return [...head, ...changeColumns(), ...tail];
     case 'decision':
@@ -71,6 +71,7 @@ function changeColumns(): Column<ListedItem>[] {
     ['Impact on time', change((c) => c.impactTime)],
     ['Impact on cost', change((c) => c.impactCost)],
     ['Impact on scope', change((c) => c.impactScope)],
+    ['Raised from', change((c) => c.escalatedFrom ?? '')],
   ];
 }
 

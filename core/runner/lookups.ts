@@ -14,7 +14,7 @@ export async function namesFor(ctx: RunContext, userIds: readonly (string | null
 
 /** The people an item's view names. */
 export function itemPeople(item: RegisterItem): (string | null | undefined)[] {
-  return [item.ownerId, item.raisedById, item.kind === 'change' ? item.decidedById : null];
+  return [item.ownerId, item.raisedById, item.kind === 'change' || item.kind === 'decision' ? item.decidedById : null];
 }
 
 /** Whether each item is overdue today in the workspace's zone, under its change policy. */

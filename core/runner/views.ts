@@ -56,6 +56,7 @@ export function toItemView(item: RegisterItem, names: ReadonlyMap<string, string
         priority: item.priority,
         resolution: given(item.resolution),
         escalatedFrom: given(item.escalatedFrom),
+        escalatedTo: given(item.escalatedTo),
       };
     case 'change': {
       const impact = [item.impact, labelled('time', item.impactTime), labelled('cost', item.impactCost), labelled('scope', item.impactScope)];
@@ -66,6 +67,7 @@ export function toItemView(item: RegisterItem, names: ReadonlyMap<string, string
         decision: item.decision,
         decidedByName: nameOf(names, item.decidedById),
         decidedAt: dateIn(item.decidedAt, timeZone),
+        escalatedFrom: given(item.escalatedFrom),
       };
     }
     case 'decision':

@@ -117,6 +117,8 @@ function normaliseField(kind: ItemKind, field: keyof ItemPatch, raw: unknown): V
     case 'resolution':
       return raw === null ? null : text(field, raw, 2000, false);
     case 'decidedById':
+      // A platform user id: case matters (Teams ids), so it is kept as given.
+      return raw === null || raw === '' ? null : text(field, raw, 200, true);
     case 'supersededBy':
     case 'itemKey':
       return raw === null || raw === '' ? null : text(field, raw, 200, true).toUpperCase();
