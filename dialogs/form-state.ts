@@ -28,6 +28,11 @@ export interface FormState {
   confirming?: boolean;
   /** Said once with the next prompt. */
   notice?: string;
+  /**
+   * The known people the card's person pickers list, read when the form first draws its card and
+   * kept for the form's life (minutes), so a step reads no people; someone new can be @mentioned.
+   */
+  people?: FormChoice[];
 }
 
 export const isPerson = (value: unknown): value is PersonRef =>
