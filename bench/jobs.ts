@@ -17,17 +17,21 @@ export interface PlanningResult {
   items: number;
   /** Writing the synthetic portfolio: harness time, not part of any job's figure. */
   seedMs: number;
-  jobs: Record<JobName, { ms: number; roundTrips: number; deliveries: number }>;
+  /**
+   * roundTrips counts every command; getMores, those among them that fetch a query's further
+   * batches (the driver's default batches: their number grows with the documents returned).
+   */
+  jobs: Record<JobName, { ms: number; roundTrips: number; getMores: number; deliveries: number }>;
 }
 
 const NOW = new Date('2026-11-23T09:35:00Z'); // a Monday, after the digest's 09:30 in London
 
-/** Seeds `projects` projects with 10 items each and times each job's planning (load + plan). */
-export async function benchPlanning(db: BenchDatabase, projects: number): Promise<PlanningResult> {
-  await db.use(`bench_plan_${projects}`);
+/** Seeds `projects` projects with `perProject` items each and times each job's planning (load + plan). */
+export async function benchPlanning(db: BenchDatabase, projects: number, perProject = 10): Promise<PlanningResult> {
+  await db.use(`bench_plan_${projects}_${perProject}`);
   const workspace = await ensureWorkspace('teams', `plan-${projects}`, 'Bench', { timeZone: 'Europe/London' });
   const seeding = process.hrtime.bigint();
-  await writeSeed(workspace._id, generatePortfolio({ projects, items: 10, seed: projects, now: NOW, timeZone: workspace.timeZone }));
+  await writeSeed(workspace._id, generatePortfolio({ projects, items: perProject, seed: projects, now: NOW, timeZone: workspace.timeZone }));
   const seedMs = Math.round(ms(seeding));
   const jobs = {} as PlanningResult['jobs'];
   for (const job of ['digest', 'reminders', 'nudge'] as const) {
@@ -35,9 +39,9 @@ export async function benchPlanning(db: BenchDatabase, projects: number): Promis
     db.resetRoundTrips();
     const started = process.hrtime.bigint();
     const plan: JobPlan = await planJob(job, workspace, NOW);
-    jobs[job] = { ms: Math.round(ms(started)), roundTrips: db.roundTrips(), deliveries: plan.deliveries.length };
+    jobs[job] = { ms: Math.round(ms(started)), roundTrips: db.roundTrips(), getMores: db.getMores(), deliveries: plan.deliveries.length };
   }
-  return { projects, items: projects * 10, seedMs, jobs };
+  return { projects, items: projects * perProject, seedMs, jobs };
 }
 
 export interface FanOutResult {
@@ -50,9 +54,9 @@ export interface FanOutResult {
   shareOfLimit: number;
   throttled: number;
   /**
-   * Database round trips of the scheduler's passes per message: two conditional updates per message
-   * (pending → sending, then its outcome) plus a fixed number per pass (the run, its plan, the
-   * conversation references), which for 3 messages or 1,000 stays the same.
+   * Database round trips of the scheduler's passes per message: the lanes' sending marks share a
+   * conditional updateMany and outcomes a bulk write (up to 25 records each), plus a fixed number per
+   * pass (the run, its plan, the conversation references), which for 3 messages or 1,000 stays the same.
    */
   roundTripsPerMessage: number;
 }

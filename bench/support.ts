@@ -22,6 +22,8 @@ export interface BenchDatabase {
   db: ResolvedDatabase;
   /** Database commands (round trips) sent since the last reset. */
   roundTrips(): number;
+  /** Of those, the getMores: a query's further batches, which grow with what it returns. */
+  getMores(): number;
   resetRoundTrips(): void;
   /** Starts each database in a clean state. */
   use(name: string): Promise<void>;
@@ -40,19 +42,23 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
     logger: quiet,
   });
   let commands = 0;
+  let getMores = 0;
   const connect = async (name: string): Promise<void> => {
     await mongoose.disconnect();
     await mongoose.connect(db.uri, { dbName: name, monitorCommands: true, serverSelectionTimeoutMS: 5000, autoIndex: false });
     mongoose.connection.getClient().on('commandStarted', (event: { commandName: string }) => {
       if (!HOUSEKEEPING.has(event.commandName)) commands++;
+      if (event.commandName === 'getMore') getMores++;
     });
     await ensureIndexes();
   };
   return {
     db,
     roundTrips: () => commands,
+    getMores: () => getMores,
     resetRoundTrips: () => {
       commands = 0;
+      getMores = 0;
     },
     use: connect,
     stop: async () => {

@@ -93,14 +93,17 @@ export interface TurnRoundTrips {
 
 export interface TeamsRoundTrips {
   inlineRisk: TurnRoundTrips;
+  /** A bare `risk`: the form starts and draws its first card. */
+  formStart?: TurnRoundTrips;
   guidedStep: TurnRoundTrips;
 }
 
 const turnRoundTrips = (commands: Record<string, number>): TurnRoundTrips => ({ total: Object.values(commands).reduce((a, b) => a + b, 0), commands });
 
 /**
- * The round trips of one inline `risk …` and one guided step (the title after a bare `risk`), one
- * turn at a time in a conversation already known: what every later turn of a chat pays.
+ * The round trips of one inline `risk …`, a bare `risk` (the form's start) and one guided step (the
+ * title after it), one turn at a time in a conversation already known: what every later turn of a
+ * chat pays.
  */
 export async function benchTeamsRoundTrips(ours: BotProcess, sink: Served, tenant: string): Promise<TeamsRoundTrips> {
   const serviceUrl = `${sink.url}/`;
@@ -111,11 +114,11 @@ export async function benchTeamsRoundTrips(ours: BotProcess, sink: Served, tenan
   await say(ours, serviceUrl, tenant, 'rt', 'risk Counted risk p=3 i=4 project=RT');
   const inlineRisk = turnRoundTrips(await ours.roundTrips());
   await say(ours, serviceUrl, tenant, 'rt', 'risk');
-  await ours.roundTrips();
+  const formStart = turnRoundTrips(await ours.roundTrips());
   await say(ours, serviceUrl, tenant, 'rt', 'Counted guided risk');
   const guidedStep = turnRoundTrips(await ours.roundTrips());
   await say(ours, serviceUrl, tenant, 'rt', 'cancel');
-  return { inlineRisk, guidedStep };
+  return { inlineRisk, formStart, guidedStep };
 }
 
 export interface MemoryResult {

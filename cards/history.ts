@@ -33,8 +33,9 @@ export function changeText(entry: HistoryEntryView, line: LineText): string {
     case 'closed':
       return to ? `closed: ${to}` : 'closed';
     case 'escalated':
-      // The issue's side of an escalation records where it came from (field escalatedFrom).
+      // The new item's side records where it came from: an issue escalatedFrom a risk, a change raisedFrom an issue.
       if (!to) return 'escalated';
+      if (entry.field === 'raisedFrom') return `raised from ${to}`;
       return entry.field === 'escalatedFrom' ? `escalated from ${to}` : `escalated to ${to}`;
     default:
       // An action stored by a newer version: its name, rather than nothing.
@@ -43,9 +44,9 @@ export function changeText(entry: HistoryEntryView, line: LineText): string {
 }
 
 /** The entries shown, newest first, and how many older ones are left out. */
-export function latestHistory(history: readonly HistoryEntryView[]): { latest: HistoryEntryView[]; hidden: number } {
+export function latestHistory(history: readonly HistoryEntryView[], shown = HISTORY_SHOWN): { latest: HistoryEntryView[]; hidden: number } {
   const time = (entry: HistoryEntryView): number => Date.parse(entry.at) || 0;
-  const latest = [...history].sort((a, b) => time(b) - time(a)).slice(0, HISTORY_SHOWN);
+  const latest = [...history].sort((a, b) => time(b) - time(a)).slice(0, shown);
   return { latest, hidden: history.length - latest.length };
 }
 
@@ -54,9 +55,9 @@ export function earlierChanges(hidden: number): string {
   return `…and ${hidden} earlier change${hidden === 1 ? '' : 's'}`;
 }
 
-export function historySection(history: readonly HistoryEntryView[]): CardElement[] {
+export function historySection(history: readonly HistoryEntryView[], shown = HISTORY_SHOWN): CardElement[] {
   if (history.length === 0) return [];
-  const { latest, hidden } = latestHistory(history);
+  const { latest, hidden } = latestHistory(history, shown);
   const lines = latest.map((entry) =>
     textBlock(`**${when(entry.at)}** · ${inlineText(entry.byName, TEXT_LIMITS.name)} · ${changeText(entry, inlineText)}`, {
       size: 'small',

@@ -94,16 +94,15 @@ export function itemTexts(item: ItemView): CardElement[] {
   return itemLongTexts(item).flatMap(([heading, text]) => section(heading, text));
 }
 
-/** The key of the other side of an escalation: the issue a risk became, or the risk an issue came from. */
-export function linkedKey(item: ItemView): string | undefined {
-  return item.kind === 'risk' ? item.escalatedTo : item.kind === 'issue' ? item.escalatedFrom : undefined;
+/** The keys of the other sides of escalations: the issue a risk became, the risk an issue came from and the change it raised, the issue a change came from. */
+export function linkedKeys(item: ItemView): string[] {
+  const keys = item.kind === 'risk' ? [item.escalatedTo] : item.kind === 'issue' ? [item.escalatedFrom, item.escalatedTo] : item.kind === 'change' ? [item.escalatedFrom] : [];
+  return keys.filter((key): key is string => Boolean(key));
 }
 
-/** Buttons to open the linked risk/issue of an escalation. */
+/** Buttons to open the linked items of an escalation. */
 export function itemLinks(item: ItemView): SubmitAction[] {
-  const linked = linkedKey(item);
-  if (!linked) return [];
-  return [submit(`Open ${plainText(linked, TEXT_LIMITS.name)}`, { verb: CARD_VERBS.showItem, key: linked })];
+  return linkedKeys(item).map((linked) => submit(`Open ${plainText(linked, TEXT_LIMITS.name)}`, { verb: CARD_VERBS.showItem, key: linked }));
 }
 
 const ACTION_BUTTON: Record<ItemAction, { label: string; verb: (typeof CARD_VERBS)['itemUpdate' | 'itemClose' | 'itemEscalate'] }> = {

@@ -47,6 +47,7 @@ export interface IssueItemView extends ItemViewBase {
   priority: Priority;
   resolution?: string;
   escalatedFrom?: string; // risk key
+  escalatedTo?: string; // change request key
 }
 
 export interface ChangeItemView extends ItemViewBase {
@@ -55,6 +56,7 @@ export interface ChangeItemView extends ItemViewBase {
   decision: Decision;
   decidedByName?: string;
   decidedAt?: IsoDate;
+  escalatedFrom?: string; // issue key
 }
 
 export interface DecisionItemView extends ItemViewBase {

@@ -57,18 +57,26 @@ export function editForm(kind: ItemKind): FormConfig {
   return config;
 }
 
+/** The ids of the people the item's form shows (its person-valued fields: owner, decided by), to name them. */
+export function personIds(item: RegisterItem): string[] {
+  const stored = item as unknown as Record<string, unknown>;
+  const ids = formFields(item.kind, 'edit').filter((f) => f.value.type === 'person').map((f) => stored[storedName(f)]);
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string' && id !== ''))];
+}
+
 /**
- * The item's current values, by the form's field names; a person only when the form can name them
- * (the owner, with `ownerName`), never by platform id alone.
+ * The item's current values, by the form's field names; a person (the owner, a decision's decided by)
+ * by id with their name when `names` has it, never named by platform id alone.
  */
-export function currentValues(item: RegisterItem, ownerName: string | undefined): FormValues {
+export function currentValues(item: RegisterItem, names: ReadonlyMap<string, string>): FormValues {
   const stored = item as unknown as Record<string, unknown>;
   const values: FormValues = {};
   for (const field of formFields(item.kind, 'edit')) {
     const value = stored[storedName(field)];
     if (field.value.type === 'person') {
-      if (typeof value === 'string' && value && value === item.ownerId) {
-        values[field.name] = { platformUserId: value, ...(ownerName ? { displayName: ownerName } : {}) };
+      if (typeof value === 'string' && value) {
+        const name = names.get(value);
+        values[field.name] = { platformUserId: value, ...(name ? { displayName: name } : {}) };
       }
     } else if (Array.isArray(value)) {
       if (value.length > 0) values[field.name] = value.join(', ');

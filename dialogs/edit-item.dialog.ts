@@ -8,7 +8,7 @@ import { errorReply, pmoErrorReply, type Reply, type RunContext } from '../core/
 import { changeRefusal } from '../core/runner/item-actions';
 import { getItem, getPerson, PmoError, type RegisterItem } from '../core/services';
 import type { DialogDeps } from './dialog-deps';
-import { currentValues, editForm, ORIGINAL } from './edit-item-form';
+import { currentValues, editForm, ORIGINAL, personIds } from './edit-item-form';
 import type { FormValues } from './form-config';
 import { inputId, startState, type FormState } from './form-state';
 import { FormDialog, type FormResult, type FormStart } from './form.dialog';
@@ -52,8 +52,9 @@ export class EditItemDialog extends FormDialog {
     const { item } = loaded;
     const refusal = await changeRefusal(ctx, item, 'update');
     if (refusal !== undefined) return this.end(innerDc, refusal);
-    const owner = item.ownerId ? await getPerson(ctx.workspaceId, item.ownerId) : null;
-    const values = withoutEmpty(currentValues(item, owner?.displayName || undefined));
+    const people = await Promise.all(personIds(item).map((id) => getPerson(ctx.workspaceId, id)));
+    const names = new Map(people.flatMap((p) => (p?.displayName ? [[p.platformUserId, p.displayName] as const] : [])));
+    const values = withoutEmpty(currentValues(item, names));
     const state = startState(this.config, { ...values, key: item.key, [ORIGINAL]: values }, []);
     // Shown as a card first, every field filled in; typed, the title is asked (the rest by `edit FIELD`).
     state.editing = this.config.fields[0]?.name;

@@ -1,4 +1,4 @@
-// `escalate` with no key: asks which risk, confirms, then turns it into an issue.
+// `escalate` with no key: asks which risk or issue, confirms, then turns a risk into an issue or raises a change request from an issue.
 import type { DialogDeps } from './dialog-deps';
 import type { FormConfig } from './form-config';
 import { itemKey, keyed } from './form-fields';
@@ -9,10 +9,10 @@ export const ESCALATE_DIALOG = 'pmo.escalate';
 export const ESCALATE_FORM: FormConfig = {
   command: 'escalate',
   topic: 'escalate',
-  title: 'Escalate a risk',
+  title: 'Escalate a risk or issue',
   noun: 'escalation',
-  confirmTitle: 'Turn this risk into an issue?',
-  fields: [itemKey('Which risk has happened? Give its key, e.g. R-12.', 'a risk key such as R-12')],
+  confirmTitle: 'Escalate it (a risk becomes an issue, an issue raises a change request)?',
+  fields: [itemKey('Which risk has happened, or which issue needs a change request? Give its key, e.g. R-12 or I-3.', 'a risk or issue key such as R-12 or I-3')],
   toCommand: (values) => ({ name: 'escalate', key: keyed(values).key }),
 };
 

@@ -22,8 +22,15 @@ type Checked = { value: unknown } | { error: string } | { skipped: true };
 const SKIP = /^(skip|none|n\/a|-)$/i;
 const KEEP = /^(skip|keep( it)?|same|unchanged|no change|as is|save)[.!]*$/i;
 
-/** Refuses a key that names nothing in this workspace, listing a few that do. */
+/** Refuses a key (or any of a list of item keys) that names nothing in this workspace, listing a few projects that exist. */
 async function existence(kind: 'project' | 'item', value: unknown, ctx: RunContext): Promise<string | undefined> {
+  if (Array.isArray(value)) {
+    for (const each of value) {
+      const problem = await existence(kind, each, ctx);
+      if (problem !== undefined) return problem;
+    }
+    return undefined;
+  }
   const key = String(value);
   if (kind === 'project') {
     if (await getProject(ctx.workspaceId, key)) return undefined;

@@ -93,6 +93,7 @@ export function kindFieldDef(field: KindField): FieldDef {
       return { ...project, name, label, question, ...flags };
     case 'key':
     case 'keys':
-      return textField(name, label, question, { ...flags, ...allowed });
+      // An unknown key would fail at save and lose the form, so the form checks it names an item.
+      return textField(name, label, question, { ...flags, ...allowed, exists: 'item' });
   }
 }

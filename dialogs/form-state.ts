@@ -28,6 +28,11 @@ export interface FormState {
   confirming?: boolean;
   /** Said once with the next prompt. */
   notice?: string;
+  /**
+   * The known people the card's person pickers list, read when the form first draws its card and
+   * kept for the form's life (minutes), so a step reads no people; someone new can be @mentioned.
+   */
+  people?: FormChoice[];
 }
 
 export const isPerson = (value: unknown): value is PersonRef =>
@@ -36,10 +41,11 @@ export const isPerson = (value: unknown): value is PersonRef =>
 /** The card input's id: a field named like an action-data key (`key`) gets another one. */
 export const inputId = (field: string): string => (RESERVED_DATA_KEYS.includes(field) ? `${field}Input` : field);
 
-/** A value as people read it: a person by name (never by platform id), update pairs as `field=value`. */
+/** A value as people read it: a person by name (never by platform id), a list of keys as `R-1, I-2`, update pairs as `field=value`. */
 export function shown(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (isPerson(value)) return personName(value);
+  if (Array.isArray(value)) return value.map(shown).join(', ');
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}=${/\s/.test(shown(v)) ? `"${shown(v)}"` : shown(v)}`).join(' ');
   }

@@ -129,7 +129,8 @@ export class FormDialog extends PmoComponentDialog {
     state.asking = field;
     state.confirming = false;
     if (field === undefined) return step.next();
-    const view = formView(this.config, state, field, { today: todayIn(turn.parse), people: await this.people(turn.run) });
+    state.people ??= await this.people(turn.run);
+    const view = formView(this.config, state, field, { today: todayIn(turn.parse), people: state.people });
     const prompt = this.presenter.form(view, question(this.config, state, field));
     state.notice = undefined;
     return step.prompt(FIELD_PROMPT, { prompt, retryPrompt: prompt });
@@ -202,8 +203,9 @@ export class FormDialog extends PmoComponentDialog {
   }
 
   /**
-   * Known people for the card's person pickers, by name. Someone with no name yet could not be told
-   * apart from anyone else in the list, so is left to be @mentioned (or shown as the value already chosen).
+   * Known people for the card's person pickers, by name; read once per form (FormState.people).
+   * Someone with no name yet could not be told apart from anyone else in the list, so is left to be
+   * @mentioned (or shown as the value already chosen).
    */
   private async people(ctx: RunContext): Promise<FormChoice[]> {
     if (!this.config.fields.some((f) => f.type === 'person')) return [];

@@ -7,7 +7,7 @@ import {
 import { CARD_VERBS, isCardActionData, type CardActionData } from '../cards/verbs';
 import { parseCommand, type Command, type CommandName, type FieldError } from '../core/commands';
 import { parseItemKey } from '../core/registers';
-import { missingFields, parseErrorsReply, runCommand, withDefaults, type JobCommands, type Reply, type RunContext } from '../core/runner';
+import { missingIn, parseErrorsReply, runCommand, withDefaults, type JobCommands, type Reply, type RunContext } from '../core/runner';
 import { CloseDialog } from './close.dialog';
 import type { DialogDeps, RunCommand } from './dialog-deps';
 import { editDialogFor, editItemDialogs, isOrphanEditCard, type EditStart } from './edit-item.dialog';
@@ -144,8 +144,9 @@ export class RootDialog extends ComponentDialog {
   /** Complete and valid: saved at once; otherwise the form asks what is missing or wrong. */
   private async commandStep(step: WaterfallStepContext, form: FormDialog, command: Command, errors: FieldError[]): Promise<DialogTurnResult> {
     const ctx = getRunContext(step.context);
+    // Defaults read once (the channel's project): what the filled command lacks needs no second look.
     const filled = await withDefaults(command, ctx);
-    if (errors.length > 0 || (await missingFields(filled, ctx)).length > 0) return this.guide(step, form, { command: filled, errors });
+    if (errors.length > 0 || missingIn(filled).length > 0) return this.guide(step, form, { command: filled, errors });
     const reply = await this.run(filled, ctx);
     const field = reply.type === 'error' ? form.fieldFor(reply.field) : undefined;
     if (reply.type !== 'error' || field === undefined) return this.answer(step, reply);

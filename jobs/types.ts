@@ -2,7 +2,7 @@
 // gets there). Planners are pure; delivery treats `message.view` as opaque and only renders it
 // through cards/jobs (jobMessageCard / renderJobMessageForSlack).
 import type { JobName, Platform } from '../core/domain';
-import type { WorkspaceDoc } from '../models';
+import type { WorkspaceDoc } from '../core/services/job-data.service';
 import type { JobMessage } from '../core/job-views';
 
 export type { JobMessage, JobName };

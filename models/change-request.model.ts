@@ -14,6 +14,8 @@ export interface ChangeRequest extends RegisterItemBase {
   decision: Decision;
   decidedById?: string | null;
   decidedAt?: Date | null;
+  /** Key of the issue this change request was raised from (`escalate I-n`). */
+  escalatedFrom?: string | null;
 }
 export type ChangeRequestDoc = Lean<ChangeRequest>;
 
@@ -28,6 +30,7 @@ const changeRequestSchema = new Schema<ChangeRequest>(
     decision: { type: String, enum: DECISIONS, required: true, default: 'pending' },
     decidedById: { type: String, default: null },
     decidedAt: { type: Date, default: null },
+    escalatedFrom: { type: String, default: null },
   },
   schemaOptions,
 );
@@ -44,5 +47,7 @@ changeRequestSchema.index({ workspaceId: 1, projectKey: 1, status: 1 });
 changeRequestSchema.index({ workspaceId: 1, ownerId: 1, status: 1 });
 // Overdue changes: pending decisions by age.
 changeRequestSchema.index({ workspaceId: 1, decision: 1, createdAt: 1 });
+// Escalation repair: the change request an issue was escalated into.
+changeRequestSchema.index({ workspaceId: 1, escalatedFrom: 1 });
 
 export const ChangeRequestModel = defineModel<ChangeRequest>('ChangeRequest', changeRequestSchema, 'change_requests');

@@ -9,6 +9,8 @@ export interface Issue extends RegisterItemBase {
   priority: Priority;
   /** Key of the risk this issue was escalated from. */
   escalatedFrom?: string | null;
+  /** Key of the change request raised from this issue (`escalate I-n`). */
+  escalatedTo?: string | null;
 }
 export type IssueDoc = Lean<Issue>;
 
@@ -19,6 +21,7 @@ const issueSchema = new Schema<Issue>(
     type: { type: String, enum: ISSUE_TYPES, required: true, default: 'problem' },
     priority: { type: String, enum: PRIORITIES, required: true, default: 'medium' },
     escalatedFrom: { type: String, default: null },
+    escalatedTo: { type: String, default: null },
   },
   schemaOptions,
 );

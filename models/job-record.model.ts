@@ -58,6 +58,8 @@ export interface JobRecord {
   /** The instance sending it, and since when (a crash leaves it 'sending'). */
   lockedBy?: string | null;
   lockedAt?: Date | null;
+  /** The token of the one conditional update that marked it sending: which of a batch it moved. */
+  pass?: string | null;
   sentAt?: Date | null;
   /** The platform's id of the posted message. */
   messageId?: string | null;
@@ -88,6 +90,7 @@ const jobRecordSchema = new Schema<JobRecord>(
     nextAttemptAt: { type: Date, default: undefined },
     lockedBy: { type: String, default: undefined },
     lockedAt: { type: Date, default: undefined },
+    pass: { type: String, default: undefined },
     sentAt: { type: Date, default: undefined },
     messageId: { type: String, default: undefined },
   },

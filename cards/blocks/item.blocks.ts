@@ -1,5 +1,5 @@
 // One register item (`show KEY`) and the confirmation after a save, as Slack messages.
-import { itemActionButtons, itemFactList, itemHeadline, itemLongTexts, linkedKey } from '../item-sections';
+import { itemActionButtons, itemFactList, itemHeadline, itemLongTexts, linkedKeys } from '../item-sections';
 import { KIND_LABEL, OVERDUE_MARK, humanize } from '../style';
 import { TEXT_LIMITS } from '../text';
 import type { HistoryEntryView, ItemView, SavedOutcome, SavedView } from '../../core/view-models';
@@ -32,12 +32,11 @@ function itemBody(item: ItemView, note?: string): KnownBlock[] {
   ];
 }
 
-/** What the viewer may do next, then a button to open the linked risk/issue of an escalation: one row, kept last. */
+/** What the viewer may do next, then buttons to open the linked items of escalations: one row, kept last. */
 function itemButtons(item: ItemView, button: MakeButton): KnownBlock[] {
-  const linked = linkedKey(item);
   return actions([
     ...itemActionButtons(item).map(({ label, data }) => button(label, data)),
-    linked ? button(`Open ${plainLine(linked, TEXT_LIMITS.name)}`, { verb: CARD_VERBS.showItem, key: linked }) : undefined,
+    ...linkedKeys(item).map((linked) => button(`Open ${plainLine(linked, TEXT_LIMITS.name)}`, { verb: CARD_VERBS.showItem, key: linked })),
   ]);
 }
 

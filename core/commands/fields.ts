@@ -1,6 +1,6 @@
 // Which fields each command takes, under which keys, and how each value is validated.
 import { ITEM_KINDS, POLICIES, RAGS, ROLES, type ItemKind, type Rag } from '../domain';
-import { KIND_BY_LIST_WORD, logFields, updateFields, type KindField } from '../registers';
+import { ESCALATABLE_KINDS, KIND_BY_LIST_WORD, logFields, updateFields, type KindField } from '../registers';
 import { parseDate } from './dates';
 import { person } from './people';
 import {
@@ -31,7 +31,7 @@ const project = spec(['project'], false, containerKey('project'));
 const displayName = spec(['name', 'title'], true, text('name', 100, { line: true }));
 export const RESOLUTION = spec(['resolution'], true, text('resolution', 2000));
 
-const keyOf = (only?: ItemKind) => (raw: string) => {
+const keyOf = (only?: ItemKind | readonly ItemKind[]) => (raw: string) => {
   const found = itemKey(raw, only);
   return found.error === undefined ? { value: found.value.key } : { error: found.error };
 };
@@ -149,7 +149,7 @@ export const COMMAND_FIELDS: Record<CommandName, AnySchema> = {
   show: { key: itemKeyField },
   update: { key: itemKeyField },
   close: { key: itemKeyField, resolution: RESOLUTION },
-  escalate: { key: spec([], false, keyOf('risk')) },
+  escalate: { key: spec([], false, keyOf(ESCALATABLE_KINDS)) },
   project_add: PROJECT_FIELDS,
   program_add: PROGRAM_FIELDS,
   portfolio_add: PORTFOLIO_FIELDS,

@@ -1,6 +1,6 @@
 // risk, issue, change (log an item) and show, update, close, escalate (act on one by its key).
 import type { ItemKind } from '../domain';
-import { aKind } from '../registers';
+import { aKind, ESCALATABLE_KINDS } from '../registers';
 import {
   ACTION_FIELDS, CHANGE_FIELDS, DECISION_FIELDS, describeKeys, ISSUE_FIELDS, RESOLUTION, RISK_FIELDS, UPDATE_FIELDS, type Schema,
 } from './fields';
@@ -51,7 +51,7 @@ export const parseAction: VerbParser = (args) => {
 type Keyed = { found: ItemKeyValue; rest: Token[] } | { failed: ParseResult };
 
 /** The item key that must follow show/update/close/escalate; without it the command is unusable. */
-function keyFirst(tokens: readonly Token[], verb: 'show' | 'update' | 'close' | 'escalate', only?: ItemKind): Keyed {
+function keyFirst(tokens: readonly Token[], verb: 'show' | 'update' | 'close' | 'escalate', only?: readonly ItemKind[]): Keyed {
   const [first, ...rest] = tokens;
   if (first === undefined || first.kind !== 'word') {
     return { failed: unusable('key', `${verb} needs an item key first; use: ${USAGE[verb]}`) };
@@ -69,7 +69,7 @@ export const parseShow: VerbParser = ({ source, tokens }) => {
 };
 
 export const parseEscalate: VerbParser = ({ source, tokens }) => {
-  const keyed = keyFirst(tokens, 'escalate', 'risk');
+  const keyed = keyFirst(tokens, 'escalate', ESCALATABLE_KINDS);
   if ('failed' in keyed) return keyed.failed;
   const { key } = keyed.found;
   return { command: { name: 'escalate', key }, errors: leftover(source, keyed.rest, key, USAGE.escalate) };

@@ -14,7 +14,7 @@ const LINES = {
   show: 'show KEY (e.g. show R-12)',
   update: 'update KEY field=value ... (e.g. update R-12 p=4 due="next friday")',
   close: 'close KEY [resolution text]',
-  escalate: 'escalate R-n',
+  escalate: 'escalate R-n|I-n',
   project: 'project add KEY "Name" [program=KEY] [portfolio=KEY] [pm=@user]',
   program: 'program add KEY "Name" [portfolio=KEY]',
   portfolio: 'portfolio add KEY "Name"',

@@ -57,19 +57,22 @@ export interface ItemKeyValue {
   kind: ItemKind;
 }
 
-/** `R-12`, `i-3`, `C1` → `R-12`, `I-3`, `C-1` with the kind the prefix names. */
-export function itemKey(raw: string, only?: ItemKind): Check<ItemKeyValue> {
+/** `R-12`, `i-3`, `C1` → `R-12`, `I-3`, `C-1` with the kind the prefix names; `only` limits the kinds taken. */
+export function itemKey(raw: string, only?: ItemKind | readonly ItemKind[]): Check<ItemKeyValue> {
+  const kinds = typeof only === 'string' ? [only] : only;
   const match = ITEM_KEY.exec(raw.trim());
   const n = match === null ? 0 : Number(match[2]);
   if (match === null || n < 1) {
-    const examples = only === undefined ? KEY_EXAMPLES : `${registerOf(only).prefix}-12`;
+    const examples = kinds === undefined ? KEY_EXAMPLES : kinds.map((k) => `${registerOf(k).prefix}-12`).join(' or ');
     return fail(`item key must look like ${examples}, ${got(raw)}`);
   }
   const prefix = match[1].toUpperCase();
   const kind = kindOfPrefix(prefix) as ItemKind;
-  if (only !== undefined && kind !== only) {
+  if (kinds !== undefined && !kinds.includes(kind)) {
     const typed = quote(`${prefix}-${n}`);
-    return fail(`only ${nounsOf(only).plural} can be used here (${registerOf(only).prefix}-n), got ${typed}, which is ${aKind(kind)}`);
+    const plurals = kinds.map((k) => nounsOf(k).plural).join(' or ');
+    const patterns = kinds.map((k) => `${registerOf(k).prefix}-n`).join(', ');
+    return fail(`only ${plurals} can be used here (${patterns}), got ${typed}, which is ${aKind(kind)}`);
   }
   return ok({ key: `${prefix}-${n}`, kind });
 }

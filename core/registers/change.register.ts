@@ -14,6 +14,7 @@ interface ChangeRow extends ItemRow {
   decision: Decision;
   decidedById?: string | null;
   decidedAt?: Date | null;
+  escalatedFrom?: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -35,6 +36,8 @@ const FIELDS: KindField[] = [
   stored('impactTime', 'Impact on time'),
   stored('impactCost', 'Impact on cost'),
   stored('impactScope', 'Impact on scope'),
+  // Who set the decision (the services record it with approve, reject or update decision=): named on cards, exports and reminders.
+  { name: 'decidedBy', stored: 'decidedById', keys: [], value: { type: 'person' }, label: 'Decided by', question: '', only: 'stored' },
 ];
 
 export const CHANGE_REGISTER: RegisterDescriptor<'change'> = {
@@ -64,11 +67,12 @@ export const CHANGE_REGISTER: RegisterDescriptor<'change'> = {
     ['Impact on time', (c) => c.impactTime],
     ['Impact on cost', (c) => c.impactCost],
     ['Impact on scope', (c) => c.impactScope],
+    ['Raised from', (c) => c.escalatedFrom ?? ''],
   ]),
   view: (c: ChangeRow, names, zone): Partial<ChangeItemView> => {
     const labelled = (label: string, text: string | undefined) => (text ? `${label}: ${text}` : '');
     const impact = [c.impact, labelled('time', c.impactTime), labelled('cost', c.impactCost), labelled('scope', c.impactScope)];
-    return { impact: given(impact.filter(Boolean).join('; ')), decision: c.decision, decidedByName: nameOf(names, c.decidedById), decidedAt: dateOf(c.decidedAt, zone) };
+    return { impact: given(impact.filter(Boolean).join('; ')), decision: c.decision, decidedByName: nameOf(names, c.decidedById), decidedAt: dateOf(c.decidedAt, zone), escalatedFrom: given(c.escalatedFrom) };
   },
   card: {
     level: (c: ChangeItemView) => ({ text: humanize(c.decision), tone: c.decision }),
@@ -76,6 +80,7 @@ export const CHANGE_REGISTER: RegisterDescriptor<'change'> = {
       { title: 'Decision', value: humanize(c.decision) },
       { title: 'Decided by', value: c.decidedByName, name: true },
       { title: 'Decided on', value: c.decidedAt },
+      { title: 'Raised from', value: c.escalatedFrom },
     ],
     texts: (c: ChangeItemView) => [['Description', c.description], ['Impact on time, cost and scope', c.impact]],
   },

@@ -29,7 +29,7 @@ const FIELDS: KindField[] = [
   { name: 'decidedOn', keys: ['on', 'decided_on'], value: { type: 'date', said: 'decision date' }, label: 'Decided on', question: 'When was it decided?' },
   {
     name: 'items', keys: ['items', 'item', 'concerns'], value: { type: 'keys' }, label: 'Concerns',
-    question: 'Which items does it concern? Give their keys, e.g. R-3, I-2.', allowed: 'item keys such as R-3, I-2',
+    question: 'Which items does it concern? Give their keys, e.g. R-3, I-2.', allowed: 'keys of existing items such as R-3, I-2',
   },
   OWNER,
   PROJECT,

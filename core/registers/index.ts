@@ -17,6 +17,9 @@ export const nounsOf = (kind: ItemKind) => REGISTERS[kind].nouns;
 /** `a risk`, `an issue`, `a change request`. */
 export const aKind = (kind: ItemKind): string => `${nounsOf(kind).article} ${nounsOf(kind).singular}`;
 
+/** The kinds `escalate KEY` takes, in ITEM_KINDS order: risks and issues. */
+export const ESCALATABLE_KINDS: readonly ItemKind[] = ITEM_KINDS.filter((kind) => REGISTERS[kind].escalatesTo !== undefined);
+
 /** Whether `status` means the item is finished (closed, resolved, done, superseded). */
 export const isDone = (kind: ItemKind, status: string): boolean => REGISTERS[kind].done.includes(status);
 

@@ -20,6 +20,7 @@ interface IssueRow extends ItemRow {
   type: IssueType;
   priority: Priority;
   escalatedFrom?: string | null;
+  escalatedTo?: string | null;
 }
 
 /** How an issue's type reads on cards. */
@@ -63,14 +64,16 @@ export const ISSUE_REGISTER: RegisterDescriptor<'issue'> = {
     ['Type', (i) => i.type],
     ['Priority', (i) => i.priority],
     ['Escalated from', (i) => i.escalatedFrom],
+    ['Escalated to', (i) => i.escalatedTo ?? ''],
   ]),
-  view: (i: IssueRow): Partial<IssueItemView> => ({ type: i.type, priority: i.priority, resolution: given(i.resolution), escalatedFrom: given(i.escalatedFrom) }),
+  view: (i: IssueRow): Partial<IssueItemView> => ({ type: i.type, priority: i.priority, resolution: given(i.resolution), escalatedFrom: given(i.escalatedFrom), escalatedTo: given(i.escalatedTo) }),
   card: {
     level: (i: IssueItemView) => ({ text: `${humanize(i.priority)} priority`, tone: i.priority }),
     facts: (i: IssueItemView) => [
       { title: 'Type', value: ISSUE_TYPE_LABEL[i.type] },
       { title: 'Priority', value: humanize(i.priority) },
       { title: 'Escalated from', value: i.escalatedFrom },
+      { title: 'Escalated to', value: i.escalatedTo },
     ],
     texts: (i: IssueItemView) => [['Description', i.description], ['Resolution', i.resolution]],
   },
@@ -79,4 +82,5 @@ export const ISSUE_REGISTER: RegisterDescriptor<'issue'> = {
     description: 'Log an issue with its priority and type.',
     examples: ['issue Build server down priority=high', 'issue Spec gap in reporting type=off_specification due=eow'],
   },
+  escalatesTo: 'change',
 };

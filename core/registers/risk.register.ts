@@ -81,4 +81,5 @@ export const RISK_REGISTER: RegisterDescriptor<'risk'> = {
     description: 'Log a risk: probability and impact 1–5 give its score. Alone, I ask you step by step.',
     examples: ['risk Vendor API may slip p=4 i=5 due="next friday"', 'risk Key engineer leaving p=2 i=4 owner=me project=APOLLO', 'risk'],
   },
+  escalatesTo: 'issue',
 };

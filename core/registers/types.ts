@@ -115,6 +115,8 @@ export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
   help: KindHelp;
   /** Its own fields of the view model the cards render. */
   view(item: ItemRow, names: Names, zone: string): Partial<ItemView>;
+  /** The kind `escalate KEY` turns an item of this kind into (risk → issue → change request), if any. */
+  escalatesTo?: ItemKind;
 }
 
 /** A kind's columns over its own row; the registry only hands a descriptor rows of its kind. */

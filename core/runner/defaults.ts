@@ -1,7 +1,8 @@
 // Defaults a command takes from where and by whom it was typed, and what it still lacks.
 import type { Command, CommandName } from '../commands';
 import { ITEM_KINDS, type ItemKind } from '../domain';
-import { projectForChannel } from '../services';
+import { projectForChannel, toWorkspaceId } from '../services';
+import { findItem } from '../services/item-store';
 
 const isItemKind = (name: string): name is ItemKind => (ITEM_KINDS as readonly string[]).includes(name);
 import type { RunContext } from './types';
@@ -26,12 +27,17 @@ export const REQUIRED_FIELDS: Partial<Record<CommandName, readonly string[]>> = 
 };
 
 /**
- * Fills what the context implies: `project` from the channel's linked project, and for a new item
- * the owner (the person logging it). Given values always win.
+ * Fills what the context implies: an action's `project` from the item it serves, else `project`
+ * from the channel's linked project, and for a new item the owner (the person logging it). Given
+ * values always win.
  */
 export async function withDefaults(command: Command, ctx: RunContext): Promise<Command> {
   let filled: Command = command;
-  if (PROJECT_DEFAULTED.has(command.name) && !('project' in command && command.project) && ctx.channelId) {
+  if (filled.name === 'action' && !filled.project && filled.item) {
+    const served = await findItem(toWorkspaceId(ctx.workspaceId), filled.item);
+    if (served) filled = { ...filled, project: served.projectKey };
+  }
+  if (PROJECT_DEFAULTED.has(filled.name) && !('project' in filled && filled.project) && ctx.channelId) {
     const linked = await projectForChannel(ctx.workspaceId, ctx.channelId);
     if (linked) filled = { ...filled, project: linked.key } as Command;
   }

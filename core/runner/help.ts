@@ -33,7 +33,10 @@ export const HELP = {
     description: 'Close or resolve an item, with an optional resolution. Owner, project PM or PMO admin.',
     examples: ['close I-3 Fixed by restarting the build agent', 'close R-12'],
   },
-  escalate: { description: 'The risk has happened: turn it into an issue, linked both ways.', examples: ['escalate R-12'] },
+  escalate: {
+    description: 'A risk has happened: turn it into an issue. An issue needs a change: raise a change request from it. Both linked both ways.',
+    examples: ['escalate R-12', 'escalate I-3'],
+  },
   project: {
     description: 'Add a project (PMO admin).',
     examples: ['project add APOLLO "Apollo CRM" portfolio=DIGITAL', 'project add ZEUS "Zeus data platform" program=DATA pm=@sam'],

@@ -1,7 +1,7 @@
 // The channel-agnostic command runner: Teams and Slack adapters and dialogs call these.
 export type { JobCommands, JobRequest, OnDemandOutcome, Reply, RunContext } from './types';
 export { runCommand } from './run';
-export { missingFields, withDefaults, REQUIRED_FIELDS } from './defaults';
+export { missingFields, missingIn, withDefaults, REQUIRED_FIELDS } from './defaults';
 export { toHistoryView, toItemView, toStatusView } from './views';
 export { helpView } from './help';
 export { homeViewFor } from './home.runner';

@@ -6,12 +6,13 @@ import { loadWorkspace } from '../services/context';
 import { pmoErrorReply } from './replies';
 import type { Reply, RunContext } from './types';
 
-/** What someone who may change `item` can do with it now: closed items no Close, risks Escalate once. */
+/** What someone who may change `item` can do with it now: closed items no Close, open risks and issues Escalate once. */
 export function actionsOn(item: RegisterItem, mayChange: boolean): ItemAction[] {
   if (!mayChange) return [];
   const actions: ItemAction[] = ['update'];
   if (!isDone(item.kind, item.status)) actions.push('close');
-  if (item.kind === 'risk' && item.status !== 'closed' && !item.escalatedTo) actions.push('escalate');
+  const escalatable = (item.kind === 'risk' || item.kind === 'issue') && !item.escalatedTo;
+  if (escalatable && !isDone(item.kind, item.status)) actions.push('escalate');
   return actions;
 }
 

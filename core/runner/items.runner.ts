@@ -2,7 +2,7 @@
 import type { ActionCommand, ChangeCommand, CloseCommand, PersonRef, DecisionCommand, EscalateCommand, IssueCommand, RiskCommand, ShowCommand, UpdateCommand } from '../commands';
 import { isDone, logFields, storedName, updateFields, type KindField } from '../registers';
 import {
-  closeItem, createItemOf, relatedItems, escalateRisk, getItem, todayIn, updateItem, type ItemPatch, type RegisterItem,
+  closeItem, createItemOf, relatedItems, escalateItem, getItem, todayIn, updateItem, type ItemPatch, type RegisterItem,
 } from '../services';
 import type { SavedOutcome } from '../view-models';
 import { viewerActions } from './item-actions';
@@ -51,6 +51,7 @@ export async function runCreate(command: CreateCommand, ctx: RunContext): Promis
   if (missing) return missing;
   const item = await create(command, ctx);
   await ensureMentioned(ctx, command.owner);
+  if (command.name === 'decision') await ensureMentioned(ctx, command.decidedBy);
   return savedReply(ctx, item, 'created');
 }
 
@@ -81,6 +82,7 @@ function toPatch(command: UpdateCommand): ItemPatch {
 export async function runUpdate(command: UpdateCommand, ctx: RunContext): Promise<Reply> {
   const { item, changed } = await updateItem(ctx.workspaceId, ctx.actor, command.key, toPatch(command), ctx.now);
   await ensureMentioned(ctx, command.fields.owner);
+  if ('decidedBy' in command.fields) await ensureMentioned(ctx, command.fields.decidedBy);
   if (changed.length === 0) return text(`Nothing to change: ${item.key} already has those values.`);
   const closing = changed.includes('status') && isDone(item.kind, item.status);
   return savedReply(ctx, item, closing ? 'closed' : 'updated');
@@ -91,8 +93,8 @@ export async function runClose(command: CloseCommand, ctx: RunContext): Promise<
   return savedReply(ctx, item, 'closed');
 }
 
-/** The reply shows the new issue; its view carries `escalatedFrom`, so both keys are on the card. */
+/** The reply shows the new issue or change request; its view carries `escalatedFrom`, so both keys are on the card. */
 export async function runEscalate(command: EscalateCommand, ctx: RunContext): Promise<Reply> {
-  const { issue } = await escalateRisk(ctx.workspaceId, ctx.actor, command.key, ctx.now);
-  return savedReply(ctx, issue, 'escalated');
+  const { to } = await escalateItem(ctx.workspaceId, ctx.actor, command.key, ctx.now);
+  return savedReply(ctx, to, 'escalated');
 }

@@ -2,14 +2,21 @@
 import type { PersonRef } from '../commands';
 import { peopleOf } from '../registers';
 import { displayNames, ensurePerson, getSettings, isOverdue, overdueContext, toWorkspaceId, type RegisterItem } from '../services';
+import { cleanName } from '../sanitize';
 import type { RunContext } from './types';
 
-/** Display names by platform user id; the actor's own name from the adapter when not stored yet. */
+/**
+ * Display names by platform user id; the actor's own name from the adapter when not stored yet.
+ * When the actor is the only one named (an item they log and own), the adapter's name is the one
+ * the turn has just stored, so nothing is read.
+ */
 export async function namesFor(ctx: RunContext, userIds: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
   const ids = userIds.filter((id): id is string => typeof id === 'string' && id !== '');
-  const names = await displayNames(toWorkspaceId(ctx.workspaceId), ids);
   const { userId, displayName } = ctx.actor;
-  if (displayName && names.get(userId) === userId) names.set(userId, displayName);
+  const actorName = cleanName(displayName ?? '');
+  if (actorName && ids.every((id) => id === userId)) return new Map(ids.length > 0 ? [[userId, actorName]] : []);
+  const names = await displayNames(toWorkspaceId(ctx.workspaceId), ids);
+  if (actorName && names.get(userId) === userId) names.set(userId, actorName);
   return names;
 }
 

@@ -12,7 +12,7 @@ export async function findPerson(workspaceId: Types.ObjectId, platformUserId: st
 export async function displayNames(workspaceId: Types.ObjectId, userIds: readonly string[]): Promise<Map<string, string>> {
   const ids = [...new Set(userIds.filter(Boolean))];
   const people = ids.length
-    ? await PersonModel.find({ workspaceId, platformUserId: { $in: ids } }).lean<PersonDoc[]>()
+    ? await PersonModel.find({ workspaceId, platformUserId: { $in: ids } }).select({ _id: 0, platformUserId: 1, displayName: 1 }).lean<Pick<PersonDoc, 'platformUserId' | 'displayName'>[]>()
     : [];
   const names = new Map(ids.map((id) => [id, id]));
   for (const p of people) if (p.displayName) names.set(p.platformUserId, p.displayName);

@@ -1,18 +1,32 @@
 import type { Types } from 'mongoose';
-import { IssueModel, type IssueDoc } from '../../models';
 import type { Actor, Priority, RiskRating } from '../domain';
+import { aKind, isDone, registerOf } from '../registers';
 import { releaseClaim, tryClaim } from './claims';
 import { PmoError, invalid } from './errors';
 import { writeHistory } from './history';
-import { parseKeyOrThrow, type IssueItem, type RiskItem } from './item-store';
+import { asItem, itemModel, parseKeyOrThrow, type ChangeItem, type IssueItem, type RegisterItem, type RiskItem } from './item-store';
 import { loadForChange, saveFields } from './item-access';
 import { insertWithNextKey } from './keys';
 import type { WorkspaceId } from './context';
 
-/** A claim older than this with no issue behind it was left by a crash; it may be taken over. */
+/** A claim older than this with no item behind it was left by a crash; it may be taken over. */
 const STALE_CLAIM_MS = 60_000;
 
 const PRIORITY_FOR_RATING: Record<RiskRating, Priority> = { low: 'low', medium: 'medium', high: 'high', critical: 'critical' };
+
+/** `escalate KEY`: a risk becomes an issue, an issue raises a change request. `from` is the item escalated, `to` the new one. */
+export async function escalateItem(ws: WorkspaceId, actor: Actor, key: string, now = new Date()): Promise<{ from: RegisterItem; to: RegisterItem }> {
+  const { kind } = parseKeyOrThrow(key);
+  if (kind === 'risk') {
+    const { risk, issue } = await escalateRisk(ws, actor, key, now);
+    return { from: risk, to: issue };
+  }
+  if (kind === 'issue') {
+    const { issue, change } = await escalateIssue(ws, actor, key, now);
+    return { from: issue, to: change };
+  }
+  throw invalid('key', `Only risks and issues can be escalated; ${key.trim().toUpperCase()} is ${aKind(kind)}.`);
+}
 
 /**
  * `escalate R-n`: the risk has materialised, so it becomes an issue. The new issue carries
@@ -28,9 +42,7 @@ export async function escalateRisk(
   if (parseKeyOrThrow(riskKey).kind !== 'risk') throw invalid('key', `Only risks can be escalated; ${riskKey.trim().toUpperCase()} is not a risk.`);
   const { workspaceId, item } = await loadForChange(ws, actor, riskKey, 'escalate');
   const risk = item as RiskItem;
-  if (risk.escalatedTo) throw new PmoError('conflict', `${risk.key} was already escalated to ${risk.escalatedTo}.`);
-  if (risk.status === 'closed') throw new PmoError('conflict', `${risk.key} is closed; reopen it (update ${risk.key} status=open) to escalate it.`);
-  await claimEscalation(workspaceId, risk, actor, now);
+  await claimEscalation(workspaceId, risk, actor, now, (issueKey) => linkRisk(workspaceId, risk, issueKey, now));
 
   const issue = (await insertWithNextKey('issue', workspaceId, {
     title: risk.title,
@@ -53,35 +65,89 @@ export async function escalateRisk(
     { action: 'escalated', field: 'escalatedTo', from: null, to: issue.key },
     { action: 'closed', field: 'status', from: risk.status, to: 'closed', note: `Escalated to ${issue.key}` },
   ]);
-  return { risk: closed, issue };
+  return { risk: closed as RiskItem, issue };
 }
 
-/** Takes the per-risk escalation claim or explains who got there first. */
-async function claimEscalation(workspaceId: Types.ObjectId, risk: RiskItem, actor: Actor, now: Date): Promise<void> {
-  const name = `escalate:${risk.key}`;
+/**
+ * `escalate I-n`: the issue needs a change, so it raises a change request (pending a decision)
+ * with the issue's title, project and owner, raised by the actor. The change carries
+ * `escalatedFrom`, the issue `escalatedTo`; both histories say so. The issue stays as it is: it is
+ * resolved when the change is carried out. Owner, project PM or PMO admin; once per issue.
+ */
+export async function escalateIssue(
+  ws: WorkspaceId,
+  actor: Actor,
+  issueKey: string,
+  now = new Date(),
+): Promise<{ issue: IssueItem; change: ChangeItem }> {
+  if (parseKeyOrThrow(issueKey).kind !== 'issue') throw invalid('key', `Only issues raise change requests; ${issueKey.trim().toUpperCase()} is not an issue.`);
+  const { workspaceId, item } = await loadForChange(ws, actor, issueKey, 'escalate');
+  const issue = item as IssueItem;
+  await claimEscalation(workspaceId, issue, actor, now, (changeKey) => saveFields(workspaceId, issue, { escalatedTo: changeKey }));
+
+  const description = issue.description ? `Raised from ${issue.key}: ${issue.description}` : `Raised from ${issue.key}.`;
+  const change = (await insertWithNextKey('change', workspaceId, {
+    title: issue.title,
+    description,
+    projectKey: issue.projectKey,
+    ownerId: issue.ownerId,
+    raisedById: actor.userId,
+    decision: 'pending',
+    escalatedFrom: issue.key,
+    createdAt: now,
+  })) as ChangeItem;
+  await writeHistory(workspaceId, change, actor.userId, now, [
+    { action: 'created', to: change.title },
+    { action: 'escalated', field: 'raisedFrom', from: null, to: issue.key },
+  ]);
+  const linked = await saveFields(workspaceId, issue, { escalatedTo: change.key });
+  await writeHistory(workspaceId, issue, actor.userId, now, [{ action: 'escalated', field: 'escalatedTo', from: null, to: change.key }]);
+  return { issue: linked as IssueItem, change };
+}
+
+type Escalating = RiskItem | IssueItem;
+
+/**
+ * Refuses an item already escalated or finished, then takes the per-item escalation claim or
+ * explains who got there first; `link` finishes the link of an escalation that stopped after
+ * creating its new item.
+ */
+async function claimEscalation(
+  workspaceId: Types.ObjectId,
+  item: Escalating,
+  actor: Actor,
+  now: Date,
+  link: (newKey: string) => Promise<unknown>,
+): Promise<void> {
+  if (item.escalatedTo) throw new PmoError('conflict', `${item.key} was already escalated to ${item.escalatedTo}.`);
+  if (isDone(item.kind, item.status)) {
+    throw new PmoError('conflict', `${item.key} is ${item.status}; reopen it (update ${item.key} status=open) to escalate it.`);
+  }
+  const name = `escalate:${item.key}`;
+  const into = registerOf(item.kind).escalatesTo ?? 'issue';
   for (let attempt = 1; attempt <= 2; attempt++) {
     const claim = await tryClaim(workspaceId, name, actor.userId, now);
     if (claim.won) return;
-    const issue = await IssueModel.findOne({ workspaceId, escalatedFrom: risk.key }).lean<IssueDoc>();
-    if (issue) {
-      // The other escalation got as far as the issue: finish its link if it stopped there.
-      if (!risk.escalatedTo) await linkRisk(workspaceId, risk, issue.key, now);
-      throw new PmoError('conflict', `${risk.key} was already escalated to ${issue.key}.`);
+    const made = await itemModel(into).findOne({ workspaceId, escalatedFrom: item.key }).lean<object>();
+    if (made) {
+      // The other escalation got as far as the new item: finish its link if it stopped there.
+      const { key } = asItem(into, made);
+      if (!item.escalatedTo) await link(key);
+      throw new PmoError('conflict', `${item.key} was already escalated to ${key}.`);
     }
     if (now.getTime() - claim.at.getTime() < STALE_CLAIM_MS) {
-      throw new PmoError('conflict', `${risk.key} is being escalated right now; have a look with show ${risk.key} in a moment.`);
+      throw new PmoError('conflict', `${item.key} is being escalated right now; have a look with show ${item.key} in a moment.`);
     }
     await releaseClaim(workspaceId, name);
   }
-  throw new PmoError('conflict', `${risk.key} is being escalated right now.`);
+  throw new PmoError('conflict', `${item.key} is being escalated right now.`);
 }
 
-async function linkRisk(workspaceId: Types.ObjectId, risk: RiskItem, issueKey: string, now: Date): Promise<RiskItem> {
-  const saved = await saveFields(workspaceId, risk, {
+async function linkRisk(workspaceId: Types.ObjectId, risk: RiskItem, issueKey: string, now: Date): Promise<RegisterItem> {
+  return saveFields(workspaceId, risk, {
     escalatedTo: issueKey,
     status: 'closed',
     closedAt: now,
     resolution: `Escalated to ${issueKey}`,
   });
-  return saved as RiskItem;
 }

@@ -13,7 +13,9 @@ export interface HistoryDraft {
 }
 
 /** Bookkeeping that follows from another change and is not shown as a change of its own. */
-const UNLOGGED = new Set(['closedAt', 'decidedAt', 'decidedById', 'key', 'seq', 'workspaceId']);
+const UNLOGGED = new Set(['closedAt', 'decidedAt', 'key', 'seq', 'workspaceId']);
+/** A change request's decider follows its decision; a decision's decider is set by people and logged. */
+const unlogged = (kind: ItemKind, field: string): boolean => UNLOGGED.has(field) || (kind === 'change' && field === 'decidedById');
 
 export async function writeHistory(
   workspaceId: Types.ObjectId,
@@ -44,11 +46,11 @@ export async function writeHistory(
  */
 export function diffToHistory(before: Record<string, unknown>, set: Record<string, unknown>): HistoryDraft[] {
   const drafts: HistoryDraft[] = [];
+  const kind = before.kind as ItemKind;
   for (const [field, to] of Object.entries(set)) {
-    if (UNLOGGED.has(field)) continue;
+    if (unlogged(kind, field)) continue;
     const from = (before[field] ?? null) as HistoryValue;
     if (same(from, to)) continue;
-    const kind = before.kind as ItemKind;
     const closing = field === 'status' && isDone(kind, String(to)) && !isDone(kind, String(from));
     drafts.push({ action: closing ? 'closed' : 'updated', field, from, to: (to ?? null) as HistoryValue });
   }

@@ -31,6 +31,104 @@ export type DeliveryCounts = Record<DeliveryStatus, number>;
 /** What an outcome sets on the record. */
 export type DeliveryOutcome = Pick<DeliveryDoc, 'status' | 'lastError' | 'nextAttemptAt'> & Partial<Pick<DeliveryDoc, 'sentAt' | 'messageId'>>;
 
+/**
+ * The writes of a process's sends, many to a command: marks (pending → sending) as one conditional
+ * updateMany, outcomes as one bulk write of conditional updates. On the embedded server (SQLite, a
+ * single writer) each command costs tens of milliseconds and writers that meet wait in SQLite's busy
+ * handler, so one command at a time, each carrying what the lanes asked for meanwhile. Each record's
+ * update is still conditioned on its state, which is what keeps instances apart; MongoDB needs no more.
+ */
+class DeliveryWrites {
+  private readonly marks: { d: Pick<DeliveryDoc, '_id' | 'attempts'>; holder: string; now: Date; done: (ok: boolean) => void; fail: (err: unknown) => void }[] = [];
+  private readonly outcomes: { op: OutcomeOp; done: () => void; fail: (err: unknown) => void }[] = [];
+  private running = false;
+
+  mark(d: Pick<DeliveryDoc, '_id' | 'attempts'>, holder: string, now: Date): Promise<boolean> {
+    return new Promise((done, fail) => {
+      this.marks.push({ d, holder, now, done, fail });
+      this.kick();
+    });
+  }
+
+  outcome(op: OutcomeOp): Promise<void> {
+    return new Promise((done, fail) => {
+      this.outcomes.push({ op, done, fail });
+      this.kick();
+    });
+  }
+
+  /** Starts writing after the current turn of the event loop, so writes asked for in one turn share a command. */
+  private kick(): void {
+    if (this.running) return;
+    this.running = true;
+    setImmediate(() => void this.drain());
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (;;) {
+        // Marks first: sends wait for them; outcomes only for their bookkeeping. One holder's at a time.
+        const holder = this.marks[0]?.holder;
+        if (holder !== undefined) {
+          const batch = takeUpTo(this.marks, WRITES_PER_COMMAND, (m) => m.holder === holder);
+          const now = new Date(Math.max(...batch.map((m) => m.now.getTime())));
+          await markSendingMany(batch.map((m) => m.d), holder, now).then(
+            (marked) => batch.forEach((m) => m.done(marked.has(String(m.d._id)))),
+            (err: unknown) => batch.forEach((m) => m.fail(err)),
+          );
+          continue;
+        }
+        const batch = this.outcomes.splice(0, WRITES_PER_COMMAND);
+        if (batch.length === 0) break;
+        await JobRecordModel.bulkWrite(batch.map((w) => w.op), { ordered: false }).then(
+          () => batch.forEach((w) => w.done()),
+          (err: unknown) => batch.forEach((w) => w.fail(err)),
+        );
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+/** Removes and returns up to `max` of `queue`'s entries that pass `test`, in order. */
+function takeUpTo<T>(queue: T[], max: number, test: (item: T) => boolean): T[] {
+  const taken: T[] = [];
+  for (let i = 0; i < queue.length && taken.length < max; ) {
+    if (test(queue[i])) taken.push(...queue.splice(i, 1));
+    else i++;
+  }
+  return taken;
+}
+
+/**
+ * pending → sending for those of `deliveries` still pending at the attempts they were read with:
+ * one updateMany per attempts count (one in a pass), stamped with a token of its own. When it moved
+ * them all they are this holder's; else a read of the token says which (another sender has the rest).
+ */
+async function markSendingMany(deliveries: readonly Pick<DeliveryDoc, '_id' | 'attempts'>[], holder: string, now: Date): Promise<Set<string>> {
+  const marked = new Set<string>();
+  for (const attempts of new Set(deliveries.map((d) => d.attempts))) {
+    const ids = deliveries.filter((d) => d.attempts === attempts).map((d) => d._id);
+    const pass = new Types.ObjectId().toHexString();
+    const res = await JobRecordModel.updateMany(
+      { _id: { $in: ids }, status: 'pending', attempts },
+      { $set: { status: 'sending', lockedBy: holder, lockedAt: now, pass } },
+    );
+    if (res.modifiedCount === ids.length) ids.forEach((id) => marked.add(String(id)));
+    else if (res.modifiedCount > 0) {
+      const mine = await JobRecordModel.find({ _id: { $in: ids }, pass }).select({ _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+      mine.forEach((d) => marked.add(String(d._id)));
+    }
+  }
+  return marked;
+}
+
+type OutcomeOp = Parameters<typeof JobRecordModel.bulkWrite>[0][number];
+/** Records per write command: FerretDB 1.24 holds a pooled SQLite connection per statement until the command ends, and stalls past ~100. */
+const WRITES_PER_COMMAND = 25;
+const writes = new DeliveryWrites();
+
 const ofRun = (run: RunRef) => ({ workspaceId: run.workspaceId, type: 'delivery' as const, job: run.job, period: run.period });
 
 /** Every delivery of the run, in plan order (seq, then `_id`). One query. */
@@ -57,19 +155,16 @@ export async function insertDeliveries(run: RunRef, plans: readonly DeliveryPlan
   }
 }
 
-/** pending → sending, by `holder`: false when the record is no longer pending at these attempts (another sender has it). */
+/** pending → sending, by `holder`: false when the record is no longer pending at these attempts (another sender has it). Marks asked for meanwhile share one write. */
 export async function markDeliverySending(d: Pick<DeliveryDoc, '_id' | 'attempts'>, holder: string, now: Date): Promise<boolean> {
-  const res = await JobRecordModel.updateOne({ _id: d._id, status: 'pending', attempts: d.attempts }, { $set: { status: 'sending', lockedBy: holder, lockedAt: now } });
-  return res.matchedCount === 1;
+  return writes.mark(d, holder, now);
 }
 
-/** sending → the outcome, counting the attempt: false when the record was not being sent at these attempts. */
-export async function recordDeliveryOutcome(d: Pick<DeliveryDoc, '_id' | 'attempts'>, outcome: DeliveryOutcome): Promise<boolean> {
-  const res = await JobRecordModel.updateOne(
-    { _id: d._id, status: 'sending', attempts: d.attempts },
-    { $set: { ...outcome, lockedBy: null }, $inc: { attempts: 1 } },
-  );
-  return res.matchedCount === 1;
+/** sending → the outcome, counting the attempt (a record no longer 'sending' at these attempts is left as it is). */
+export async function recordDeliveryOutcome(d: Pick<DeliveryDoc, '_id' | 'attempts'>, outcome: DeliveryOutcome): Promise<void> {
+  await writes.outcome({
+    updateOne: { filter: { _id: d._id, status: 'sending', attempts: d.attempts }, update: { $set: { ...outcome, lockedBy: null }, $inc: { attempts: 1 } } },
+  });
 }
 
 /** Fails these deliveries (each as read: still in its state at its attempts), counting an attempt. One write. */

@@ -1,30 +1,20 @@
 // Everything one digest run reads, in a fixed number of queries (and round trips) however many projects there are.
-import { PortfolioModel, ProjectModel, StatusUpdateModel, type PortfolioDoc, type ProjectDoc } from '../../models';
-import { DONE_STATUSES, ITEM_KINDS, type IsoWeek, type Rag } from '../../core/domain';
+import { ITEM_KINDS, type IsoWeek } from '../../core/domain';
 import { toWorkspaceId, type WorkspaceId } from '../../core/services/context';
+import { displayNames } from '../../core/services/directory';
 import { PmoError } from '../../core/services/errors';
-import { asItem, itemModel, type RegisterItem } from '../../core/services/item-store';
+import type { RegisterItem } from '../../core/services/item-store';
+import {
+  listActiveProjects, listDigestPortfolios, listOpenOrRecentItems, listStatusPoints, type DigestPortfolio, type PlanProject, type StatusPoint,
+} from '../../core/services/job-data.service';
 import { periodRange, shiftWeek } from '../schedule';
-import { loadNames } from './read';
+
+export type { DigestPortfolio, PlanProject, StatusPoint };
 
 /** How far back a project's last status update is looked for; older ones read as "none recently". */
 export const STATUS_LOOKBACK_WEEKS = 12;
 /** No zone is more than 14 hours ahead of UTC, so this covers the period's start in every zone. */
 const EARLIEST_OFFSET_MS = 14 * 3_600_000;
-
-/** The fields of a status update the digest uses. */
-export interface StatusPoint {
-  projectKey: string;
-  period: IsoWeek;
-  overall: Rag;
-  submittedAt: Date;
-}
-
-/** The fields of a portfolio the digest uses. */
-export type DigestPortfolio = Pick<PortfolioDoc, 'key' | 'name' | 'execChannels'>;
-/** The fields of a project the planners use. */
-export type PlanProject = Pick<ProjectDoc, 'key' | 'name' | 'portfolioKey' | 'pmId' | 'active'>;
-
 
 export interface DigestData {
   /** The status week reported on. */
@@ -43,8 +33,6 @@ export interface DigestData {
 /** What the digest reads of an item: its counts, top risks, activity and isOverdue. */
 const DIGEST_ITEM_FIELDS = ['projectKey', 'key', 'seq', 'title', 'status', 'ownerId', 'due', 'reviewDate', 'rating', 'score', 'decision', 'createdAt', 'closedAt'] as const;
 
-const projection = (fields: readonly string[]): Record<string, 0 | 1> => ({ _id: 0, ...Object.fromEntries(fields.map((f) => [f, 1])) });
-
 /**
  * Portfolios (all, or the one named) and their active projects, then those projects' recent status
  * updates, their items of each register and the people named: seven queries, each one round trip
@@ -54,15 +42,9 @@ export async function loadDigestData(ws: WorkspaceId, period: IsoWeek, options: 
   const workspaceId = toWorkspaceId(ws);
   const key = options.portfolioKey?.trim().toUpperCase();
   const [portfolios, allProjects] = await Promise.all([
-    PortfolioModel.find({ workspaceId, ...(key ? { key } : {}) })
-      .select(projection(['key', 'name', 'execChannels']))
-      .sort({ key: 1 })
-      .lean<DigestPortfolio[]>(),
+    listDigestPortfolios(workspaceId, key),
     // Every active project of the workspace (or of the portfolio named): those of no portfolio are dropped below.
-    ProjectModel.find({ workspaceId, ...(key ? { portfolioKey: key } : {}), active: true })
-      .select(projection(['key', 'name', 'portfolioKey', 'pmId', 'active']))
-      .sort({ key: 1 })
-      .lean<PlanProject[]>(),
+    listActiveProjects(workspaceId, key),
   ]);
   if (key && portfolios.length === 0) throw new PmoError('not_found', `There is no portfolio ${key} in this workspace.`, { field: 'portfolio' });
   const portfolioKeys = new Set(portfolios.map((p) => p.key));
@@ -70,21 +52,9 @@ export async function loadDigestData(ws: WorkspaceId, period: IsoWeek, options: 
   const projectKeys = projects.map((p) => p.key);
   const since = new Date(periodRange(period, 'UTC').start.getTime() - EARLIEST_OFFSET_MS);
   const [statuses, ...byKind] = await Promise.all([
-    StatusUpdateModel.find({ workspaceId, projectKey: { $in: projectKeys }, period: { $gte: shiftWeek(period, -STATUS_LOOKBACK_WEEKS), $lte: period } })
-      .select(projection(['projectKey', 'period', 'overall', 'submittedAt']))
-      .lean<StatusPoint[]>(),
+    listStatusPoints(workspaceId, projectKeys, shiftWeek(period, -STATUS_LOOKBACK_WEEKS), period),
     // Open items, and closed ones that count as activity: opened or closed since the period began.
-    ...ITEM_KINDS.map((kind) =>
-      itemModel(kind)
-        .find({
-          workspaceId,
-          projectKey: { $in: projectKeys },
-          $or: [{ status: { $nin: [...DONE_STATUSES] } }, { createdAt: { $gte: since } }, { closedAt: { $gte: since } }],
-        })
-        .select(projection(DIGEST_ITEM_FIELDS))
-        .lean<object[]>()
-        .then((docs) => docs.map((doc) => asItem(kind, doc))),
-    ),
+    ...ITEM_KINDS.map((kind) => listOpenOrRecentItems(workspaceId, kind, projectKeys, since, DIGEST_ITEM_FIELDS)),
   ]);
   const items = byKind.flat();
   const people = [...projects.map((p) => p.pmId ?? ''), ...items.filter((i) => i.kind === 'risk').map((i) => i.ownerId)];
@@ -94,6 +64,6 @@ export async function loadDigestData(ws: WorkspaceId, period: IsoWeek, options: 
     projects,
     statuses,
     items,
-    names: await loadNames(workspaceId, people),
+    names: await displayNames(workspaceId, people),
   };
 }

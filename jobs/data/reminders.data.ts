@@ -1,14 +1,12 @@
 // Everything one reminders run reads: the overdue items, their projects (for the PMs) and names.
-import { ProjectModel } from '../../models';
 import { ITEM_KINDS } from '../../core/domain';
 import { mayBeOverdue, peopleOf } from '../../core/registers';
 import { loadWorkspace, type WorkspaceId } from '../../core/services/context';
+import { displayNames } from '../../core/services/directory';
 import { compareItems, type ListedItem } from '../../core/services/item-list.service';
-import { asItem, itemModel } from '../../core/services/item-store';
+import { listItemsMatching, listProjectsByKeys, type PlanProject } from '../../core/services/job-data.service';
 import { isOverdue, overdueContext } from '../../core/services/overdue';
 import type { JobWorkspace } from '../types';
-import type { PlanProject } from './digest.data';
-import { loadNames } from './read';
 
 export interface ReminderData {
   /** Every open overdue item of the workspace, as of the load (register order, see compareItems). */
@@ -30,25 +28,17 @@ export async function loadReminderData(ws: WorkspaceId | JobWorkspace, now: Date
   const workspaceId = workspace._id;
   const ctx = overdueContext(workspace, now);
   const byKind = await Promise.all(
-    ITEM_KINDS.map((kind) =>
-      itemModel(kind)
-        .find({ workspaceId, ...mayBeOverdue(kind, ctx) })
-        .lean<object[]>()
-        .then((docs) => docs.map((doc) => asItem(kind, doc)).filter((item) => isOverdue(item, ctx))),
-    ),
+    ITEM_KINDS.map(async (kind) => (await listItemsMatching(workspaceId, kind, mayBeOverdue(kind, ctx))).filter((item) => isOverdue(item, ctx))),
   );
   const items: ListedItem[] = byKind.flat().map((item) => ({ ...item, overdue: true }));
   items.sort(compareItems);
   const keys = [...new Set(items.map((i) => i.projectKey))];
-  const projects = await ProjectModel.find({ workspaceId, key: { $in: keys } })
-    .select({ _id: 0, key: 1, name: 1, portfolioKey: 1, pmId: 1, active: 1 })
-    .sort({ key: 1 })
-    .lean<PlanProject[]>();
+  const projects: PlanProject[] = await listProjectsByKeys(workspaceId, keys);
   const people = [
     ...projects.map((p) => p.pmId ?? ''),
     ...items.flatMap(peopleOf),
   ];
-  return { items, projects, names: await loadNames(workspaceId, people) };
+  return { items, projects, names: await displayNames(workspaceId, people) };
 }
 
 function isJobWorkspace(ws: WorkspaceId | JobWorkspace): ws is JobWorkspace {

@@ -1,5 +1,5 @@
 // Who a planned message goes to, and the part of a delivery key that names them.
-import type { ExecChannel } from '../../models';
+import type { ExecChannel } from '../../core/services/job-data.service';
 import type { JobWorkspace, Recipient } from '../types';
 
 /** A person's DM, on the workspace's platform. */

@@ -1,6 +1,6 @@
 // One message to one recipient: the rate limits, the send, and quick retries on 429/5xx.
 import type { Platform } from '../../core/domain';
-import type { WorkspaceDoc } from '../../models';
+import type { WorkspaceDoc } from '../../core/services/job-data.service';
 import type { JobMessage, Recipient } from '../types';
 import type { Clock } from './clock';
 import { DeliveryError, toDeliveryError } from './delivery-error';

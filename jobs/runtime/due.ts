@@ -1,6 +1,6 @@
 // Which run of a job is due for a workspace now, and whether it is still worth posting.
 import type { JobName } from '../../core/domain';
-import { DEFAULT_SCHEDULES, type WorkspaceDoc } from '../../models';
+import { DEFAULT_SCHEDULES, type WorkspaceDoc } from '../../core/services/job-data.service';
 
 /**
  * A run missed while no instance was up is still posted if the bot is back within this window

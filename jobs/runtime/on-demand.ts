@@ -3,7 +3,7 @@ import type { JobCommands, JobRequest, OnDemandOutcome } from '../../core/runner
 import { loadWorkspace } from '../../core/services/context';
 import type { PlannedDelivery, Recipient } from '../types';
 import { byConversation, forEachBounded, sendWithRetry } from './attempt';
-import type { WorkspaceDoc } from '../../models';
+import type { WorkspaceDoc } from '../../core/services/job-data.service';
 import { toStored } from './delivery-store';
 import { DELIVERY_CONCURRENCY, type RunDeps } from './run-job';
 import { prepareSenders } from './sender';

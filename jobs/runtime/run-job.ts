@@ -2,7 +2,7 @@
 import type { Logger } from 'pino';
 import type { JobName, Platform } from '../../core/domain';
 import { dropRunMessages, finishJobRun } from '../../core/services';
-import type { WorkspaceDoc } from '../../models';
+import type { WorkspaceDoc } from '../../core/services/job-data.service';
 import type { JobPlan, Recipient } from '../types';
 import { byConversation, forEachBounded, sendWithRetry, type AttemptDeps } from './attempt';
 import type { DeliveryError } from './delivery-error';
@@ -24,8 +24,8 @@ export type Planner = (job: JobName, workspace: WorkspaceDoc, now: Date, options
 /**
  * Messages in flight at once per run. The rate limiter paces them (Teams: 50/s per tenant, 7/s
  * per conversation); this only has to be enough lanes to reach that pace while each message
- * waits for its sending mark to be stored, its send and its outcome: at ~300 ms a message under load,
- * 16 lanes make ~53/s.
+ * waits for its sending mark to be stored (lanes' marks share a write) and its send; its outcome is
+ * stored behind it. At ~300 ms a message under load, 16 lanes make ~53/s.
  */
 export const DELIVERY_CONCURRENCY = 16;
 /** Passes a delivery gets (each with up to INLINE_TRIES quick tries) before it is given up. */
@@ -82,15 +82,20 @@ export async function runPass(deps: RunDeps, options: PassOptions): Promise<Pass
   }
   const due = dueOf(records, deps.clock.now());
   const passDeps: RunDeps = { ...deps, senders: await preparing };
+  // Outcomes are stored while the lanes go on (many to a write); the pass waits for them before it counts.
+  const outcomes: Promise<void>[] = [];
+  const recorded = (d: StoredDelivery, outcome: Promise<void>) =>
+    outcomes.push(outcome.catch((err: unknown) => log.error({ err: errorText(err), key: d.key }, 'could not record a delivery’s outcome; it stays as recorded')));
   await forEachBounded(
     byConversation(due),
     deps.concurrency ?? DELIVERY_CONCURRENCY,
     async (group) => {
       // In order; after one that did not go out, the rest of the conversation waits for the next pass.
-      for (const d of group) if (!(await deliver(passDeps, lease, workspace, d, log))) return;
+      for (const d of group) if (!(await deliver(passDeps, lease, workspace, d, log, recorded))) return;
     },
     (err, group) => log.error({ err: errorText(err), key: group[0]?.key }, 'delivery bookkeeping failed; the deliveries stay as recorded'),
   );
+  await Promise.all(outcomes);
   return { planned, ...(await finishIfSettled(lease, deps, log)) };
 }
 
@@ -98,7 +103,14 @@ export async function runPass(deps: RunDeps, options: PassOptions): Promise<Pass
  * True when the message went out. The lease, checked just before, makes this instance the run's
  * only sender; the conditional pending → sending update makes each try of a delivery one send.
  */
-async function deliver(deps: RunDeps, lease: RunLease, workspace: WorkspaceDoc, d: StoredDelivery, log: Logger): Promise<boolean> {
+async function deliver(
+  deps: RunDeps,
+  lease: RunLease,
+  workspace: WorkspaceDoc,
+  d: StoredDelivery,
+  log: Logger,
+  recorded: (d: StoredDelivery, outcome: Promise<void>) => void,
+): Promise<boolean> {
   if (deps.isStopping() || !(await lease.renewIfDue())) return false;
   if (d.message === null) {
     await failAll([d], 'rejected: its planned message was not found');
@@ -109,18 +121,18 @@ async function deliver(deps: RunDeps, lease: RunLease, workspace: WorkspaceDoc, 
   const result = await sendWithRetry(deps, workspace, d.recipient, d.message);
   const now = deps.clock.now();
   if (result.ok) {
-    await markSent(d, result.messageId, now);
+    recorded(d, markSent(d, result.messageId, now));
     return true;
   }
   const { error } = result;
   if (error.retryable && attempts < MAX_PASSES) {
     const backoff = RETRY_BACKOFF_MS[Math.min(attempts - 1, RETRY_BACKOFF_MS.length - 1)];
     const at = new Date(now.getTime() + Math.max(backoff, error.retryAfterMs ?? 0));
-    await markRetry(d, error.message, at);
+    recorded(d, markRetry(d, error.message, at));
     log.warn({ key: d.key, attempts, retryAt: at.toISOString(), err: error.message }, 'delivery failed; will retry');
     return false;
   }
-  await markFailed(d, failureText(error));
+  recorded(d, markFailed(d, failureText(error)));
   log.warn({ key: d.key, attempts, code: error.code, err: error.message }, 'delivery failed for good');
   return false;
 }

@@ -3,7 +3,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import { JOB_NAMES, type JobName, type Platform } from '../../core/domain';
 import { claimJobRun, listWorkspaces, runRef, runsToEvaluate } from '../../core/services';
-import type { WorkspaceDoc } from '../../models';
+import type { WorkspaceDoc } from '../../core/services/job-data.service';
 import { systemClock, type Clock } from './clock';
 import { DailySweep } from './daily-sweep';
 import { dueRun, type DueFinder, type DueRun } from './due';

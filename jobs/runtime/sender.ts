@@ -1,7 +1,7 @@
 // What the delivery engine needs of a platform: post one job message to one recipient.
 import type { Logger } from 'pino';
 import type { Platform } from '../../core/domain';
-import type { WorkspaceDoc } from '../../models';
+import type { WorkspaceDoc } from '../../core/services/job-data.service';
 import type { JobMessage, Recipient } from '../types';
 
 /** What a sender reports back for a posted message. */

@@ -84,8 +84,14 @@ describe('Inbox', () => {
     for (const wait of [60_000, 90_000]) {
       clock += wait + 1;
       await inbox.sweep();
-      await waitFor(async () => (await InboundRequestModel.findById('slack:T1:command:x3').lean())?.attempts === tries && tries > 1);
-      await new Promise((r) => setTimeout(r, 50));
+      // The attempt is counted when it is taken and its outcome written when it fails: wait for the outcome.
+      // A failure that will be tried again pushes the lease out by the attempts so far; the last one fails the request.
+      const last = wait === 90_000;
+      await waitFor(async () => {
+        const now = await InboundRequestModel.findById('slack:T1:command:x3').lean();
+        if (now?.attempts !== tries || tries < 2) return false;
+        return last ? now.state === 'failed' : now.leaseUntil.getTime() === clock + 30_000 * tries;
+      });
     }
     doc = await InboundRequestModel.findById('slack:T1:command:x3').lean();
     expect(doc).toMatchObject({ state: 'failed', attempts: 3, error: 'database went away' });

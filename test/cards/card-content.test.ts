@@ -5,8 +5,10 @@ import type { HistoryEntryView } from '../../core/view-models';
 import { allText, facts, nodes, ofType, textBlocks, type Node } from './card-query';
 import {
   EMOJI_LONG, LONG, hugeRisk, MARKDOWN_TITLE, UNICODE_TITLE, bareRisk, change, confirmation, help, history, issue, list, risk,
-  riskForm, status,
+  riskForm, status, decision, action, hugeDecision,
 } from './fixtures';
+import { cardBytes } from './card-checker';
+import { CARD_BYTE_BUDGET } from '../../cards/text';
 
 
 describe('itemCard', () => {
@@ -24,6 +26,34 @@ describe('itemCard', () => {
     expect(facts(itemCard(issue()))).toMatchObject({ Type: 'Problem/concern', Priority: 'High', Status: 'In progress' });
     expect(facts(itemCard(change()))).toMatchObject({ Decision: 'Approved', 'Decided by': 'Dana Ruiz', 'Decided on': '2026-11-20' });
     expect(allText(itemCard(change()))).toContain('+2 weeks, +€10k, SSO in scope');
+  });
+
+  it('shows a decision: what was decided, why, who and when, the items it concerns', () => {
+    const card = itemCard(decision({ supersededBy: 'D-9' }));
+    expect(textBlocks(card)[0]).toMatchObject({ text: 'D-4 Use vendor B' });
+    expect(facts(card)).toMatchObject({ Status: 'Agreed', 'Decided by': 'Dana Ruiz', 'Decided on': '2026-11-20', Concerns: 'R-7, I-3', 'Superseded by': 'D-9' });
+    const text = allText(card);
+    expect(text).toContain('What was decided');
+    expect(text).toContain('Switch the payments API to vendor B from January.');
+    expect(text).toContain('Cheaper, and vendor A cannot commit to a date.');
+  });
+
+  it('shows an action: owner, due (overdue), the item it serves', () => {
+    expect(facts(itemCard(action()))).toMatchObject({ Owner: 'Ann Lee', Due: '2026-11-27 — overdue', Serves: 'R-7', Status: 'Open' });
+  });
+
+  it('lists the actions and decisions that concern an item, and the escalation links both ways', () => {
+    const related = [{ key: 'A-1', title: 'Call the vendor', status: 'done' }, { key: 'D-2', title: 'Use vendor B', status: 'agreed' }];
+    expect(facts(itemCard(risk({ related })))).toMatchObject({ Actions: 'A-1 Call the vendor (Done)', Decisions: 'D-2 Use vendor B (Agreed)' });
+    expect(facts(itemCard(issue({ escalatedFrom: 'R-2', escalatedTo: 'C-9' })))).toMatchObject({ 'Escalated from': 'R-2', 'Escalated to': 'C-9' });
+    expect(facts(itemCard(change({ escalatedFrom: 'I-3' })))).toMatchObject({ 'Raised from': 'I-3' });
+  });
+
+  it('keeps a decision with every text at its longest within the byte budget by showing fewer history entries', () => {
+    const card = itemCard(hugeDecision(EMOJI_LONG), history(30, EMOJI_LONG.slice(0, 5000)));
+    expect(cardBytes(card)).toBeLessThanOrEqual(CARD_BYTE_BUDGET);
+    expect(allText(card)).toContain('History');
+    expect(allText(card)).toMatch(/…and \d+ earlier changes/);
   });
 
   it('leaves out empty optional fields instead of showing blanks', () => {

@@ -5,7 +5,7 @@ import {
 import { cardBytes, checkCard, MAX_CARD_BYTES, verbsOf } from './card-checker';
 import {
   EMOJI_LONG, LONG, hugeRisk, MARKDOWN_TITLE, STARS_LONG, UNICODE_TITLE, bareRisk, change, confirmation, help, history, issue,
-  list, risk, riskForm, status,
+  list, risk, riskForm, status, decision, action, hugeDecision, manyRelated,
 } from './fixtures';
 
 const hugeHistory = (text: string) => history(30, text.slice(0, 5000));
@@ -17,6 +17,15 @@ const CASES: [string, () => AdaptiveCard][] = [
   ['item: risk with history', () => itemCard(risk({ overdue: true, escalatedTo: 'I-9' }), history(3))],
   ['item: issue', () => itemCard(issue({ escalatedFrom: 'R-2', resolution: 'Rebooted', due: '2026-01-01', overdue: true }))],
   ['item: change', () => itemCard(change())],
+  ['item: decision', () => itemCard(decision({ actions: ['update', 'close'] }), history(3))],
+  ['item: action, overdue', () => itemCard(action({ actions: ['update', 'close'] }))],
+  ['item: change raised from an issue', () => itemCard(change({ escalatedFrom: 'I-3', actions: ['update', 'close'] }))],
+  ['item: issue escalated both ways', () => itemCard(issue({ escalatedFrom: 'R-2', escalatedTo: 'C-9', actions: ['update', 'close'] }))],
+  ['item: risk with 50 actions and 50 decisions of 5,000 emoji', () => itemCard(risk({ related: manyRelated(EMOJI_LONG) }), hugeHistory(EMOJI_LONG))],
+  ['item: decision, every text 5,000 emoji, 300 items', () => itemCard(hugeDecision(EMOJI_LONG), hugeHistory(EMOJI_LONG))],
+  ['item: decision, every text 5,000 Markdown characters', () => itemCard(hugeDecision(STARS_LONG), hugeHistory(STARS_LONG))],
+  ['saved: action', () => savedCard({ outcome: 'created', item: action(), note: 'Already overdue: it was due Fri 27 Nov.' })],
+  ['list: decisions and actions', () => listCard({ kind: 'decision', filters: '', items: [decision(), action(), decision({ title: EMOJI_LONG })], total: 3 })],
   ['item: every optional field empty', () => itemCard(bareRisk(), [])],
   ['item: 5,000-character texts and 30 long history entries', () => itemCard(hugeRisk(LONG), hugeHistory(LONG))],
   ['item: 5,000 emoji everywhere', () => itemCard(hugeRisk(EMOJI_LONG), hugeHistory(EMOJI_LONG))],

@@ -1,6 +1,6 @@
 // Representative view models for the card tests, including the awkward ones.
 import type {
-  ChangeItemView, ConfirmationView, FormView, HelpView, HistoryEntryView, IssueItemView, ListView, RiskItemView,
+  ActionItemView, ChangeItemView, ConfirmationView, DecisionItemView, FormView, HelpView, HistoryEntryView, IssueItemView, ListView, RiskItemView,
   StatusUpdateView,
 } from '../../core/view-models';
 
@@ -59,6 +59,49 @@ export const change = (overrides: Partial<ChangeItemView> = {}): ChangeItemView 
   decidedAt: '2026-11-20',
   ...overrides,
 });
+
+export const decision = (overrides: Partial<DecisionItemView> = {}): DecisionItemView => ({
+  kind: 'decision',
+  key: 'D-4',
+  title: 'Use vendor B',
+  project: 'APOLLO',
+  ownerName: 'Ann Lee',
+  raisedByName: 'Bo Chen',
+  status: 'agreed',
+  overdue: false,
+  outcome: 'Switch the payments API to vendor B from January.',
+  rationale: 'Cheaper, and vendor A cannot commit to a date.',
+  decidedByName: 'Dana Ruiz',
+  decidedOn: '2026-11-20',
+  items: ['R-7', 'I-3'],
+  ...overrides,
+});
+
+export const action = (overrides: Partial<ActionItemView> = {}): ActionItemView => ({
+  kind: 'action',
+  key: 'A-2',
+  title: 'Call the vendor',
+  project: 'APOLLO',
+  ownerName: 'Ann Lee',
+  due: '2026-11-27',
+  status: 'open',
+  overdue: true,
+  itemKey: 'R-7',
+  ...overrides,
+});
+
+/** The most `show` can relate to an item: 50 actions and 50 decisions, every title `text`. */
+export const manyRelated = (text: string): NonNullable<RiskItemView['related']> => [
+  ...Array.from({ length: 50 }, (_, i) => ({ key: `A-${i + 1}`, title: text, status: 'open' })),
+  ...Array.from({ length: 50 }, (_, i) => ({ key: `D-${i + 1}`, title: text, status: 'superseded' })),
+];
+
+/** Every text field of a decision set to `text`, concerning 300 items. */
+export const hugeDecision = (text: string): DecisionItemView =>
+  decision({
+    title: text, description: text, outcome: text, rationale: text, decidedByName: text, ownerName: text, raisedByName: text, project: text,
+    items: Array.from({ length: 300 }, (_, i) => `R-${100000 + i}`), supersededBy: 'D-123456789', related: manyRelated(text),
+  });
 
 /** Every text field of a risk set to `text`. */
 export const hugeRisk = (text: string): RiskItemView =>

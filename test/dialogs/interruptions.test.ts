@@ -70,6 +70,7 @@ const ANSWERS: Record<string, string> = {
   portfolio: 'skip',
   program: 'skip',
   pm: 'skip',
+  outcome: 'Switch to vendor B',
 };
 
 interface Form {
@@ -87,10 +88,12 @@ const FORMS: Form[] = [
   { command: 'risk', left: 'the risk you were logging', nothingSaved: async (w) => expect(await itemCount(w, 'risk')).toBe(1) },
   { command: 'issue', left: 'the issue you were logging', nothingSaved: async (w) => expect(await itemCount(w, 'issue')).toBe(0) },
   { command: 'change', left: 'the change request you were logging', nothingSaved: async (w) => expect(await itemCount(w, 'change')).toBe(0) },
+  { command: 'decision', left: 'the decision you were logging', nothingSaved: async (w) => expect(await itemCount(w, 'decision')).toBe(0) },
+  { command: 'action', left: 'the action you were logging', nothingSaved: async (w) => expect(await itemCount(w, 'action')).toBe(0) },
   { command: 'status APOLLO', left: 'the status update you were writing', nothingSaved: async (w) => expect(await latestStatus(w.ws, 'APOLLO')).toBeNull() },
   { command: 'update', left: 'the changes you were making', nothingSaved: riskUnchanged },
   { command: 'close', left: 'the item you were closing', nothingSaved: riskUnchanged },
-  { command: 'escalate', left: 'the risk you were escalating', nothingSaved: async (w) => expect(await itemCount(w, 'issue')).toBe(0) },
+  { command: 'escalate', left: 'the item you were escalating', nothingSaved: async (w) => expect(await itemCount(w, 'issue')).toBe(0) },
   {
     command: 'portfolio add', left: 'the portfolio you were adding', answers: { keyInput: 'EMEA', title: 'Europe' },
     nothingSaved: async (w) => expect(await listPortfolios(w.ws)).toHaveLength(0),

@@ -153,13 +153,25 @@ describe('Close and Escalate', () => {
     expect(ran).toHaveLength(1);
   });
 
-  it('Escalate turns the risk into an issue, linked both ways, whose card offers Update, Close and the way back', async () => {
+  it('Escalate turns the risk into an issue, linked both ways, whose card offers Update, Close, Escalate and the way back', async () => {
     const { chat, ran } = await chatWith();
     expect(await chat.say(escalate('R-1'))).toEqual(['Escalated I-1 Vendor API may slip']);
-    expect(buttonsOf(chat.last[0])).toEqual(['Update', 'Close', 'Open R-1']);
+    expect(buttonsOf(chat.last[0])).toEqual(['Update', 'Close', 'Escalate', 'Open R-1']);
     expect(ran).toEqual([{ name: 'escalate', key: 'R-1' }]);
     expect((await getItem(chat.world.ws, 'R-1')).item).toMatchObject({ status: 'closed', escalatedTo: 'I-1' });
     expect(await chat.say(escalate('R-1'))).toEqual(['R-1 was already escalated to I-1.']);
+  });
+
+  it('Escalate on the issue raises a change request whose card opens the issue; the issue then opens both sides', async () => {
+    const { chat, ran } = await chatWith();
+    await chat.say(escalate('R-1'));
+    expect(await chat.say(escalate('I-1'))).toEqual(['Escalated C-1 Vendor API may slip']);
+    expect(buttonsOf(chat.last[0])).toEqual(['Update', 'Close', 'Open I-1']);
+    expect(checkCard(cardOf(chat.last[0]))).toEqual([]);
+    expect(ran).toEqual([{ name: 'escalate', key: 'R-1' }, { name: 'escalate', key: 'I-1' }]);
+    await chat.say('show I-1');
+    expect(buttonsOf(chat.last[0])).toEqual(['Update', 'Close', 'Open R-1', 'Open C-1']);
+    expect(await chat.say(escalate('I-1'))).toEqual(['I-1 was already escalated to C-1.']);
   });
 });
 

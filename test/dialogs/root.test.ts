@@ -101,11 +101,11 @@ const GUIDED: Case[] = [
     check: async (world) => expect((await getItem(world.ws, 'R-1')).item).toMatchObject({ probability: 2, due: '2026-04-30' }),
   },
   {
-    name: 'escalate alone asks for a risk key',
+    name: 'escalate alone asks for a risk or issue key',
     seed: seedRisk,
     turns: [
-      { user: 'escalate', bot: ['Asking keyInput: Which risk has happened?'] },
-      { user: 'I-1', bot: [/^Asking keyInput: Only risks can be used here/] },
+      { user: 'escalate', bot: ['Asking keyInput: Which risk has happened, or which issue needs a change request?'] },
+      { user: 'C-1', bot: [/^Asking keyInput: Only risks or issues can be used here \(R-n, I-n\), got "C-1", which is a change request/] },
       { user: 'R-1', bot: ['Confirm: key=R-1'] },
       { user: 'yes', bot: ['escalated I-1 Seeded risk'], status: 'complete' },
     ],

@@ -3,7 +3,7 @@ import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import type { ConfirmationView, FormView } from '../../core/view-models';
-import type { Actor } from '../../core/domain';
+import type { Actor, ItemKind } from '../../core/domain';
 import type { Reply, RunContext } from '../../core/runner';
 import { listItems } from '../../core/services';
 import type { DialogDeps } from '../../dialogs/dialog-deps';
@@ -132,6 +132,6 @@ export async function play(chat: Chat, turns: readonly Turn[]): Promise<void> {
 }
 
 /** Open and closed items of a kind in the chat's workspace. */
-export async function itemCount(world: World, kind: 'risk' | 'issue' | 'change'): Promise<number> {
+export async function itemCount(world: World, kind: ItemKind): Promise<number> {
   return (await listItems(world.ws, { kind, includeClosed: true }, NOW)).total;
 }

@@ -36,7 +36,7 @@ const clone = (manifest: ManifestJson): ManifestJson => JSON.parse(JSON.stringif
 
 /** The command words of SPEC §3. */
 const SPEC_COMMANDS = [
-  'help', 'status', 'risk', 'issue', 'change', 'list', 'show', 'update', 'close', 'escalate',
+  'help', 'status', 'risk', 'issue', 'change', 'decision', 'action', 'list', 'show', 'update', 'close', 'escalate',
   'project', 'program', 'portfolio', 'link', 'role', 'settings', 'digest', 'reminders', 'export', 'cancel',
 ];
 const SCOPES = ['personal', 'team', 'groupChat'];
@@ -125,10 +125,10 @@ describe('the bot', () => {
     expect(listed).toEqual([...SCOPES].sort());
   });
 
-  it.each(SCOPES)('offers help, status, risk, issue, change, list, show and close in %s', (scope) => {
+  it.each(SCOPES)('offers help, status, risk, issue, change, decision, action, list, show and close in %s', (scope) => {
     const list = bot.commandLists.find((l) => l.scopes.includes(scope));
     const titles = list?.commands.map((c) => c.title);
-    expect(titles).toEqual(expect.arrayContaining(['help', 'status', 'risk', 'issue', 'change', 'list', 'show', 'close']));
+    expect(titles).toEqual(expect.arrayContaining(['help', 'status', 'risk', 'issue', 'change', 'decision', 'action', 'list', 'show', 'close']));
   });
 
   it("keeps every list within Teams' limits: 10 commands, 32-char titles, 128-char descriptions", () => {

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (DOM types for the callbacks that page.evaluate runs in the browser.)
 // The traps a new user hit in the local chat, in Chromium: a form never swallows the next command, a
 // past due date is taken (and said to be overdue), forms read top to bottom with names, and a saved
 // item's card has a Close button that closes it.

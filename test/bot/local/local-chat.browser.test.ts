@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (DOM types for the callbacks that page.evaluate runs in the browser.)
 import type { Browser, Page } from 'playwright-core';
 import { ItemHistoryModel, RiskModel, StatusUpdateModel, WorkspaceModel } from '../../../models';
 import { artifactPath, launchChromium } from '../../support/browser';

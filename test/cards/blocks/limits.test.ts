@@ -5,7 +5,7 @@ import {
 import type { FormField, FormView } from '../../../core/view-models';
 import {
   EMOJI_LONG, LONG, MARKDOWN_TITLE, STARS_LONG, UNICODE_TITLE, bareRisk, change, confirmation, help, history, hugeRisk, issue,
-  list, risk, riskForm, status,
+  list, risk, riskForm, status, decision, action, hugeDecision, manyRelated,
 } from '../fixtures';
 import { buttons } from './block-query';
 
@@ -33,6 +33,12 @@ const MESSAGES: [string, () => SlackMessage][] = [
   ['item: issue', () => itemMessage(issue({ escalatedFrom: 'R-2', resolution: 'Rebooted', due: '2026-01-01', overdue: true }))],
   ['item: change', () => itemMessage(change())],
   ['item: bare', () => itemMessage(bareRisk())],
+  ['item: decision', () => itemMessage(decision({ actions: ['update', 'close'] }), history(3))],
+  ['item: action, overdue', () => itemMessage(action({ actions: ['update', 'close'] }))],
+  ['item: change raised from an issue', () => itemMessage(change({ escalatedFrom: 'I-3', actions: ['update', 'close'] }))],
+  ['item: issue escalated both ways', () => itemMessage(issue({ escalatedFrom: 'R-2', escalatedTo: 'C-9', actions: ['update', 'close', 'escalate'] }))],
+  ['list: decisions and actions', () => listMessage({ kind: 'decision', filters: '', items: [decision(), action()], total: 2 })],
+  ['saved: action', () => savedMessage({ outcome: 'created', item: action(), note: 'Already overdue: it was due Fri 27 Nov.' })],
   ['item: markdown and unicode', () => itemMessage(risk({ title: MARKDOWN_TITLE, ownerName: UNICODE_TITLE }))],
   ['list: 200 items', () => listMessage(list(200))],
   ['list: 200 items, page 2', () => listMessage(list(200), { page: 2 })],
@@ -64,6 +70,8 @@ for (const text of TEXTS) {
   const name = `${text.slice(0, 12)}… (${text.length})`;
   MESSAGES.push(
     [`item: every text ${name}, 30 history entries`, () => itemMessage(hugeRisk(text), history(30, text))],
+    [`item: decision, every text ${name}, 300 items`, () => itemMessage(hugeDecision(text), history(30, text))],
+    [`item: risk with 100 related items of ${name}`, () => itemMessage(risk({ related: manyRelated(text) }))],
     [`list: 200 rows of ${name}`, () => listMessage({ ...list(0), filters: text, items: list(200).items.map((item) => ({ ...item, title: text, ownerName: text, project: text, due: text })), total: 1000 }, { page: 3 })],
     [`saved: ${name}`, () => savedMessage({ outcome: 'closed', item: issue({ title: text, description: text, resolution: text, escalatedFrom: text.slice(0, 40) }) })],
     [`status: ${name}`, () => statusMessage(status({ project: text, projectName: text, period: text, summary: text, done: text, next: text, blockers: text, authorName: text }))],

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (DOM types for the callbacks that page.evaluate runs in the browser.)
 // Renders the job cards with the adaptivecards renderer in Debian's chromium and keeps PNGs for review
 // under test/artifacts/ (git-ignored): digest.png is the one an executive would see on Monday morning.
 import fs from 'node:fs';

@@ -124,7 +124,7 @@ describe('parseField refuses with a message that says what is allowed', () => {
     ['settings', 'policy', 'lax', 'policy must be one of supportive, controlling, directive, got "lax"'],
     ['show', 'key', 'X-5', 'item key must look like R-12, I-3, C-1, D-4 or A-2, got "X-5"'],
     ['show', 'key', 'R-0', /got "R-0"/],
-    ['escalate', 'key', 'I-3', 'only risks can be used here (R-n), got "I-3", which is an issue'],
+    ['escalate', 'key', 'C-3', 'only risks or issues can be used here (R-n, I-n), got "C-3", which is a change request'],
     ['update', 'status', 'open', /depend on the kind of item/],
     ['help', 'topic', 'nothing', /^topic must be one of help, status, risk/],
     ['reminders', 'x', '1', 'reminders takes no fields'],

@@ -104,6 +104,8 @@ describe('show, update, close, escalate', () => {
     ['close C-9 line one\nline two', { name: 'close', key: 'C-9', kind: 'change', resolution: 'line one\nline two' }],
     ['escalate R-2', { name: 'escalate', key: 'R-2' }],
     ['Escalate r2', { name: 'escalate', key: 'R-2' }],
+    ['escalate I-3', { name: 'escalate', key: 'I-3' }],
+    ['escalate i3', { name: 'escalate', key: 'I-3' }],
   ])('%j', (text, command) => {
     expect(parse(text)).toEqual({ command, errors: [] });
   });
@@ -116,8 +118,10 @@ describe('show, update, close, escalate', () => {
     ['update APOLLO p=3', 'key', /got "APOLLO"/],
     ['close', 'key', /^close needs an item key first/],
     ['escalate', 'key', /^escalate needs an item key first/],
-    ['escalate I-3', 'key', /^escalate: only risks can be used here \(R-n\), got "I-3", which is an issue$/],
-    ['escalate C-3', 'key', /which is a change request$/],
+    ['escalate C-3', 'key', /^escalate: only risks or issues can be used here \(R-n, I-n\), got "C-3", which is a change request$/],
+    ['escalate D-3', 'key', /which is a decision$/],
+    ['escalate A-3', 'key', /which is an action$/],
+    ['escalate X-3', 'key', /^escalate: item key must look like R-12 or I-12, got "X-3"$/],
   ])('%j has no usable item key', (text, field, message) => {
     const result = parse(text);
     expect(result.command).toBeNull();

@@ -19,12 +19,29 @@ describe('decisions and actions (the RAID log)', () => {
     });
   });
 
+  it('names who decided, as mentioned (a Teams id keeps its case), on the saved card and on show', async () => {
+    const world = await makeWorld();
+    const saved = await runFor(world, world.owner, 'decision Use Postgres by=@{29:AbC-nina|Nina Park} project=APOLLO', 'saved');
+    expect(saved.view.item).toMatchObject({ kind: 'decision', decidedByName: 'Nina Park' });
+    await runFor(world, world.owner, 'update D-1 by=@{u-pm|Sam}', 'saved');
+    const shown = await runFor(world, world.owner, 'show D-1', 'item');
+    expect(shown.view).toMatchObject({ decidedByName: 'Sam' });
+    expect(shown.history.map((h) => [h.field, h.from, h.to])).toContainEqual(['decided by', 'Nina Park', 'Sam']);
+  });
+
   it('logs an action serving a risk, taking the project from it, and is overdue when its due date passed', async () => {
     const world = await makeWorld();
     await runFor(world, world.owner, 'risk Vendor API may slip p=4 i=5 project=APOLLO', 'saved');
     const saved = await runFor(world, world.owner, 'action Call the vendor item=R-1 due=2026-11-02 project=APOLLO', 'saved');
     expect(saved.view.item).toMatchObject({ kind: 'action', key: 'A-1', itemKey: 'R-1', ownerName: 'Jane', status: 'open', overdue: true });
     expect(saved.view.note).toMatch(/overdue/i);
+  });
+
+  it('takes an action\'s project from the item it serves when none is given (outside a linked channel)', async () => {
+    const world = await makeWorld();
+    await runFor(world, world.owner, 'risk Vendor API may slip p=4 i=5 project=APOLLO', 'saved');
+    const saved = await runFor(world, world.owner, 'action Call the vendor owner=me due=friday item=R-1', 'saved');
+    expect(saved.view.item).toMatchObject({ key: 'A-1', project: 'APOLLO', itemKey: 'R-1', due: '2026-11-27' });
   });
 
   it('shows the actions and decisions that concern an item on its card', async () => {
@@ -70,6 +87,19 @@ describe('decisions and actions (the RAID log)', () => {
     const world = await makeWorld();
     const reply = await runFor(world, world.owner, 'action Call the vendor item=R-9 project=APOLLO', 'error');
     expect(reply.view.message).toContain('R-9');
+  });
+
+  it('help lists decision and action with their usage, and help escalate shows issues too', async () => {
+    const world = await makeWorld();
+    const help = await runFor(world, world.owner, 'help', 'help');
+    const usages = help.view.commands.map((c) => c.usage);
+    expect(usages).toEqual(expect.arrayContaining([
+      'decision [title] [outcome=".."] [rationale=".."] [by=@user] [on=DATE] [items=R-3,I-2] [project=KEY]',
+      'action [title] [owner=@user] [due=DATE] [item=KEY] [project=KEY]',
+      'escalate R-n|I-n',
+    ]));
+    const escalate = await runFor(world, world.owner, 'help escalate', 'help');
+    expect(escalate.view.commands[0].examples).toEqual(['escalate R-12', 'escalate I-3']);
   });
 
   it('exports decisions and actions as CSV files named after the register', async () => {

@@ -25,18 +25,23 @@ describe('the actions on an item view', () => {
     expect(await actionsOf(world, world.owner, 'R-1')).toEqual(['update']);
   });
 
-  it('an escalated risk offers no second escalation; the new issue is updated or closed, never escalated', async () => {
+  it('an escalated risk offers no second escalation; the new issue may escalate on into a change request, once', async () => {
     const world = await makeWorld();
     await runFor(world, world.owner, 'risk Supplier insolvency p=4 i=4 project=APOLLO', 'saved');
     const escalated = await runFor(world, world.pm, 'escalate R-1', 'saved');
-    expect(escalated.view.item).toMatchObject({ key: 'I-1', actions: ['update', 'close'] });
+    expect(escalated.view.item).toMatchObject({ key: 'I-1', actions: ['update', 'close', 'escalate'] });
     expect(await actionsOf(world, world.owner, 'R-1')).toEqual(['update']);
+    const change = await runFor(world, world.pm, 'escalate I-1', 'saved');
+    expect(change.view.item).toMatchObject({ key: 'C-1', escalatedFrom: 'I-1', actions: ['update', 'close'] });
+    expect(await actionsOf(world, world.owner, 'I-1')).toEqual(['update', 'close']);
   });
 
-  it('issues and change requests: Update and Close while open, Update once resolved', async () => {
+  it('issues: Update, Close and Escalate while open, Update once resolved; change requests never escalate', async () => {
     const world = await makeWorld();
     const issue = await runFor(world, world.other, 'issue Build server down project=APOLLO', 'saved');
-    expect(issue.view.item.actions).toEqual(['update', 'close']);
+    expect(issue.view.item.actions).toEqual(['update', 'close', 'escalate']);
+    await runFor(world, world.other, 'update I-1 status=in_progress', 'saved');
+    expect(await actionsOf(world, world.other, 'I-1')).toEqual(['update', 'close', 'escalate']);
     await runFor(world, world.other, 'update I-1 status=resolved', 'saved');
     expect(await actionsOf(world, world.other, 'I-1')).toEqual(['update']);
     expect(await actionsOf(world, world.owner, 'I-1')).toEqual([]);

@@ -1,4 +1,6 @@
 import { itemHeadline } from '../../../cards';
+import { changeText } from '../../../cards/history';
+import type { HistoryEntryView } from '../../../core/view-models';
 import { getPerson } from '../../../core/services';
 import { useTestDatabase } from '../../support/db';
 import { makeWorld, runFor } from './world';
@@ -176,6 +178,30 @@ describe('escalate', () => {
 
     const twice = await runFor(world, world.pm, 'escalate R-1', 'error');
     expect(twice.view.message).toBe('R-1 was already escalated to I-2.');
+  });
+
+  it('raises a change request from an issue, linked both ways, with a history line on each', async () => {
+    const world = await makeWorld();
+    await runFor(world, world.owner, 'change Unrelated project=APOLLO', 'saved');
+    await runFor(world, world.owner, 'issue Reporting misses VAT priority=high project=APOLLO', 'saved');
+    const saved = await runFor(world, world.pm, 'escalate I-1', 'saved');
+    expect(saved.view).toMatchObject({
+      outcome: 'escalated',
+      item: {
+        kind: 'change', key: 'C-2', title: 'Reporting misses VAT', project: 'APOLLO', description: 'Raised from I-1.', decision: 'pending',
+        status: 'open', escalatedFrom: 'I-1', ownerName: 'Jane', raisedByName: 'Sam',
+      },
+    });
+    expect(itemHeadline(saved.view.item)).toBe('C-2 Reporting misses VAT');
+    const issue = await runFor(world, world.other, 'show I-1', 'item');
+    expect(issue.view).toMatchObject({ escalatedTo: 'C-2', status: 'open' });
+    const line = (entry: HistoryEntryView) => changeText(entry, (text) => text ?? '');
+    expect(issue.history.map(line)).toEqual(['created', 'escalated to C-2']);
+    const change = await runFor(world, world.other, 'show C-2', 'item');
+    expect(change.history.map(line)).toEqual(['created', 'raised from I-1']);
+
+    const twice = await runFor(world, world.pm, 'escalate I-1', 'error');
+    expect(twice.view.message).toBe('I-1 was already escalated to C-2.');
   });
 
   it('refuses a bystander', async () => {

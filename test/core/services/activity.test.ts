@@ -19,6 +19,6 @@ describe('registerActivity', () => {
     await createRisk(other.ws, other.owner, { title: 'elsewhere', projectKey: 'APOLLO', probability: 1, impact: 1 }, thisWeek);
 
     const activity = await registerActivity(w.ws, new Date('2026-11-23T00:00:00Z'), new Date('2026-11-30T00:00:00Z'));
-    expect(activity).toEqual({ opened: { risk: 1, issue: 2, change: 1 }, closed: { risk: 2, issue: 0, change: 0 } });
+    expect(activity).toEqual({ opened: { risk: 1, issue: 2, change: 1, decision: 0, action: 0 }, closed: { risk: 2, issue: 0, change: 0, decision: 0, action: 0 } });
   });
 });

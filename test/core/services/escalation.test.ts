@@ -1,5 +1,5 @@
-import { createIssue, createRisk, escalateRisk, getItem } from '../../../core/services';
-import { IssueModel } from '../../../models';
+import { closeItem, createChange, createIssue, createRisk, escalateItem, escalateIssue, escalateRisk, getItem } from '../../../core/services';
+import { ChangeRequestModel, IssueModel } from '../../../models';
 import { useTestDatabase } from '../../support/db';
 import { makeWorld, rejectionOf } from './fixtures';
 
@@ -54,5 +54,74 @@ describe('escalateRisk', () => {
     expect((await escalateRisk(ws, owner, 'R-1', T1)).issue.priority).toBe('low');
     expect(await rejectionOf(escalateRisk(ws, owner, 'I-1', T1))).toMatchObject({ code: 'invalid', field: 'key' });
     expect(await rejectionOf(escalateRisk(ws, owner, 'R-9', T1))).toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('escalateIssue (escalate I-n)', () => {
+  it('raises a pending change request from the issue, linked both ways, with history on both; the issue stays open', async () => {
+    const { ws, owner, pm } = await makeWorld();
+    await createChange(ws, owner, { title: 'Existing change', projectKey: 'APOLLO' }, T0);
+    await createIssue(ws, owner, { title: 'Reporting misses VAT', description: 'Invoices lack VAT lines', projectKey: 'APOLLO', priority: 'high' }, T0);
+
+    const { issue, change } = await escalateIssue(ws, pm, 'i-1', T1);
+
+    expect(change).toMatchObject({
+      key: 'C-2', title: 'Reporting misses VAT', description: 'Raised from I-1: Invoices lack VAT lines', projectKey: 'APOLLO',
+      ownerId: owner.userId, raisedById: pm.userId, decision: 'pending', status: 'open', escalatedFrom: 'I-1',
+    });
+    expect(issue).toMatchObject({ key: 'I-1', escalatedTo: 'C-2', status: 'open' });
+
+    const issueHistory = (await getItem(ws, 'I-1')).history.map((h) => [h.action, h.field, h.from, h.to, h.byId]);
+    expect(issueHistory).toEqual([
+      ['created', null, null, 'Reporting misses VAT', owner.userId],
+      ['escalated', 'escalatedTo', null, 'C-2', pm.userId],
+    ]);
+    const changeHistory = (await getItem(ws, 'C-2')).history.map((h) => [h.action, h.field, h.from, h.to, h.byId]);
+    expect(changeHistory).toEqual([
+      ['created', null, null, 'Reporting misses VAT', pm.userId],
+      ['escalated', 'raisedFrom', null, 'I-1', pm.userId],
+    ]);
+  });
+
+  it('references the issue in the description even when it had none', async () => {
+    const { ws, owner } = await makeWorld();
+    await createIssue(ws, owner, { title: 'Build server down', projectKey: 'APOLLO' }, T0);
+    const { change } = await escalateIssue(ws, owner, 'I-1', T1);
+    expect(change.description).toBe('Raised from I-1.');
+  });
+
+  it('escalates an issue once, even when two people try at the same moment', async () => {
+    const { ws, owner, pm } = await makeWorld();
+    await createIssue(ws, owner, { title: 'Build server down', projectKey: 'APOLLO' }, T0);
+    const results = await Promise.allSettled([escalateIssue(ws, owner, 'I-1', T1), escalateIssue(ws, pm, 'I-1', T1)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await ChangeRequestModel.countDocuments({ workspaceId: ws, escalatedFrom: 'I-1' })).toBe(1);
+    const again = await rejectionOf(escalateIssue(ws, owner, 'I-1', T1));
+    expect(again).toMatchObject({ code: 'conflict', message: 'I-1 was already escalated to C-1.' });
+  });
+
+  it('refuses a resolved issue, someone who may not change it, and keys that are not issues', async () => {
+    const { ws, owner, other } = await makeWorld();
+    await createIssue(ws, owner, { title: 'Build server down', projectKey: 'APOLLO' }, T0);
+    await createIssue(ws, owner, { title: 'Spec gap', projectKey: 'APOLLO' }, T0);
+    await closeItem(ws, owner, 'I-2', 'fixed', T0);
+    expect(await rejectionOf(escalateIssue(ws, other, 'I-1', T1))).toMatchObject({ code: 'forbidden' });
+    expect(await rejectionOf(escalateIssue(ws, owner, 'I-2', T1))).toMatchObject({
+      code: 'conflict', message: 'I-2 is closed; reopen it (update I-2 status=open) to escalate it.',
+    });
+    expect(await rejectionOf(escalateIssue(ws, owner, 'R-1', T1))).toMatchObject({ code: 'invalid', field: 'key' });
+    expect(await rejectionOf(escalateItem(ws, owner, 'C-1', T1))).toMatchObject({
+      code: 'invalid', message: 'Only risks and issues can be escalated; C-1 is a change request.',
+    });
+  });
+
+  it('escalateItem follows the chain risk → issue → change request', async () => {
+    const { ws, owner } = await makeWorld();
+    await createRisk(ws, owner, { title: 'Vendor may fold', projectKey: 'APOLLO', probability: 4, impact: 4 }, T0);
+    const first = await escalateItem(ws, owner, 'R-1', T1);
+    expect([first.from.key, first.to.key]).toEqual(['R-1', 'I-1']);
+    const second = await escalateItem(ws, owner, 'I-1', T1);
+    expect([second.from.key, second.to.key]).toEqual(['I-1', 'C-1']);
+    expect((await getItem(ws, 'I-1')).item).toMatchObject({ escalatedFrom: 'R-1', escalatedTo: 'C-1' });
   });
 });

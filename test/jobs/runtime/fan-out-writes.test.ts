@@ -4,8 +4,8 @@
 import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import { Types } from 'mongoose';
 import { ConversationBook, TeamsJobSender } from '../../../bot/teams/job-sender';
-import { getConversationRef, listConversationRefs, saveConversationRef } from '../../../core/services';
-import { markSending, runDeliveries } from '../../../jobs/runtime/delivery-store';
+import { getConversationRef, insertDeliveries, listConversationRefs, saveConversationRef } from '../../../core/services';
+import { markSending, runDeliveries, type StoredDelivery } from '../../../jobs/runtime/delivery-store';
 import { RateLimiter } from '../../../jobs/runtime/rate-limiter';
 import { RENEW_EVERY_MS, RunLease } from '../../../jobs/runtime/run-lease';
 import type { Recipient } from '../../../jobs/types';
@@ -116,6 +116,31 @@ describe('a stopped holder’s sends', () => {
     expect(byKey['u-1']).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/interrupted while sending/) });
     expect(byKey['u-2']).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/interrupted while sending/) });
     expect(byKey['u-3']).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+});
+
+describe('marking deliveries sending', () => {
+  it('gives each record to one holder when marks asked side by side overlap, a write per holder’s batch', async () => {
+    const ws = await workspaceWith({ nudge: 'Sun 00:01' });
+    const run = { workspaceId: ws._id, job: 'nudge' as const, period: PERIOD };
+    const plans = people(20).map((userId, seq) => ({ key: `nudge:user:${userId}`, seq, platform: 'teams' as const, recipient: { kind: 'user', platform: 'teams', userId }, message: {} }));
+    await insertDeliveries(run, plans, at('10:00'));
+    const records = await runDeliveries(run);
+    const ask = (holder: string, ds: StoredDelivery[]) => Promise.all(ds.map((d) => markSending(d, holder, at('10:00'))));
+    // bot-a asks for the first ten while bot-b asks for all twenty: bot-b's one write moves only the ten left.
+    const { result: [a, b], commands } = await wire.during(() => Promise.all([ask('bot-a', records.slice(0, 10)), ask('bot-b', records)]));
+    expect(a).toEqual(Array(10).fill(true));
+    expect(b).toEqual([...Array(10).fill(false), ...Array(10).fill(true)]);
+    expect(commands.filter((c) => c.name === 'update' && c.collection === 'job_records')).toHaveLength(2);
+    const holders = (await runDeliveries(run)).map((d) => [d.status, d.lockedBy]);
+    expect(holders).toEqual([...Array(10).fill(['sending', 'bot-a']), ...Array(10).fill(['sending', 'bot-b'])]);
+
+    // A record back to pending for a retry (an attempt counted) is marked only by a read made since.
+    await JobRecordModel.updateOne({ _id: records[0]._id }, { $set: { status: 'pending', lockedBy: null }, $inc: { attempts: 1 } });
+    const [fresh] = await runDeliveries(run);
+    expect(await Promise.all([markSending(records[0], 'bot-c', at('10:01')), markSending(records[1], 'bot-c', at('10:01'))])).toEqual([false, false]);
+    expect(await markSending(fresh, 'bot-c', at('10:01'))).toBe(true);
+    expect((await runDeliveries(run))[0]).toMatchObject({ status: 'sending', lockedBy: 'bot-c', attempts: 1 });
   });
 });
 
