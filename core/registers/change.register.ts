@@ -1,21 +1,14 @@
 // Change request C-n (SPEC §2): impact on time/cost/scope and a decision; with the histories, the change log.
-import { CHANGE_STATUSES, DECISIONS, type Decision, type IsoDate } from '../domain';
+import { CHANGE_STATUSES, DECISIONS, type IsoDate } from '../domain';
 import { DESCRIPTION, DUE, OWNER, PROJECT, titled, type KindField } from './fields';
 import { addDays, todayIn } from '../services/time';
 import type { ChangeItemView } from '../view-models';
 import { dateOf, given, humanize, localTime, nameIn, nameOf } from './cells';
 import { ownColumns, type ItemRow, type OverdueContext, type RegisterDescriptor } from './types';
+import type { ChangeRequest, RegisterItemBase } from '../../models';
 
-interface ChangeRow extends ItemRow {
-  impact: string;
-  impactTime: string;
-  impactCost: string;
-  impactScope: string;
-  decision: Decision;
-  decidedById?: string | null;
-  decidedAt?: Date | null;
-  escalatedFrom?: string | null;
-}
+/** The stored change request, as its descriptor reads it. */
+type ChangeRow = ItemRow & Omit<ChangeRequest, keyof RegisterItemBase>;
 
 const DAY_MS = 86_400_000;
 

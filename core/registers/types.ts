@@ -2,6 +2,7 @@
 import type { IsoDate, ItemKind } from '../domain';
 import type { ItemView } from '../view-models';
 import type { KindField } from './fields';
+import type { RegisterItemBase } from '../../models';
 
 /** How the kind is named to people: `risk` / `risks` / `Risk`, `change request` / `change requests`. */
 export interface KindNouns {
@@ -22,21 +23,7 @@ export interface KindNouns {
  * What every stored item has, as the descriptor reads it. A descriptor's own functions take its
  * kind's row (RiskRow extends ItemRow) through method parameters, which TypeScript checks bivariantly.
  */
-export interface ItemRow {
-  kind: ItemKind;
-  key: string;
-  seq: number;
-  title: string;
-  description: string;
-  projectKey: string;
-  ownerId: string;
-  raisedById: string;
-  due?: IsoDate | null;
-  status: string;
-  resolution?: string | null;
-  createdAt: Date;
-  closedAt?: Date | null;
-}
+export type ItemRow = Omit<RegisterItemBase, 'workspaceId' | 'requestKey'> & { kind: ItemKind; createdAt: Date };
 
 /** What "overdue" is measured against: today in the workspace's zone and its change policy. */
 export interface OverdueContext {
