@@ -4,10 +4,10 @@ import { DESCRIPTION, DUE, OWNER, PROJECT, status, titled, type KindField } from
 import type { ActionItemView } from '../view-models';
 import { given } from './cells';
 import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
+import type { ActionItemEntry, RegisterItemBase } from '../../models';
 
-interface ActionRow extends ItemRow {
-  itemKey?: string | null;
-}
+/** The stored action, as its descriptor reads it. */
+type ActionRow = ItemRow & Omit<ActionItemEntry, keyof RegisterItemBase>;
 
 const FIELDS: KindField[] = [
   titled('What needs doing? Give it a short title.'),

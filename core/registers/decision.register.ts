@@ -1,18 +1,13 @@
 // Decision D-n (SPEC §2), the decision log: what was decided, why, by whom, when, and the items it concerns.
-import { DECISION_STATUSES, type IsoDate } from '../domain';
+import { DECISION_STATUSES } from '../domain';
 import { DESCRIPTION, OWNER, PROJECT, status, titled, type KindField } from './fields';
 import type { DecisionItemView } from '../view-models';
 import { given, nameIn, nameOf } from './cells';
 import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
+import type { DecisionEntry, RegisterItemBase } from '../../models';
 
-interface DecisionRow extends ItemRow {
-  outcome: string;
-  rationale: string;
-  decidedById?: string | null;
-  decidedOn?: IsoDate | null;
-  items?: string[];
-  supersededBy?: string | null;
-}
+/** The stored decision, as its descriptor reads it. */
+type DecisionRow = ItemRow & Omit<DecisionEntry, keyof RegisterItemBase>;
 
 const FIELDS: KindField[] = [
   titled('What was decided? Give it a short title.'),

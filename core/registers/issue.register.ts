@@ -4,6 +4,7 @@ import { DESCRIPTION, DUE, OWNER, PROJECT, RESOLUTION, status, titled, type Kind
 import type { IssueItemView } from '../view-models';
 import { given, humanize } from './cells';
 import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
+import type { Issue, RegisterItemBase } from '../../models';
 
 /** The words accepted for an issue's type, by the parser and by the services alike. */
 export const ISSUE_TYPE_ALIASES = {
@@ -16,12 +17,8 @@ export const ISSUE_TYPE_ALIASES = {
   off_spec: 'off_specification',
 } as const;
 
-interface IssueRow extends ItemRow {
-  type: IssueType;
-  priority: Priority;
-  escalatedFrom?: string | null;
-  escalatedTo?: string | null;
-}
+/** The stored issue, as its descriptor reads it. */
+type IssueRow = ItemRow & Omit<Issue, keyof RegisterItemBase>;
 
 /** How an issue's type reads on cards. */
 export const ISSUE_TYPE_LABEL: Record<IssueType, string> = {

@@ -1,20 +1,13 @@
 // Risk R-n (SPEC §2): probability × impact, response, mitigation, review date; escalates into an issue.
-import { RISK_RESPONSES, RISK_STATUSES, SCALE_MAX, SCALE_MIN, type IsoDate, type RiskRating } from '../domain';
+import { RISK_RESPONSES, RISK_STATUSES, SCALE_MAX, SCALE_MIN } from '../domain';
 import { DESCRIPTION, DUE, OWNER, PROJECT, status, titled, type KindField } from './fields';
 import type { RiskItemView } from '../view-models';
 import { given, humanize } from './cells';
 import { ownColumns, type ItemRow, type OverdueContext, type RegisterDescriptor } from './types';
+import type { Risk, RegisterItemBase } from '../../models';
 
-interface RiskRow extends ItemRow {
-  probability: number;
-  impact: number;
-  score: number;
-  rating: RiskRating;
-  response?: string | null;
-  mitigation: string;
-  reviewDate?: IsoDate | null;
-  escalatedTo?: string | null;
-}
+/** The stored risk, as its descriptor reads it. */
+type RiskRow = ItemRow & Omit<Risk, keyof RegisterItemBase>;
 
 const scale = (name: string, label: string, question: string, keys: string[]): KindField => ({
   name, keys, value: { type: 'scale' }, label, question, required: true,
