@@ -3,20 +3,18 @@ import type { Command, CommandName } from '../commands';
 import { ITEM_KINDS, type ItemKind } from '../domain';
 import { projectForChannel, toWorkspaceId } from '../services';
 import { findItem } from '../services/item-store';
+import { requiredFields } from '../registers';
+import type { RunContext } from './types';
 
 const isItemKind = (name: string): name is ItemKind => (ITEM_KINDS as readonly string[]).includes(name);
-import type { RunContext } from './types';
 
 /** Commands whose `project` defaults to the project the channel is linked to (SPEC §3). */
 const PROJECT_DEFAULTED = new Set<CommandName>([...ITEM_KINDS, 'status', 'list', 'export']);
 
 /** What each command cannot run without, in the order a dialog asks for it. */
 export const REQUIRED_FIELDS: Partial<Record<CommandName, readonly string[]>> = {
-  risk: ['title', 'probability', 'impact', 'project'],
-  issue: ['title', 'project'],
-  change: ['title', 'project'],
-  decision: ['title', 'project'],
-  action: ['title', 'project'],
+  // A register item needs what its descriptor marks required (the one place that says so).
+  ...Object.fromEntries(ITEM_KINDS.map((kind) => [kind, requiredFields(kind)])),
   status: ['project', 'rag'],
   project_add: ['key', 'title'],
   program_add: ['key', 'title'],
