@@ -94,10 +94,10 @@ export function itemTexts(item: ItemView): CardElement[] {
   return itemLongTexts(item).flatMap(([heading, text]) => section(heading, text));
 }
 
-/** The keys of the other sides of escalations: the issue a risk became, the risk an issue came from and the change it raised, the issue a change came from. */
+/** The keys of the other sides of escalations (what the item came from, what it became), whatever its kind. */
 export function linkedKeys(item: ItemView): string[] {
-  const keys = item.kind === 'risk' ? [item.escalatedTo] : item.kind === 'issue' ? [item.escalatedFrom, item.escalatedTo] : item.kind === 'change' ? [item.escalatedFrom] : [];
-  return keys.filter((key): key is string => Boolean(key));
+  const keys = ['escalatedFrom' in item ? item.escalatedFrom : undefined, 'escalatedTo' in item ? item.escalatedTo : undefined];
+  return keys.filter((key): key is string => typeof key === 'string' && key !== '');
 }
 
 /** Buttons to open the linked items of an escalation. */

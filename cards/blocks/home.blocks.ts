@@ -1,5 +1,6 @@
 // The App Home tab as Block Kit: the person's open items and their projects' latest RAG. Pure.
 import type { HomeProject, HomeView } from '../../core/home-view';
+import { nounsOf } from '../../core/registers';
 import { KIND_PLURAL, OVERDUE_MARK, RAG_LABEL, humanize } from '../style';
 import { CARD_VERBS } from '../verbs';
 import { buttonMaker } from './buttons';
@@ -46,7 +47,7 @@ export function homeTab(view: HomeView): HomeTab {
       const line = `*${mrkdwnLine(item.key, 20)}* ${mrkdwnLine(item.title, 150)}\n${levelText(item)}${due}${overdue} · ${mrkdwnLine(item.project, 40)}`;
       blocks.push(section(line, button('Show', { verb: CARD_VERBS.showItem, key: item.key })));
     }
-    if (group.total > group.items.length) blocks.push(context(`_…and ${group.total - group.items.length} more: \`/pmo list ${group.kind === 'change' ? 'changes' : `${group.kind}s`} mine\`_`));
+    if (group.total > group.items.length) blocks.push(context(`_…and ${group.total - group.items.length} more: \`/pmo list ${nounsOf(group.kind).listWord} mine\`_`));
   }
   return { type: 'home', callback_id: HOME_CALLBACK_ID, blocks: capBlocks(blocks, BLOCK_LIMITS.modalBlocks) };
 }

@@ -15,7 +15,7 @@ function itemBlocks(entry: ReminderItem, view: ReminderView, ids: ActionIds): Bl
     humanize(item.status),
     ...(item.ownerName ? [`owner ${mrkdwnText(item.ownerName, TEXT_LIMITS.name)}`] : []),
     ...(item.due ? [`due ${item.due}`] : []),
-    ...(item.kind === 'risk' && item.reviewDate ? [`review ${item.reviewDate}`] : []),
+    ...('reviewDate' in item && item.reviewDate ? [`review ${item.reviewDate}`] : []),
   ];
   const inputId = dueInputId(item.key);
   return [

@@ -18,7 +18,7 @@ function itemBlock(entry: ReminderItem, view: ReminderView): Container {
     inlineText(humanize(item.status)),
     ...(item.ownerName ? [`owner ${inlineText(item.ownerName, TEXT_LIMITS.name)}`] : []),
     ...(item.due ? [`due ${item.due}`] : []),
-    ...(item.kind === 'risk' && item.reviewDate ? [`review ${item.reviewDate}`] : []),
+    ...('reviewDate' in item && item.reviewDate ? [`review ${item.reviewDate}`] : []),
   ];
   const key = plainText(item.key, TEXT_LIMITS.name);
   return {
