@@ -2,26 +2,16 @@
 // chat, group chat, a channel with an @mention), and a form left for 30 minutes ends by itself.
 import type { Activity } from 'botbuilder';
 import { IssueModel, RiskModel } from '../../../models';
-import { ConnectorStub } from '../../support/connector-stub';
 import { useTestDatabase } from '../../support/db';
-import { startLocalTeamsBot, type LocalTeamsBot } from '../../support/teams-local-bot';
+import { useLocalTeamsBot } from '../../support/teams-local-bot';
 
 useTestDatabase();
 
-const connector = new ConnectorStub();
 const clock = { now: new Date('2026-11-26T10:00:00Z') };
-let serviceUrl: string;
-let bot: LocalTeamsBot;
+const teams = useLocalTeamsBot(() => clock.now);
+const { connector } = teams;
 let seq = 0;
 
-beforeAll(async () => {
-  serviceUrl = await connector.start();
-  bot = await startLocalTeamsBot({}, () => clock.now);
-});
-afterAll(async () => {
-  await bot.close();
-  await connector.stop();
-});
 
 type Place = 'personal' | 'groupChat' | 'channel';
 const TENANT = 'tenant-conversations';
@@ -41,7 +31,7 @@ function activity(text: string, place: Place, extra: Partial<Activity> = {}, who
     id: `act-${++seq}`,
     text: mention && text ? `<at>PMO</at> ${text}` : text,
     channelId: 'msteams',
-    serviceUrl,
+    serviceUrl: teams.serviceUrl,
     timestamp: clock.now.toISOString() as unknown as Date,
     from: { id: who.id, name: who.name, aadObjectId: `aad-${who.id}` },
     recipient: { id: '28:pmo-bot', name: 'PMO' },
@@ -59,7 +49,7 @@ function activity(text: string, place: Place, extra: Partial<Activity> = {}, who
 async function say(text: string, place: Place, extra: Partial<Activity> = {}, who = ADA): Promise<string[]> {
   const before = connector.sent.length;
   const body = activity(text, place, extra, who);
-  const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${teams.bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(res.status).toBeLessThan(300);
   return connector.sent.slice(before).filter((s) => s.conversationId === body.conversation?.id).map((s) => replyText(s.activity));
 }

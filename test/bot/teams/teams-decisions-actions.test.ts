@@ -1,43 +1,33 @@
 // The RAID log at the Teams door: decisions and actions logged inline, listed, shown on the item they
 // concern, closed, and escalate I-n giving a change request, all as activities posted to /api/messages.
 import type { Activity } from 'botbuilder';
-import { ConnectorStub } from '../../support/connector-stub';
 import { useTestDatabase } from '../../support/db';
-import { startLocalTeamsBot, type LocalTeamsBot } from '../../support/teams-local-bot';
+import { useLocalTeamsBot } from '../../support/teams-local-bot';
 
 useTestDatabase();
 
-const connector = new ConnectorStub();
 const clock = { now: new Date('2026-11-26T10:00:00Z') };
-let serviceUrl: string;
-let bot: LocalTeamsBot;
+const teams = useLocalTeamsBot(() => clock.now);
+const { connector } = teams;
 let seq = 0;
 
 const TENANT = 'tenant-raid';
 const ADA = { id: '29:ada-raid', name: 'Ada Admin' };
 const CONVERSATION = { id: `a:personal-${ADA.id}`, conversationType: 'personal', tenantId: TENANT };
 
-beforeAll(async () => {
-  serviceUrl = await connector.start();
-  bot = await startLocalTeamsBot({}, () => clock.now);
-});
-afterAll(async () => {
-  await bot.close();
-  await connector.stop();
-});
 
 /** Posts a personal-chat message as Teams would; the bot's replies, whole. */
 async function post(text: string): Promise<Partial<Activity>[]> {
   const before = connector.sent.length;
   const body: Partial<Activity> = {
-    type: 'message', id: `raid-${++seq}`, text, channelId: 'msteams', serviceUrl,
+    type: 'message', id: `raid-${++seq}`, text, channelId: 'msteams', serviceUrl: teams.serviceUrl,
     timestamp: clock.now.toISOString() as unknown as Date,
     from: { id: ADA.id, name: ADA.name, aadObjectId: 'aad-ada-raid' },
     recipient: { id: '28:pmo-bot', name: 'PMO' },
     conversation: CONVERSATION as Activity['conversation'],
     channelData: { tenant: { id: TENANT } },
   };
-  const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${teams.bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(res.status).toBeLessThan(300);
   return connector.sent.slice(before).filter((s) => s.conversationId === CONVERSATION.id).map((s) => s.activity);
 }
