@@ -21,6 +21,9 @@ async function mtime(file: string): Promise<number | undefined> {
   }
 }
 
+/** What the launcher is built from (tools/ferretdb/build.sh: our main.go, and FerretDB with the files of _patch/ in place). */
+const LAUNCHER_SOURCES = ['main.go', 'go.mod', 'go.sum', 'build.sh', '_patch/files.txt', '_patch/sqlite-collection.go', '_patch/sqlite-metadata-metadata.go'];
+
 /**
  * Builds the FerretDB launcher with the machine's `go` unless a build newer than its sources is
  * already there. Builds to a temporary name and renames, so a concurrent reader never sees half a file.
@@ -28,7 +31,7 @@ async function mtime(file: string): Promise<number | undefined> {
 export async function ensureLauncherBuilt(root: string, logger: Logger): Promise<string> {
   const { dir, binary } = launcherPaths(root);
   const built = await mtime(binary);
-  const sources = await Promise.all(['main.go', 'go.mod', 'go.sum'].map((f) => mtime(path.join(dir, f))));
+  const sources = await Promise.all(LAUNCHER_SOURCES.map((f) => mtime(path.join(dir, f))));
   if (sources.some((s) => s === undefined)) {
     throw new Error(`the FerretDB launcher source is missing under ${dir}`);
   }
@@ -44,7 +47,7 @@ export async function ensureLauncherBuilt(root: string, logger: Logger): Promise
   const tmp = `${binary}.${process.pid}.tmp`;
   await fs.mkdir(path.dirname(binary), { recursive: true });
   try {
-    await run('go', ['build', '-o', tmp, '.'], { cwd: dir, maxBuffer: 16 * 1024 * 1024, env: process.env });
+    await run('bash', [path.join(dir, 'build.sh'), tmp], { cwd: dir, maxBuffer: 16 * 1024 * 1024, env: process.env });
   } catch (err) {
     await fs.rm(tmp, { force: true });
     const stderr = (err as { stderr?: string }).stderr ?? String(err);
