@@ -45,15 +45,47 @@ export function refuseRedirects(connector: ConnectorClient): ConnectorClient {
   return connector;
 }
 
-/** Every Bot Connector client it makes refuses redirects. */
+/** Bot Connector clients kept per (caller, serviceUrl, audience); a few per deployment in practice. */
+class ConnectorCache {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+
+  constructor(private readonly max = 200) {}
+
+  get(key: string, make: () => Promise<ConnectorClient>): Promise<ConnectorClient> {
+    const known = this.clients.get(key);
+    if (known) return known;
+    const made = make();
+    // A client that could not be made is not kept: the next turn tries again.
+    made.catch(() => this.clients.delete(key));
+    this.clients.set(key, made);
+    if (this.clients.size > this.max) this.clients.delete(this.clients.keys().next().value as string);
+    return made;
+  }
+}
+
+/**
+ * Every Bot Connector client it makes refuses redirects, and is made once per serviceUrl and
+ * audience: a client holds no state of a turn (its credentials fetch and cache tokens), and making
+ * one builds an HTTP pipeline, which cost a Teams turn more CPU than its dialog did.
+ */
 class NoRedirectConnectorFactory extends ConnectorFactory {
-  constructor(private readonly inner: ConnectorFactory) {
+  constructor(
+    private readonly inner: ConnectorFactory,
+    private readonly cache: ConnectorCache,
+    private readonly caller: string,
+  ) {
     super();
   }
 
-  async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return refuseRedirects(await this.inner.create(serviceUrl, audience));
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    return this.cache.get(JSON.stringify([this.caller, serviceUrl, audience ?? null]), async () => refuseRedirects(await this.inner.create(serviceUrl, audience)));
   }
+}
+
+/** Who the connectors act for: the token's audience (the bot's app id) and its caller, '' when unauthenticated. */
+function callerOf(identity: ClaimsIdentity | undefined): string {
+  const claim = (type: string) => identity?.getClaimValue(type) ?? '';
+  return JSON.stringify([claim('aud'), claim('appid') || claim('azp')]);
 }
 
 /**
@@ -61,13 +93,18 @@ class NoRedirectConnectorFactory extends ConnectorFactory {
  * messages, new conversations) refusing redirects.
  */
 export class NoRedirectBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly connectors = new ConnectorCache();
+
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     const result = await super.authenticateRequest(activity, authHeader);
-    return { ...result, connectorFactory: result.connectorFactory && new NoRedirectConnectorFactory(result.connectorFactory) };
+    return {
+      ...result,
+      connectorFactory: result.connectorFactory && new NoRedirectConnectorFactory(result.connectorFactory, this.connectors, callerOf(result.claimsIdentity)),
+    };
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new NoRedirectConnectorFactory(super.createConnectorFactory(claimsIdentity));
+    return new NoRedirectConnectorFactory(super.createConnectorFactory(claimsIdentity), this.connectors, callerOf(claimsIdentity));
   }
 }
 

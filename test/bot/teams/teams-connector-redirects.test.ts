@@ -108,4 +108,24 @@ describe('Bot Connector calls never follow a redirect', () => {
     );
     expect(reachedTargets(since)).toEqual([]);
   });
+
+  it('one connector client serves every turn to a serviceUrl (it keeps refusing redirects), another serviceUrl gets its own', async () => {
+    const clientFor = async (serviceUrl: string): Promise<unknown> => {
+      const reference: Partial<ConversationReference> = {
+        channelId: 'msteams',
+        serviceUrl,
+        conversation: { id: 'a:cached', isGroup: false, conversationType: 'personal', name: '', tenantId: 'tenant-cached' },
+        bot: { id: `28:${APP_ID}`, name: 'PMO' },
+      };
+      let client: unknown;
+      await bot.door.adapter.continueConversationAsync(APP_ID, reference, async (context) => {
+        client = context.turnState.get(context.adapter.ConnectorClientKey);
+      });
+      expect(client).toBeDefined();
+      return client;
+    };
+    const first = await clientFor(connector.url);
+    expect(await clientFor(connector.url)).toBe(first);
+    expect(await clientFor(elsewhere.url)).not.toBe(first);
+  });
 });
