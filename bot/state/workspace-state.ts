@@ -1,5 +1,5 @@
 import { ConversationState, type BotState, type StoreItem, type TurnContext } from 'botbuilder';
-import { cacheKeyOf, markNew, saveKeepingETag, type StateParts } from './optimistic-save';
+import { cacheKeyOf, loadWithHash, markNew, saveKeepingETag, type StateParts } from './optimistic-save';
 import { joinStorageKey } from './storage-key';
 import { workspaceKeyOf } from './workspace-key';
 
@@ -34,7 +34,7 @@ export class WorkspaceConversationState extends ConversationState {
   }
 
   override async load(context: TurnContext, force = false): Promise<StoreItem> {
-    return markNew(await super.load(context, force));
+    return markNew(await loadWithHash(context, force, partsOf(this, this.storage, this.storageKey)));
   }
 
   override saveChanges(context: TurnContext, force = false): Promise<void> {
