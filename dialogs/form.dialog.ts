@@ -133,7 +133,8 @@ export class FormDialog extends PmoComponentDialog {
     const view = formView(this.config, state, field, { today: todayIn(turn.parse), people: state.people });
     const prompt = this.presenter.form(view, question(this.config, state, field));
     state.notice = undefined;
-    return step.prompt(FIELD_PROMPT, { prompt, retryPrompt: prompt });
+    // No retryPrompt: the prompt is sent again on a retry anyway, and each copy is kept in conversation state.
+    return step.prompt(FIELD_PROMPT, { prompt });
   }
 
   /** Takes the answer (typed, or the whole card) and goes round again with what is now known. */
@@ -163,7 +164,7 @@ export class FormDialog extends PmoComponentDialog {
     state.confirming = true;
     const prompt = this.presenter.confirmation(confirmationView(this.config, state, todayIn(this.turn(step.context).parse)));
     state.notice = undefined;
-    return step.prompt(CONFIRM_PROMPT, { prompt, retryPrompt: prompt });
+    return step.prompt(CONFIRM_PROMPT, { prompt });
   }
 
   /** save goes on; edit FIELD asks that field again, then confirms again. */
