@@ -92,6 +92,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ url: served.url })}\n`);
   process.stdin.resume();
   process.stdin.on('end', () => process.exit(0)); // the parent went away
+  process.on('SIGTERM', () => process.exit(0)); // a normal exit, so `BENCH_CPU_PROF` profiles get written
 }
 
 main().catch((err: Error) => {

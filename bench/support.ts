@@ -154,7 +154,7 @@ export interface BotProcess extends Served {
 
 /** Starts bench/server.js (`ours`, `echo` or `slack`) in its own process on the bench database. */
 export async function spawnBot(mode: 'ours' | 'echo' | 'slack', db: BenchDatabase, dbName: string, env: Record<string, string> = {}): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--expose-gc', path.join(__dirname, 'server.js'), mode, db.db.uri, dbName], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), '--expose-gc', path.join(__dirname, 'server.js'), mode, db.db.uri, dbName], {
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
