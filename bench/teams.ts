@@ -47,6 +47,9 @@ export interface TeamsResult {
   guidedStep: { ours: Latency; echo: Latency; ratioP99: number };
 }
 
+/** How many alternations of ours and the echo bot a measurement is split into. */
+const ROUNDS = 5;
+
 /**
  * For `concurrency` conversations at once: the latency of a one-line `risk ...` (a DB-writing
  * turn) and of one guided-dialog step (answering the title after a bare `risk`).
@@ -62,21 +65,30 @@ export async function benchTeams(ours: Served, echo: Served, sink: Served, concu
     return undefined;
   });
 
-  const inline = (bot: Served) =>
-    concurrently(concurrency, turns, (w, i) => say(bot, serviceUrl, tenant, user(w), `risk Bench risk ${w}-${i} p=3 i=4 project=BENCH`));
-  const guided = (bot: Served) =>
-    concurrently(concurrency, turns, async (w, i) => {
+  const inline = (bot: Served, round: number, n: number) =>
+    concurrently(concurrency, n, (w, i) => say(bot, serviceUrl, tenant, user(w), `risk Bench risk ${w}-${round}-${i} p=3 i=4 project=BENCH`));
+  const guided = (bot: Served, round: number, n: number) =>
+    concurrently(concurrency, n, async (w, i) => {
       await say(bot, serviceUrl, tenant, user(w), 'risk');
-      const t = await say(bot, serviceUrl, tenant, user(w), `Guided risk ${w}-${i}`);
+      const t = await say(bot, serviceUrl, tenant, user(w), `Guided risk ${w}-${round}-${i}`);
       await say(bot, serviceUrl, tenant, user(w), 'cancel');
       return t;
     });
 
-  // Interleaved so drift on a noisy machine hits both bots alike.
-  const oursInline = latency(await inline(ours));
-  const echoInline = latency(await inline(echo));
-  const oursGuided = latency(await guided(ours));
-  const echoGuided = latency(await guided(echo));
+  // In rounds, ours then the echo bot in each, so drift on a noisy machine hits both bots alike.
+  const rounds = Math.min(ROUNDS, turns);
+  const samples = { oursInline: [] as number[], echoInline: [] as number[], oursGuided: [] as number[], echoGuided: [] as number[] };
+  for (let round = 0; round < rounds; round++) {
+    const n = Math.floor(turns / rounds) + (round < turns % rounds ? 1 : 0);
+    samples.oursInline.push(...(await inline(ours, round, n)));
+    samples.echoInline.push(...(await inline(echo, round, n)));
+    samples.oursGuided.push(...(await guided(ours, round, n)));
+    samples.echoGuided.push(...(await guided(echo, round, n)));
+  }
+  const oursInline = latency(samples.oursInline);
+  const echoInline = latency(samples.echoInline);
+  const oursGuided = latency(samples.oursGuided);
+  const echoGuided = latency(samples.echoGuided);
   const ratio = (a: Latency, b: Latency) => Math.round((a.p99 / b.p99) * 10) / 10;
   return {
     concurrency,
