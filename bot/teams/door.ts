@@ -61,10 +61,19 @@ export function refusalOf(activity: Partial<Activity>, mode: DoorMode): string |
   return null;
 }
 
+/** The activities whose turn reads the conversation state (messages and card presses); others need no preload. */
+const READS_STATE = new Set(['message', 'invoke']);
+
 export interface DoorDeps {
   mode: DoorMode;
   inbox: Inbox;
   logger: Logger;
+  /**
+   * Reads what the turn will read first (its conversation state) while the claim is written: the
+   * two round trips overlap instead of following each other. What it reads is dropped with the
+   * turn when the claim fails; when it fails, the turn reads again and meets the error itself.
+   */
+  preload?: (context: TurnContext) => Promise<unknown>;
 }
 
 /**
@@ -86,7 +95,10 @@ export function doorLogic(run: (context: TurnContext) => Promise<void>, deps: Do
     await conversations.run(conversationId, async () => {
       const team = activity.channelId === 'msteams' ? tenantOf(activity)! : 'default';
       const key = activity.id ? `${activity.channelId}:${team}:${conversationId}:${activity.id}` : null;
-      if (key && !(await deps.inbox.claim(key, activity.channelId === 'msteams' ? 'teams' : 'local', team))) {
+      const claim = key ? deps.inbox.claim(key, activity.channelId === 'msteams' ? 'teams' : 'local', team) : Promise.resolve(true);
+      const preload = deps.preload && READS_STATE.has(activity.type) ? deps.preload(context).catch(() => undefined) : undefined;
+      const [claimed] = await Promise.all([claim, preload]);
+      if (!claimed) {
         deps.logger.info({ request: key }, 'Teams activity already taken (a redelivery or a replay); skipped');
         // An invoke must still be answered, or the channel reports a failure for what is being done.
         if (activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 200 } });

@@ -42,7 +42,8 @@ export function mountTeamsBot(
   // With MicrosoftAppId only authenticated Teams activities; without it (local mode) this machine's
   // emulator and tests, replying to a serviceUrl on this machine (bot/mount.ts keeps others out).
   const mode = deps.config.teams.appId ? 'msteams' : 'local';
-  mountTeams(app, adapter, doorLogic((context) => bot.run(context), { mode, inbox: deps.inbox ?? new Inbox({ holder: newHolderId(), logger }), logger }));
+  const inbox = deps.inbox ?? new Inbox({ holder: newHolderId(), logger });
+  mountTeams(app, adapter, doorLogic((context) => bot.run(context), { mode, inbox, logger, preload: (context) => conversationState.load(context) }));
   if (mode === 'local') logger.info('Teams: local mode (MicrosoftAppId unset): no Bot Framework authentication, loopback callers only');
   return { bot, adapter };
 }
