@@ -177,6 +177,8 @@ export class RootDialog extends ComponentDialog {
       }
       case CARD_VERBS.itemClose:
       case CARD_VERBS.itemEscalate:
+      case CARD_VERBS.itemApprove:
+      case CARD_VERBS.itemReject:
         return this.answer(step, await runItemButton(data, this.context(step.context), this.run));
       case CARD_VERBS.submitForm: {
         const form = isOrphanEditCard(data) ? undefined : this.forms.get(data.command);
