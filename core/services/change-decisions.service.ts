@@ -50,9 +50,10 @@ export function assertImpactKnown(workspace: WorkspaceDoc, change: ChangeItem, i
   const missing = IMPACTS.filter(([field]) => !(input[field] ?? change[field] ?? '').trim()).map(([, said]) => said);
   if (missing.length === 0) return;
   const example = missing.map((said) => `${said}="…"`).join(' ');
+  const named = missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}` : missing[0];
   throw invalid(
     'impact',
-    `Under the directive policy an approved change needs its impact on time, cost and scope; ${change.key} has none on ${missing.join(' and ')}. ` +
+    `Under the directive policy an approved change needs its impact on time, cost and scope; ${change.key} has none on ${named}. ` +
       `Give it with the approval: approve ${change.key} ${example}`,
   );
 }
