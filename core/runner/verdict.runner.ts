@@ -22,13 +22,13 @@ function changeLines(change: ChangeItem): string[] {
   return [`${change.key} ${change.title} (${change.projectKey})`, ...(impacts.length ? [`Impact — ${impacts.join('; ')}`] : [])];
 }
 
-/** Sends the notices through the job runtime; returns who could not be reached, and why, in words. */
-async function send(ctx: RunContext, notices: Notice[]): Promise<string | undefined> {
+/** Sends the notices through the job runtime; returns those that could not be delivered, and why (none: all were). */
+async function send(ctx: RunContext, notices: Notice[]): Promise<{ to: string; reason: string }[] | string | undefined> {
   if (notices.length === 0) return undefined;
   if (!ctx.jobs?.notify) return 'this bot instance does not send messages to people';
   const request = { workspaceId: ctx.workspaceId, now: ctx.now, platform: ctx.platform, channelId: ctx.channelId, conversationRefId: ctx.conversationRefId };
   const outcome = await ctx.jobs.notify(request, notices);
-  return outcome.failed.length ? outcome.failed.map((f) => `${f.to} (${f.reason})`).join('; ') : undefined;
+  return outcome.failed.length ? outcome.failed : undefined;
 }
 
 export async function runVerdict(command: VerdictCommand, ctx: RunContext): Promise<Reply> {
@@ -49,7 +49,8 @@ export async function runVerdict(command: VerdictCommand, ctx: RunContext): Prom
     };
     const failed = await send(ctx, [{ userId: requester, ...(names.has(requester) ? { displayName: names.get(requester) } : {}), view }]);
     const name = names.get(requester) ?? requester;
-    told = failed ? `${name} (who raised it) could not be told: ${failed}.` : `${name} (who raised it) was told.`;
+    const why = typeof failed === 'string' ? failed : failed?.map((f) => f.reason).join('; ');
+    told = why ? `${name} (who raised it) could not be told: ${why}.` : `${name} (who raised it) was told.`;
   }
   const view = { ...toItemView(item, names, overdue(item), ctx.timeZone), actions: actions(item) };
   return { type: 'saved', view: { outcome: verdict, item: view, ...(told ? { told } : {}) } };
@@ -75,5 +76,10 @@ export async function noticeDeciders(ctx: RunContext, item: RegisterItem): Promi
   };
   const failed = await send(ctx, deciders.map((userId) => ({ userId, ...(names.has(userId) ? { displayName: names.get(userId) } : {}), view })));
   const who = deciders.map((id) => names.get(id) ?? id);
-  return failed ? `Could not tell everyone who decides it: ${failed}.` : `Sent to ${who.join(', ')} to decide.`;
+  if (typeof failed === 'string') return `Could not tell those who decide it: ${failed}.`;
+  if (!failed) return `Sent to ${who.join(', ')} to decide.`;
+  const missed = new Set(failed.map((f) => f.to));
+  const reached = who.filter((name) => !missed.has(name));
+  const notReached = `could not tell ${failed.map((f) => `${f.to} (${f.reason})`).join('; ')}`;
+  return reached.length ? `Sent to ${reached.join(', ')} to decide; ${notReached}.` : `${notReached[0].toUpperCase()}${notReached.slice(1)} to decide it.`;
 }

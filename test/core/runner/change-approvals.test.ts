@@ -166,3 +166,30 @@ describe('Approve and Reject on the change’s card: only for who may decide', (
     expect(await actionsOf(world, world.admin)).toEqual(['update', 'close']);
   });
 });
+
+describe('when a notice cannot be delivered', () => {
+  it('the decision stands and the reply says who could not be told, and why', async () => {
+    const world = await worldWith('controlling');
+    world.jobs.notify = async (_request, sent) => ({ planned: sent.length, sent: 0, failed: sent.map((n) => ({ to: n.displayName ?? n.userId, reason: 'no conversation with this person yet' })), sentByKind: {} });
+    const raised = expectType(await say(world, world.owner, RAISE), 'saved');
+    expect(raised.view.told).toBe('Could not tell Ada (no conversation with this person yet) to decide it.');
+    const decided = expectType(await say(world, world.admin, 'approve C-1'), 'saved');
+    expect(decided.view.told).toBe('Jane (who raised it) could not be told: no conversation with this person yet.');
+    expect((await getItem(world.ws, 'C-1')).item).toMatchObject({ decision: 'approved' });
+  });
+
+  it('without a job runtime (a bot instance that sends nothing), it says so', async () => {
+    const world = await makeWorld();
+    const reply = expectType(await runCommand(parse(RAISE, world.owner), runContext(world, world.owner)), 'saved');
+    expect(reply.view.told).toBe('Could not tell those who decide it: this bot instance does not send messages to people.');
+  });
+});
+
+it('some deciders reached, some not: both said', async () => {
+  const world = await worldWith('supportive');
+  world.jobs.notify = async (_request, sent) => ({
+    planned: sent.length, sent: 1, sentByKind: { notice: 1 }, failed: sent.filter((n) => n.userId === 'u-pm').map((n) => ({ to: n.displayName ?? n.userId, reason: 'Slack knows no DM with this person' })),
+  });
+  const raised = expectType(await say(world, world.owner, RAISE), 'saved');
+  expect(raised.view.told).toBe('Sent to Ada to decide; could not tell Sam (Slack knows no DM with this person).');
+});
