@@ -105,7 +105,9 @@ export function itemLinks(item: ItemView): SubmitAction[] {
   return linkedKeys(item).map((linked) => submit(`Open ${plainText(linked, TEXT_LIMITS.name)}`, { verb: CARD_VERBS.showItem, key: linked }));
 }
 
-const ACTION_BUTTON: Record<ItemAction, { label: string; verb: (typeof CARD_VERBS)['itemUpdate' | 'itemClose' | 'itemEscalate'] }> = {
+const ACTION_BUTTON: Record<ItemAction, { label: string; verb: (typeof CARD_VERBS)['itemUpdate' | 'itemClose' | 'itemEscalate' | 'itemApprove' | 'itemReject'] }> = {
+  approve: { label: 'Approve', verb: CARD_VERBS.itemApprove },
+  reject: { label: 'Reject', verb: CARD_VERBS.itemReject },
   update: { label: 'Update', verb: CARD_VERBS.itemUpdate },
   close: { label: 'Close', verb: CARD_VERBS.itemClose },
   escalate: { label: 'Escalate', verb: CARD_VERBS.itemEscalate },

@@ -9,12 +9,18 @@ const OUTCOME_LABEL: Record<SavedOutcome, string> = {
   updated: 'Updated',
   closed: 'Closed',
   escalated: 'Escalated',
+  approved: 'Approved',
+  rejected: 'Rejected',
 };
 
 /** "Already overdue: …", where the eye lands after the outcome. */
 function noteOf(saved: SavedView): CardElement[] {
   const note = inlineText(saved.note, TEXT_LIMITS.value);
-  return note ? [textBlock(note, { color: 'attention', weight: 'bolder', spacing: 'small' })] : [];
+  const told = inlineText(saved.told, TEXT_LIMITS.value);
+  return [
+    ...(note ? [textBlock(note, { color: 'attention', weight: 'bolder', spacing: 'small' })] : []),
+    ...(told ? [textBlock(told, { isSubtle: true, spacing: 'small' })] : []),
+  ];
 }
 
 export function savedCard(saved: SavedView): AdaptiveCard {

@@ -10,6 +10,9 @@ export const CARD_VERBS = {
   itemUpdate: 'pmo.item.update',
   itemClose: 'pmo.item.close',
   itemEscalate: 'pmo.item.escalate',
+  // Approve / Reject on a pending change request's card and on the notice to its deciders (`approve`/`reject C-n`).
+  itemApprove: 'pmo.item.approve',
+  itemReject: 'pmo.item.reject',
   // Buttons on the job cards (reminders, nudges).
   itemDone: 'pmo.item.done',
   itemSnooze: 'pmo.item.snooze',
@@ -33,6 +36,8 @@ export type CardActionData =
   | { verb: typeof CARD_VERBS.itemUpdate; key: string }
   | { verb: typeof CARD_VERBS.itemClose; key: string }
   | { verb: typeof CARD_VERBS.itemEscalate; key: string }
+  | { verb: typeof CARD_VERBS.itemApprove; key: string }
+  | { verb: typeof CARD_VERBS.itemReject; key: string }
   | { verb: typeof CARD_VERBS.itemDone; key: string }
   | { verb: typeof CARD_VERBS.itemSnooze; key: string; days: number }
   /** The new date comes in the card's input `due_<key>` (cards/jobs dueInputId). */
@@ -90,6 +95,8 @@ export function isCardActionData(value: unknown): value is CardActionData {
     case CARD_VERBS.itemUpdate:
     case CARD_VERBS.itemClose:
     case CARD_VERBS.itemEscalate:
+    case CARD_VERBS.itemApprove:
+    case CARD_VERBS.itemReject:
     case CARD_VERBS.itemDone:
     case CARD_VERBS.itemDue:
       return isText(own('key'));

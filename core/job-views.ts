@@ -137,6 +137,18 @@ export interface NudgeView {
   totalProjects: number;
 }
 
+/**
+ * A short message to one person outside the weekly runs' own kinds: a change raised (to those who
+ * decide it, with Approve and Reject), a change decided (to whoever raised it), and the policy's
+ * escalations to PMO admins. Lines are plain text; the renderers escape them.
+ */
+export interface NoticeView {
+  title: string;
+  lines: string[];
+  /** The pending change the recipient may decide: Approve and Reject buttons for it. */
+  decide?: { key: string };
+}
+
 /** One message of a job run; every kind has a Teams Adaptive Card and a Block Kit rendering in cards/jobs/. */
 export type JobMessage =
   | { kind: 'digest'; view: DigestView }
@@ -144,4 +156,5 @@ export type JobMessage =
   | { kind: 'digest_projects'; view: DigestProjectsView }
   | { kind: 'pm_reminder'; view: ReminderView }
   | { kind: 'owner_reminder'; view: ReminderView }
-  | { kind: 'nudge'; view: NudgeView };
+  | { kind: 'nudge'; view: NudgeView }
+  | { kind: 'notice'; view: NoticeView };

@@ -60,3 +60,49 @@ export const POLICY_RULES: Readonly<Record<Policy, Readonly<PolicyRules>>> = {
 export function policyRules(policy: Policy | undefined): Readonly<PolicyRules> {
   return POLICY_RULES[policy ?? DEFAULT_POLICY];
 }
+
+/** Who decides a change request under the rules, as a phrase: "its project's PM or a PMO admin". */
+export function decidersPhrase(rules: Readonly<PolicyRules>): string {
+  return rules.changeDecidedBy === 'pm-or-admin' ? "its project's PM or a PMO admin" : 'a PMO admin';
+}
+
+/** The pure rule: whether someone may decide a change request of a project (the services add who is a PMO admin). */
+export function mayDecideChange(rules: Readonly<PolicyRules>, p: { actorId: string; pmId?: string | null; isAdmin: boolean }): boolean {
+  return p.isAdmin || (rules.changeDecidedBy === 'pm-or-admin' && !!p.pmId && p.actorId === p.pmId);
+}
+
+const STATUS_REASON: Record<PolicyRules['statusReason'], string> = {
+  optional: 'asked, may be skipped',
+  required: 'required',
+  'required-with-recovery-date': 'required, with a recovery date',
+};
+
+/** Each row of the SPEC §4 table as the bot says it; `settings policy=...` lists the rows that differ. */
+const ROWS: { label: string; cell: (r: Readonly<PolicyRules>) => string }[] = [
+  { label: 'Reason for an amber or red status', cell: (r) => STATUS_REASON[r.statusReason] },
+  {
+    label: 'Missing status update',
+    cell: (r) => ['nudge to the PM', r.missingUpdateToAdmins ? 'the next working day the PMO admins get the names' : '', r.missingUpdateInDigest ? 'listed in the digest' : '']
+      .filter(Boolean).join('; '),
+  },
+  { label: 'Change requests decided by', cell: (r) => `${decidersPhrase(r)}${r.approvalNeedsImpact ? '; approving needs the impact on time, cost and scope' : ''}` },
+  { label: 'A change is overdue when pending for', cell: (r) => `${r.changeOverdueDays} days` },
+  {
+    label: 'Overdue items',
+    cell: (r) => ['reminders to owners and PMs', r.overdueCountPerOwner ? 'a count per owner in the scorecard' : '', r.escalateOverdueAfterDays ? `escalated to the PMO admins after ${r.escalateOverdueAfterDays} days` : '']
+      .filter(Boolean).join('; '),
+  },
+];
+
+/** What switching from one policy to another changes: `Label: before → after`, one line per row that differs. */
+export function policyChanges(from: Policy | undefined, to: Policy): string[] {
+  const before = policyRules(from);
+  const after = policyRules(to);
+  return ROWS.filter((row) => row.cell(before) !== row.cell(after)).map((row) => `${row.label}: ${row.cell(before)} → ${row.cell(after)}`);
+}
+
+/** The whole row set of one policy (`settings` shows it). */
+export function policySummary(policy: Policy | undefined): string[] {
+  const rules = policyRules(policy);
+  return ROWS.map((row) => `${row.label}: ${row.cell(rules)}`);
+}

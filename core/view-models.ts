@@ -26,7 +26,7 @@ export interface RelatedItemView {
 }
 
 /** What a viewer may do next with an item they are looking at (SPEC §3), in the order shown. */
-export const ITEM_ACTIONS = ['update', 'close', 'escalate'] as const;
+export const ITEM_ACTIONS = ['approve', 'reject', 'update', 'close', 'escalate'] as const;
 export type ItemAction = (typeof ITEM_ACTIONS)[number];
 
 export interface RiskItemView extends ItemViewBase {
@@ -174,10 +174,12 @@ export interface ConfirmationView {
   formId?: string; // as FormView.formId
 }
 
-export type SavedOutcome = 'created' | 'updated' | 'closed' | 'escalated';
+export type SavedOutcome = 'created' | 'updated' | 'closed' | 'escalated' | 'approved' | 'rejected';
 
 export interface SavedView {
   outcome: SavedOutcome;
   item: ItemView; // the headline is `${item.key} ${item.title}` (SPEC §3)
   note?: string; // said under the headline: 'Already overdue: it was due Fri 20 Nov.'
+  /** Who was told, plainly (not a warning): 'Sent to Ana to decide.', 'Bo (who raised it) was told.' */
+  told?: string;
 }

@@ -6,7 +6,7 @@ import { errorReply, type Reply, type RunContext } from '../core/runner';
 import { getItem, PmoError } from '../core/services';
 import type { RunCommand } from './dialog-deps';
 
-export type ItemButton = Extract<CardActionData, { verb: typeof CARD_VERBS.itemClose | typeof CARD_VERBS.itemEscalate }>;
+export type ItemButton = Extract<CardActionData, { verb: typeof CARD_VERBS.itemClose | typeof CARD_VERBS.itemEscalate | typeof CARD_VERBS.itemApprove | typeof CARD_VERBS.itemReject }>;
 
 /** An old card's Close on an item closed meanwhile: said plainly, nothing run. Unknown keys are the runner's to refuse. */
 async function alreadyDone(key: string, ctx: RunContext): Promise<Reply | undefined> {
@@ -28,5 +28,10 @@ export async function runItemButton(data: ItemButton, ctx: RunContext, run: RunC
       return (await alreadyDone(key, ctx)) ?? run({ name: 'close', key, kind: found.kind }, ctx);
     case CARD_VERBS.itemEscalate:
       return run({ name: 'escalate', key }, ctx);
+    // An old card's button on a change decided since: the runner says who decided it and when.
+    case CARD_VERBS.itemApprove:
+      return run({ name: 'approve', key }, ctx);
+    case CARD_VERBS.itemReject:
+      return run({ name: 'reject', key }, ctx);
   }
 }

@@ -24,7 +24,7 @@ import type { Presenter } from './presenter';
 import { ProgramAddDialog } from './program-add.dialog';
 import { ProjectAddDialog } from './project-add.dialog';
 import { RoleDialog } from './role.dialog';
-import { getRunContext, parseContextOf } from './run-context';
+import { getRunContext, parseContextOf, setRunContext } from './run-context';
 import { ShowDialog } from './show.dialog';
 import { StatusDialog } from './status.dialog';
 import { UpdateDialog } from './update.dialog';
@@ -77,6 +77,7 @@ export class RootDialog extends ComponentDialog {
    * old card of another form leaves the waiting one be. Anything else is the form's answer.
    */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    this.attachJobs(innerDc.context);
     const form = this.waitingForm(innerDc);
     if (form === undefined) return super.onContinueDialog(innerDc);
     const { activity } = innerDc.context;
@@ -99,6 +100,17 @@ export class RootDialog extends ComponentDialog {
       default:
         return super.onContinueDialog(innerDc);
     }
+  }
+
+  protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    this.attachJobs(innerDc.context);
+    return super.onBeginDialog(innerDc, options);
+  }
+
+  /** The job runtime on this turn's RunContext, so every run of the turn (a form's save too) can send notices. */
+  private attachJobs(turnContext: TurnContext): void {
+    const ctx = getRunContext(turnContext);
+    if (this.jobs && !ctx.jobs) setRunContext(turnContext, { ...ctx, jobs: this.jobs });
   }
 
   /** The guided form waiting for an answer in this conversation, if any. */
@@ -177,6 +189,8 @@ export class RootDialog extends ComponentDialog {
       }
       case CARD_VERBS.itemClose:
       case CARD_VERBS.itemEscalate:
+      case CARD_VERBS.itemApprove:
+      case CARD_VERBS.itemReject:
         return this.answer(step, await runItemButton(data, this.context(step.context), this.run));
       case CARD_VERBS.submitForm: {
         const form = isOrphanEditCard(data) ? undefined : this.forms.get(data.command);

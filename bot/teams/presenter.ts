@@ -63,6 +63,10 @@ function savedVerb(outcome: string): string {
       return 'Updated';
     case 'closed':
       return 'Closed';
+    case 'approved':
+      return 'Approved';
+    case 'rejected':
+      return 'Rejected';
     default:
       return 'Escalated';
   }

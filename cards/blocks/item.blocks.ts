@@ -46,16 +46,17 @@ export function itemMessage(view: ItemView, history: HistoryEntryView[] = []): S
   return { text: fallbackText(itemHeadline(view)), blocks: capBlocks(blocks, BLOCK_LIMITS.messageBlocks) };
 }
 
-const OUTCOME_LABEL: Record<SavedOutcome, string> = { created: 'Logged', updated: 'Updated', closed: 'Closed', escalated: 'Escalated' };
+const OUTCOME_LABEL: Record<SavedOutcome, string> = { created: 'Logged', updated: 'Updated', closed: 'Closed', escalated: 'Escalated', approved: 'Approved', rejected: 'Rejected' };
 /** The notification line says what the Teams reply says (bot/teams/presenter.ts). */
-const OUTCOME_VERB: Record<SavedOutcome, string> = { created: 'Saved', updated: 'Updated', closed: 'Closed', escalated: 'Escalated' };
+const OUTCOME_VERB: Record<SavedOutcome, string> = { created: 'Saved', updated: 'Updated', closed: 'Closed', escalated: 'Escalated', approved: 'Approved', rejected: 'Rejected' };
 
 export function savedMessage(view: SavedView): SlackMessage {
   const { item } = view;
   const button = buttonMaker();
   const label = OUTCOME_LABEL[view.outcome] ?? 'Saved';
   const note = mrkdwnLine(view.note, TEXT_LIMITS.value); // 'Already overdue: …'
-  const blocks = [...itemBody(item, `✅ *${escapeMrkdwn(label)}*${note ? ` — ⚠️ *${note}*` : ''}`), ...itemButtons(item, button)];
+  const told = view.told ? [context(mrkdwnLine(view.told, TEXT_LIMITS.value))] : [];
+  const blocks = [...itemBody(item, `✅ *${escapeMrkdwn(label)}*${note ? ` — ⚠️ *${note}*` : ''}`), ...told, ...itemButtons(item, button)];
   return {
     text: fallbackText(`${OUTCOME_VERB[view.outcome] ?? 'Saved'} ${itemHeadline(item)}${view.note ? ` — ${view.note}` : ''}`),
     blocks: capBlocks(blocks, BLOCK_LIMITS.messageBlocks),

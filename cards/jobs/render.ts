@@ -6,6 +6,8 @@ import { digestCard, digestProjectsCard, digestSummary } from './digest.card';
 import { digestBlocks, digestProjectsBlocks } from './digest.blocks';
 import { nudgeCard, nudgeSummary } from './nudge.card';
 import { nudgeBlocks } from './nudge.blocks';
+import { noticeCard, noticeSummary } from './notice.card';
+import { noticeBlocks } from './notice.blocks';
 import { reminderCard, reminderSummary } from './reminder.card';
 import { reminderBlocks } from './reminder.blocks';
 import { escapeMrkdwn, type Block } from './slack-kit';
@@ -24,6 +26,8 @@ export function jobMessageSummary(message: JobMessage): string {
       return reminderSummary(message.view);
     case 'nudge':
       return nudgeSummary(message.view);
+    case 'notice':
+      return noticeSummary(message.view);
   }
 }
 
@@ -38,6 +42,8 @@ export function jobMessageCard(message: JobMessage): AdaptiveCard {
       return reminderCard(message.view);
     case 'nudge':
       return nudgeCard(message.view);
+    case 'notice':
+      return noticeCard(message.view);
   }
 }
 
@@ -52,6 +58,8 @@ function jobMessageBlocks(message: JobMessage): Block[] {
       return reminderBlocks(message.view);
     case 'nudge':
       return nudgeBlocks(message.view);
+    case 'notice':
+      return noticeBlocks(message.view);
   }
 }
 

@@ -7,6 +7,8 @@ export const JOB_VERBS = {
   itemSnooze: CARD_VERBS.itemSnooze,
   itemDue: CARD_VERBS.itemDue,
   start: CARD_VERBS.start,
+  itemApprove: CARD_VERBS.itemApprove,
+  itemReject: CARD_VERBS.itemReject,
 } as const;
 
 /** "Snooze a week" moves the due date this many days past today. */
@@ -20,7 +22,8 @@ export type JobActionData =
   | { verb: typeof JOB_VERBS.itemDone; key: string }
   | { verb: typeof JOB_VERBS.itemSnooze; key: string; days: number }
   | { verb: typeof JOB_VERBS.itemDue; key: string }
-  | { verb: typeof JOB_VERBS.start; command: 'status'; project: string };
+  | { verb: typeof JOB_VERBS.start; command: 'status'; project: string }
+  | { verb: typeof JOB_VERBS.itemApprove | typeof JOB_VERBS.itemReject; key: string };
 
 /** `R-7` → `due_R-7`: the id of the date input beside that item's Set due date button. */
 export function dueInputId(key: string): string {

@@ -161,6 +161,8 @@ export const COMMAND_FIELDS: Record<CommandName, AnySchema> = {
   reminders: {},
   export: { register: EXPORT_REGISTER, project },
   cancel: {},
+  approve: { key: spec([], false, keyOf('change')) },
+  reject: { key: spec([], false, keyOf('change')) },
 };
 
 /** The field a property name or key alias (`p`, `desc`) names in `schema`. */

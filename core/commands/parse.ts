@@ -1,4 +1,5 @@
 // parseCommand: the first word picks the command; the rest is read by that command's parser.
+import { parseApprove, parseReject } from './verdict-commands';
 import { parseAction, parseChange, parseClose, parseDecision, parseEscalate, parseIssue, parseRisk, parseShow, parseUpdate } from './item-commands';
 import {
   parseLink, parsePortfolioAdd, parseProgramAdd, parseProjectAdd, parseRole, parseSettings,
@@ -46,6 +47,8 @@ const VERBS: Record<string, VerbParser> = {
   reminders: parseReminders,
   export: parseExport,
   cancel: parseCancel,
+  approve: parseApprove,
+  reject: parseReject,
 };
 
 const HELP_HINT = 'type help to see what I can do';

@@ -137,7 +137,7 @@ export type ExportRegister = ItemKind | 'status';
 export const HELP_TOPICS = [
   'help', 'status', ...ITEM_KINDS, 'list', 'show', 'update', 'close', 'escalate',
   'project', 'program', 'portfolio', 'link', 'role', 'settings', 'digest', 'reminders', 'export',
-  'cancel',
+  'cancel', 'approve', 'reject',
 ] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
@@ -175,6 +175,16 @@ export interface DigestCommand { name: 'digest'; portfolio?: string }
 export interface RemindersCommand { name: 'reminders' }
 export interface ExportCommand { name: 'export'; register?: ExportRegister; project?: string }
 export interface CancelCommand { name: 'cancel' }
+/** `approve C-3 [time=..] [cost=..] [scope=..] [comment]` / `reject C-3 [comment]` (SPEC §3, §4). */
+export interface VerdictCommand {
+  name: 'approve' | 'reject';
+  key: string;
+  comment?: string;
+  /** Directive: the impact on each dimension, given with the approval when the change lacks it. */
+  impactTime?: string;
+  impactCost?: string;
+  impactScope?: string;
+}
 
 export type Command =
   | HelpCommand
@@ -199,12 +209,13 @@ export type Command =
   | DigestCommand
   | RemindersCommand
   | ExportCommand
-  | CancelCommand;
+  | CancelCommand
+  | VerdictCommand;
 
 export type CommandName = Command['name'];
 
 export const COMMAND_NAMES: readonly CommandName[] = [
   'help', 'status', ...ITEM_KINDS, 'list', 'show', 'update', 'close', 'escalate',
   'project_add', 'program_add', 'portfolio_add', 'link', 'link_exec', 'role', 'settings', 'digest',
-  'reminders', 'export', 'cancel',
+  'reminders', 'export', 'cancel', 'approve', 'reject',
 ];

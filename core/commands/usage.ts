@@ -25,6 +25,8 @@ const LINES = {
   reminders: 'reminders',
   export: `export ${[...LIST_WORDS, 'status'].join('|')} [project=KEY]`,
   cancel: 'cancel',
+  approve: 'approve C-n [comment] [time=".."] [cost=".."] [scope=".."]',
+  reject: 'reject C-n [comment]',
 } as Record<HelpTopic, string>;
 
 /** In HELP_TOPICS order, which is the order help lists them in. */

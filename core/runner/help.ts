@@ -59,6 +59,11 @@ export const HELP = {
     examples: ['export risks', 'export changes project=APOLLO', 'export status project=APOLLO'],
   },
   cancel: { description: 'Leave the current dialog at any step.', examples: ['cancel'] },
+  approve: {
+    description: 'Approve a pending change request, with an optional comment kept in its history. Who may depends on the PMO policy (settings shows it); under directive the impact on time, cost and scope must be known.',
+    examples: ['approve C-3 Fits the Q3 budget', 'approve C-3 time="+2 weeks" cost="+10k" scope="adds SSO"'],
+  },
+  reject: { description: 'Reject a pending change request, saying why; whoever raised it is told.', examples: ['reject C-3 Not in this release'] },
 } as Record<HelpTopic, TopicHelp>;
 
 /** The overview leaves out `help` itself and shows one example per command to stay short. */

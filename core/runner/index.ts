@@ -1,5 +1,5 @@
 // The channel-agnostic command runner: Teams and Slack adapters and dialogs call these.
-export type { JobCommands, JobRequest, OnDemandOutcome, Reply, RunContext } from './types';
+export type { JobCommands, JobRequest, Notice, OnDemandOutcome, Reply, RunContext } from './types';
 export { runCommand } from './run';
 export { missingFields, missingIn, withDefaults, REQUIRED_FIELDS } from './defaults';
 export { toHistoryView, toItemView, toStatusView } from './views';

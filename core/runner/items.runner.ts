@@ -6,6 +6,7 @@ import {
 } from '../services';
 import type { SavedOutcome } from '../view-models';
 import { viewerActions } from './item-actions';
+import { noticeDeciders } from './verdict.runner';
 import { ensureMentioned, itemPeople, namesFor, overdueCheck } from './lookups';
 import { missingReply } from './missing';
 import { overdueNote } from './overdue-note';
@@ -23,10 +24,10 @@ function noteFor(ctx: RunContext, item: RegisterItem, overdue: boolean): { note?
 }
 
 /** The item as stored, with its people named and whether it is overdue. */
-async function savedReply(ctx: RunContext, item: RegisterItem, outcome: SavedOutcome): Promise<Reply> {
+async function savedReply(ctx: RunContext, item: RegisterItem, outcome: SavedOutcome, told?: string): Promise<Reply> {
   const [names, overdue, actions] = await Promise.all([namesFor(ctx, itemPeople(item)), overdueCheck(ctx), viewerActions(ctx, [item])]);
   const view = { ...toItemView(item, names, overdue(item), ctx.timeZone), actions: actions(item) };
-  return { type: 'saved', view: { outcome, item: view, ...noteFor(ctx, item, view.overdue) } };
+  return { type: 'saved', view: { outcome, item: view, ...noteFor(ctx, item, view.overdue), ...(told ? { told } : {}) } };
 }
 
 /** A command's field values → the stored fields its kind's descriptor names (`owner` a person's id, `review` the review date). */
@@ -52,7 +53,7 @@ export async function runCreate(command: CreateCommand, ctx: RunContext): Promis
   const item = await create(command, ctx);
   await ensureMentioned(ctx, command.owner);
   if (command.name === 'decision') await ensureMentioned(ctx, command.decidedBy);
-  return savedReply(ctx, item, 'created');
+  return savedReply(ctx, item, 'created', await noticeDeciders(ctx, item));
 }
 
 export async function runShow(command: ShowCommand, ctx: RunContext): Promise<Reply> {
@@ -96,5 +97,5 @@ export async function runClose(command: CloseCommand, ctx: RunContext): Promise<
 /** The reply shows the new issue or change request; its view carries `escalatedFrom`, so both keys are on the card. */
 export async function runEscalate(command: EscalateCommand, ctx: RunContext): Promise<Reply> {
   const { to } = await escalateItem(ctx.workspaceId, ctx.actor, command.key, ctx.now);
-  return savedReply(ctx, to, 'escalated');
+  return savedReply(ctx, to, 'escalated', await noticeDeciders(ctx, to));
 }

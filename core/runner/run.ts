@@ -13,6 +13,7 @@ import {
   runLink, runLinkExec, runPortfolioAdd, runProgramAdd, runProjectAdd, runRole, runSettings,
 } from './setup.runner';
 import { runStatus } from './status.runner';
+import { runVerdict } from './verdict.runner';
 import type { Reply, RunContext } from './types';
 
 async function dispatch(command: Command, ctx: RunContext): Promise<Reply> {
@@ -59,6 +60,9 @@ async function dispatch(command: Command, ctx: RunContext): Promise<Reply> {
       return runRemindersNow(ctx);
     case 'cancel':
       return text('Nothing to cancel.');
+    case 'approve':
+    case 'reject':
+      return runVerdict(command, ctx);
   }
 }
 

@@ -11,6 +11,7 @@ import {
 import { ensureMentioned, namesFor } from './lookups';
 import { incomplete, missingReply } from './missing';
 import { joinAnd, text } from './replies';
+import { policyChanges, policySummary } from '../policy';
 import type { Reply, RunContext } from './types';
 
 export async function runProjectAdd(command: ProjectAddCommand, ctx: RunContext): Promise<Reply> {
@@ -92,6 +93,7 @@ function describeSettings(s: WorkspaceSettings): string {
     `• Overdue reminders: ${s.schedules.reminders}`,
     `• Status nudge: ${s.schedules.nudge}`,
     `• PMO policy: ${s.policy}`,
+    ...policySummary(s.policy).map((line) => `   – ${line}`),
     `• A change request is overdue after ${s.changePendingDays} days pending`,
     'Change one with e.g. settings timezone=Europe/Berlin digest="Mon 09:30" (PMO admin).',
   ].join('\n');
@@ -111,7 +113,11 @@ export async function runSettings(command: SettingsCommand, ctx: RunContext): Pr
   const { timezone, digest, reminders, nudge, policy } = command;
   const patch = { timeZone: timezone, digest, reminders, nudge, policy };
   if (Object.values(patch).every((v) => v === undefined)) return text(describeSettings(await getSettings(ctx.workspaceId)));
-  const { settings, changed } = await updateSettings(ctx.workspaceId, ctx.actor, patch);
+  const { settings, changed, previous } = await updateSettings(ctx.workspaceId, ctx.actor, patch);
   if (changed.length === 0) return text('Nothing changed: the settings already had those values.');
-  return text(`Settings updated: ${joinAnd(changed.map((field) => SETTING_LABEL[field]?.(settings) ?? field))}.`);
+  const updated = `Settings updated: ${joinAnd(changed.map((field) => SETTING_LABEL[field]?.(settings) ?? field))}.`;
+  if (!changed.includes('policy')) return text(updated);
+  // SPEC §4: a policy changes what the bot asks and enforces; say what, row by row.
+  const rows = policyChanges(previous.policy, settings.policy).map((line) => `• ${line}`);
+  return text([updated, `What changes from ${previous.policy} to ${settings.policy}:`, ...rows].join('\n'));
 }

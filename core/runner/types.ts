@@ -4,6 +4,7 @@ import type {
   ErrorView, HelpView, HistoryEntryView, ItemView, ListView, SavedView, StatusUpdateView,
 } from '../view-models';
 import type { Actor, Platform } from '../domain';
+import type { NoticeView } from '../job-views';
 import type { ExportSpec } from './export-spec';
 import type { RequestRef } from '../services';
 
@@ -51,6 +52,15 @@ export interface JobCommands {
   /** `projectKeys`: only these projects' lines, risks and activity (a PM's own, SPEC §3); absent, all of them. */
   digestNow(request: JobRequest & { portfolioKey?: string; projectKeys?: readonly string[] }): Promise<OnDemandOutcome>;
   remindersNow(request: JobRequest): Promise<OnDemandOutcome>;
+  /** Notices to people now (a change to decide, a change decided), through the same senders; optional for fakes. */
+  notify?(request: JobRequest, notices: readonly Notice[]): Promise<OnDemandOutcome>;
+}
+
+/** One notice to one person of the workspace, sent to their personal chat (Teams) or DM (Slack). */
+export interface Notice {
+  userId: string;
+  displayName?: string;
+  view: NoticeView;
 }
 
 /** One answer to one command; each adapter renders it its own way (Adaptive Card, Block Kit). */

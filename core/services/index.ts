@@ -22,3 +22,4 @@ export * from './job-records.service';
 export * from './job-deliveries.service';
 export { KnownContacts, type KnownContactsOptions } from './known-contacts';
 export { announceWorkspaceChanged, workspaceEvents, WORKSPACE_CHANGED } from './workspace-events';
+export * from './change-decisions.service';

@@ -2,7 +2,8 @@ import type { Types } from 'mongoose';
 import type { ItemHistoryDoc, RegisterItemBase } from '../../models';
 import { riskRating, type Actor, type ItemKind, type RiskRating } from '../domain';
 import { isDone, logFields, registerOf, storedName } from '../registers';
-import { toWorkspaceId, type WorkspaceId } from './context';
+import { assertImpactKnown, assertMayDecide } from './change-decisions.service';
+import { loadWorkspace, toWorkspaceId, type WorkspaceId } from './context';
 import { invalid, PmoError } from './errors';
 import { requireProject } from './hierarchy.service';
 import { changedOnly, diffToHistory, itemHistory, writeHistory } from './history';
@@ -127,8 +128,14 @@ export async function updateItem(
   patch: ItemPatch,
   now = new Date(),
 ): Promise<{ item: RegisterItem; changed: string[] }> {
-  const { workspaceId, item } = await loadForChange(ws, actor, key, 'update');
+  const { workspaceId, item, project } = await loadForChange(ws, actor, key, 'update');
   const fields = normalisePatch(item.kind, patch);
+  // `update C-n decision=…` decides as approve/reject do: the policy's deciders only (SPEC §4).
+  if (item.kind === 'change' && fields.decision !== undefined && fields.decision !== item.decision) {
+    const workspace = await loadWorkspace(workspaceId);
+    await assertMayDecide(workspace, actor, item, project?.pmId);
+    if (fields.decision === 'approved') assertImpactKnown(workspace, item, {});
+  }
   if (typeof fields.projectKey === 'string') fields.projectKey = (await requireProject(workspaceId, fields.projectKey, 'projectKey')).key;
   await requireReferences(workspaceId, fields);
   const before = item as unknown as Record<string, unknown>;

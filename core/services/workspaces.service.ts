@@ -7,6 +7,7 @@ import {
   type WorkspaceDoc,
 } from '../../models';
 import { formatSchedule, parseSchedule, PLATFORMS, POLICIES, type Actor, type Platform, type Policy } from '../domain';
+import { policyRules } from '../policy';
 import { loadWorkspace, toWorkspaceId, type WorkspaceId } from './context';
 import { invalid, isDuplicateKeyError } from './errors';
 import { assertPmoAdmin } from './permissions';
@@ -69,12 +70,12 @@ export async function getSettings(ws: WorkspaceId): Promise<WorkspaceSettings> {
   return toSettings(await loadWorkspace(ws));
 }
 
-/** PMO admin only. Validates every field before writing any; returns the settings and what changed. */
+/** PMO admin only. Validates every field before writing any; returns the settings, what changed and the settings before. */
 export async function updateSettings(
   ws: WorkspaceId,
   actor: Actor,
   patch: SettingsPatch,
-): Promise<{ settings: WorkspaceSettings; changed: string[] }> {
+): Promise<{ settings: WorkspaceSettings; changed: string[]; previous: WorkspaceSettings }> {
   const workspace = await loadWorkspace(ws);
   await assertPmoAdmin(workspace, actor, 'change the workspace settings');
   const set: Record<string, unknown> = {};
@@ -94,6 +95,8 @@ export async function updateSettings(
   if (patch.policy !== undefined) {
     if (!POLICIES.includes(patch.policy as Policy)) throw invalid('policy', `policy must be one of ${POLICIES.join(', ')}.`);
     set.policy = patch.policy;
+    // A new policy brings its own change allowance (SPEC §4), unless the same command sets one.
+    if (patch.changePendingDays === undefined && patch.policy !== workspace.policy) set.changePendingDays = policyRules(patch.policy as Policy).changeOverdueDays;
   }
   if (patch.changePendingDays !== undefined) {
     const days = Number(patch.changePendingDays);
@@ -103,10 +106,11 @@ export async function updateSettings(
     set.changePendingDays = days;
   }
   const changed = Object.keys(set).filter((path) => readPath(workspace, path) !== set[path]);
-  if (changed.length === 0) return { settings: toSettings(workspace), changed };
+  const previous = toSettings(workspace);
+  if (changed.length === 0) return { settings: previous, changed, previous };
   const updated = await WorkspaceModel.findOneAndUpdate({ _id: toWorkspaceId(ws) }, { $set: set }, { new: true }).lean<WorkspaceDoc>();
   announceWorkspaceChanged(workspace._id.toString());
-  return { settings: toSettings(updated ?? workspace), changed: changed.map((p) => p.replace('schedules.', '')) };
+  return { settings: toSettings(updated ?? workspace), changed: changed.map((p) => p.replace('schedules.', '')), previous };
 }
 
 function toSettings(w: WorkspaceDoc): WorkspaceSettings {

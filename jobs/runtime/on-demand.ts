@@ -1,5 +1,5 @@
 // `digest [PORTFOLIO]` and `reminders` now: the same planners, cards and senders, without the scheduled run's claim.
-import type { JobCommands, JobRequest, OnDemandOutcome } from '../../core/runner/types';
+import type { JobCommands, JobRequest, Notice, OnDemandOutcome } from '../../core/runner/types';
 import { loadWorkspace } from '../../core/services/context';
 import type { PlannedDelivery, Recipient } from '../types';
 import { byConversation, forEachBounded, sendWithRetry } from './attempt';
@@ -29,6 +29,16 @@ export function createJobCommands(deps: RunDeps): JobCommands {
       const workspace = await loadWorkspace(request.workspaceId);
       const plan = await deps.plan('reminders', workspace, request.now);
       return deliverNow(deps, workspace, plan.deliveries, deps.concurrency);
+    },
+
+    async notify(request: JobRequest, notices: readonly Notice[]) {
+      const workspace = await loadWorkspace(request.workspaceId);
+      const deliveries = notices.map((notice, n): PlannedDelivery => ({
+        key: `notice:${n}:${notice.userId}`,
+        recipient: { kind: 'user', platform: workspace.platform, userId: notice.userId, ...(notice.displayName ? { displayName: notice.displayName } : {}) },
+        message: { kind: 'notice', view: notice.view },
+      }));
+      return deliverNow(deps, workspace, deliveries, deps.concurrency);
     },
   };
 }

@@ -4,7 +4,7 @@ import { escapeMrkdwn } from '../../../cards/jobs/slack-kit';
 import type { JobMessage } from '../../../jobs/types';
 import { nodes } from '../card-query';
 import { blockProblems } from './check';
-import { AWKWARD, bigDigest, bigNudge, bigReminder, digestMessage, nudgeMessage, ownerReminder, pmReminder } from './fixtures';
+import { AWKWARD, bigDigest, bigNudge, bigReminder, digestMessage, noticeMessage, nudgeMessage, ownerReminder, pmReminder } from './fixtures';
 
 type Json = Record<string, unknown>;
 const cases: [string, () => JobMessage[]][] = [
@@ -15,6 +15,8 @@ const cases: [string, () => JobMessage[]][] = [
   ['a full 300-project digest with awkward names', () => bigDigest(300, { allProjects: true })],
   ['a reminder of 40 items', () => [bigReminder(40)]],
   ['a nudge for 35 projects', () => [bigNudge(35)]],
+  ['a change to decide', () => [noticeMessage()]],
+  ['a notice of 40 long lines', () => [noticeMessage(40)]],
 ];
 
 it.each(cases)('%s stays inside every Block Kit limit', (_what, messages) => {
@@ -86,4 +88,12 @@ describe('the nudge in Slack', () => {
 it('escapes exactly &, < and > for mrkdwn', () => {
   expect(escapeMrkdwn('a & b <c> &amp;')).toBe('a &amp; b &lt;c&gt; &amp;amp;');
   expect(escapeMrkdwn(AWKWARD)).not.toMatch(/[<>]/);
+});
+
+describe('the notice of a change to decide in Slack', () => {
+  it('has Approve and Reject carrying its key, and none when there is nothing to decide', () => {
+    const { blocks } = renderJobMessageForSlack(noticeMessage());
+    expect(buttons(blocks).map((b) => JSON.parse(String(b.value)))).toEqual([{ verb: JOB_VERBS.itemApprove, key: 'C-12' }, { verb: JOB_VERBS.itemReject, key: 'C-12' }]);
+    expect(buttons(renderJobMessageForSlack({ kind: 'notice', view: { title: 'C-3 was rejected', lines: ['Rejected by Ada.'] } }).blocks)).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@ import type { DigestView } from '../../../core/job-views';
 import { MAX_CARD_BYTES, cardBytes } from '../card-checker';
 import { allText, nodes } from '../card-query';
 import { checkJobCard } from './check';
-import { bigDigest, bigNudge, bigReminder, digestMessage, nudgeMessage, ownerReminder, pmReminder } from './fixtures';
+import { bigDigest, bigNudge, bigReminder, digestMessage, noticeMessage, nudgeMessage, ownerReminder, pmReminder } from './fixtures';
 
 const cases: [string, () => JobMessage[]][] = [
   ['the fixture digest', () => [digestMessage()]],
@@ -18,6 +18,8 @@ const cases: [string, () => JobMessage[]][] = [
   ['a digest of a portfolio with no projects', () => bigDigest(0)],
   ['a reminder of 40 items with awkward titles', () => [bigReminder(40)]],
   ['a nudge for 35 projects', () => [bigNudge(35)]],
+  ['a change to decide', () => [noticeMessage()]],
+  ['a notice of 40 long lines', () => [noticeMessage(40)]],
 ];
 
 describe.each(cases)('%s', (_what, messages) => {
@@ -99,5 +101,15 @@ describe('the nudge card', () => {
     const card = jobMessageCard(nudgeMessage());
     expect(actions(card)).toEqual([{ verb: JOB_VERBS.start, command: 'status', project: 'ZEUS' }]);
     expect(allText(jobMessageCard(bigNudge(35)))).toContain('…and 15 more — type **status PROJECT** for each.');
+  });
+});
+
+describe('the notice of a change to decide', () => {
+  it('shows its lines (25 at most, then how many more) and Approve/Reject for its key', () => {
+    const card = jobMessageCard(noticeMessage(40));
+    expect(actions(card)).toEqual([{ verb: JOB_VERBS.itemApprove, key: 'C-12' }, { verb: JOB_VERBS.itemReject, key: 'C-12' }]);
+    expect(allText(card)).toContain('…and 15 more.');
+    const plain = jobMessageCard({ kind: 'notice', view: { title: 'C-3 was approved', lines: ['Approved by Ada.'] } });
+    expect(actions(plain)).toEqual([]);
   });
 });

@@ -44,3 +44,9 @@ export function bigNudge(n: number): JobMessage {
   const missing = Array.from({ length: n }, (_, i) => ({ ...project(`P${i + 10}`, 'DIGITAL', 'u-sam'), name: `${AWKWARD} ${EMOJI_NAME}` }));
   return planNudges(MONDAY, ws, nudgeData({ missing, names: new Map([['u-sam', AWKWARD]]) }))[0].message;
 }
+
+/** A change to decide (Approve/Reject), with awkward text and more lines than a notice shows. */
+export function noticeMessage(lines = 3): JobMessage {
+  const text = Array.from({ length: lines }, (_, i) => (i === 0 ? `C-12 ${AWKWARD} (APOLLO)` : `Line ${i + 1}: *bold* <@U1> & "quoted" ${'x'.repeat(i % 2 ? 600 : 5)}`));
+  return { kind: 'notice', view: { title: `C-12 needs your decision ${AWKWARD}`, lines: text, decide: { key: 'C-12' } } };
+}

@@ -32,7 +32,8 @@ describe('the actions on an item view', () => {
     expect(escalated.view.item).toMatchObject({ key: 'I-1', actions: ['update', 'close', 'escalate'] });
     expect(await actionsOf(world, world.owner, 'R-1')).toEqual(['update']);
     const change = await runFor(world, world.pm, 'escalate I-1', 'saved');
-    expect(change.view.item).toMatchObject({ key: 'C-1', escalatedFrom: 'I-1', actions: ['update', 'close'] });
+    // The default (supportive) policy lets the project's PM decide a pending change request.
+    expect(change.view.item).toMatchObject({ key: 'C-1', escalatedFrom: 'I-1', actions: ['approve', 'reject', 'update', 'close'] });
     expect(await actionsOf(world, world.owner, 'I-1')).toEqual(['update', 'close']);
   });
 
@@ -46,7 +47,7 @@ describe('the actions on an item view', () => {
     expect(await actionsOf(world, world.other, 'I-1')).toEqual(['update']);
     expect(await actionsOf(world, world.owner, 'I-1')).toEqual([]);
     await runFor(world, world.owner, 'change Add SSO to scope project=APOLLO', 'saved');
-    expect(await actionsOf(world, world.pm, 'C-1')).toEqual(['update', 'close']);
+    expect(await actionsOf(world, world.pm, 'C-1')).toEqual(['approve', 'reject', 'update', 'close']);
     expect(await actionsOf(world, world.other, 'C-1')).toEqual([]);
   });
 });
