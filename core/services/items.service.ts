@@ -76,7 +76,7 @@ export async function createDecision(ws: WorkspaceId, actor: Actor, input: Creat
 
 /** An action takes its project from the item it serves when none is given. */
 export async function createAction(ws: WorkspaceId, actor: Actor, input: CreateActionInput, now = new Date(), request?: RequestRef): Promise<ActionItem> {
-  const served = input.itemKey && !input.projectKey ? await requireItem(toWorkspaceId(ws), input.itemKey) : undefined;
+  const served = input.itemKey && !input.projectKey ? await requireReference(toWorkspaceId(ws), input.itemKey, 'itemKey') : undefined;
   const withProject = served ? { ...input, projectKey: served.projectKey } : input;
   return (await createItem('action', ws, actor, withProject, now, request)) as ActionItem;
 }
@@ -171,8 +171,18 @@ export async function getItem(ws: WorkspaceId, key: string): Promise<{ item: Reg
 
 /** The items an action serves or a decision concerns (or the decision superseding one) must exist here. */
 async function requireReferences(workspaceId: Types.ObjectId, fields: Record<string, unknown>): Promise<void> {
-  const keys = [fields.itemKey, fields.supersededBy, ...(Array.isArray(fields.items) ? fields.items : [])];
-  for (const key of keys) if (typeof key === 'string' && key) await requireItem(workspaceId, key);
+  const keys: [unknown, string][] = [[fields.itemKey, 'itemKey'], [fields.supersededBy, 'supersededBy'], ...(Array.isArray(fields.items) ? fields.items : []).map((k): [unknown, string] => [k, 'items'])];
+  for (const [key, field] of keys) if (typeof key === 'string' && key) await requireReference(workspaceId, key, field);
+}
+
+/** An item a field names: a key naming nothing is that field's fault (re-asked there), not the key of the item at hand. */
+async function requireReference(workspaceId: Types.ObjectId, key: string, field: string): Promise<RegisterItem> {
+  try {
+    return await requireItem(workspaceId, key);
+  } catch (err) {
+    if (err instanceof PmoError && err.code === 'not_found') throw new PmoError('not_found', err.message, { field });
+    throw err;
+  }
 }
 
 /** Stored fields computed from others: a risk's score and rating. */

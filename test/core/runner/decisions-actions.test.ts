@@ -89,6 +89,24 @@ describe('decisions and actions (the RAID log)', () => {
     expect(reply.view.message).toContain('R-9');
   });
 
+  it('blames the field naming an item that does not exist, not the key of the item being changed', async () => {
+    const world = await makeWorld();
+    await runFor(world, world.owner, 'risk Vendor API may slip p=4 i=5 project=APOLLO', 'saved');
+    await runFor(world, world.owner, 'action Call the vendor item=R-1', 'saved');
+    await runFor(world, world.owner, 'decision Use Postgres items=R-1 project=APOLLO', 'saved');
+    const cases: [string, string, string][] = [
+      ['update A-1 item=R-9', 'item', 'There is no R-9 in this workspace.'],
+      ['update D-1 items=R-1,I-9', 'items', 'There is no I-9 in this workspace.'],
+      ['update D-1 superseded_by=D-9', 'supersededBy', 'There is no D-9 in this workspace.'],
+      ['action Book the room item=I-4 project=APOLLO', 'item', 'There is no I-4 in this workspace.'],
+      ['update A-9 due=friday', 'key', 'There is no A-9 in this workspace.'],
+    ];
+    for (const [text, field, message] of cases) {
+      const reply = await runFor(world, world.owner, text, 'error');
+      expect([text, reply.field, reply.view.message]).toEqual([text, field, message]);
+    }
+  });
+
   it('help lists decision and action with their usage, and help escalate shows issues too', async () => {
     const world = await makeWorld();
     const help = await runFor(world, world.owner, 'help', 'help');
