@@ -227,6 +227,8 @@ describe('Teams: an overdue action in the reminders and the digest', () => {
     expect(factsOf(snoozed)).toMatchObject({ Due: '2026-12-03' });
     // Sam sets a new date for his with the date box (as Teams sends it, with the input's value).
     const { due } = itemButtons(pm, keys.sam);
+    // The date box cleared: asked for a date in words true on Teams too (its button is Save due date).
+    expect((await one(SAM, undefined, { ...inputsOf(pm), ...due, [`due_${keys.sam}`]: '' })).text).toBe(`Pick a new due date for ${keys.sam} in the date box first; nothing was changed.`);
     const moved = await one(SAM, undefined, { ...inputsOf(pm), ...due, [`due_${keys.sam}`]: '2026-12-09' });
     expect(moved.text).toBe(`Updated ${keys.sam} Sign the order`);
     expect(factsOf(moved)).toMatchObject({ Due: '2026-12-09' });
