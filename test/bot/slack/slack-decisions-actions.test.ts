@@ -91,6 +91,19 @@ describe('decisions and actions in Slack', () => {
     expect(shown(await pmo('show R-1', ADA))).toContain('D-2 Freeze scope (Proposed)');
   });
 
+  it('logs an action guided in a modal, its project optional there and taken from the item it serves', async () => {
+    stub.on('views.open', () => ({ view: { id: 'V-ACTION' } }));
+    const form = viewOf((await pmo('action', ADA)).find((c) => c.method === 'views.open'), 'V-ACTION');
+    expect(form.blocks.find((b) => b.block_id === 'project')).toMatchObject({ type: 'input', optional: true });
+    const [confirm] = await after(() => bot.sender.submit(ADA, form, formState(form.blocks, { title: 'Ring the vendor', item: 'R-1' })));
+    const confirmation = viewOf(confirm);
+    expect(JSON.stringify(confirmation.blocks)).toContain('Save this action?');
+    const saved = await after(() => bot.sender.click(ADA, button(confirmation.blocks, 'pmo.confirm.save'), { view: { ...confirmation, type: 'modal' } }));
+    const [post] = saved.filter((c) => c.method === 'chat.postMessage');
+    expect(String(post.args.text)).toMatch(/^Saved A-\d+ Ring the vendor$/);
+    expect(JSON.stringify(post.args.blocks)).toContain('*Project*\\nAPOLLO');
+  });
+
   it("changes an action through its card's Update modal", async () => {
     const [card] = await pmo('show A-1', ADA);
     stub.on('views.open', () => ({ view: { id: 'V-UPDATE' } }));

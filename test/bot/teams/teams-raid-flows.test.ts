@@ -111,6 +111,24 @@ describe('Teams: decisions and actions as a user meets them', () => {
     expect(checkCard(cardOf(saved))).toEqual([]);
   });
 
+  it('guides an action serving R-1 through the card form without asking its project, which comes from R-1', async () => {
+    const form = await one(ADA, 'action');
+    const projectInput = walk(cardOf(form)).find((n) => n.id === 'project');
+    expect(projectInput).toMatchObject({ type: 'Input.Text' });
+    expect(projectInput?.isRequired).toBeUndefined(); // Teams would not send the card without it
+    const confirm = await one(ADA, undefined, { ...inputsOf(form), ...buttonData(form, 'Save'), title: 'Ring the vendor', item: 'r-1', due: '2026-12-04' });
+    expect(confirm.text).toBe('Save this action?');
+    const saved = await one(ADA, undefined, buttonData(confirm, 'Save'));
+    expect(saved.text).toMatch(/^Saved A-\d+ Ring the vendor$/);
+    expect(factsOf(saved)).toMatchObject({ Project: 'APOLLO', Serves: 'R-1', Due: '2026-12-04' });
+
+    // Serving nothing, it still needs a project: asked for it.
+    const again = await one(ADA, 'action');
+    const asked = await one(ADA, undefined, { ...inputsOf(again), ...buttonData(again, 'Save'), title: 'Order lunch' });
+    expect(asked.text).toBe('Which project is it for? Give its key, e.g. APOLLO.');
+    expect((await one(ADA, 'cancel')).text).toBe('Cancelled — nothing was saved.');
+  });
+
   it("an action's old card pressed after it was closed: Close says so, Update changes only what was changed", async () => {
     const logged = await one(ADA, `action Book the room item=R-1 due=2026-11-20 owner=${SAM_MENTION}`);
     const key = keyOf(logged);
