@@ -60,12 +60,12 @@ describe('decisions and actions in the local chat', () => {
     expect(stored!.decidedById).toMatch(/^local-/);
   });
 
-  it('logs an action serving the risk through the guided card', async () => {
+  it('logs an action serving the risk through the guided card, its project taken from the risk', async () => {
     await type('action');
     const form = card('Log an action');
     await form.waitFor();
     await form.getByLabel('Title').fill('Sign the vendor B contract');
-    await form.getByLabel('Project').fill('APOLLO');
+    // No project: the action takes R-1's.
     await form.getByLabel('Serves').fill('R-1');
     await form.getByLabel('Due').fill(isoDaysFromNow(10));
     await form.getByRole('button', { name: 'Save' }).click();
