@@ -81,11 +81,11 @@ export function nextField(config: FormConfig, state: FormState): string | undefi
 export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const sentence = (s: string): string => capitalise(s.trim()).replace(/([^.!?])$/, '$1.');
 
-/** The typed question for `field`, after the reason its last answer was refused. */
-export function question(config: FormConfig, state: FormState, field: string): string {
+/** The typed question for `field`, after the reason its last answer was refused; `needed`: the runner cannot do without it. */
+export function question(config: FormConfig, state: FormState, field: string, needed = false): string {
   const def = fieldOf(config, field);
   const error = state.errors[field];
-  const skip = def && !def.required ? ' (or skip)' : '';
+  const skip = def && !def.required && !needed ? ' (or skip)' : '';
   return [state.notice, error && sentence(error), `${def?.question ?? `What is the ${field}?`}${skip}`].filter(Boolean).join(' ');
 }
 

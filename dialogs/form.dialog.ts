@@ -125,13 +125,14 @@ export class FormDialog extends PmoComponentDialog {
   private async fieldStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as FormState;
     const turn = this.turn(step.context);
-    const field = nextField(this.config, state) ?? (await this.missingForRunner(state, turn.run));
+    const next = nextField(this.config, state);
+    const field = next ?? (await this.missingForRunner(state, turn.run));
     state.asking = field;
     state.confirming = false;
     if (field === undefined) return step.next();
     state.people ??= await this.people(turn.run);
     const view = formView(this.config, state, field, { today: todayIn(turn.parse), people: state.people });
-    const prompt = this.presenter.form(view, question(this.config, state, field));
+    const prompt = this.presenter.form(view, question(this.config, state, field, next === undefined));
     state.notice = undefined;
     // No retryPrompt: the prompt is sent again on a retry anyway, and each copy is kept in conversation state.
     return step.prompt(FIELD_PROMPT, { prompt });

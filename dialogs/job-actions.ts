@@ -28,7 +28,7 @@ export async function runJobItemAction(data: JobItemAction, ctx: RunContext, par
       const raw = ownValue(data, dueInputId(data.key));
       if (raw !== undefined && raw !== null && typeof raw !== 'string') return errorReply(`The new due date for ${key} must be a date; nothing was changed.`, { field: 'due' });
       const text = typeof raw === 'string' ? raw.trim() : '';
-      if (text === '') return errorReply(`Pick a new due date for ${key} first, then press Set due date.`, { field: 'due' });
+      if (text === '') return errorReply(`Pick a new due date for ${key} in the date box first; nothing was changed.`, { field: 'due' });
       const due = parseItemField(kind, 'due', text, parse);
       if (due.error !== undefined) return errorReply(`${key}: ${due.error}. Nothing was changed.`, { field: 'due' });
       return run({ name: 'update', key, kind, fields: { due: due.value as IsoDate } } as UpdateCommand, ctx);

@@ -10,12 +10,16 @@ import { FormDialog } from './form.dialog';
 export const logDialogId = (kind: ItemKind): string => `pmo.${kind}`;
 
 export function logForm(kind: ItemKind): FormConfig {
+  const fields = formFields(kind, 'log');
+  // A kind whose item lends the project (an action's `item`): the card does not insist on a project;
+  // the form asks for one only when the runner still lacks it (nothing served), after the rest.
+  const lent = fields.some((f) => f.projectFrom);
   return {
     command: kind,
     topic: kind,
     title: `Log ${aKind(kind)}`,
     noun: nounsOf(kind).singular,
-    fields: formFields(kind, 'log').map(kindFieldDef),
+    fields: fields.map(kindFieldDef).map((def) => (lent && def.name === 'project' ? { ...def, required: false } : def)),
   };
 }
 

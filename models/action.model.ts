@@ -24,6 +24,8 @@ const actionSchema = new Schema<ActionItemEntry>(
 actionSchema.index({ workspaceId: 1, seq: 1 }, { unique: true });
 // createItem on a request carried out again: the item that request already logged.
 actionSchema.index({ workspaceId: 1, requestKey: 1 });
+// Export of some projects (streamItems): their actions in key order.
+actionSchema.index({ workspaceId: 1, projectKey: 1, seq: 1 });
 // `list actions [project=KEY]`: the open actions of a project.
 actionSchema.index({ workspaceId: 1, projectKey: 1, status: 1 });
 // `list actions mine` and owners' reminders: the open actions of an owner.

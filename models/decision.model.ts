@@ -36,6 +36,8 @@ const decisionSchema = new Schema<DecisionEntry>(
 decisionSchema.index({ workspaceId: 1, seq: 1 }, { unique: true });
 // createItem on a request carried out again: the item that request already logged.
 decisionSchema.index({ workspaceId: 1, requestKey: 1 });
+// Export of some projects (streamItems): their decisions in key order.
+decisionSchema.index({ workspaceId: 1, projectKey: 1, seq: 1 });
 // `list decisions [project=KEY]`: the decisions in force of a project.
 decisionSchema.index({ workspaceId: 1, projectKey: 1, status: 1 });
 // `list decisions mine`: the decisions of an owner.

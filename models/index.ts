@@ -33,6 +33,7 @@ export * from './action.model';
 export * from './item-history.model';
 export * from './conversation-ref.model';
 export * from './job-record.model';
+export * from './legacy-job-run.model';
 export * from './claim.model';
 export * from './bot-state.model';
 export * from './inbound-request.model';

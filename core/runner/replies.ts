@@ -17,6 +17,7 @@ const COMMAND_FIELD: Record<string, string> = {
   pmId: 'pm',
   programKey: 'program',
   portfolioKey: 'portfolio',
+  itemKey: 'item',
 };
 
 export function commandField(serviceField: string | undefined): string | undefined {

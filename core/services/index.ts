@@ -19,6 +19,7 @@ export * from './status.service';
 export { streamStatusUpdates } from './status-stream';
 export * from './conversation-refs.service';
 export * from './job-records.service';
+export { copyLegacyJobRuns, type LegacyRunsCopied } from './legacy-job-runs';
 export * from './job-deliveries.service';
 export { KnownContacts, type KnownContactsOptions } from './known-contacts';
 export { announceWorkspaceChanged, workspaceEvents, WORKSPACE_CHANGED } from './workspace-events';

@@ -77,7 +77,7 @@ export async function createDecision(ws: WorkspaceId, actor: Actor, input: Creat
 
 /** An action takes its project from the item it serves when none is given. */
 export async function createAction(ws: WorkspaceId, actor: Actor, input: CreateActionInput, now = new Date(), request?: RequestRef): Promise<ActionItem> {
-  const served = input.itemKey && !input.projectKey ? await requireItem(toWorkspaceId(ws), input.itemKey) : undefined;
+  const served = input.itemKey && !input.projectKey ? await requireReference(toWorkspaceId(ws), input.itemKey, 'itemKey') : undefined;
   const withProject = served ? { ...input, projectKey: served.projectKey } : input;
   return (await createItem('action', ws, actor, withProject, now, request)) as ActionItem;
 }
@@ -137,7 +137,7 @@ export async function updateItem(
     if (fields.decision === 'approved') assertImpactKnown(workspace, item, {});
   }
   if (typeof fields.projectKey === 'string') fields.projectKey = (await requireProject(workspaceId, fields.projectKey, 'projectKey')).key;
-  await requireReferences(workspaceId, fields);
+  await requireReferences(workspaceId, fields, item.key);
   const before = item as unknown as Record<string, unknown>;
   const set = changedOnly(before, { ...fields, ...derived(item.kind, { ...before, ...fields }) });
   Object.assign(set, followOn(item, set, actor, now));
@@ -177,9 +177,30 @@ export async function getItem(ws: WorkspaceId, key: string): Promise<{ item: Reg
 }
 
 /** The items an action serves or a decision concerns (or the decision superseding one) must exist here. */
-async function requireReferences(workspaceId: Types.ObjectId, fields: Record<string, unknown>): Promise<void> {
-  const keys = [fields.itemKey, fields.supersededBy, ...(Array.isArray(fields.items) ? fields.items : [])];
-  for (const key of keys) if (typeof key === 'string' && key) await requireItem(workspaceId, key);
+async function requireReferences(workspaceId: Types.ObjectId, fields: Record<string, unknown>, self?: string): Promise<void> {
+  const keys: [unknown, string][] = [[fields.itemKey, 'itemKey'], [fields.supersededBy, 'supersededBy'], ...(Array.isArray(fields.items) ? fields.items : []).map((k): [unknown, string] => [k, 'items'])];
+  for (const [key, field] of keys) {
+    if (typeof key !== 'string' || !key) continue;
+    if (key.toUpperCase() === self) throw new PmoError('invalid', `${self} cannot ${SELF_REFERENCE[field]} itself.`, { field });
+    const named = await requireReference(workspaceId, key, field);
+    // Superseded by a decision no longer in force would leave no decision in force, or make a cycle.
+    if (field === 'supersededBy' && named.kind === 'decision' && isDone('decision', named.status)) {
+      const by = named.supersededBy ? ` (by ${named.supersededBy})` : '';
+      throw new PmoError('invalid', `${named.key} is itself superseded${by}; name the decision in force.`, { field });
+    }
+  }
+}
+
+const SELF_REFERENCE: Record<string, string> = { itemKey: 'serve', supersededBy: 'be superseded by', items: 'concern' };
+
+/** An item a field names: a key naming nothing is that field's fault (re-asked there), not the key of the item at hand. */
+async function requireReference(workspaceId: Types.ObjectId, key: string, field: string): Promise<RegisterItem> {
+  try {
+    return await requireItem(workspaceId, key);
+  } catch (err) {
+    if (err instanceof PmoError && err.code === 'not_found') throw new PmoError('not_found', err.message, { field });
+    throw err;
+  }
 }
 
 /** Stored fields computed from others: a risk's score and rating. */
@@ -198,6 +219,10 @@ function followOn(item: RegisterItem, set: Record<string, unknown>, actor: Actor
   if (item.kind === 'decision' && typeof set.supersededBy === 'string' && set.supersededBy) {
     extra.status = 'superseded';
     extra.closedAt = item.closedAt ?? now;
+  }
+  // Put back in force (a status other than superseded): no longer superseded by the other.
+  if (item.kind === 'decision' && item.supersededBy && typeof set.status === 'string' && !isDone(item.kind, set.status) && !('supersededBy' in set)) {
+    extra.supersededBy = null;
   }
   if (item.kind === 'change' && typeof set.decision === 'string') {
     const decided = set.decision !== 'pending';

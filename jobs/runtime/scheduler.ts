@@ -2,7 +2,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import { JOB_NAMES, type JobName, type Platform } from '../../core/domain';
-import { claimJobRun, listWorkspaces, runRef, runsToEvaluate } from '../../core/services';
+import { claimJobRun, copyLegacyJobRuns, listWorkspaces, runRef, runsToEvaluate } from '../../core/services';
 import type { WorkspaceDoc } from '../../core/services/job-data.service';
 import { systemClock, type Clock } from './clock';
 import { DailySweep } from './daily-sweep';
@@ -76,6 +76,8 @@ export class JobScheduler {
   /** The evaluation under way, if any: ticks never overlap it, and stop() waits for it. */
   private ticking?: Promise<TickReport>;
   private stopping = false;
+  /** Set by start(): the previous version's job_runs are still to be copied before any run is claimed. */
+  private legacyRunsPending = false;
 
   constructor(private readonly options: SchedulerOptions) {
     this.holder = `${options.instanceId}/${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -112,6 +114,7 @@ export class JobScheduler {
     if (this.options.cron !== false) {
       this.task = cron.schedule(EVERY_MINUTE, () => void this.tick(), { name: 'pmo-jobs' });
     }
+    this.legacyRunsPending = true;
     this.firstTick = this.tick();
     return this.firstTick;
   }
@@ -129,7 +132,10 @@ export class JobScheduler {
     const passes: Promise<void>[] = [];
     try {
       const now = this.clock.now();
-      for (const workspace of await listWorkspaces()) {
+      const workspaces = await listWorkspaces();
+      // Until the copy has landed no run is claimed (a failed copy fails the tick, and the next tick tries again).
+      if (this.legacyRunsPending) await this.copyLegacyRuns(workspaces, now);
+      for (const workspace of workspaces) {
         if (this.stopping) break;
         if (!this.senders.has(workspace.platform)) continue;
         await this.evaluate(workspace, now, report, passes).catch((err: unknown) => {
@@ -190,6 +196,12 @@ export class JobScheduler {
       (mine ? report.continued : report.resumed).push(key);
       passes.push(this.startPass(lease, workspace, mine && this.planned.has(key) ? null : due.instant));
     }
+  }
+
+  private async copyLegacyRuns(workspaces: readonly WorkspaceDoc[], now: Date): Promise<void> {
+    const { found, copied } = await copyLegacyJobRuns(workspaces, now);
+    this.legacyRunsPending = true;
+    if (found > 0) this.logger.info({ found, copied }, `job runs of the previous version (job_runs): ${copied} of ${found} copied into job_records, the rest were there already`);
   }
 
   private dueOf(workspace: WorkspaceDoc, job: JobName, now: Date): DueRun | null {

@@ -75,7 +75,7 @@ const CASES: Case[] = [
   },
   {
     name: 'Set due date with no date picked asks for one',
-    turns: [{ user: press({ verb: 'pmo.item.due', key: 'R-1' }), bot: ['Error [due]: Pick a new due date for R-1 first, then press Set due date.'] }],
+    turns: [{ user: press({ verb: 'pmo.item.due', key: 'R-1' }), bot: ['Error [due]: Pick a new due date for R-1 in the date box first; nothing was changed.'] }],
   },
   {
     name: 'Post status update starts the status dialog for that project',

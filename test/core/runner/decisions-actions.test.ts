@@ -89,6 +89,60 @@ describe('decisions and actions (the RAID log)', () => {
     expect(reply.view.message).toContain('R-9');
   });
 
+  it('blames the field naming an item that does not exist, not the key of the item being changed', async () => {
+    const world = await makeWorld();
+    await runFor(world, world.owner, 'risk Vendor API may slip p=4 i=5 project=APOLLO', 'saved');
+    await runFor(world, world.owner, 'action Call the vendor item=R-1', 'saved');
+    await runFor(world, world.owner, 'decision Use Postgres items=R-1 project=APOLLO', 'saved');
+    const cases: [string, string, string][] = [
+      ['update A-1 item=R-9', 'item', 'There is no R-9 in this workspace.'],
+      ['update D-1 items=R-1,I-9', 'items', 'There is no I-9 in this workspace.'],
+      ['update D-1 superseded_by=D-9', 'supersededBy', 'There is no D-9 in this workspace.'],
+      ['action Book the room item=I-4 project=APOLLO', 'item', 'There is no I-4 in this workspace.'],
+      ['update A-9 due=friday', 'key', 'There is no A-9 in this workspace.'],
+    ];
+    for (const [text, field, message] of cases) {
+      const reply = await runFor(world, world.owner, text, 'error');
+      expect([text, reply.field, reply.view.message]).toEqual([text, field, message]);
+    }
+  });
+
+  it('refuses an item naming itself, and a decision superseded by one no longer in force (no cycle)', async () => {
+    const world = await makeWorld();
+    await runFor(world, world.owner, 'risk Vendor API may slip p=4 i=5 project=APOLLO', 'saved');
+    await runFor(world, world.owner, 'decision Use Postgres items=R-1 project=APOLLO', 'saved');
+    await runFor(world, world.owner, 'decision Use MySQL items=R-1 project=APOLLO', 'saved');
+    await runFor(world, world.owner, 'action Call the vendor item=R-1', 'saved');
+    const cases: [string, string, string][] = [
+      ['update D-1 superseded_by=D-1', 'supersededBy', 'D-1 cannot be superseded by itself.'],
+      ['update A-1 item=A-1', 'item', 'A-1 cannot serve itself.'],
+      ['update D-1 items=R-1,D-1', 'items', 'D-1 cannot concern itself.'],
+    ];
+    for (const [text, field, message] of cases) {
+      const reply = await runFor(world, world.owner, text, 'error');
+      expect([text, reply.field, reply.view.message]).toEqual([text, field, message]);
+    }
+    await runFor(world, world.owner, 'update D-1 superseded_by=D-2', 'saved');
+    const cycle = await runFor(world, world.owner, 'update D-2 superseded_by=D-1', 'error');
+    expect([cycle.field, cycle.view.message]).toEqual(['supersededBy', 'D-1 is itself superseded (by D-2); name the decision in force.']);
+    const shown = await runFor(world, world.owner, 'show D-2', 'item');
+    expect(shown.view).toMatchObject({ status: 'proposed' });
+    expect(shown.view).toMatchObject({ kind: 'decision', supersededBy: undefined });
+  });
+
+  it('a superseded decision put back in force is no longer superseded by the other', async () => {
+    const world = await makeWorld();
+    await runFor(world, world.owner, 'decision Use Postgres project=APOLLO', 'saved');
+    await runFor(world, world.owner, 'decision Use MySQL project=APOLLO', 'saved');
+    await runFor(world, world.owner, 'update D-1 superseded_by=D-2', 'saved');
+    const back = await runFor(world, world.owner, 'update D-1 status=agreed', 'saved');
+    expect(back.view.item).toMatchObject({ status: 'agreed' });
+    expect(back.view.item).toMatchObject({ kind: 'decision', supersededBy: undefined });
+    const shown = await runFor(world, world.owner, 'show D-1', 'item');
+    expect(shown.history.map((h) => [h.field, h.from, h.to]).slice(-2)).toEqual([['status', 'superseded', 'agreed'], ['superseded by', 'D-2', undefined]]);
+    expect((await runFor(world, world.owner, 'list decisions', 'list')).view.items.map((i) => i.key)).toEqual(['D-2', 'D-1']);
+  });
+
   it('help lists decision and action with their usage, and help escalate shows issues too', async () => {
     const world = await makeWorld();
     const help = await runFor(world, world.owner, 'help', 'help');
