@@ -50,6 +50,8 @@ export interface KindField {
   only?: 'log' | 'update' | 'stored';
   /** Kept set on an existing item: update may change it, not clear it (the owner, an issue's priority). */
   keep?: boolean;
+  /** A `key` field whose item lends a new item its project when none is given (an action's `item`). */
+  projectFrom?: boolean;
 }
 
 /** The fields every kind has; each descriptor lists them where its forms and parser put them. */

@@ -75,6 +75,9 @@ export function peopleOf(item: ItemRow): string[] {
   return ids.filter((id): id is string => typeof id === 'string' && id !== '');
 }
 
+/** The field whose item lends a new item of the kind its project when none is given (an action's `item`), if any. */
+export const projectSource = (kind: ItemKind): KindField | undefined => logFields(kind).find((f) => f.projectFrom && f.value.type === 'key');
+
 /** The command fields a new item cannot do without: `['title', 'probability', 'impact', 'project']`. */
 export const requiredFields = (kind: ItemKind): string[] => logFields(kind).filter((f) => f.required).map((f) => f.name);
 
