@@ -42,6 +42,12 @@ export const CHANGE_REGISTER: RegisterDescriptor<'change'> = {
   fields: FIELDS,
   form: ['title', 'decision', 'project', 'impact', 'owner', 'due', 'description'],
   closeTo: 'closed',
+  // Whoever sets the decision (approve, reject, update decision=) is recorded with the time; pending again clears both.
+  follow: (_change, set, { userId, now }) => {
+    if (typeof set.decision !== 'string') return {};
+    const decided = set.decision !== 'pending';
+    return { decidedById: decided ? userId : null, decidedAt: decided ? now : null };
+  },
   // Pending changes first.
   rank: (change: ChangeRow) => (change.decision === 'pending' ? 1 : 0),
   // A change is also overdue when its decision has been pending longer than the policy allows (raised + N days < today).

@@ -24,7 +24,7 @@ const FIELDS: KindField[] = [
   { name: 'decidedOn', keys: ['on', 'decided_on'], value: { type: 'date', said: 'decision date' }, label: 'Decided on', question: 'When was it decided?' },
   {
     name: 'items', keys: ['items', 'item', 'concerns'], value: { type: 'keys' }, label: 'Concerns',
-    question: 'Which items does it concern? Give their keys, e.g. R-3, I-2.', allowed: 'keys of existing items such as R-3, I-2',
+    question: 'Which items does it concern? Give their keys, e.g. R-3, I-2.', allowed: 'keys of existing items such as R-3, I-2', related: 'concerns',
   },
   OWNER,
   PROJECT,
@@ -45,6 +45,8 @@ export const DECISION_REGISTER: RegisterDescriptor<'decision'> = {
   fields: FIELDS,
   form: ['title', 'status', 'project', 'outcome', 'rationale', 'decidedBy', 'decidedOn', 'items', 'description'],
   closeTo: 'superseded',
+  // Naming the decision that replaces it supersedes it.
+  follow: (d: ItemRow, set, { now }) => (typeof set.supersededBy === 'string' && set.supersededBy ? { status: 'superseded', closedAt: d.closedAt ?? now } : {}),
   // Awaiting agreement first.
   rank: (decision: ItemRow) => (decision.status === 'proposed' ? 1 : 0),
   columns: ownColumns<DecisionRow>([

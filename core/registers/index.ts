@@ -78,6 +78,14 @@ export function peopleOf(item: ItemRow): string[] {
 /** The field whose item lends a new item of the kind its project when none is given (an action's `item`), if any. */
 export const projectSource = (kind: ItemKind): KindField | undefined => logFields(kind).find((f) => f.projectFrom && f.value.type === 'key');
 
+/**
+ * Where `show KEY` finds the items serving or concerning KEY: each kind's related fields, by stored
+ * name, those serving it first (action `itemKey`, then decision `items`).
+ */
+export const RELATED_FIELDS: readonly { kind: ItemKind; stored: string }[] = (['serves', 'concerns'] as const).flatMap((how) =>
+  ITEM_KINDS.flatMap((kind) => REGISTERS[kind].fields.filter((f) => f.related === how).map((f) => ({ kind, stored: storedName(f) }))),
+);
+
 /** The command fields a new item cannot do without: `['title', 'probability', 'impact', 'project']`. */
 export const requiredFields = (kind: ItemKind): string[] => logFields(kind).filter((f) => f.required).map((f) => f.name);
 

@@ -1,5 +1,5 @@
 // Risk R-n (SPEC §2): probability × impact, response, mitigation, review date; escalates into an issue.
-import { RISK_RESPONSES, RISK_STATUSES, SCALE_MAX, SCALE_MIN } from '../domain';
+import { riskRating, RISK_RESPONSES, RISK_STATUSES, SCALE_MAX, SCALE_MIN } from '../domain';
 import { DESCRIPTION, DUE, OWNER, PROJECT, status, titled, type KindField } from './fields';
 import type { RiskItemView } from '../view-models';
 import { given, humanize } from './cells';
@@ -39,6 +39,11 @@ export const RISK_REGISTER: RegisterDescriptor<'risk'> = {
   fields: FIELDS,
   form: ['title', 'status', 'probability', 'impact', 'project', 'owner', 'due', 'description', 'response', 'mitigation', 'review'],
   closeTo: 'closed',
+  // The score and rating follow probability and impact.
+  derive: ({ probability, impact }) => {
+    if (typeof probability !== 'number' || typeof impact !== 'number') return {};
+    return { score: probability * impact, rating: riskRating(probability * impact) };
+  },
   rank: (risk: RiskRow) => risk.score,
   // A risk is also overdue once its next review date has passed.
   lateDates: (risk: RiskRow) => (risk.reviewDate ? [risk.reviewDate] : []),

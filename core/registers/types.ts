@@ -102,6 +102,13 @@ export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
   help: KindHelp;
   /** Its own fields of the view model the cards render. */
   view(item: ItemRow, names: Names, zone: string): Partial<ItemView>;
+  /** Stored fields computed from others when an item is logged or updated (a risk's score and rating). */
+  derive?(fields: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * What else an update sets, given the fields it changes (`set`), besides the closedAt every kind
+   * keeps: a change's decider, the status of a decision superseded.
+   */
+  follow?(item: ItemRow, set: Record<string, unknown>, by: { userId: string; now: Date }): Record<string, unknown>;
   /** The kind `escalate KEY` turns an item of this kind into (risk → issue → change request), if any. */
   escalatesTo?: ItemKind;
 }
