@@ -1,11 +1,22 @@
 // Decision D-n (SPEC §2), the decision log: what was decided, why, by whom, when, and the items it concerns.
-import { DECISION_STATUSES } from '../domain';
+import type { IsoDate } from '../domain';
 import { DESCRIPTION, OWNER, PROJECT, status, titled, type KindField } from './fields';
-import type { DecisionItemView } from '../view-models';
+import type { ItemViewBase } from '../view-models';
 import { given, nameIn, nameOf } from './cells';
 import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
-import type { DecisionEntry, RegisterItemBase } from '../../models';
+import { DECISION_STATUSES, DecisionModel, type DecisionEntry } from '../../models/decision.model';
+import type { RegisterItemBase } from '../../models/register-item';
 
+/** The view model of a decision: what its cards show. */
+export interface DecisionItemView extends ItemViewBase {
+  kind: 'decision';
+  outcome?: string; // what was decided
+  rationale?: string;
+  decidedByName?: string;
+  decidedOn?: IsoDate;
+  items: string[]; // keys it concerns
+  supersededBy?: string;
+}
 /** The stored decision, as its descriptor reads it. */
 type DecisionRow = ItemRow & Omit<DecisionEntry, keyof RegisterItemBase>;
 
@@ -37,6 +48,7 @@ const FIELDS: KindField[] = [
 
 export const DECISION_REGISTER: RegisterDescriptor<'decision'> = {
   kind: 'decision',
+  model: DecisionModel,
   prefix: 'D',
   nouns: { singular: 'decision', article: 'a', plural: 'decisions', label: 'Decision', listWord: 'decisions', register: 'Decision log' },
   statuses: DECISION_STATUSES,

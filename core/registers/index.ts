@@ -9,7 +9,8 @@ export { REGISTERS } from './registry';
 export { compareItems, isOverdue, mayBeOverdue, overdueDates } from './rules';
 export { dateOf, given, humanize, localTime, nameIn, nameOf } from './cells';
 export { ISSUE_TYPE_LABEL } from './issue.register';
-export type { CardParts, KindHelp, Column, Tone, ViewFact, ItemRow, KindNouns, Names, OverdueContext, RegisterDescriptor } from './types';
+export type { CardParts, KindHelp, Column, Tone, ViewFact, ItemRow, KindNouns, Names, OverdueContext, RegisterDescriptor, EntryOf } from './types';
+export type { KindTypes } from './registry';
 
 export const registerOf = <K extends ItemKind>(kind: K): RegisterDescriptor<K> => REGISTERS[kind];
 export const nounsOf = (kind: ItemKind) => REGISTERS[kind].nouns;

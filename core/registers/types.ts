@@ -2,7 +2,9 @@
 import type { IsoDate, ItemKind } from '../domain';
 import type { ItemView } from '../view-models';
 import type { KindField } from './fields';
-import type { RegisterItemBase } from '../../models';
+import type { KindTypes } from './registry';
+import type { Model } from 'mongoose';
+import type { RegisterItemBase } from '../../models/register-item';
 
 /** How the kind is named to people: `risk` / `risks` / `Risk`, `change request` / `change requests`. */
 export interface KindNouns {
@@ -67,8 +69,13 @@ export interface KindHelp {
   examples: string[];
 }
 
+/** What a kind stores, as its model's file declares it (`DecisionEntry`). */
+export type EntryOf<K extends ItemKind> = KindTypes[K]['entry'];
+
 export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
   kind: K;
+  /** Its collection: the model its schema file defines (models/<kind>.model.ts). */
+  model: Model<EntryOf<K>>;
   /** The letter of its keys: `R` for R-7. */
   prefix: string;
   nouns: KindNouns;
