@@ -87,6 +87,13 @@ export const RELATED_FIELDS: readonly { kind: ItemKind; stored: string }[] = (['
   ITEM_KINDS.flatMap((kind) => REGISTERS[kind].fields.filter((f) => f.related === how).map((f) => ({ kind, stored: storedName(f) }))),
 );
 
+/** `{ itemKey: 'item', decidedById: 'decidedBy', … }`: the command field of each stored name that differs, over every kind. */
+export const COMMAND_FIELD_OF_STORED: Readonly<Record<string, string>> = Object.fromEntries(
+  ITEM_KINDS.flatMap((kind) => REGISTERS[kind].fields)
+    .filter((f) => storedName(f) !== f.name)
+    .map((f) => [storedName(f), f.name]),
+);
+
 /** The command fields a new item cannot do without: `['title', 'probability', 'impact', 'project']`. */
 export const requiredFields = (kind: ItemKind): string[] => logFields(kind).filter((f) => f.required).map((f) => f.name);
 
