@@ -69,6 +69,7 @@ export const CHANGE_REGISTER: RegisterDescriptor<'change'> = {
   lateQuery: (ctx: OverdueContext) => [
     { decision: 'pending', createdAt: { $lt: new Date(Date.parse(`${addDays(ctx.today, -ctx.changePendingDays)}T00:00:00Z`) + DAY_MS) } },
   ],
+  lateFields: ['decision'],
   columns: ownColumns<ChangeRow>([
     ['Decision', (c) => c.decision],
     ['Decided by', (c, n) => nameIn(n, c.decidedById)],

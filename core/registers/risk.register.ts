@@ -62,6 +62,7 @@ export const RISK_REGISTER: RegisterDescriptor<'risk'> = {
   // A risk is also overdue once its next review date has passed.
   lateDates: (risk: RiskRow) => (risk.reviewDate ? [risk.reviewDate] : []),
   lateQuery: (ctx: OverdueContext) => [{ reviewDate: { $lt: ctx.today } }],
+  lateFields: ['reviewDate'],
   columns: ownColumns<RiskRow>([
     ['Probability', (r) => r.probability],
     ['Impact', (r) => r.impact],

@@ -103,6 +103,8 @@ export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
    * decides), or'ed with `due < today`. Required with lateDates.
    */
   lateQuery?(ctx: OverdueContext): Record<string, unknown>[];
+  /** The stored fields lateDates reads besides status, due and createdAt (readers that project fields, like the digest, add them). Required with lateDates. */
+  lateFields?: readonly string[];
   /** The kind's own CSV columns, between Key/Title/Project/Status and Owner/…/Closed. */
   columns: readonly Column<ItemRow>[];
   card: CardParts;
