@@ -4,7 +4,7 @@ import { KIND_LABEL, OVERDUE_MARK, TONE_COLOR, humanize } from './style';
 import { TEXT_LIMITS, blockText, inlineText, plainText } from './text';
 import { CARD_VERBS, type CardActionData } from './verbs';
 import { ITEM_ACTIONS, type ItemAction, type ItemView } from '../core/view-models';
-import { registerOf, type Tone } from '../core/registers';
+import { nounsOf, parseItemKey, registerOf, RELATED_FIELDS, type Tone } from '../core/registers';
 
 /** `R-7 Vendor API may slip`, the confirmation line of SPEC §3 (plain text, for messages). */
 export function itemHeadline(item: ItemView): string {
@@ -67,10 +67,14 @@ export function itemFactList(item: ItemView): ItemFact[] {
   return [...common, ...own, ...relatedFacts(item)];
 }
 
-/** `show R-3`: one fact listing the actions serving it, one the decisions concerning it. */
+/** `show R-3`: one fact per kind of the items naming it (`Actions`: those serving it, `Decisions`: those concerning it). */
 function relatedFacts(item: ItemView): ItemFact[] {
-  const line = (prefix: string) => (item.related ?? []).filter((r) => r.key.startsWith(`${prefix}-`)).map((r) => `${r.key} ${r.title} (${humanize(r.status)})`).join('; ');
-  return [...fact('Actions', line('A')), ...fact('Decisions', line('D'))];
+  const related = item.related ?? [];
+  const kinds = [...new Set(RELATED_FIELDS.map((f) => f.kind))];
+  return kinds.flatMap((kind) => {
+    const line = related.filter((r) => parseItemKey(r.key)?.kind === kind).map((r) => `${r.key} ${r.title} (${humanize(r.status)})`).join('; ');
+    return fact(humanize(nounsOf(kind).plural), line);
+  });
 }
 
 /** The facts as a Teams FactSet: escaped for its Markdown, names clipped shorter. */

@@ -32,13 +32,6 @@ export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
 export const DECISIONS = ['pending', 'approved', 'rejected', 'deferred'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-/** The decision log (D-n): proposed, agreed, or superseded (by a later decision). */
-export const DECISION_STATUSES = ['proposed', 'agreed', 'superseded'] as const;
-export type DecisionStatus = (typeof DECISION_STATUSES)[number];
-/** Actions (A-n): open until done. */
-export const ACTION_STATUSES = ['open', 'done'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
-
 export const RISK_RATINGS = ['low', 'medium', 'high', 'critical'] as const;
 export type RiskRating = (typeof RISK_RATINGS)[number];
 

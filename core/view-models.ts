@@ -1,9 +1,9 @@
 // What the cards show: plain data prepared by the services, independent of mongoose and of the platform.
-import type {
-  Decision, HistoryAction, IsoDate, IsoWeek, IssueType, ItemKind, Priority, Rag, RiskRating, RiskResponse,
-} from './domain';
+import type { HistoryAction, IsoDate, IsoWeek, ItemKind, Rag } from './domain';
+import type { KindTypes } from './registers/registry';
 
-interface ItemViewBase {
+/** What every item's view has; its kind's descriptor adds its own fields. */
+export interface ItemViewBase {
   key: string; // 'R-7'
   title: string;
   description?: string;
@@ -29,53 +29,10 @@ export interface RelatedItemView {
 export const ITEM_ACTIONS = ['approve', 'reject', 'update', 'close', 'escalate'] as const;
 export type ItemAction = (typeof ITEM_ACTIONS)[number];
 
-export interface RiskItemView extends ItemViewBase {
-  kind: 'risk';
-  probability: number;
-  impact: number;
-  score: number;
-  rating: RiskRating;
-  response?: RiskResponse;
-  mitigation?: string;
-  reviewDate?: IsoDate;
-  escalatedTo?: string; // issue key
-}
-
-export interface IssueItemView extends ItemViewBase {
-  kind: 'issue';
-  type: IssueType;
-  priority: Priority;
-  resolution?: string;
-  escalatedFrom?: string; // risk key
-  escalatedTo?: string; // change request key
-}
-
-export interface ChangeItemView extends ItemViewBase {
-  kind: 'change';
-  impact?: string; // on time/cost/scope
-  decision: Decision;
-  decidedByName?: string;
-  decidedAt?: IsoDate;
-  escalatedFrom?: string; // issue key
-}
-
-export interface DecisionItemView extends ItemViewBase {
-  kind: 'decision';
-  outcome?: string; // what was decided
-  rationale?: string;
-  decidedByName?: string;
-  decidedOn?: IsoDate;
-  items: string[]; // keys it concerns
-  supersededBy?: string;
-}
-
-export interface ActionItemView extends ItemViewBase {
-  kind: 'action';
-  itemKey?: string; // the item it serves
-}
-
-/** One register item; `kind` tells which fields it has. */
-export type ItemView = RiskItemView | IssueItemView | ChangeItemView | DecisionItemView | ActionItemView;
+/** One register item; `kind` tells which fields it has (each kind's view is declared in its descriptor's file). */
+export type ItemView = KindTypes[ItemKind]['view'];
+/** The view of one kind: `ItemViewOf<'risk'>` has probability, impact, score, rating. */
+export type ItemViewOf<K extends ItemKind> = KindTypes[K]['view'];
 
 export interface HistoryEntryView {
   at: string; // ISO date-time

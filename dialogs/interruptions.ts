@@ -2,6 +2,7 @@
 import type { Activity } from 'botbuilder';
 import { cardFormId, CARD_VERBS, isCardActionData, type CardActionData } from '../cards/verbs';
 import { ITEM_KINDS } from '../core/domain';
+import { nounsOf } from '../core/registers';
 import { isCommandWord, parseCommand, type Command, type CommandName, type ParseContext } from '../core/commands';
 import type { FormConfig } from './form-config';
 
@@ -10,11 +11,7 @@ export const FORM_TTL_MS = 30 * 60 * 1000;
 
 /** "Left the risk you were logging": what the user was doing, by the form's command. */
 const DOING: Partial<Record<CommandName, string>> = {
-  risk: 'the risk you were logging',
-  issue: 'the issue you were logging',
-  change: 'the change request you were logging',
-  decision: 'the decision you were logging',
-  action: 'the action you were logging',
+  ...Object.fromEntries(ITEM_KINDS.map((kind) => [kind, `the ${nounsOf(kind).singular} you were logging`])),
   status: 'the status update you were writing',
   update: 'the changes you were making',
   close: 'the item you were closing',

@@ -1,7 +1,10 @@
 import { Schema } from 'mongoose';
-import { ACTION_STATUSES, type ActionStatus } from '../core/domain';
 import { defineModel, schemaOptions, type Lean } from './common';
 import { registerItemFields, type RegisterItemBase } from './register-item';
+
+/** Actions (A-n): open until done. */
+export const ACTION_STATUSES = ['open', 'done'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** An action (SPEC §2): owner, due date, open or done, and the item it serves (mitigates a risk, works an issue). */
 export interface ActionItemEntry extends RegisterItemBase {

@@ -1,7 +1,11 @@
 import { Schema } from 'mongoose';
-import { DECISION_STATUSES, type DecisionStatus, type IsoDate } from '../core/domain';
+import type { IsoDate } from '../core/domain';
 import { defineModel, schemaOptions, type Lean } from './common';
 import { registerItemFields, type RegisterItemBase } from './register-item';
+
+/** The decision log (D-n): proposed, agreed, or superseded (by a later decision). */
+export const DECISION_STATUSES = ['proposed', 'agreed', 'superseded'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 /** An entry of the decision log (SPEC §2): what was decided, why, by whom and when, and what it concerns. */
 export interface DecisionEntry extends RegisterItemBase {

@@ -1,8 +1,7 @@
-import { ActionModel } from './action.model';
+import mongoose from 'mongoose';
 import { BotStateModel } from './bot-state.model';
 import { ChangeRequestModel } from './change-request.model';
 import { ClaimModel } from './claim.model';
-import { DecisionModel } from './decision.model';
 import { ConversationRefModel } from './conversation-ref.model';
 import { InboundRequestModel } from './inbound-request.model';
 import { IssueModel } from './issue.model';
@@ -28,8 +27,6 @@ export * from './register-item';
 export * from './risk.model';
 export * from './issue.model';
 export * from './change-request.model';
-export * from './decision.model';
-export * from './action.model';
 export * from './item-history.model';
 export * from './conversation-ref.model';
 export * from './job-record.model';
@@ -45,6 +42,10 @@ interface IndexedModel {
   syncIndexes(): Promise<unknown>;
 }
 
+/**
+ * The collections every start-up builds. A register kind's model is not listed: its descriptor
+ * (core/registers/<kind>.register.ts) imports it, and ensureIndexes builds every model defined.
+ */
 export const ALL_MODELS: readonly IndexedModel[] = [
   WorkspaceModel,
   PortfolioModel,
@@ -55,8 +56,6 @@ export const ALL_MODELS: readonly IndexedModel[] = [
   RiskModel,
   IssueModel,
   ChangeRequestModel,
-  DecisionModel,
-  ActionModel,
   ItemHistoryModel,
   ConversationRefModel,
   JobRecordModel,
@@ -66,13 +65,19 @@ export const ALL_MODELS: readonly IndexedModel[] = [
   SlackInstallationModel,
 ];
 
+/** ALL_MODELS, then every other model defined so far on the connection (the register kinds' ones). */
+export function definedModels(): IndexedModel[] {
+  return [...new Set<IndexedModel>([...ALL_MODELS, ...Object.values(mongoose.models)])];
+}
+
 /**
  * Creates every collection and brings its indexes in line with the schemas (dropping ones no
- * longer declared). Run once at start-up and by the test harness; one model at a time because
- * FerretDB's SQLite backend serialises schema changes anyway.
+ * longer declared). Run once at start-up and by the test harness, after core/ is loaded (so every
+ * kind's model is defined); one model at a time because FerretDB's SQLite backend serialises
+ * schema changes anyway.
  */
 export async function ensureIndexes(): Promise<void> {
-  for (const model of ALL_MODELS) {
+  for (const model of definedModels()) {
     await model.syncIndexes();
   }
 }

@@ -5,10 +5,8 @@ import { parseDate } from './dates';
 import { person } from './people';
 import {
   HELP_TOPICS,
-  type ActionFields, type ActionUpdate, type DecisionFields, type DecisionUpdate,
-  type ChangeFields, type ChangeUpdate, type Check, type CommandName, type ExportRegister, type IssueFields,
-  type IssueUpdate, type ParseContext, type PortfolioFields, type ProgramFields, type ProjectFields, type RiskFields,
-  type RiskUpdate, type RoleFields, type SettingsFields, type StatusFields,
+  type Check, type CommandName, type ExportRegister, type ParseContext, type PortfolioFields, type ProgramFields,
+  type ProjectFields, type RoleFields, type SettingsFields, type StatusFields,
 } from './types';
 import { choice, containerKey, itemKey, itemKeys, schedule, scale, text, timeZone } from './values';
 
@@ -64,22 +62,14 @@ function kindSpec(field: KindField): FieldSpec<unknown> {
 
 const schemaOf = (fields: readonly KindField[]): AnySchema => Object.fromEntries(fields.map((f) => [f.name, kindSpec(f)]));
 
-export const RISK_FIELDS = schemaOf(logFields('risk')) as Schema<RiskFields>;
-export const ISSUE_FIELDS = schemaOf(logFields('issue')) as Schema<IssueFields>;
-export const CHANGE_FIELDS = schemaOf(logFields('change')) as Schema<ChangeFields>;
-export const DECISION_FIELDS = schemaOf(logFields('decision')) as Schema<DecisionFields>;
-export const ACTION_FIELDS = schemaOf(logFields('action')) as Schema<ActionFields>;
+const byKind = (schema: (kind: ItemKind) => AnySchema): Record<ItemKind, AnySchema> =>
+  Object.fromEntries(ITEM_KINDS.map((kind) => [kind, schema(kind)])) as Record<ItemKind, AnySchema>;
 
-/** What `update KEY` takes for each kind. */
-export const UPDATE_FIELDS: {
-  risk: Schema<RiskUpdate>; issue: Schema<IssueUpdate>; change: Schema<ChangeUpdate>; decision: Schema<DecisionUpdate>; action: Schema<ActionUpdate>;
-} = {
-  risk: schemaOf(updateFields('risk')) as Schema<RiskUpdate>,
-  issue: schemaOf(updateFields('issue')) as Schema<IssueUpdate>,
-  change: schemaOf(updateFields('change')) as Schema<ChangeUpdate>,
-  decision: schemaOf(updateFields('decision')) as Schema<DecisionUpdate>,
-  action: schemaOf(updateFields('action')) as Schema<ActionUpdate>,
-};
+/** What `risk …`, `decision …` take for each kind, from its descriptor. */
+export const LOG_FIELDS = byKind((kind) => schemaOf(logFields(kind)));
+
+/** What `update KEY` takes for each kind, from its descriptor. */
+export const UPDATE_FIELDS = byKind((kind) => schemaOf(updateFields(kind)));
 
 export const STATUS_FIELDS: Schema<StatusFields> = {
   project,
@@ -140,11 +130,7 @@ const itemKeyField = spec([], false, keyOf());
 export const COMMAND_FIELDS: Record<CommandName, AnySchema> = {
   help: { topic: HELP_TOPIC },
   status: STATUS_FIELDS,
-  risk: RISK_FIELDS,
-  issue: ISSUE_FIELDS,
-  change: CHANGE_FIELDS,
-  decision: DECISION_FIELDS,
-  action: ACTION_FIELDS,
+  ...LOG_FIELDS,
   list: { register: LIST_REGISTER, project },
   show: { key: itemKeyField },
   update: { key: itemKeyField },

@@ -1,13 +1,11 @@
-// risk, issue, change (log an item) and show, update, close, escalate (act on one by its key).
-import type { ItemKind } from '../domain';
+// Logging an item of any kind (risk, issue, …) and show, update, close, escalate (act on one by its key).
+import { ITEM_KINDS, type ItemKind } from '../domain';
 import { aKind, ESCALATABLE_KINDS } from '../registers';
-import {
-  ACTION_FIELDS, CHANGE_FIELDS, DECISION_FIELDS, describeKeys, ISSUE_FIELDS, RESOLUTION, RISK_FIELDS, UPDATE_FIELDS, type Schema,
-} from './fields';
+import { describeKeys, LOG_FIELDS, RESOLUTION, UPDATE_FIELDS, type Schema } from './fields';
 import { leadingWords, readFields, type Fields, type Given } from './pairs';
 import { quote } from './suggest';
 import { spanText, type Token } from './tokenize';
-import type { FieldError, ParseContext, ParseResult, UpdateCommand } from './types';
+import type { FieldError, ItemFields, ParseContext, ParseResult, UpdateCommand } from './types';
 import { USAGE } from './usage';
 import { itemKey, type ItemKeyValue } from './values';
 import { leftover, unusable, type Args, type VerbParser } from './verb';
@@ -22,31 +20,14 @@ function titled<T>({ source, tokens, ctx }: Args, schema: Schema<T>, what: strin
   return readFields(source, rest, schema, ctx, { what, positional, stray: TITLE_FIRST });
 }
 
-export const parseRisk: VerbParser = (args) => {
-  const { values, errors } = titled(args, RISK_FIELDS, 'risk');
-  return { command: { name: 'risk', ...values }, errors };
+/** `risk Vendor may slip p=4 …`: logs an item of `kind`, the fields its descriptor names. */
+const parseItem = (kind: ItemKind): VerbParser => (args) => {
+  const { values, errors } = titled(args, LOG_FIELDS[kind], kind);
+  return { command: { ...(values as ItemFields), name: kind }, errors };
 };
 
-export const parseIssue: VerbParser = (args) => {
-  const { values, errors } = titled(args, ISSUE_FIELDS, 'issue');
-  return { command: { name: 'issue', ...values }, errors };
-};
-
-export const parseChange: VerbParser = (args) => {
-  const { values, errors } = titled(args, CHANGE_FIELDS, 'change');
-  return { command: { name: 'change', ...values }, errors };
-};
-
-/** `decision Use Postgres outcome="…"`: the word `decision` first is this command, never a change's field. */
-export const parseDecision: VerbParser = (args) => {
-  const { values, errors } = titled(args, DECISION_FIELDS, 'decision');
-  return { command: { name: 'decision', ...values }, errors };
-};
-
-export const parseAction: VerbParser = (args) => {
-  const { values, errors } = titled(args, ACTION_FIELDS, 'action');
-  return { command: { name: 'action', ...values }, errors };
-};
+/** One verb per register kind, the kind's name: `risk`, `issue`, `change`, `decision`, `action`. */
+export const ITEM_VERBS: Readonly<Record<ItemKind, VerbParser>> = Object.fromEntries(ITEM_KINDS.map((kind) => [kind, parseItem(kind)])) as Record<ItemKind, VerbParser>;
 
 type Keyed = { found: ItemKeyValue; rest: Token[] } | { failed: ParseResult };
 
@@ -93,29 +74,8 @@ export const parseClose: VerbParser = ({ source, tokens, ctx }) => {
 type Updated = { command: UpdateCommand; errors: FieldError[] };
 
 function updateFields(key: string, kind: ItemKind, source: string, tokens: Token[], ctx: ParseContext): Updated {
-  const options = { what: `${key} (${aKind(kind)})` };
-  switch (kind) {
-    case 'risk': {
-      const { values, errors } = readFields(source, tokens, UPDATE_FIELDS.risk, ctx, options);
-      return { command: { name: 'update', key, kind, fields: values }, errors };
-    }
-    case 'issue': {
-      const { values, errors } = readFields(source, tokens, UPDATE_FIELDS.issue, ctx, options);
-      return { command: { name: 'update', key, kind, fields: values }, errors };
-    }
-    case 'change': {
-      const { values, errors } = readFields(source, tokens, UPDATE_FIELDS.change, ctx, options);
-      return { command: { name: 'update', key, kind, fields: values }, errors };
-    }
-    case 'decision': {
-      const { values, errors } = readFields(source, tokens, UPDATE_FIELDS.decision, ctx, options);
-      return { command: { name: 'update', key, kind, fields: values }, errors };
-    }
-    case 'action': {
-      const { values, errors } = readFields(source, tokens, UPDATE_FIELDS.action, ctx, options);
-      return { command: { name: 'update', key, kind, fields: values }, errors };
-    }
-  }
+  const { values, errors } = readFields(source, tokens, UPDATE_FIELDS[kind], ctx, { what: `${key} (${aKind(kind)})` });
+  return { command: { name: 'update', key, kind, fields: values as ItemFields }, errors };
 }
 
 /** `update R-3 p=4 due=friday`: which fields are allowed depends on the kind the key names. */

@@ -1,6 +1,6 @@
 // parseCommand: the first word picks the command; the rest is read by that command's parser.
 import { parseApprove, parseReject } from './verdict-commands';
-import { parseAction, parseChange, parseClose, parseDecision, parseEscalate, parseIssue, parseRisk, parseShow, parseUpdate } from './item-commands';
+import { ITEM_VERBS, parseClose, parseEscalate, parseShow, parseUpdate } from './item-commands';
 import {
   parseLink, parsePortfolioAdd, parseProgramAdd, parseProjectAdd, parseRole, parseSettings,
 } from './setup-commands';
@@ -26,11 +26,7 @@ function withAdd(verb: 'project' | 'program' | 'portfolio', parse: VerbParser): 
 const VERBS: Record<string, VerbParser> = {
   help: parseHelp,
   status: parseStatus,
-  risk: parseRisk,
-  issue: parseIssue,
-  change: parseChange,
-  decision: parseDecision,
-  action: parseAction,
+  ...ITEM_VERBS,
   list: parseList,
   show: parseShow,
   update: parseUpdate,

@@ -1,21 +1,6 @@
 // The command language of SPEC §3 as data: what the parser returns to dialogs and adapters.
 import { ITEM_KINDS } from '../domain';
-import type {
-  ActionStatus,
-  Decision,
-  DecisionStatus,
-  IsoDate,
-  IssueStatus,
-  IssueType,
-  ItemKind,
-  Platform,
-  Policy,
-  Priority,
-  Rag,
-  RiskResponse,
-  RiskStatus,
-  Role,
-} from '../domain';
+import type { IsoDate, ItemKind, Platform, Policy, Rag, Role } from '../domain';
 
 export interface ParseContext {
   now: Date; // the instant; the parser never reads the wall clock
@@ -45,60 +30,21 @@ export interface ParseResult {
 export type Check<T> = { value: T; error?: undefined } | { value?: undefined; error: string };
 
 // Field bags; a command carries the subset that was given and valid.
-export interface RiskFields {
-  title: string;
-  description: string;
-  probability: number;
-  impact: number;
-  owner: PersonRef;
-  due: IsoDate;
-  project: string;
-  response: RiskResponse;
-  mitigation: string;
-  review: IsoDate;
-}
-export interface IssueFields {
-  title: string;
-  description: string;
-  priority: Priority;
-  type: IssueType;
-  owner: PersonRef;
-  due: IsoDate;
-  project: string;
-}
-export interface ChangeFields {
-  title: string;
-  description: string;
-  impact: string;
-  owner: PersonRef;
-  due: IsoDate;
-  project: string;
-}
-/** `decision …` (the decision log); not the change request's `decision=` field, which `update C-n` still takes. */
-export interface DecisionFields {
-  title: string;
-  description: string;
-  outcome: string; // what was decided
-  rationale: string;
-  decidedBy: PersonRef;
-  decidedOn: IsoDate;
-  items: string[]; // keys of the items it concerns
-  owner: PersonRef;
-  project: string;
-}
-export interface ActionFields {
-  title: string;
-  description: string;
-  owner: PersonRef;
-  due: IsoDate;
-  item: string; // key of the item it serves
-  project: string;
-}
-export type DecisionUpdate = Omit<DecisionFields, 'project'> & { status: DecisionStatus; supersededBy: string };
-export type ActionUpdate = Omit<ActionFields, 'project'> & { status: ActionStatus };
-export type RiskUpdate = Omit<RiskFields, 'project'> & { status: RiskStatus };
-export type IssueUpdate = Omit<IssueFields, 'project'> & { status: IssueStatus; resolution: string };
-export type ChangeUpdate = Omit<ChangeFields, 'project'> & { decision: Decision };
+/** A register field's value as the parser gives it: text or a choice, a 1–5 number, a date, a person, item keys. */
+export type ItemFieldValue = string | number | PersonRef | string[];
+/**
+ * What `risk …` or `update R-n …` was given, by the command names its kind's descriptor
+ * (core/registers) gives its fields: `probability`, `review`, `item`; the common ones typed.
+ */
+export type ItemFields = {
+  title?: string;
+  description?: string;
+  owner?: PersonRef;
+  due?: IsoDate;
+  project?: string;
+  status?: string;
+  [field: string]: ItemFieldValue | undefined;
+};
 export interface StatusFields {
   project: string;
   rag: Rag; // overall
@@ -143,11 +89,9 @@ export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 export interface HelpCommand { name: 'help'; topic?: HelpTopic }
 export interface StatusCommand extends Partial<StatusFields> { name: 'status' }
-export interface RiskCommand extends Partial<RiskFields> { name: 'risk' }
-export interface IssueCommand extends Partial<IssueFields> { name: 'issue' }
-export interface ChangeCommand extends Partial<ChangeFields> { name: 'change' }
-export interface DecisionCommand extends Partial<DecisionFields> { name: 'decision' }
-export interface ActionCommand extends Partial<ActionFields> { name: 'action' }
+/** `risk …`, `decision …`: logging an item of a kind, the command word being the kind. */
+export type CreateItemCommand<K extends ItemKind = ItemKind> = ItemFields & { name: K };
+export const isCreateItem = (command: Command): command is CreateItemCommand => (ITEM_KINDS as readonly string[]).includes(command.name);
 export interface ListCommand {
   name: 'list';
   register?: ItemKind;
@@ -156,12 +100,8 @@ export interface ListCommand {
   project?: string;
 }
 export interface ShowCommand { name: 'show'; key: string; kind: ItemKind }
-export type UpdateCommand =
-  | { name: 'update'; key: string; kind: 'risk'; fields: Partial<RiskUpdate> }
-  | { name: 'update'; key: string; kind: 'issue'; fields: Partial<IssueUpdate> }
-  | { name: 'update'; key: string; kind: 'change'; fields: Partial<ChangeUpdate> }
-  | { name: 'update'; key: string; kind: 'decision'; fields: Partial<DecisionUpdate> }
-  | { name: 'update'; key: string; kind: 'action'; fields: Partial<ActionUpdate> };
+/** `update KEY …`: which fields it may carry depends on the kind the key names. */
+export interface UpdateCommand { name: 'update'; key: string; kind: ItemKind; fields: ItemFields }
 export interface CloseCommand { name: 'close'; key: string; kind: ItemKind; resolution?: string }
 export interface EscalateCommand { name: 'escalate'; key: string }
 export interface ProjectAddCommand extends Partial<ProjectFields> { name: 'project_add' }
@@ -189,11 +129,7 @@ export interface VerdictCommand {
 export type Command =
   | HelpCommand
   | StatusCommand
-  | RiskCommand
-  | IssueCommand
-  | ChangeCommand
-  | DecisionCommand
-  | ActionCommand
+  | CreateItemCommand
   | ListCommand
   | ShowCommand
   | UpdateCommand

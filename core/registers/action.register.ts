@@ -1,11 +1,16 @@
 // Action A-n (SPEC §2): an owner, a due date, open or done, and the item it serves (item=R-3).
-import { ACTION_STATUSES } from '../domain';
 import { DESCRIPTION, DUE, OWNER, PROJECT, status, titled, type KindField } from './fields';
-import type { ActionItemView } from '../view-models';
+import type { ItemViewBase } from '../view-models';
 import { given } from './cells';
 import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
-import type { ActionItemEntry, RegisterItemBase } from '../../models';
+import { ACTION_STATUSES, ActionModel, type ActionItemEntry } from '../../models/action.model';
+import type { RegisterItemBase } from '../../models/register-item';
 
+/** The view model of a action: what its cards show. */
+export interface ActionItemView extends ItemViewBase {
+  kind: 'action';
+  itemKey?: string; // the item it serves
+}
 /** The stored action, as its descriptor reads it. */
 type ActionRow = ItemRow & Omit<ActionItemEntry, keyof RegisterItemBase>;
 
@@ -15,8 +20,8 @@ const FIELDS: KindField[] = [
   OWNER,
   DUE,
   {
-    name: 'item', stored: 'itemKey', keys: ['item', 'for'], value: { type: 'key' }, label: 'Serves',
-    question: 'Which item does it serve? Give its key, e.g. R-3.', allowed: 'the key of an existing item such as R-3 or I-2', projectFrom: true,
+    name: 'item', stored: 'itemKey', keys: ['item', 'for'], value: { type: 'key' }, said: 'item', label: 'Serves',
+    question: 'Which item does it serve? Give its key, e.g. R-3.', allowed: 'the key of an existing item such as R-3 or I-2', projectFrom: true, related: 'serves',
   },
   PROJECT,
   status(ACTION_STATUSES),
@@ -24,6 +29,7 @@ const FIELDS: KindField[] = [
 
 export const ACTION_REGISTER: RegisterDescriptor<'action'> = {
   kind: 'action',
+  model: ActionModel,
   prefix: 'A',
   nouns: { singular: 'action', article: 'an', plural: 'actions', label: 'Action', listWord: 'actions', register: 'Action log' },
   statuses: ACTION_STATUSES,

@@ -1,12 +1,22 @@
 // Change request C-n (SPEC §2): impact on time/cost/scope and a decision; with the histories, the change log.
-import { CHANGE_STATUSES, DECISIONS, type IsoDate } from '../domain';
+import { CHANGE_STATUSES, DECISIONS, type Decision, type IsoDate } from '../domain';
 import { DESCRIPTION, DUE, OWNER, PROJECT, titled, type KindField } from './fields';
 import { addDays, todayIn } from '../services/time';
-import type { ChangeItemView } from '../view-models';
+import type { ItemViewBase } from '../view-models';
 import { dateOf, given, humanize, localTime, nameIn, nameOf } from './cells';
 import { ownColumns, type ItemRow, type OverdueContext, type RegisterDescriptor } from './types';
-import type { ChangeRequest, RegisterItemBase } from '../../models';
+import { ChangeRequestModel, type ChangeRequest } from '../../models/change-request.model';
+import type { RegisterItemBase } from '../../models/register-item';
 
+/** The view model of a change: what its cards show. */
+export interface ChangeItemView extends ItemViewBase {
+  kind: 'change';
+  impact?: string; // on time/cost/scope
+  decision: Decision;
+  decidedByName?: string;
+  decidedAt?: IsoDate;
+  escalatedFrom?: string; // issue key
+}
 /** The stored change request, as its descriptor reads it. */
 type ChangeRow = ItemRow & Omit<ChangeRequest, keyof RegisterItemBase>;
 
@@ -35,6 +45,7 @@ const FIELDS: KindField[] = [
 
 export const CHANGE_REGISTER: RegisterDescriptor<'change'> = {
   kind: 'change',
+  model: ChangeRequestModel,
   prefix: 'C',
   nouns: { singular: 'change request', article: 'a', plural: 'change requests', label: 'Change request', listWord: 'changes', register: 'Change log' },
   statuses: CHANGE_STATUSES,
@@ -42,6 +53,12 @@ export const CHANGE_REGISTER: RegisterDescriptor<'change'> = {
   fields: FIELDS,
   form: ['title', 'decision', 'project', 'impact', 'owner', 'due', 'description'],
   closeTo: 'closed',
+  // Whoever sets the decision (approve, reject, update decision=) is recorded with the time; pending again clears both.
+  follow: (_change, set, { userId, now }) => {
+    if (typeof set.decision !== 'string') return {};
+    const decided = set.decision !== 'pending';
+    return { decidedById: decided ? userId : null, decidedAt: decided ? now : null };
+  },
   // Pending changes first.
   rank: (change: ChangeRow) => (change.decision === 'pending' ? 1 : 0),
   // A change is also overdue when its decision has been pending longer than the policy allows (raised + N days < today).
@@ -52,6 +69,7 @@ export const CHANGE_REGISTER: RegisterDescriptor<'change'> = {
   lateQuery: (ctx: OverdueContext) => [
     { decision: 'pending', createdAt: { $lt: new Date(Date.parse(`${addDays(ctx.today, -ctx.changePendingDays)}T00:00:00Z`) + DAY_MS) } },
   ],
+  lateFields: ['decision'],
   columns: ownColumns<ChangeRow>([
     ['Decision', (c) => c.decision],
     ['Decided by', (c, n) => nameIn(n, c.decidedById)],

@@ -1,11 +1,22 @@
 // Decision D-n (SPEC §2), the decision log: what was decided, why, by whom, when, and the items it concerns.
-import { DECISION_STATUSES } from '../domain';
+import type { IsoDate } from '../domain';
 import { DESCRIPTION, OWNER, PROJECT, status, titled, type KindField } from './fields';
-import type { DecisionItemView } from '../view-models';
+import type { ItemViewBase } from '../view-models';
 import { given, nameIn, nameOf } from './cells';
 import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
-import type { DecisionEntry, RegisterItemBase } from '../../models';
+import { DECISION_STATUSES, DecisionModel, type DecisionEntry } from '../../models/decision.model';
+import type { RegisterItemBase } from '../../models/register-item';
 
+/** The view model of a decision: what its cards show. */
+export interface DecisionItemView extends ItemViewBase {
+  kind: 'decision';
+  outcome?: string; // what was decided
+  rationale?: string;
+  decidedByName?: string;
+  decidedOn?: IsoDate;
+  items: string[]; // keys it concerns
+  supersededBy?: string;
+}
 /** The stored decision, as its descriptor reads it. */
 type DecisionRow = ItemRow & Omit<DecisionEntry, keyof RegisterItemBase>;
 
@@ -24,7 +35,7 @@ const FIELDS: KindField[] = [
   { name: 'decidedOn', keys: ['on', 'decided_on'], value: { type: 'date', said: 'decision date' }, label: 'Decided on', question: 'When was it decided?' },
   {
     name: 'items', keys: ['items', 'item', 'concerns'], value: { type: 'keys' }, label: 'Concerns',
-    question: 'Which items does it concern? Give their keys, e.g. R-3, I-2.', allowed: 'keys of existing items such as R-3, I-2',
+    question: 'Which items does it concern? Give their keys, e.g. R-3, I-2.', allowed: 'keys of existing items such as R-3, I-2', related: 'concerns',
   },
   OWNER,
   PROJECT,
@@ -37,6 +48,7 @@ const FIELDS: KindField[] = [
 
 export const DECISION_REGISTER: RegisterDescriptor<'decision'> = {
   kind: 'decision',
+  model: DecisionModel,
   prefix: 'D',
   nouns: { singular: 'decision', article: 'a', plural: 'decisions', label: 'Decision', listWord: 'decisions', register: 'Decision log' },
   statuses: DECISION_STATUSES,
@@ -45,6 +57,13 @@ export const DECISION_REGISTER: RegisterDescriptor<'decision'> = {
   fields: FIELDS,
   form: ['title', 'status', 'project', 'outcome', 'rationale', 'decidedBy', 'decidedOn', 'items', 'description'],
   closeTo: 'superseded',
+  // Naming the decision that replaces it supersedes it.
+  // Put back in force (a status other than superseded): no longer superseded by the other.
+  follow: (d: DecisionRow, set, { now }) => {
+    if (typeof set.supersededBy === 'string' && set.supersededBy) return { status: 'superseded', closedAt: d.closedAt ?? now };
+    const backInForce = d.supersededBy && typeof set.status === 'string' && set.status !== 'superseded' && !('supersededBy' in set);
+    return backInForce ? { supersededBy: null } : {};
+  },
   // Awaiting agreement first.
   rank: (decision: ItemRow) => (decision.status === 'proposed' ? 1 : 0),
   columns: ownColumns<DecisionRow>([

@@ -52,6 +52,11 @@ export interface KindField {
   keep?: boolean;
   /** A `key` field whose item lends a new item its project when none is given (an action's `item`). */
   projectFrom?: boolean;
+  /**
+   * A `key`/`keys` field naming items this one serves or concerns: `show` of such an item lists this
+   * one (indexed), under the kind's plural, those serving it before those concerning it.
+   */
+  related?: 'serves' | 'concerns';
 }
 
 /** The fields every kind has; each descriptor lists them where its forms and parser put them. */

@@ -9,7 +9,8 @@ export { REGISTERS } from './registry';
 export { compareItems, isOverdue, mayBeOverdue, overdueDates } from './rules';
 export { dateOf, given, humanize, localTime, nameIn, nameOf } from './cells';
 export { ISSUE_TYPE_LABEL } from './issue.register';
-export type { CardParts, KindHelp, Column, Tone, ViewFact, ItemRow, KindNouns, Names, OverdueContext, RegisterDescriptor } from './types';
+export type { CardParts, KindHelp, Column, Tone, ViewFact, ItemRow, KindNouns, Names, OverdueContext, RegisterDescriptor, EntryOf } from './types';
+export type { KindTypes } from './registry';
 
 export const registerOf = <K extends ItemKind>(kind: K): RegisterDescriptor<K> => REGISTERS[kind];
 export const nounsOf = (kind: ItemKind) => REGISTERS[kind].nouns;
@@ -74,6 +75,24 @@ export function peopleOf(item: ItemRow): string[] {
   const ids = [item.raisedById, ...REGISTERS[item.kind].fields.filter((f) => f.value.type === 'person').map((f) => row[storedName(f)])];
   return ids.filter((id): id is string => typeof id === 'string' && id !== '');
 }
+
+/** The field whose item lends a new item of the kind its project when none is given (an action's `item`), if any. */
+export const projectSource = (kind: ItemKind): KindField | undefined => logFields(kind).find((f) => f.projectFrom && f.value.type === 'key');
+
+/**
+ * Where `show KEY` finds the items serving or concerning KEY: each kind's related fields, by stored
+ * name, those serving it first (action `itemKey`, then decision `items`).
+ */
+export const RELATED_FIELDS: readonly { kind: ItemKind; stored: string }[] = (['serves', 'concerns'] as const).flatMap((how) =>
+  ITEM_KINDS.flatMap((kind) => REGISTERS[kind].fields.filter((f) => f.related === how).map((f) => ({ kind, stored: storedName(f) }))),
+);
+
+/** `{ itemKey: 'item', decidedById: 'decidedBy', … }`: the command field of each stored name that differs, over every kind. */
+export const COMMAND_FIELD_OF_STORED: Readonly<Record<string, string>> = Object.fromEntries(
+  ITEM_KINDS.flatMap((kind) => REGISTERS[kind].fields)
+    .filter((f) => storedName(f) !== f.name)
+    .map((f) => [storedName(f), f.name]),
+);
 
 /** The command fields a new item cannot do without: `['title', 'probability', 'impact', 'project']`. */
 export const requiredFields = (kind: ItemKind): string[] => logFields(kind).filter((f) => f.required).map((f) => f.name);

@@ -1,10 +1,11 @@
 // Issue I-n (SPEC §2): type, priority, resolution; escalates into a change request.
 import { ISSUE_STATUSES, ISSUE_TYPES, PRIORITIES, type IssueType, type Priority } from '../domain';
 import { DESCRIPTION, DUE, OWNER, PROJECT, RESOLUTION, status, titled, type KindField } from './fields';
-import type { IssueItemView } from '../view-models';
+import type { ItemViewBase } from '../view-models';
 import { given, humanize } from './cells';
 import { ownColumns, type ItemRow, type RegisterDescriptor } from './types';
-import type { Issue, RegisterItemBase } from '../../models';
+import { IssueModel, type Issue } from '../../models/issue.model';
+import type { RegisterItemBase } from '../../models/register-item';
 
 /** The words accepted for an issue's type, by the parser and by the services alike. */
 export const ISSUE_TYPE_ALIASES = {
@@ -17,6 +18,15 @@ export const ISSUE_TYPE_ALIASES = {
   off_spec: 'off_specification',
 } as const;
 
+/** The view model of a issue: what its cards show. */
+export interface IssueItemView extends ItemViewBase {
+  kind: 'issue';
+  type: IssueType;
+  priority: Priority;
+  resolution?: string;
+  escalatedFrom?: string; // risk key
+  escalatedTo?: string; // change request key
+}
 /** The stored issue, as its descriptor reads it. */
 type IssueRow = ItemRow & Omit<Issue, keyof RegisterItemBase>;
 
@@ -49,6 +59,7 @@ const FIELDS: KindField[] = [
 
 export const ISSUE_REGISTER: RegisterDescriptor<'issue'> = {
   kind: 'issue',
+  model: IssueModel,
   prefix: 'I',
   nouns: { singular: 'issue', article: 'an', plural: 'issues', label: 'Issue', listWord: 'issues', register: 'Issue register' },
   statuses: ISSUE_STATUSES,

@@ -1,11 +1,24 @@
 // Risk R-n (SPEC §2): probability × impact, response, mitigation, review date; escalates into an issue.
-import { RISK_RESPONSES, RISK_STATUSES, SCALE_MAX, SCALE_MIN } from '../domain';
+import { riskRating, RISK_RESPONSES, RISK_STATUSES, SCALE_MAX, SCALE_MIN, type IsoDate, type RiskRating, type RiskResponse } from '../domain';
 import { DESCRIPTION, DUE, OWNER, PROJECT, status, titled, type KindField } from './fields';
-import type { RiskItemView } from '../view-models';
+import type { ItemViewBase } from '../view-models';
 import { given, humanize } from './cells';
 import { ownColumns, type ItemRow, type OverdueContext, type RegisterDescriptor } from './types';
-import type { Risk, RegisterItemBase } from '../../models';
+import { RiskModel, type Risk } from '../../models/risk.model';
+import type { RegisterItemBase } from '../../models/register-item';
 
+/** The view model of a risk: what its cards show. */
+export interface RiskItemView extends ItemViewBase {
+  kind: 'risk';
+  probability: number;
+  impact: number;
+  score: number;
+  rating: RiskRating;
+  response?: RiskResponse;
+  mitigation?: string;
+  reviewDate?: IsoDate;
+  escalatedTo?: string; // issue key
+}
 /** The stored risk, as its descriptor reads it. */
 type RiskRow = ItemRow & Omit<Risk, keyof RegisterItemBase>;
 
@@ -32,6 +45,7 @@ const FIELDS: KindField[] = [
 
 export const RISK_REGISTER: RegisterDescriptor<'risk'> = {
   kind: 'risk',
+  model: RiskModel,
   prefix: 'R',
   nouns: { singular: 'risk', article: 'a', plural: 'risks', label: 'Risk', listWord: 'risks', register: 'Risk register' },
   statuses: RISK_STATUSES,
@@ -39,10 +53,16 @@ export const RISK_REGISTER: RegisterDescriptor<'risk'> = {
   fields: FIELDS,
   form: ['title', 'status', 'probability', 'impact', 'project', 'owner', 'due', 'description', 'response', 'mitigation', 'review'],
   closeTo: 'closed',
+  // The score and rating follow probability and impact.
+  derive: ({ probability, impact }) => {
+    if (typeof probability !== 'number' || typeof impact !== 'number') return {};
+    return { score: probability * impact, rating: riskRating(probability * impact) };
+  },
   rank: (risk: RiskRow) => risk.score,
   // A risk is also overdue once its next review date has passed.
   lateDates: (risk: RiskRow) => (risk.reviewDate ? [risk.reviewDate] : []),
   lateQuery: (ctx: OverdueContext) => [{ reviewDate: { $lt: ctx.today } }],
+  lateFields: ['reviewDate'],
   columns: ownColumns<RiskRow>([
     ['Probability', (r) => r.probability],
     ['Impact', (r) => r.impact],

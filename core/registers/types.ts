@@ -2,7 +2,9 @@
 import type { IsoDate, ItemKind } from '../domain';
 import type { ItemView } from '../view-models';
 import type { KindField } from './fields';
-import type { RegisterItemBase } from '../../models';
+import type { KindTypes } from './registry';
+import type { Model } from 'mongoose';
+import type { RegisterItemBase } from '../../models/register-item';
 
 /** How the kind is named to people: `risk` / `risks` / `Risk`, `change request` / `change requests`. */
 export interface KindNouns {
@@ -67,8 +69,13 @@ export interface KindHelp {
   examples: string[];
 }
 
+/** What a kind stores, as its model's file declares it (`DecisionEntry`). */
+export type EntryOf<K extends ItemKind> = KindTypes[K]['entry'];
+
 export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
   kind: K;
+  /** Its collection: the model its schema file defines (models/<kind>.model.ts). */
+  model: Model<EntryOf<K>>;
   /** The letter of its keys: `R` for R-7. */
   prefix: string;
   nouns: KindNouns;
@@ -96,12 +103,21 @@ export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
    * decides), or'ed with `due < today`. Required with lateDates.
    */
   lateQuery?(ctx: OverdueContext): Record<string, unknown>[];
+  /** The stored fields lateDates reads besides status, due and createdAt (readers that project fields, like the digest, add them). Required with lateDates. */
+  lateFields?: readonly string[];
   /** The kind's own CSV columns, between Key/Title/Project/Status and Owner/…/Closed. */
   columns: readonly Column<ItemRow>[];
   card: CardParts;
   help: KindHelp;
   /** Its own fields of the view model the cards render. */
   view(item: ItemRow, names: Names, zone: string): Partial<ItemView>;
+  /** Stored fields computed from others when an item is logged or updated (a risk's score and rating). */
+  derive?(fields: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * What else an update sets, given the fields it changes (`set`), besides the closedAt every kind
+   * keeps: a change's decider, the status of a decision superseded.
+   */
+  follow?(item: ItemRow, set: Record<string, unknown>, by: { userId: string; now: Date }): Record<string, unknown>;
   /** The kind `escalate KEY` turns an item of this kind into (risk → issue → change request), if any. */
   escalatesTo?: ItemKind;
 }

@@ -1,9 +1,9 @@
 // Defaults a command takes from where and by whom it was typed, and what it still lacks.
-import type { Command, CommandName } from '../commands';
+import { isCreateItem, type Command, type CommandName, type ItemFields } from '../commands';
 import { ITEM_KINDS, type ItemKind } from '../domain';
 import { projectForChannel, toWorkspaceId } from '../services';
 import { findItem } from '../services/item-store';
-import { requiredFields } from '../registers';
+import { projectSource, requiredFields } from '../registers';
 import type { RunContext } from './types';
 
 const isItemKind = (name: string): name is ItemKind => (ITEM_KINDS as readonly string[]).includes(name);
@@ -25,15 +25,17 @@ export const REQUIRED_FIELDS: Partial<Record<CommandName, readonly string[]>> = 
 };
 
 /**
- * Fills what the context implies: an action's `project` from the item it serves, else `project`
+ * Fills what the context implies: a new item's `project` from the item it serves (an action's), else `project`
  * from the channel's linked project, and for a new item the owner (the person logging it). Given
  * values always win.
  */
 export async function withDefaults(command: Command, ctx: RunContext): Promise<Command> {
   let filled: Command = command;
-  if (filled.name === 'action' && !filled.project && filled.item) {
-    const served = await findItem(toWorkspaceId(ctx.workspaceId), filled.item);
-    if (served) filled = { ...filled, project: served.projectKey };
+  const source = isCreateItem(filled) && !filled.project ? projectSource(filled.name) : undefined;
+  const lender = source && (filled as ItemFields)[source.name];
+  if (typeof lender === 'string' && lender) {
+    const served = await findItem(toWorkspaceId(ctx.workspaceId), lender);
+    if (served) filled = { ...filled, project: served.projectKey } as Command;
   }
   if (PROJECT_DEFAULTED.has(filled.name) && !('project' in filled && filled.project) && ctx.channelId) {
     const linked = await projectForChannel(ctx.workspaceId, ctx.channelId);

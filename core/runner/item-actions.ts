@@ -1,18 +1,18 @@
 // Which buttons a viewer gets on an item's card: only what the runner would let them do (SPEC §3).
 import type { ItemAction } from '../view-models';
-import { isDone } from '../registers';
+import { isDone, registerOf } from '../registers';
 import { mayDecideChange, policyRules } from '../policy';
 import { assertCanChangeItem, canChangeItem, getProject, isPmoAdmin, PmoError, type RegisterItem } from '../services';
 import { loadWorkspace } from '../services/context';
 import { pmoErrorReply } from './replies';
 import type { Reply, RunContext } from './types';
 
-/** What someone who may change `item` can do with it now: closed items no Close, open risks and issues Escalate once. */
+/** What someone who may change `item` can do with it now: closed items no Close, open items of a kind that escalates (risks, issues) Escalate once. */
 export function actionsOn(item: RegisterItem, mayChange: boolean): ItemAction[] {
   if (!mayChange) return [];
   const actions: ItemAction[] = ['update'];
   if (!isDone(item.kind, item.status)) actions.push('close');
-  const escalatable = (item.kind === 'risk' || item.kind === 'issue') && !item.escalatedTo;
+  const escalatable = registerOf(item.kind).escalatesTo !== undefined && !('escalatedTo' in item && item.escalatedTo);
   if (escalatable && !isDone(item.kind, item.status)) actions.push('escalate');
   return actions;
 }

@@ -1,5 +1,5 @@
-// risk, issue, change (log), show, update, close and escalate: one register item at a time.
-import type { ActionCommand, ChangeCommand, CloseCommand, PersonRef, DecisionCommand, EscalateCommand, IssueCommand, RiskCommand, ShowCommand, UpdateCommand } from '../commands';
+// Logging an item of any kind, show, update, close and escalate: one register item at a time.
+import type { CloseCommand, CreateItemCommand, EscalateCommand, ItemFields, PersonRef, ShowCommand, UpdateCommand } from '../commands';
 import { isDone, logFields, storedName, updateFields, type KindField } from '../registers';
 import {
   closeItem, createItemOf, relatedItems, escalateItem, getItem, todayIn, updateItem, type ItemPatch, type RegisterItem,
@@ -13,8 +13,6 @@ import { overdueNote } from './overdue-note';
 import { text } from './replies';
 import type { Reply, RunContext } from './types';
 import { toHistoryView, toItemView } from './views';
-
-type CreateCommand = RiskCommand | IssueCommand | ChangeCommand | DecisionCommand | ActionCommand;
 
 /** "Already overdue: it was due Fri 20 Nov." for a saved item the overdue rule flags (a back-filled date, SPEC §2). */
 function noteFor(ctx: RunContext, item: RegisterItem, overdue: boolean): { note?: string } {
@@ -41,18 +39,22 @@ function storedValues(fields: readonly KindField[], values: Record<string, unkno
   return patch as ItemPatch;
 }
 
-async function create(command: CreateCommand, ctx: RunContext): Promise<RegisterItem> {
+/** Everyone a command names in its kind's person fields (owner, decided by) becomes known to the directory. */
+async function mentionPeople(ctx: RunContext, fields: readonly KindField[], values: ItemFields): Promise<void> {
+  for (const field of fields) if (field.value.type === 'person') await ensureMentioned(ctx, values[field.name] as PersonRef | undefined);
+}
+
+async function create(command: CreateItemCommand, ctx: RunContext): Promise<RegisterItem> {
   const input = storedValues(logFields(command.name), command as unknown as Record<string, unknown>);
   return createItemOf(command.name, ctx.workspaceId, ctx.actor, { title: '', projectKey: '', ...input } as Parameters<typeof createItemOf>[3], ctx.now, ctx.request);
 }
 
 /** Logs the item once every required field is there (defaults already applied). */
-export async function runCreate(command: CreateCommand, ctx: RunContext): Promise<Reply> {
+export async function runCreate(command: CreateItemCommand, ctx: RunContext): Promise<Reply> {
   const missing = missingReply(command);
   if (missing) return missing;
   const item = await create(command, ctx);
-  await ensureMentioned(ctx, command.owner);
-  if (command.name === 'decision') await ensureMentioned(ctx, command.decidedBy);
+  await mentionPeople(ctx, logFields(command.name), command);
   return savedReply(ctx, item, 'created', await noticeDeciders(ctx, item));
 }
 
@@ -82,8 +84,7 @@ function toPatch(command: UpdateCommand): ItemPatch {
 
 export async function runUpdate(command: UpdateCommand, ctx: RunContext): Promise<Reply> {
   const { item, changed } = await updateItem(ctx.workspaceId, ctx.actor, command.key, toPatch(command), ctx.now);
-  await ensureMentioned(ctx, command.fields.owner);
-  if ('decidedBy' in command.fields) await ensureMentioned(ctx, command.fields.decidedBy);
+  await mentionPeople(ctx, updateFields(command.kind), command.fields);
   if (changed.length === 0) return text(`Nothing to change: ${item.key} already has those values.`);
   const closing = changed.includes('status') && isDone(item.kind, item.status);
   return savedReply(ctx, item, closing ? 'closed' : 'updated');

@@ -1,13 +1,15 @@
 // Building replies: refusals from services and parser errors become 'error' replies naming the field.
 import type { FieldError } from '../commands';
+import { COMMAND_FIELD_OF_STORED } from '../registers';
 import { PmoError } from '../services';
 import type { Reply } from './types';
 
 /**
  * Services name some inputs by their stored field; dialogs re-ask by the command's field. Only
- * the names that differ are listed.
+ * the names that differ are listed; the register kinds' ones come from their descriptors.
  */
 const COMMAND_FIELD: Record<string, string> = {
+  ...COMMAND_FIELD_OF_STORED,
   projectKey: 'project',
   ownerId: 'owner',
   reviewDate: 'review',

@@ -1,5 +1,5 @@
 // runCommand: a parsed command → service calls → one platform-neutral reply.
-import type { Command } from '../commands';
+import { isCreateItem, type Command } from '../commands';
 import { PmoError } from '../services';
 import { withDefaults } from './defaults';
 import { runExport } from './export.runner';
@@ -17,15 +17,11 @@ import { runVerdict } from './verdict.runner';
 import type { Reply, RunContext } from './types';
 
 async function dispatch(command: Command, ctx: RunContext): Promise<Reply> {
+  // Every register kind's verb logs an item of that kind (core/registers).
+  if (isCreateItem(command)) return runCreate(command, ctx);
   switch (command.name) {
     case 'help':
       return { type: 'help', view: helpView(command.topic) };
-    case 'risk':
-    case 'issue':
-    case 'change':
-    case 'decision':
-    case 'action':
-      return runCreate(command, ctx);
     case 'status':
       return runStatus(command, ctx);
     case 'list':

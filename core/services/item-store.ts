@@ -1,38 +1,23 @@
 import type { Model, Types } from 'mongoose';
-import {
-  ActionModel,
-  ChangeRequestModel,
-  DecisionModel,
-  type ActionDoc,
-  type DecisionDoc,
-  IssueModel,
-  RiskModel,
-  type ChangeRequestDoc,
-  type IssueDoc,
-  type RegisterItemBase,
-  type RiskDoc,
-} from '../../models';
+import type { Lean, RegisterItemBase } from '../../models';
 import type { ItemKind } from '../domain';
-import { KEY_EXAMPLES, parseItemKey } from '../registers';
+import { KEY_EXAMPLES, parseItemKey, registerOf, type EntryOf } from '../registers';
 import { invalid, PmoError } from './errors';
 
-export type RiskItem = RiskDoc & { kind: 'risk' };
-export type IssueItem = IssueDoc & { kind: 'issue' };
-export type ChangeItem = ChangeRequestDoc & { kind: 'change' };
-export type DecisionItem = DecisionDoc & { kind: 'decision' };
-export type ActionItem = ActionDoc & { kind: 'action' };
-/** A register item as the services return it: the stored document tagged with its kind. */
-export type RegisterItem = RiskItem | IssueItem | ChangeItem | DecisionItem | ActionItem;
+/** An item of one kind as the services return it: the stored document tagged with its kind. */
+export type StoredItem<K extends ItemKind> = Lean<EntryOf<K>> & { kind: K };
+export type RiskItem = StoredItem<'risk'>;
+export type IssueItem = StoredItem<'issue'>;
+export type ChangeItem = StoredItem<'change'>;
+/** A register item of any kind; `kind` tells which fields it has. */
+export type RegisterItem = { [K in ItemKind]: StoredItem<K> }[ItemKind];
 
-/** The three item collections seen through what they share (each adds its own fields). */
+/** The item collections seen through what they share (each adds its own fields). */
 export type ItemModel = Model<RegisterItemBase>;
 
-const MODELS: Record<ItemKind, unknown> = {
-  risk: RiskModel, issue: IssueModel, change: ChangeRequestModel, decision: DecisionModel, action: ActionModel,
-};
-
+/** The kind's collection, named by its descriptor. */
 export function itemModel(kind: ItemKind): ItemModel {
-  return MODELS[kind] as ItemModel;
+  return registerOf(kind).model as unknown as ItemModel;
 }
 
 export function asItem(kind: ItemKind, doc: object): RegisterItem {

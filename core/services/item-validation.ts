@@ -1,10 +1,17 @@
+import type { RegisterItemBase } from '../../models';
 import { ITEM_KINDS, SCALE_MAX, SCALE_MIN, type ItemKind } from '../domain';
-import { nounsOf, registerOf, storedFields, storedName, type KindField } from '../registers';
+import { nounsOf, registerOf, storedFields, storedName, type EntryOf, type KindField } from '../registers';
 import { invalid } from './errors';
 import { isIsoDate } from './time';
 
-/** Fields `update KEY field=value` may set, by kind (canonical names; the parser maps aliases). */
-export interface ItemPatch {
+/** A stored field of some kind beyond those every item has: `probability`, `outcome`, `itemKey`. */
+type OwnField = { [K in ItemKind]: Exclude<keyof EntryOf<K>, keyof RegisterItemBase> }[ItemKind];
+
+/**
+ * Fields `update KEY field=value` may set, by their stored names (the parser maps aliases): those
+ * every item has, and any kind's own as given, before normalisePatch checks them against the kind.
+ */
+export type ItemPatch = {
   title?: string;
   description?: string;
   projectKey?: string;
@@ -12,28 +19,7 @@ export interface ItemPatch {
   due?: string | null;
   status?: string;
   resolution?: string | null;
-  probability?: number | string;
-  /** Risk: 1–5. Change request: the impact text. */
-  impact?: number | string;
-  response?: string | null;
-  mitigation?: string;
-  reviewDate?: string | null;
-  type?: string;
-  priority?: string;
-  impactTime?: string;
-  impactCost?: string;
-  impactScope?: string;
-  decision?: string;
-  /** Decision: what was decided, why, by whom, when, what it concerns, what replaced it. */
-  outcome?: string;
-  rationale?: string;
-  decidedById?: string | null;
-  decidedOn?: string | null;
-  items?: string[];
-  supersededBy?: string | null;
-  /** Action: the key of the item it serves. */
-  itemKey?: string | null;
-}
+} & { [F in OwnField]?: Value };
 
 /** Fields the services set on any kind (status and resolution by close), besides the kind's own. */
 const COMMON = ['title', 'description', 'projectKey', 'ownerId', 'due', 'status', 'resolution'] as const;
@@ -45,19 +31,15 @@ export const ITEM_FIELDS: Record<ItemKind, readonly (keyof ItemPatch)[]> = Objec
 
 type Value = string | number | string[] | null;
 
-/** How a field is named to the user, where the stored name differs. */
-const LABELS: Record<string, string> = {
-  projectKey: 'project',
-  ownerId: 'owner',
-  reviewDate: 'review date',
-  impactTime: 'impact on time',
-  impactCost: 'impact on cost',
-  impactScope: 'impact on scope',
-  decidedById: 'decided by',
-  decidedOn: 'decided on',
-  supersededBy: 'superseded by',
-  itemKey: 'item',
-};
+/**
+ * How a field is named to the user where its stored name is not a plain word (`reviewDate` →
+ * `review date`, `itemKey` → `item`): as its kind's parser names it, else by its label in lower case.
+ */
+const LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  ITEM_KINDS.flatMap((kind) => storedFields(kind))
+    .filter((f) => /[A-Z]/.test(storedName(f)))
+    .map((f) => [storedName(f), f.said ?? f.label.toLowerCase()]),
+);
 
 export function fieldLabel(field: string): string {
   return LABELS[field] ?? field;

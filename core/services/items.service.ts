@@ -1,14 +1,14 @@
 import type { Types } from 'mongoose';
 import type { ItemHistoryDoc, RegisterItemBase } from '../../models';
-import { riskRating, type Actor, type ItemKind, type RiskRating } from '../domain';
-import { isDone, logFields, registerOf, storedName } from '../registers';
+import type { Actor, ItemKind } from '../domain';
+import { isDone, logFields, projectSource, registerOf, RELATED_FIELDS, storedName, type ItemRow } from '../registers';
 import { assertImpactKnown, assertMayDecide } from './change-decisions.service';
 import { loadWorkspace, toWorkspaceId, type WorkspaceId } from './context';
 import { invalid, PmoError } from './errors';
 import { requireProject } from './hierarchy.service';
 import { changedOnly, diffToHistory, itemHistory, writeHistory } from './history';
 import { loadForChange, saveFields } from './item-access';
-import { asItem, itemModel, requireItem, type ActionItem, type ChangeItem, type DecisionItem, type IssueItem, type RegisterItem, type RiskItem } from './item-store';
+import { asItem, itemModel, requireItem, type ChangeItem, type IssueItem, type RegisterItem, type RiskItem } from './item-store';
 import { fieldLabel, kindName, normalisePatch, type ItemPatch } from './item-validation';
 import { insertWithNextKey } from './keys';
 
@@ -30,16 +30,6 @@ export interface CreateRiskInput extends NewItemInput {
 export interface CreateIssueInput extends NewItemInput {
   type?: string;
   priority?: string;
-}
-export interface CreateDecisionInput extends NewItemInput {
-  outcome?: string;
-  rationale?: string;
-  decidedById?: string | null;
-  decidedOn?: string | null;
-  items?: string[];
-}
-export interface CreateActionInput extends NewItemInput {
-  itemKey?: string | null;
 }
 export interface CreateChangeInput extends NewItemInput {
   impact?: string;
@@ -71,20 +61,9 @@ export async function createChange(ws: WorkspaceId, actor: Actor, input: CreateC
   return (await createItem('change', ws, actor, input, now, request)) as ChangeItem;
 }
 
-export async function createDecision(ws: WorkspaceId, actor: Actor, input: CreateDecisionInput, now = new Date(), request?: RequestRef): Promise<DecisionItem> {
-  return (await createItem('decision', ws, actor, input, now, request)) as DecisionItem;
-}
-
-/** An action takes its project from the item it serves when none is given. */
-export async function createAction(ws: WorkspaceId, actor: Actor, input: CreateActionInput, now = new Date(), request?: RequestRef): Promise<ActionItem> {
-  const served = input.itemKey && !input.projectKey ? await requireReference(toWorkspaceId(ws), input.itemKey, 'itemKey') : undefined;
-  const withProject = served ? { ...input, projectKey: served.projectKey } : input;
-  return (await createItem('action', ws, actor, withProject, now, request)) as ActionItem;
-}
-
-/** Logs an item of any kind from its stored fields (an action's project defaults to the item it serves). */
+/** Logs an item of any kind from its stored fields, by its descriptor (an action's project defaults to the item it serves). */
 export async function createItemOf(kind: ItemKind, ws: WorkspaceId, actor: Actor, input: NewItemInput & ItemPatch, now = new Date(), request?: RequestRef): Promise<RegisterItem> {
-  return kind === 'action' ? createAction(ws, actor, input, now, request) : createItem(kind, ws, actor, input, now, request);
+  return createItem(kind, ws, actor, input, now, request);
 }
 
 async function createItem(
@@ -97,7 +76,11 @@ async function createItem(
 ): Promise<RegisterItem> {
   const workspaceId = toWorkspaceId(ws);
   if (input.status !== undefined) throw invalid('status', `A new ${kindName(kind)} starts open.`);
-  const fields = normalisePatch(kind, { ...input, ownerId: input.ownerId || actor.userId });
+  const source = projectSource(kind);
+  const lenderField = source && !input.projectKey ? storedName(source) : undefined;
+  const lender = lenderField ? (input as unknown as Record<string, unknown>)[lenderField] : undefined;
+  const projectKey = lenderField && typeof lender === 'string' && lender ? (await requireReference(workspaceId, lender, lenderField)).projectKey : input.projectKey;
+  const fields = normalisePatch(kind, { ...input, projectKey, ownerId: input.ownerId || actor.userId });
   const own = logFields(kind).filter((f) => f.required).map(storedName);
   for (const field of new Set(['title', 'projectKey', ...own])) {
     if (fields[field] === undefined || fields[field] === null) throw invalid(field, `A ${kindName(kind)} needs a ${fieldLabel(field)}.`);
@@ -159,14 +142,19 @@ export async function closeItem(ws: WorkspaceId, actor: Actor, key: string, reso
   return updated;
 }
 
-/** `show R-3`: the actions serving the item and the decisions concerning it (indexed by itemKey and items). */
+/**
+ * `show R-3`: the items naming it in a related field of their kind (the actions serving it, the
+ * decisions concerning it), each query served by its model's (workspaceId, <field>, seq) index.
+ */
 export async function relatedItems(ws: WorkspaceId, key: string): Promise<RegisterItem[]> {
   const workspaceId = toWorkspaceId(ws);
-  const [actions, decisions] = await Promise.all([
-    itemModel('action').find({ workspaceId, itemKey: key }).sort({ seq: 1 }).limit(50).lean<object[]>(),
-    itemModel('decision').find({ workspaceId, items: key }).sort({ seq: 1 }).limit(50).lean<object[]>(),
-  ]);
-  return [...actions.map((doc) => asItem('action', doc)), ...decisions.map((doc) => asItem('decision', doc))];
+  const found = await Promise.all(
+    RELATED_FIELDS.map(async ({ kind, stored }) => {
+      const docs = await itemModel(kind).find({ workspaceId, [stored]: key }).sort({ seq: 1 }).limit(50).lean<object[]>();
+      return docs.map((doc) => asItem(kind, doc));
+    }),
+  );
+  return found.flat();
 }
 
 /** `show KEY`: the item (of this workspace only) and its history, oldest first. */
@@ -203,31 +191,16 @@ async function requireReference(workspaceId: Types.ObjectId, key: string, field:
   }
 }
 
-/** Stored fields computed from others: a risk's score and rating. */
-function derived(kind: ItemKind, f: Record<string, unknown>): { score?: number; rating?: RiskRating } {
-  if (kind !== 'risk' || typeof f.probability !== 'number' || typeof f.impact !== 'number') return {};
-  const score = f.probability * f.impact;
-  return { score, rating: riskRating(score) };
+/** Stored fields computed from others (a risk's score and rating), by the kind's descriptor. */
+function derived(kind: ItemKind, fields: Record<string, unknown>): Record<string, unknown> {
+  return registerOf(kind).derive?.(fields) ?? {};
 }
 
-/** Bookkeeping implied by a change: closing/reopening stamps closedAt, a decision its maker and time. */
+/** Bookkeeping implied by a change: closing/reopening stamps closedAt; the kind's descriptor adds its own. */
 function followOn(item: RegisterItem, set: Record<string, unknown>, actor: Actor, now: Date): Record<string, unknown> {
   const extra: Record<string, unknown> = {};
   if (typeof set.status === 'string') {
     extra.closedAt = isDone(item.kind, set.status) ? (item.closedAt ?? now) : null;
   }
-  if (item.kind === 'decision' && typeof set.supersededBy === 'string' && set.supersededBy) {
-    extra.status = 'superseded';
-    extra.closedAt = item.closedAt ?? now;
-  }
-  // Put back in force (a status other than superseded): no longer superseded by the other.
-  if (item.kind === 'decision' && item.supersededBy && typeof set.status === 'string' && !isDone(item.kind, set.status) && !('supersededBy' in set)) {
-    extra.supersededBy = null;
-  }
-  if (item.kind === 'change' && typeof set.decision === 'string') {
-    const decided = set.decision !== 'pending';
-    extra.decidedById = decided ? actor.userId : null;
-    extra.decidedAt = decided ? now : null;
-  }
-  return extra;
+  return { ...extra, ...registerOf(item.kind).follow?.(item as unknown as ItemRow, set, { userId: actor.userId, now }) };
 }

@@ -1,5 +1,6 @@
 // Everything one digest run reads, in a fixed number of queries (and round trips) however many projects there are.
 import { ITEM_KINDS, type IsoWeek } from '../../core/domain';
+import { registerOf } from '../../core/registers';
 import { toWorkspaceId, type WorkspaceId } from '../../core/services/context';
 import { displayNames } from '../../core/services/directory';
 import { PmoError } from '../../core/services/errors';
@@ -30,8 +31,8 @@ export interface DigestData {
   names: Map<string, string>;
 }
 
-/** What the digest reads of an item: its counts, top risks, activity and isOverdue. */
-const DIGEST_ITEM_FIELDS = ['projectKey', 'key', 'seq', 'title', 'status', 'ownerId', 'due', 'reviewDate', 'rating', 'score', 'decision', 'createdAt', 'closedAt'] as const;
+/** What the digest reads of an item: its counts, top risks, activity and isOverdue (with its kind's lateFields). */
+const DIGEST_ITEM_FIELDS = ['projectKey', 'key', 'seq', 'title', 'status', 'ownerId', 'due', 'rating', 'score', 'createdAt', 'closedAt'] as const;
 
 /**
  * Portfolios (all, or the one named) and their active projects, then those projects' recent status
@@ -54,7 +55,7 @@ export async function loadDigestData(ws: WorkspaceId, period: IsoWeek, options: 
   const [statuses, ...byKind] = await Promise.all([
     listStatusPoints(workspaceId, projectKeys, shiftWeek(period, -STATUS_LOOKBACK_WEEKS), period),
     // Open items, and closed ones that count as activity: opened or closed since the period began.
-    ...ITEM_KINDS.map((kind) => listOpenOrRecentItems(workspaceId, kind, projectKeys, since, DIGEST_ITEM_FIELDS)),
+    ...ITEM_KINDS.map((kind) => listOpenOrRecentItems(workspaceId, kind, projectKeys, since, [...DIGEST_ITEM_FIELDS, ...(registerOf(kind).lateFields ?? [])])),
   ]);
   const items = byKind.flat();
   const people = [...projects.map((p) => p.pmId ?? ''), ...items.filter((i) => i.kind === 'risk').map((i) => i.ownerId)];

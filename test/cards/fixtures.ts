@@ -1,8 +1,11 @@
 // Representative view models for the card tests, including the awkward ones.
-import type {
-  ActionItemView, ChangeItemView, ConfirmationView, DecisionItemView, FormView, HelpView, HistoryEntryView, IssueItemView, ListView, RiskItemView,
-  StatusUpdateView,
-} from '../../core/view-models';
+import type { ConfirmationView, FormView, HelpView, HistoryEntryView, ItemViewOf, ListView, StatusUpdateView } from '../../core/view-models';
+
+type RiskItemView = ItemViewOf<'risk'>;
+type IssueItemView = ItemViewOf<'issue'>;
+type ChangeItemView = ItemViewOf<'change'>;
+type DecisionItemView = ItemViewOf<'decision'>;
+type ActionItemView = ItemViewOf<'action'>;
 
 /** 5,000 characters of prose with line breaks. */
 export const LONG = Array.from({ length: 100 }, (_, i) => `Line ${i} of a very long description text.\n`).join('').padEnd(5000, 'x').slice(0, 5000);

@@ -6,7 +6,7 @@ import type { AdaptiveCard } from '../../cards';
 import { CARD_VERBS } from '../../cards/verbs';
 import type { Command } from '../../core/commands';
 import { runCommand } from '../../core/runner';
-import { createAction, createDecision, createIssue, createRisk, getItem } from '../../core/services';
+import { createIssue, createItemOf, createRisk, getItem } from '../../core/services';
 import type { World } from '../core/services/fixtures';
 import { checkCard } from '../cards/card-checker';
 import { nodes } from '../cards/card-query';
@@ -110,7 +110,7 @@ async function teamsChat(): Promise<{ chat: Chat; ran: Command[] }> {
 describe('Update on a decision or action card', () => {
   it('opens the decision form filled in, the items as keys, and saves only what changed', async () => {
     const { chat, ran } = await teamsChat();
-    await createDecision(chat.world.ws, chat.world.owner, { title: 'Use vendor B', projectKey: 'APOLLO', outcome: 'Switch', items: ['R-1', 'I-1'], decidedById: 'u-pm', decidedOn: '2026-03-01' }, NOW);
+    await createItemOf('decision', chat.world.ws, chat.world.owner, { title: 'Use vendor B', projectKey: 'APOLLO', outcome: 'Switch', items: ['R-1', 'I-1'], decidedById: 'u-pm', decidedOn: '2026-03-01' }, NOW);
     const [prompt] = await chat.say(press({ verb: CARD_VERBS.itemUpdate, key: 'D-1' }));
     expect(prompt).toMatch(/^D-1 Use vendor B: change what you need, then save\./);
     const inputs = inputsOf(chat);
@@ -127,7 +127,7 @@ describe('Update on a decision or action card', () => {
 
   it('opens the action form filled in; marking it done closes it', async () => {
     const { chat, ran } = await teamsChat();
-    await createAction(chat.world.ws, chat.world.owner, { title: 'Call the vendor', projectKey: 'APOLLO', itemKey: 'R-1', due: '2026-04-30' }, NOW);
+    await createItemOf('action', chat.world.ws, chat.world.owner, { title: 'Call the vendor', projectKey: 'APOLLO', itemKey: 'R-1', due: '2026-04-30' }, NOW);
     await chat.say(press({ verb: CARD_VERBS.itemUpdate, key: 'A-1' }));
     const inputs = inputsOf(chat);
     expect(inputs).toMatchObject({ title: 'Call the vendor', status: 'open', item: 'R-1', due: '2026-04-30', owner: 'u-owner' });

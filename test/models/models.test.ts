@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import {
-  ALL_MODELS,
   ConversationRefModel,
+  definedModels,
   ensureIndexes,
   JobRecordModel,
   NO_WORKSPACE,
@@ -25,6 +25,9 @@ const UNIQUE: [string, Record<string, number>][] = [
   ['risks', { workspaceId: 1, seq: 1 }],
   ['issues', { workspaceId: 1, seq: 1 }],
   ['change_requests', { workspaceId: 1, seq: 1 }],
+  // Models no list names: their descriptors define them, and ensureIndexes builds every model defined.
+  ['decisions', { workspaceId: 1, seq: 1 }],
+  ['actions', { workspaceId: 1, seq: 1 }],
   ['conversation_refs', { workspaceId: 1, platform: 1, conversationId: 1 }],
   ['job_records', { workspaceId: 1, type: 1, job: 1, period: 1, key: 1 }],
   ['claims', { workspaceId: 1, name: 1 }],
@@ -33,7 +36,7 @@ const UNIQUE: [string, Record<string, number>][] = [
 describe('models', () => {
   it('has the unique indexes the services rely on, built by ensureIndexes', async () => {
     for (const [collection, key] of UNIQUE) {
-      const model = ALL_MODELS.find((m) => (m as unknown as { collection: { name: string } }).collection.name === collection);
+      const model = definedModels().find((m) => (m as unknown as { collection: { name: string } }).collection.name === collection);
       expect(model).toBeDefined();
       const indexes = (await (model as unknown as typeof RiskModel).listIndexes()) as { key: Record<string, number>; unique?: boolean }[];
       expect(indexes.find((i) => JSON.stringify(i.key) === JSON.stringify(key))).toMatchObject({ unique: true });
@@ -45,7 +48,7 @@ describe('models', () => {
   });
 
   it('puts every index of a workspace-owned collection behind workspaceId', async () => {
-    for (const model of ALL_MODELS) {
+    for (const model of definedModels()) {
       const m = model as unknown as typeof RiskModel;
       // Workspace is the root; BotState (bot/'s botbuilder storage) are keyed by `_id`s built from its own workspaceKey;
       // InboundRequest is written before any

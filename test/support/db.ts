@@ -2,6 +2,8 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { connectDatabase } from '../../bot/db/connection';
 import { ensureIndexes } from '../../models';
+// As at start-up: the register descriptors define their kinds' models, so ensureIndexes builds those too.
+import '../../core/registers';
 import { isWireSuite, recordQueries } from './query-log';
 
 /** FerretDB accepts database names of letters, digits, `_` and `-`, up to 63 characters. */

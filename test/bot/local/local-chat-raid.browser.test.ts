@@ -4,7 +4,9 @@
 // action serving a risk logged through the guided card, both listed, the risk's card listing them,
 // then updated and closed, all in the page.
 import type { Browser, Page } from 'playwright-core';
-import { ActionModel, DecisionModel, ItemHistoryModel, WorkspaceModel } from '../../../models';
+import { ItemHistoryModel, WorkspaceModel } from '../../../models';
+import { ActionModel } from '../../../models/action.model';
+import { DecisionModel } from '../../../models/decision.model';
 import { artifactPath, launchChromium } from '../../support/browser';
 import { useTestDatabase } from '../../support/db';
 import { botSaysOn, typeInto } from './chat-page';

@@ -1,6 +1,6 @@
 // Actions in the scheduled jobs: an overdue action is in its owner's and its PM's reminders (a done one is
 // not), and the digest counts it among the project's overdue items; decisions are never overdue.
-import { closeItem, createAction, createDecision, createRisk, ensurePerson, ensureWorkspace } from '../../../core/services';
+import { closeItem, createItemOf, createRisk, ensurePerson, ensureWorkspace } from '../../../core/services';
 import { planJob } from '../../../jobs/planners';
 import { PortfolioModel, ProjectModel, type WorkspaceDoc } from '../../../models';
 import { useTestDatabase } from '../../support/db';
@@ -22,12 +22,12 @@ async function seed(): Promise<WorkspaceDoc> {
   await ProjectModel.create({ workspaceId, key: 'APOLLO', name: 'Apollo', portfolioKey: 'BIG', pmId: PM.userId, active: true });
   for (const p of [PM, OWNER]) await ensurePerson(workspaceId, p.userId, p.displayName);
   await createRisk(workspaceId, OWNER, { title: 'Vendor API may slip', projectKey: 'APOLLO', probability: 2, impact: 2, due: '2026-12-20' }, BEFORE);
-  await createAction(workspaceId, OWNER, { title: 'Call the vendor', projectKey: 'APOLLO', itemKey: 'R-1', due: '2026-11-20' }, BEFORE);
-  await createAction(workspaceId, OWNER, { title: 'Book the room', projectKey: 'APOLLO', due: '2026-11-18' }, BEFORE);
-  await createAction(workspaceId, OWNER, { title: 'Send the minutes', projectKey: 'APOLLO', due: '2026-12-18' }, BEFORE);
+  await createItemOf('action', workspaceId, OWNER, { title: 'Call the vendor', projectKey: 'APOLLO', itemKey: 'R-1', due: '2026-11-20' }, BEFORE);
+  await createItemOf('action', workspaceId, OWNER, { title: 'Book the room', projectKey: 'APOLLO', due: '2026-11-18' }, BEFORE);
+  await createItemOf('action', workspaceId, OWNER, { title: 'Send the minutes', projectKey: 'APOLLO', due: '2026-12-18' }, BEFORE);
   await closeItem(workspaceId, OWNER, 'A-2', undefined, BEFORE);
-  await createDecision(workspaceId, OWNER, { title: 'Use vendor B', projectKey: 'APOLLO', items: ['R-1'] }, BEFORE);
-  await createAction(workspaceId, OWNER, { title: 'Order the parts', projectKey: 'APOLLO' }, LAST_WEEK);
+  await createItemOf('decision', workspaceId, OWNER, { title: 'Use vendor B', projectKey: 'APOLLO', items: ['R-1'] }, BEFORE);
+  await createItemOf('action', workspaceId, OWNER, { title: 'Order the parts', projectKey: 'APOLLO' }, LAST_WEEK);
   await closeItem(workspaceId, OWNER, 'A-4', undefined, LAST_WEEK);
   return workspace;
 }
