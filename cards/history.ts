@@ -25,7 +25,7 @@ export function changeText(entry: HistoryEntryView, line: LineText): string {
   const to = line(entry.to, TEXT_LIMITS.history);
   switch (entry.action) {
     case 'created':
-      return 'created';
+      return entry.field === 'message' && entry.from ? `logged from a message by ${line(entry.from, TEXT_LIMITS.name)}` : 'created';
     case 'updated': {
       const field = line(humanize(entry.field ?? 'field'), TEXT_LIMITS.name);
       return `${field}: ${line(entry.from, TEXT_LIMITS.history) || NONE} → ${to || NONE}`;

@@ -13,6 +13,8 @@ export interface ItemViewBase {
   due?: IsoDate;
   status: string;
   overdue: boolean;
+  /** The chat message it was logged from (a permalink), if any. */
+  sourceUrl?: string;
   /** What the viewer may do with it, each a button on its card; absent or empty, no buttons. */
   actions?: ItemAction[];
   /** `show R-3`: the actions serving it and the decisions concerning it (`A-2 Call vendor (open)`). */

@@ -21,6 +21,9 @@ export interface RegisterItemBase {
   resolution?: string | null;
   /** The inbound request that logged it (bot/inbox), so carrying that request out again finds it instead of logging it twice. */
   requestKey?: string | null;
+  /** Logged from a chat message ("Log in PMO register"): a link to that message, and who wrote it. */
+  sourceUrl?: string | null;
+  sourceAuthor?: string | null;
 }
 
 /** Schema fields for RegisterItemBase; each item model adds its own (and its status enum). */
@@ -37,4 +40,6 @@ export const registerItemFields = {
   closedAt: { type: Date, default: null },
   resolution: { type: String, default: null },
   requestKey: { type: String, default: null },
+  sourceUrl: { type: String, default: null },
+  sourceAuthor: { type: String, default: null },
 } as const;

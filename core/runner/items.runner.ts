@@ -46,7 +46,7 @@ async function mentionPeople(ctx: RunContext, fields: readonly KindField[], valu
 
 async function create(command: CreateItemCommand, ctx: RunContext): Promise<RegisterItem> {
   const input = storedValues(logFields(command.name), command as unknown as Record<string, unknown>);
-  return createItemOf(command.name, ctx.workspaceId, ctx.actor, { title: '', projectKey: '', ...input } as Parameters<typeof createItemOf>[3], ctx.now, ctx.request);
+  return createItemOf(command.name, ctx.workspaceId, ctx.actor, { title: '', projectKey: '', ...input, ...(ctx.source ? { source: ctx.source } : {}) } as Parameters<typeof createItemOf>[3], ctx.now, ctx.request);
 }
 
 /** Logs the item once every required field is there (defaults already applied). */

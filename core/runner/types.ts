@@ -6,7 +6,7 @@ import type {
 import type { Actor, Platform } from '../domain';
 import type { NoticeView } from '../job-views';
 import type { ExportSpec } from './export-spec';
-import type { RequestRef } from '../services';
+import type { ItemSource, RequestRef } from '../services';
 
 export interface RunContext {
   workspaceId: Types.ObjectId | string;
@@ -26,6 +26,8 @@ export interface RunContext {
   jobs?: JobCommands;
   /** The inbound request this turn carries out (bot/inbox), so a create run again is not saved twice. */
   request?: RequestRef;
+  /** A create from a chat message ("Log in PMO register"): the item keeps a link to it. */
+  source?: ItemSource;
 }
 
 /** Where an on-demand job posts and for whom; the job runtime (jobs/runtime) implements JobCommands. */

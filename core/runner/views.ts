@@ -24,6 +24,7 @@ export function toItemView(item: RegisterItem, names: ReadonlyMap<string, string
     due: given(item.due),
     status: item.status,
     overdue,
+    sourceUrl: given(item.sourceUrl ?? undefined),
   };
   return { ...base, kind: item.kind, ...registerOf(item.kind).view(item, names, timeZone) } as ItemView;
 }

@@ -19,6 +19,13 @@ interface NewItemInput {
   /** Defaults to the person logging it. */
   ownerId?: string;
   due?: string | null;
+  /** The chat message it was logged from: its permalink and its author's name. */
+  source?: ItemSource;
+}
+/** A chat message an item was logged from ("Log in PMO register" on a message). */
+export interface ItemSource {
+  url: string;
+  authorName: string;
 }
 export interface CreateRiskInput extends NewItemInput {
   probability: number | string;
@@ -80,7 +87,8 @@ async function createItem(
   const lenderField = source && !input.projectKey ? storedName(source) : undefined;
   const lender = lenderField ? (input as unknown as Record<string, unknown>)[lenderField] : undefined;
   const projectKey = lenderField && typeof lender === 'string' && lender ? (await requireReference(workspaceId, lender, lenderField)).projectKey : input.projectKey;
-  const fields = normalisePatch(kind, { ...input, projectKey, ownerId: input.ownerId || actor.userId });
+  const { source: message, ...given } = input;
+  const fields = normalisePatch(kind, { ...given, projectKey, ownerId: input.ownerId || actor.userId });
   const own = logFields(kind).filter((f) => f.required).map(storedName);
   for (const field of new Set(['title', 'projectKey', ...own])) {
     if (fields[field] === undefined || fields[field] === null) throw invalid(field, `A ${kindName(kind)} needs a ${fieldLabel(field)}.`);
@@ -93,9 +101,12 @@ async function createItem(
   }
   const stored = {
     ...fields, ...derived(kind, fields), projectKey: project.key, raisedById: actor.userId, createdAt: now, requestKey: request?.key ?? null,
+    ...(message ? { sourceUrl: message.url, sourceAuthor: message.authorName } : {}),
   };
   const item = await insertWithNextKey(kind, workspaceId, stored);
-  await writeHistory(workspaceId, item, actor.userId, now, [{ action: 'created', to: item.title }]);
+  // Logged from a message: the entry names the message's author ("logged from a message by Ada").
+  const created = message ? { action: 'created' as const, to: item.title, field: 'message', from: message.authorName } : { action: 'created' as const, to: item.title };
+  await writeHistory(workspaceId, item, actor.userId, now, [created]);
   return item;
 }
 

@@ -21,6 +21,7 @@ export interface Where {
   now?: Date;
   channelId?: string;
   conversationRefId?: string;
+  source?: RunContext['source'];
 }
 
 export function runContext(world: World, actor: Actor, where: Where = {}): RunContext {
