@@ -125,6 +125,7 @@ export class FormDialog extends PmoComponentDialog {
   private async fieldStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as FormState;
     const turn = this.turn(step.context);
+    if (this.config.fields.some((f) => f.byPolicy)) state.needed = await this.neededByPolicy(state, turn.run);
     const field = nextField(this.config, state) ?? (await this.missingForRunner(state, turn.run));
     state.asking = field;
     state.confirming = false;
@@ -201,6 +202,12 @@ export class FormDialog extends PmoComponentDialog {
   private async missingForRunner(state: FormState, ctx: RunContext): Promise<string | undefined> {
     const missing = await missingFields(this.command(state.values), ctx);
     return missing.find((field) => fieldOf(this.config, field) !== undefined);
+  }
+
+  /** The policy-governed fields the runner requires now (asked without a skip; a skip is refused). */
+  private async neededByPolicy(state: FormState, ctx: RunContext): Promise<string[]> {
+    const missing = await missingFields(this.command(state.values), ctx);
+    return missing.filter((field) => fieldOf(this.config, field)?.byPolicy === true);
   }
 
   /**

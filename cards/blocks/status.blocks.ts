@@ -3,6 +3,8 @@ import type { Rag } from '../../core/domain';
 import { RAG_LABEL } from '../style';
 import { TEXT_LIMITS } from '../text';
 import type { StatusUpdateView } from '../../core/view-models';
+import { dateLabel } from '../jobs/format';
+import { finishLine } from '../slip';
 import { capBlocks, context, fallbackText, header, headed } from './layout';
 import { RAG_EMOJI } from './style';
 import { labelled, mrkdwn, mrkdwnLine } from './text';
@@ -20,6 +22,8 @@ export function statusMessage(view: StatusUpdateView, opts: { replaced?: boolean
       type: 'section',
       fields: [rag('Overall', view.overall), rag('Schedule', view.schedule), rag('Scope', view.scope), rag('Cost', view.cost)],
     },
+    ...(view.reason ? headed(`${RAG_EMOJI[view.overall] ?? ''} Why ${RAG_LABEL[view.overall]?.toLowerCase() ?? view.overall}`, `${view.reason}${view.recoveryDate ? `\nBack on track by ${dateLabel(view.recoveryDate)}` : ''}`, LONG_TEXT) : []),
+    ...(finishLine(view, dateLabel) ? [context(finishLine(view, dateLabel))] : []),
     ...headed('Summary', view.summary, LONG_TEXT),
     ...headed('Done this period', view.done, LONG_TEXT),
     ...headed('Next period', view.next, LONG_TEXT),

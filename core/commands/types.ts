@@ -109,6 +109,12 @@ export interface StatusFields {
   done: string;
   next: string;
   blockers: string;
+  /** Why the overall RAG is amber or red (SPEC §2); the policy says whether it is required. */
+  reason: string;
+  /** The forecast finish; the project's first one is its baseline, the difference its slip. */
+  forecast: IsoDate;
+  /** When it is back on track (directive policy: required with a reason). */
+  recovery: IsoDate;
 }
 /** `title` is the display name (`name` is taken by the command discriminant). */
 export interface ProjectFields {

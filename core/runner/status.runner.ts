@@ -18,6 +18,9 @@ export async function runStatus(command: StatusCommand, ctx: RunContext): Promis
     done: command.done,
     next: command.next,
     blockers: command.blockers,
+    reason: command.reason,
+    recovery: command.recovery,
+    forecast: command.forecast,
   };
   const { status, replaced } = await submitStatus(ctx.workspaceId, ctx.actor, command.project ?? '', input, ctx.now);
   const [project, names] = await Promise.all([getProject(ctx.workspaceId, status.projectKey), namesFor(ctx, [status.authorId])]);
