@@ -14,7 +14,7 @@ const LONG_TEXT = 2000;
 
 const rag = (label: string, value: Rag) => mrkdwn(labelled(label, `${RAG_EMOJI[value] ?? '⚪'} ${RAG_LABEL[value] ?? mrkdwnLine(value, 20)}`));
 
-export function statusMessage(view: StatusUpdateView, opts: { replaced?: boolean } = {}): SlackMessage {
+export function statusMessage(view: StatusUpdateView, opts: { replaced?: boolean; shown?: boolean } = {}): SlackMessage {
   const blocks: KnownBlock[] = [
     header(`${view.project}${view.projectName ? ` — ${view.projectName}` : ''}`),
     context(`Status ${mrkdwnLine(view.period, 20)} · by ${mrkdwnLine(view.authorName, TEXT_LIMITS.name)}`),
@@ -30,6 +30,6 @@ export function statusMessage(view: StatusUpdateView, opts: { replaced?: boolean
     ...headed('⚠ Blockers / help needed', view.blockers, LONG_TEXT),
   ];
   // The line the Teams reply carries (bot/teams/presenter.ts).
-  const text = `${opts.replaced ? 'Updated' : 'Saved'} status for ${view.project} (${view.period})`;
+  const text = `${opts.shown ? 'Latest' : opts.replaced ? 'Updated' : 'Saved'} status for ${view.project} (${view.period})`;
   return { text: fallbackText(text), blocks: capBlocks(blocks, BLOCK_LIMITS.messageBlocks) };
 }

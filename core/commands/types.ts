@@ -162,6 +162,8 @@ export interface ListCommand {
   project?: string;
 }
 export interface ShowCommand { name: 'show'; key: string; kind: ItemKind }
+/** `show APOLLO`: the project's latest status, its forecast finish and slip. */
+export interface ShowProjectCommand { name: 'show'; project: string }
 export type UpdateCommand =
   | { name: 'update'; key: string; kind: 'risk'; fields: Partial<RiskUpdate> }
   | { name: 'update'; key: string; kind: 'issue'; fields: Partial<IssueUpdate> }
@@ -192,6 +194,7 @@ export type Command =
   | ActionCommand
   | ListCommand
   | ShowCommand
+  | ShowProjectCommand
   | UpdateCommand
   | CloseCommand
   | EscalateCommand

@@ -52,3 +52,25 @@ describe('status with a forecast (runner)', () => {
     expect(later.view).toMatchObject({ overall: 'amber', reason: 'Vendor late', forecastFinish: '2027-03-22', baselineFinish: '2027-03-01', slipDays: 21 });
   });
 });
+
+describe('show PROJECT (runner)', () => {
+  it('shows the latest status with the forecast and slip as they stand now', async () => {
+    const world = await worldUnder('supportive');
+    await run(world, world.pm, 'status APOLLO green forecast=2027-03-01');
+    await run(world, world.pm, 'status APOLLO amber reason="Vendor late" forecast=2027-03-15', { now: new Date('2026-12-03T10:00:00Z') });
+    const shown = expectType(await run(world, world.other, 'show apollo'), 'status');
+    expect(shown).toMatchObject({ shown: true, view: { project: 'APOLLO', period: '2026-W49', overall: 'amber', reason: 'Vendor late', baselineFinish: '2027-03-01', forecastFinish: '2027-03-15', slipDays: 14 } });
+  });
+
+  it('says when there is no status yet, and refuses an unknown project', async () => {
+    const world = await worldUnder('supportive');
+    expect(expectType(await run(world, world.other, 'show APOLLO'), 'text').text).toMatch(/^APOLLO — Apollo: no status update yet\. Type status APOLLO/);
+    expect(expectType(await run(world, world.other, 'show NOPE'), 'error')).toMatchObject({ field: 'project' });
+  });
+
+  it('still reads item keys, and a mistyped one is not taken for a project', async () => {
+    expect(parse('show R-1', { userId: 'u' })).toMatchObject({ name: 'show', key: 'R-1', kind: 'risk' });
+    expect(parse('show APOLLO', { userId: 'u' })).toEqual({ name: 'show', project: 'APOLLO' });
+    expect(parse('show r12', { userId: 'u' })).not.toHaveProperty('project');
+  });
+});
