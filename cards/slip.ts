@@ -23,3 +23,13 @@ export function finishLine(view: { forecastFinish?: string; baselineFinish?: str
   if (view.slipDays !== undefined) parts.push(slipLabel(view.slipDays));
   return parts.join(' · ');
 }
+
+/** An amber or red digest line's why and slip: `Vendor missed the API drop · slipped 2 weeks` ('' for neither). */
+export function whyLabel(line: { reason?: string; slipDays?: number }, reason: (text: string) => string): string {
+  return [...(line.reason ? [reason(line.reason)] : []), ...(line.slipDays !== undefined && line.slipDays !== 0 ? [slipLabel(line.slipDays)] : [])].join(' · ');
+}
+
+/** `9 → 16 · Medium → High` (the rating only when it changed). */
+export function riseLabel(rise: { from: number; to: number; fromRating: string; rating: string }, rating: (r: string) => string): string {
+  return `${rise.from} → ${rise.to}${rise.fromRating === rise.rating ? '' : ` · ${rating(rise.fromRating)} → ${rating(rise.rating)}`}`;
+}

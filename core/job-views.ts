@@ -28,6 +28,21 @@ export interface DigestProjectLine {
   overdueItems: number;
   /** No status update for the digest's period. */
   missingUpdate: boolean;
+  /** Amber or red: why, as the PM said (issue 14). */
+  reason?: string;
+  /** Amber or red with a forecast: its finish against the baseline in days (positive: late). */
+  slipDays?: number;
+}
+
+/** A risk whose score is higher now than when the period began. */
+export interface DigestRiseLine {
+  key: string;
+  title: string;
+  project: string;
+  from: number;
+  to: number;
+  fromRating: RiskRating;
+  rating: RiskRating;
 }
 
 export interface DigestRiskLine {
@@ -84,6 +99,9 @@ export interface DigestView {
   /** The lines not shown here follow in `digest_projects` messages (the on-demand full digest). */
   restFollows: boolean;
   topRisks: DigestRiskLine[];
+  /** Risks that rose since the period began, the largest rise first; the total of them. */
+  risksRose?: DigestRiseLine[];
+  risksRoseTotal?: number;
   opened: DigestActivity;
   closed: DigestActivity;
   missingUpdates: DigestMissingUpdate[];

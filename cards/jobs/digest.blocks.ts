@@ -4,6 +4,10 @@ import { humanize } from '../style';
 import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestView, RagCounts } from '../../core/job-views';
 import { RAG_KEYS, RAG_NAME, TREND_LABEL, ageLabel, dateLabel, deltaLabel, flagsLabel, kindsLabel, plural, rangeLabel, weekLabel } from './format';
 import { capBlocks, context, divider, fields, header, mrkdwnText, sections, type Block } from './slack-kit';
+import { riseLabel, whyLabel } from '../slip';
+
+/** A reason on a digest line: a line or two, the rest in the status card. */
+const REASON_CHARS = 160;
 
 const SQUARE: Record<keyof RagCounts, string> = { red: '🟥', amber: '🟧', green: '🟩', none: '⬜' };
 const DOT: Record<keyof RagCounts, string> = { red: '🔴', amber: '🟠', green: '🟢', none: '⚪' };
@@ -23,7 +27,17 @@ function projectLine(line: DigestProjectLine): string {
     line.missingUpdate ? '_no update this week_' : ageLabel(line.lastUpdateDays),
     flagsLabel(line.openHighRisks, line.overdueItems),
   ].filter(Boolean);
-  return `${DOT[line.rag ?? 'none']} *${mrkdwnText(line.key, TEXT_LIMITS.name)}* ${mrkdwnText(line.name, TEXT_LIMITS.rowTitle)} — ${details.join(' · ')}`;
+  const why = whyLabel(line, (reason) => mrkdwnText(reason, REASON_CHARS));
+  return `${DOT[line.rag ?? 'none']} *${mrkdwnText(line.key, TEXT_LIMITS.name)}* ${mrkdwnText(line.name, TEXT_LIMITS.rowTitle)} — ${details.join(' · ')}${why ? `\n      _Why:_ ${why}` : ''}`;
+}
+
+/** Risks that rose since the period began: `• R-3 Vendor slip (APOLLO) — 9 → 16 · Medium → High`. */
+export function risesSection(view: DigestView): Block[] {
+  const rises = view.risksRose ?? [];
+  if (rises.length === 0) return [];
+  const more = (view.risksRoseTotal ?? rises.length) - rises.length;
+  const lines = rises.map((r) => `📈 *${mrkdwnText(r.key, TEXT_LIMITS.name)}* ${mrkdwnText(r.title, TEXT_LIMITS.rowTitle)} (${mrkdwnText(r.project, TEXT_LIMITS.name)}) — ${riseLabel(r, humanize)}`);
+  return [divider(), ...sections([...lines, ...(more > 0 ? [`…and ${more} more`] : [])], `*Risks that rose this week: ${view.risksRoseTotal ?? rises.length}*`)];
 }
 
 function activity(label: string, a: DigestActivity): string[] {
@@ -62,6 +76,7 @@ export function digestBlocks(view: DigestView): Block[] {
       return `\`${r.score}\` *${mrkdwnText(r.key, TEXT_LIMITS.name)}* ${mrkdwnText(r.title, TEXT_LIMITS.rowTitle)} — ${details.join(' · ')}`;
     }), '*Top risks*'));
   }
+  blocks.push(...risesSection(view));
   blocks.push(divider(), ...sections([...activity('Opened', view.opened), ...activity('Closed', view.closed)], `*${weekLabel(view.period)} in the registers*`));
   if (view.missingTotal > 0) {
     const names = view.missingUpdates.map((m) => `*${mrkdwnText(m.key, TEXT_LIMITS.name)}*${m.pmName ? ` (${mrkdwnText(m.pmName, TEXT_LIMITS.name)})` : ''}`);

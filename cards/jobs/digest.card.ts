@@ -8,6 +8,7 @@ import type { DigestActivity, DigestProjectsView, DigestView } from '../../core/
 import { dateLabel, kindsLabel, plural, rangeLabel, weekLabel } from './format';
 import { DETAIL_LEVELS, compactLines, projectLine, type Detail } from './digest-lines.card';
 import { ragRollUp } from './rag-visual';
+import { riseLabel } from '../slip';
 
 const heading = (text: string): CardElement => textBlock(text, { weight: 'bolder', size: 'medium', spacing: 'large', separator: true });
 
@@ -51,6 +52,20 @@ function topRisks(view: DigestView, detail: Detail): CardElement[] {
         ], 'stretch'),
       ],
     })),
+  ];
+}
+
+function rises(view: DigestView, detail: Detail): CardElement[] {
+  const lines = view.risksRose ?? [];
+  if (lines.length === 0) return [];
+  const more = (view.risksRoseTotal ?? lines.length) - lines.length;
+  return [
+    heading(`Risks that rose this week: ${view.risksRoseTotal ?? lines.length}`),
+    ...lines.map((r) => textBlock(
+      `**${inlineText(r.key, TEXT_LIMITS.name)}**${detail.text > 0 ? ` ${inlineText(r.title, detail.text)}` : ''} (${inlineText(r.project, TEXT_LIMITS.name)}) — ${riseLabel(r, humanize)}`,
+      { spacing: 'small', color: LEVEL_COLOR[r.rating] === 'attention' ? 'attention' : 'default' },
+    )),
+    ...(more > 0 ? [textBlock(`…and ${more} more`, { isSubtle: true, spacing: 'small' })] : []),
   ];
 }
 
@@ -113,6 +128,7 @@ function buildDigest(view: DigestView, detail: Detail, lineCount: number): Adapt
     keyNumbers(view),
     ...projectsSection(view, view.projects.slice(0, lineCount).map((line) => projectLine(line, detail))),
     ...topRisks(view, detail),
+    ...rises(view, detail),
     heading(`${weekLabel(view.period)} in the registers`),
     ...activityLines('Opened', view.opened, detail),
     ...activityLines('Closed', view.closed, detail),

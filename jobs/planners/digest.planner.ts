@@ -1,13 +1,13 @@
 // The portfolio digest (SPEC §4): one message per portfolio to each of its exec channels.
-import { ITEM_KINDS, type ItemKind } from '../../core/domain';
+import { ITEM_KINDS, riskRating, type ItemKind } from '../../core/domain';
 import { isDone } from '../../core/registers';
 import { compareItems } from '../../core/services/item-list.service';
 import type { RegisterItem, RiskItem } from '../../core/services/item-store';
 import { isOverdue, overdueContext, type OverdueContext } from '../../core/services/overdue';
-import type { DigestData, DigestPortfolio, PlanProject, StatusPoint } from '../data';
+import type { DigestData, DigestPortfolio, PlanProject, ScoreChange, StatusPoint } from '../data';
 import { dateInWeek, periodRange } from '../schedule';
 import type { JobMessage, JobWorkspace, PlannedDelivery, Recipient } from '../types';
-import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestRiskLine, DigestView } from '../../core/job-views';
+import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestRiseLine, DigestRiskLine, DigestView } from '../../core/job-views';
 import { compareLines, projectLines, ragCounts, type LineInput } from './digest-lines';
 import { channelRecipient, distinctRecipients, recipientKey } from './recipients';
 
@@ -62,6 +62,24 @@ function topRisks(items: readonly RegisterItem[], names: ReadonlyMap<string, str
       ...(risk.due ? { due: risk.due } : {}),
       overdue: isOverdue(risk, ctx),
     }));
+}
+
+/**
+ * Open risks scored higher now than when the period began (`start`): the score then is the `from`
+ * of the first change at or after it. Risks raised since are new, not risen. Largest rise first.
+ */
+function risesOf(items: readonly RegisterItem[], changes: readonly ScoreChange[], start: Date): DigestRiseLine[] {
+  const before = new Map<string, number>();
+  for (const change of changes) if (change.at.getTime() >= start.getTime() && !before.has(change.itemKey)) before.set(change.itemKey, change.from);
+  return items
+    .filter((i): i is RiskItem => i.kind === 'risk' && !isDone(i.kind, i.status) && i.createdAt.getTime() < start.getTime())
+    .flatMap((risk) => {
+      const from = before.get(risk.key);
+      return from !== undefined && risk.score > from
+        ? [{ key: risk.key, title: risk.title, project: risk.projectKey, from, to: risk.score, fromRating: riskRating(from), rating: riskRating(risk.score) }]
+        : [];
+    })
+    .sort((a, b) => b.to - b.from - (a.to - a.from) || b.to - a.to || a.key.localeCompare(b.key, 'en', { numeric: true }));
 }
 
 interface PortfolioDigest {
@@ -120,6 +138,7 @@ function portfolioDigest(now: Date, portfolio: DigestPortfolio, of: PortfolioInp
     moreCommand: `digest ${portfolio.key}`,
     restFollows: allProjects && lines.length > shown,
     topRisks: topRisks(items, data.names, ctx),
+    ...rose(risesOf(items, data.scoreChanges ?? [], range.start)),
     opened: activity(items, (i) => i.createdAt, range.start, until),
     closed: activity(items.filter((i) => isDone(i.kind, i.status)), (i) => i.closedAt, range.start, until),
     missingUpdates: missing.slice(0, DIGEST_MISSING_SHOWN).map((l) => ({ key: l.key, name: l.name, ...(l.pmName ? { pmName: l.pmName } : {}) })),
@@ -140,6 +159,10 @@ function continuationPages(digest: DigestView, rest: readonly DigestProjectLine[
     totalProjects: digest.totalProjects,
     projects: rest.slice(i * DIGEST_PAGE_SIZE, (i + 1) * DIGEST_PAGE_SIZE),
   }));
+}
+
+function rose(lines: DigestRiseLine[]): Pick<DigestView, 'risksRose' | 'risksRoseTotal'> {
+  return { risksRose: lines.slice(0, DIGEST_TOP_RISKS), risksRoseTotal: lines.length };
 }
 
 function sum<T>(values: readonly T[], of: (value: T) => number): number {
