@@ -157,9 +157,12 @@ export interface NudgeView {
 
 /** One message of a job run; every kind has a Teams Adaptive Card and a Block Kit rendering in cards/jobs/. */
 export type JobMessage =
-  | { kind: 'digest'; view: DigestView }
-  /** The rest of a full (`digest PORTFOLIO`) digest's project lines; sent after it, in plan order. */
-  | { kind: 'digest_projects'; view: DigestProjectsView }
+  /** `brief`: Slack's parent message, the roll-up only; the details follow in its thread (digest_thread). */
+  | { kind: 'digest'; view: DigestView; brief?: boolean }
+  /** Slack: the digest's details, posted in the thread of the delivery keyed `threadOf` (its brief parent). */
+  | { kind: 'digest_thread'; view: DigestView; threadOf: string }
+  /** The rest of a full (`digest PORTFOLIO`) digest's project lines; sent after it, in plan order (Slack: in its thread). */
+  | { kind: 'digest_projects'; view: DigestProjectsView; threadOf?: string }
   | { kind: 'pm_reminder'; view: ReminderView }
   | { kind: 'owner_reminder'; view: ReminderView }
   | { kind: 'nudge'; view: NudgeView };

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { renderJobMessageForSlack } from '../../cards/jobs';
 import type { Platform } from '../../core/domain';
 import { DeliveryError } from '../../jobs/runtime/delivery-error';
-import type { JobSender, SentMessage } from '../../jobs/runtime/sender';
+import type { JobSender, SendOptions, SentMessage } from '../../jobs/runtime/sender';
 import type { JobMessage, Recipient } from '../../jobs/types';
 import type { WorkspaceDoc } from '../../models';
 import { webClientOptions } from './api';
@@ -42,7 +42,7 @@ export class SlackJobSender implements JobSender {
 
   constructor(private readonly options: SlackJobSenderOptions) {}
 
-  async send(workspace: WorkspaceDoc, recipient: Recipient, message: JobMessage): Promise<SentMessage> {
+  async send(workspace: WorkspaceDoc, recipient: Recipient, message: JobMessage, options: SendOptions = {}): Promise<SentMessage> {
     const auth = await this.options.tokens.authFor({ teamId: workspace.externalId }).catch((err: Error & { code?: string }) => {
       if (err.code !== 'slack_no_installation') throw err;
       throw new DeliveryError('rejected', `PMO Assistant is not installed in Slack team ${workspace.externalId} any more`, { original: err });
@@ -55,7 +55,8 @@ export class SlackJobSender implements JobSender {
     const channel = recipient.kind === 'user' ? recipient.userId : recipient.channelId;
     if (!channel) throw new DeliveryError('no_conversation', 'no Slack channel to post in');
     try {
-      const posted = await this.call<ChatPostMessageResponse>(auth.botToken, 'chat.postMessage', { channel, text, blocks });
+      const thread = options.threadId ? { thread_ts: options.threadId } : {};
+      const posted = await this.call<ChatPostMessageResponse>(auth.botToken, 'chat.postMessage', { channel, text, blocks, ...thread });
       return { messageId: posted.ts };
     } catch (err) {
       const why = NOWHERE[slackErrorOf(err) ?? ''];

@@ -52,10 +52,10 @@ function activity(label: string, a: DigestActivity): string[] {
 
 const title = (v: { portfolioKey: string; portfolioName: string }) => `${v.portfolioKey} — ${v.portfolioName}`;
 
-export function digestBlocks(view: DigestView): Block[] {
+/** The roll-up: title, the RAG bars against the week before, the key numbers. */
+function rollUp(view: DigestView): Block[] {
   const { now, lastWeek } = view.rag;
-  const more = view.totalProjects - view.projects.length;
-  const blocks: Block[] = [
+  return [
     header(`Portfolio digest · ${title(view)}`),
     context(`${weekLabel(view.period)} · ${rangeLabel(view.periodStart, view.periodEnd)} · ${plural(view.totalProjects, 'project')} · as of ${dateLabel(view.asOf)} (${mrkdwnText(view.zone, TEXT_LIMITS.name)})`),
     ...sections([`*${weekLabel(view.period)}*   ${bar(now)}`, `*Week before*   ${bar(lastWeek)}`]),
@@ -66,7 +66,37 @@ export function digestBlocks(view: DigestView): Block[] {
       `*Missing updates*\n${view.missingTotal}`,
       `*Items opened / closed*\n${view.opened.total} / ${view.closed.total}`,
     ]),
-    divider(),
+  ];
+}
+
+/** Slack's parent message: the roll-up and which projects need attention, in a few lines; the rest is in its thread. */
+export function digestBriefBlocks(view: DigestView): Block[] {
+  const attention = view.projects.filter((l) => l.rag === 'red' || l.rag === 'amber').map((l) => `${DOT[l.rag ?? 'none']} *${mrkdwnText(l.key, TEXT_LIMITS.name)}*`);
+  const rose = view.risksRoseTotal ?? 0;
+  const note = [
+    ...(attention.length > 0 ? [`Needs attention: ${attention.slice(0, 10).join(' ')}${attention.length > 10 ? ` …and ${attention.length - 10} more` : ''}`] : []),
+    ...(rose > 0 ? [`📈 ${plural(rose, 'risk')} rose this week`] : []),
+  ];
+  return capBlocks([
+    ...rollUp(view),
+    ...(note.length > 0 ? sections([note.join('\n')]) : []),
+    context('🧵 Project lines with reasons and slips, risks and the week’s activity are in the thread.'),
+  ], (left) => `${left} more sections left out.`);
+}
+
+/** Slack's thread reply: the details under the brief parent. */
+export function digestThreadBlocks(view: DigestView): Block[] {
+  return capBlocks(details(view), (left) => `${left} more sections left out — type \`${view.moreCommand}\` to see all.`);
+}
+
+export function digestBlocks(view: DigestView): Block[] {
+  return capBlocks([...rollUp(view), divider(), ...details(view)], (left) => `${left} more sections left out — type \`${view.moreCommand}\` to see all.`);
+}
+
+/** Project lines (with reasons and slips), top risks, risks that rose, the week's activity, missing updates. */
+function details(view: DigestView): Block[] {
+  const more = view.totalProjects - view.projects.length;
+  const blocks: Block[] = [
     ...sections(view.projects.map(projectLine), more > 0 ? `*Projects: ${view.projects.length} of ${view.totalProjects}, most in need of attention first*` : '*Projects, most in need of attention first*'),
   ];
   if (more > 0) blocks.push(context(view.restFollows ? `The other ${more} follow below.` : `…and ${more} more — type \`${mrkdwnText(view.moreCommand, TEXT_LIMITS.short)}\` to see all.`));
@@ -83,7 +113,7 @@ export function digestBlocks(view: DigestView): Block[] {
     const rest = view.missingTotal - view.missingUpdates.length;
     blocks.push(...sections([names.join(', ') + (rest > 0 ? `, …and ${rest} more` : '')], `*No status update for ${weekLabel(view.period).toLowerCase()}: ${view.missingTotal}*`));
   }
-  return capBlocks(blocks, (left) => `${left} more sections left out — type \`${view.moreCommand}\` to see all.`);
+  return blocks;
 }
 
 export function digestProjectsBlocks(view: DigestProjectsView): Block[] {

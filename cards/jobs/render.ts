@@ -3,7 +3,8 @@
 import type { AdaptiveCard } from '../adaptive';
 import type { JobMessage } from '../../core/job-views';
 import { digestCard, digestProjectsCard, digestSummary } from './digest.card';
-import { digestBlocks, digestProjectsBlocks } from './digest.blocks';
+import { digestBlocks, digestBriefBlocks, digestProjectsBlocks, digestThreadBlocks } from './digest.blocks';
+import { weekLabel } from './format';
 import { nudgeCard, nudgeSummary } from './nudge.card';
 import { nudgeBlocks } from './nudge.blocks';
 import { reminderCard, reminderSummary } from './reminder.card';
@@ -15,6 +16,8 @@ export function jobMessageSummary(message: JobMessage): string {
   switch (message.kind) {
     case 'digest':
       return digestSummary(message.view);
+    case 'digest_thread':
+      return `${message.view.portfolioKey} digest details, ${weekLabel(message.view.period)}`;
     case 'digest_projects': {
       const { view } = message;
       return `${view.portfolioKey} projects ${view.firstRank}–${view.firstRank + view.projects.length - 1} of ${view.totalProjects}`;
@@ -30,6 +33,7 @@ export function jobMessageSummary(message: JobMessage): string {
 export function jobMessageCard(message: JobMessage): AdaptiveCard {
   switch (message.kind) {
     case 'digest':
+    case 'digest_thread':
       return digestCard(message.view);
     case 'digest_projects':
       return digestProjectsCard(message.view);
@@ -44,7 +48,9 @@ export function jobMessageCard(message: JobMessage): AdaptiveCard {
 function jobMessageBlocks(message: JobMessage): Block[] {
   switch (message.kind) {
     case 'digest':
-      return digestBlocks(message.view);
+      return message.brief ? digestBriefBlocks(message.view) : digestBlocks(message.view);
+    case 'digest_thread':
+      return digestThreadBlocks(message.view);
     case 'digest_projects':
       return digestProjectsBlocks(message.view);
     case 'pm_reminder':

@@ -6,7 +6,7 @@ import type { RegisterItem, RiskItem } from '../../core/services/item-store';
 import { isOverdue, overdueContext, type OverdueContext } from '../../core/services/overdue';
 import type { DigestData, DigestPortfolio, PlanProject, ScoreChange, StatusPoint } from '../data';
 import { dateInWeek, periodRange } from '../schedule';
-import type { JobMessage, JobWorkspace, PlannedDelivery, Recipient } from '../types';
+import type { JobWorkspace, PlannedDelivery, Recipient } from '../types';
 import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestRiseLine, DigestRiskLine, DigestView } from '../../core/job-views';
 import { compareLines, projectLines, ragCounts, type LineInput } from './digest-lines';
 import { channelRecipient, distinctRecipients, recipientKey } from './recipients';
@@ -185,13 +185,19 @@ export function planDigest(now: Date, workspace: JobWorkspace, data: DigestData,
     const input = inputs.get(portfolio.key) ?? { projects: [], items: [], statuses: [] };
     if (input.projects.length === 0 && (!wanted || only)) continue;
     const { digest, pages } = portfolioDigest(now, portfolio, input, data, ctx, !!options.allProjects);
-    const messages: JobMessage[] = [{ kind: 'digest', view: digest }, ...pages.map((view): JobMessage => ({ kind: 'digest_projects', view }))];
     const recipients = options.recipient ? [options.recipient] : distinctRecipients(portfolio.execChannels.map(channelRecipient));
     for (const recipient of recipients) {
-      messages.forEach((message, i) => {
-        const key = `digest:${portfolio.key}:${recipientKey(recipient)}${i > 0 ? `:page:${i + 1}` : ''}`;
-        deliveries.push({ key, recipient, message });
-      });
+      const key = `digest:${portfolio.key}:${recipientKey(recipient)}`;
+      if (recipient.platform === 'slack') {
+        // A short parent in the channel, the details in its thread: each its own delivery, so a retried
+        // thread reply never posts the parent again (the engine threads it under the parent's ts).
+        deliveries.push({ key, recipient, message: { kind: 'digest', view: digest, brief: true } });
+        deliveries.push({ key: `${key}:thread`, recipient, message: { kind: 'digest_thread', view: digest, threadOf: key } });
+        pages.forEach((view, i) => deliveries.push({ key: `${key}:page:${i + 2}`, recipient, message: { kind: 'digest_projects', view, threadOf: key } }));
+      } else {
+        deliveries.push({ key, recipient, message: { kind: 'digest', view: digest } });
+        pages.forEach((view, i) => deliveries.push({ key: `${key}:page:${i + 2}`, recipient, message: { kind: 'digest_projects', view } }));
+      }
     }
   }
   return deliveries;

@@ -88,3 +88,15 @@ describe('loadDigestData: what the digest explains with, from the database', () 
     expect(view.projects[0]).toMatchObject({ key: 'APOLLO', reason: 'Vendor late', slipDays: 21 });
   });
 });
+
+describe('the Slack digest plan: a parent, then its thread', () => {
+  it('plans a brief parent and a thread reply keyed apart, each its own delivery; Teams keeps one card', () => {
+    const data = digestData({ portfolios: [{ key: 'DIGITAL', name: 'Digital', execChannels: [{ platform: 'slack', channelId: 'CEXEC' }, { platform: 'teams', channelId: '19:exec-a' }] }] });
+    const deliveries = planDigest(MONDAY, ws, data, { allProjects: true });
+    expect(deliveries.map((d) => [d.key, d.message.kind, 'brief' in d.message ? d.message.brief : undefined, 'threadOf' in d.message ? d.message.threadOf : undefined])).toEqual([
+      ['digest:DIGITAL:channel:CEXEC', 'digest', true, undefined],
+      ['digest:DIGITAL:channel:CEXEC:thread', 'digest_thread', undefined, 'digest:DIGITAL:channel:CEXEC'],
+      ['digest:DIGITAL:channel:19:exec-a', 'digest', undefined, undefined],
+    ]);
+  });
+});
