@@ -34,6 +34,9 @@ export interface DigestProjectLine {
   slipDays?: number;
 }
 
+/** `counts[p - 1][i - 1]`: open risks of probability p and impact i (the 5×5 heat map). */
+export type HeatCounts = number[][];
+
 /** A risk whose score is higher now than when the period began. */
 export interface DigestRiseLine {
   key: string;
@@ -102,6 +105,8 @@ export interface DigestView {
   /** Risks that rose since the period began, the largest rise first; the total of them. */
   risksRose?: DigestRiseLine[];
   risksRoseTotal?: number;
+  /** The portfolio's open risks per probability × impact cell. */
+  heatMap?: HeatCounts;
   opened: DigestActivity;
   closed: DigestActivity;
   missingUpdates: DigestMissingUpdate[];

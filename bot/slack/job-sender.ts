@@ -2,7 +2,7 @@
 // channel, or to a person's DM with the bot, with the workspace's own bot token.
 import { WebClient, type ChatPostMessageResponse, type WebAPICallResult } from '@slack/web-api';
 import type { Logger } from 'pino';
-import { renderJobMessageForSlack } from '../../cards/jobs';
+import { renderJobMessageForSlack, type JobRenderOptions } from '../../cards/jobs';
 import type { Platform } from '../../core/domain';
 import { DeliveryError } from '../../jobs/runtime/delivery-error';
 import type { JobSender, SendOptions, SentMessage } from '../../jobs/runtime/sender';
@@ -19,7 +19,9 @@ export interface SlackJobSenderOptions {
   apiUrl?: string;
   logger: Logger;
   /** Text and blocks for a message; renderJobMessageForSlack unless a test swaps it. */
-  render?: (message: JobMessage) => { text: string; blocks: Record<string, unknown>[] };
+  render?: (message: JobMessage, options?: JobRenderOptions) => { text: string; blocks: Record<string, unknown>[] };
+  /** Signed public links to images (the digest's heat map); without them Slack shows none. */
+  images?: JobRenderOptions;
 }
 
 /** Slack's answers that mean there is nowhere to post (yet), said so the delivery record helps whoever reads it. */
@@ -51,7 +53,7 @@ export class SlackJobSender implements JobSender {
       throw new DeliveryError('rejected', `the Slack token this bot has belongs to team ${auth.teamId}, not ${workspace.externalId}`);
     }
     const render = this.options.render ?? renderJobMessageForSlack;
-    const { text, blocks } = render(message);
+    const { text, blocks } = render(message, this.options.images);
     const channel = recipient.kind === 'user' ? recipient.userId : recipient.channelId;
     if (!channel) throw new DeliveryError('no_conversation', 'no Slack channel to post in');
     try {

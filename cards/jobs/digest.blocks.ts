@@ -1,7 +1,8 @@
 // The portfolio digest and its continuation pages in Block Kit: the same content as the Teams card.
 import { TEXT_LIMITS } from '../text';
 import { humanize } from '../style';
-import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestView, RagCounts } from '../../core/job-views';
+import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestView, HeatCounts, RagCounts } from '../../core/job-views';
+import { heatAltText, heatTotal } from './heat-map';
 import { RAG_KEYS, RAG_NAME, TREND_LABEL, ageLabel, dateLabel, deltaLabel, flagsLabel, kindsLabel, plural, rangeLabel, weekLabel } from './format';
 import { capBlocks, context, divider, fields, header, mrkdwnText, sections, type Block } from './slack-kit';
 import { riseLabel, whyLabel } from '../slip';
@@ -85,16 +86,24 @@ export function digestBriefBlocks(view: DigestView): Block[] {
 }
 
 /** Slack's thread reply: the details under the brief parent. */
-export function digestThreadBlocks(view: DigestView): Block[] {
-  return capBlocks(details(view), (left) => `${left} more sections left out — type \`${view.moreCommand}\` to see all.`);
+export function digestThreadBlocks(view: DigestView, heatMapUrl?: (counts: HeatCounts) => string | undefined): Block[] {
+  return capBlocks(details(view, heatMapUrl), (left) => `${left} more sections left out — type \`${view.moreCommand}\` to see all.`);
 }
 
-export function digestBlocks(view: DigestView): Block[] {
-  return capBlocks([...rollUp(view), divider(), ...details(view)], (left) => `${left} more sections left out — type \`${view.moreCommand}\` to see all.`);
+export function digestBlocks(view: DigestView, heatMapUrl?: (counts: HeatCounts) => string | undefined): Block[] {
+  return capBlocks([...rollUp(view), divider(), ...details(view, heatMapUrl)], (left) => `${left} more sections left out — type \`${view.moreCommand}\` to see all.`);
 }
 
 /** Project lines (with reasons and slips), top risks, risks that rose, the week's activity, missing updates. */
-function details(view: DigestView): Block[] {
+/** The heat map as an image block: Slack takes only a public URL, so without one there is none. */
+function heatMapBlock(view: DigestView, heatMapUrl?: (counts: HeatCounts) => string | undefined): Block[] {
+  if (!view.heatMap || heatTotal(view.heatMap) === 0) return [];
+  const url = heatMapUrl?.(view.heatMap);
+  if (!url) return [];
+  return [{ type: 'image', image_url: url, alt_text: heatAltText(view.heatMap), title: { type: 'plain_text', text: `Open risks: probability × impact (${heatTotal(view.heatMap)})` } }];
+}
+
+function details(view: DigestView, heatMapUrl?: (counts: HeatCounts) => string | undefined): Block[] {
   const more = view.totalProjects - view.projects.length;
   const blocks: Block[] = [
     ...sections(view.projects.map(projectLine), more > 0 ? `*Projects: ${view.projects.length} of ${view.totalProjects}, most in need of attention first*` : '*Projects, most in need of attention first*'),
@@ -106,7 +115,7 @@ function details(view: DigestView): Block[] {
       return `\`${r.score}\` *${mrkdwnText(r.key, TEXT_LIMITS.name)}* ${mrkdwnText(r.title, TEXT_LIMITS.rowTitle)} — ${details.join(' · ')}`;
     }), '*Top risks*'));
   }
-  blocks.push(...risesSection(view));
+  blocks.push(...risesSection(view), ...heatMapBlock(view, heatMapUrl));
   blocks.push(divider(), ...sections([...activity('Opened', view.opened), ...activity('Closed', view.closed)], `*${weekLabel(view.period)} in the registers*`));
   if (view.missingTotal > 0) {
     const names = view.missingUpdates.map((m) => `*${mrkdwnText(m.key, TEXT_LIMITS.name)}*${m.pmName ? ` (${mrkdwnText(m.pmName, TEXT_LIMITS.name)})` : ''}`);

@@ -1,7 +1,7 @@
 // One job message → what each platform shows: an Adaptive Card and its summary line, or Slack text and blocks.
 // bot/teams/job-activity.ts wraps the card in a Bot Framework activity.
 import type { AdaptiveCard } from '../adaptive';
-import type { JobMessage } from '../../core/job-views';
+import type { HeatCounts, JobMessage } from '../../core/job-views';
 import { digestCard, digestProjectsCard, digestSummary } from './digest.card';
 import { digestBlocks, digestBriefBlocks, digestProjectsBlocks, digestThreadBlocks } from './digest.blocks';
 import { weekLabel } from './format';
@@ -10,6 +10,11 @@ import { nudgeBlocks } from './nudge.blocks';
 import { reminderCard, reminderSummary } from './reminder.card';
 import { reminderBlocks } from './reminder.blocks';
 import { escapeMrkdwn, type Block } from './slack-kit';
+
+/** How images are linked: a signed public URL for the heat map (bot/files), when PUBLIC_URL is set. */
+export interface JobRenderOptions {
+  heatMapUrl?: (counts: HeatCounts) => string | undefined;
+}
 
 /** The one-line summary of a message: the Teams text and notification, the Slack fallback text. */
 export function jobMessageSummary(message: JobMessage): string {
@@ -30,11 +35,11 @@ export function jobMessageSummary(message: JobMessage): string {
   }
 }
 
-export function jobMessageCard(message: JobMessage): AdaptiveCard {
+export function jobMessageCard(message: JobMessage, options: JobRenderOptions = {}): AdaptiveCard {
   switch (message.kind) {
     case 'digest':
     case 'digest_thread':
-      return digestCard(message.view);
+      return digestCard(message.view, options.heatMapUrl);
     case 'digest_projects':
       return digestProjectsCard(message.view);
     case 'pm_reminder':
@@ -45,12 +50,12 @@ export function jobMessageCard(message: JobMessage): AdaptiveCard {
   }
 }
 
-function jobMessageBlocks(message: JobMessage): Block[] {
+function jobMessageBlocks(message: JobMessage, options: JobRenderOptions): Block[] {
   switch (message.kind) {
     case 'digest':
-      return message.brief ? digestBriefBlocks(message.view) : digestBlocks(message.view);
+      return message.brief ? digestBriefBlocks(message.view) : digestBlocks(message.view, options.heatMapUrl);
     case 'digest_thread':
-      return digestThreadBlocks(message.view);
+      return digestThreadBlocks(message.view, options.heatMapUrl);
     case 'digest_projects':
       return digestProjectsBlocks(message.view);
     case 'pm_reminder':
@@ -61,6 +66,6 @@ function jobMessageBlocks(message: JobMessage): Block[] {
   }
 }
 
-export function renderJobMessageForSlack(message: JobMessage): { text: string; blocks: Record<string, unknown>[] } {
-  return { text: escapeMrkdwn(jobMessageSummary(message)), blocks: jobMessageBlocks(message) };
+export function renderJobMessageForSlack(message: JobMessage, options: JobRenderOptions = {}): { text: string; blocks: Record<string, unknown>[] } {
+  return { text: escapeMrkdwn(jobMessageSummary(message)), blocks: jobMessageBlocks(message, options) };
 }

@@ -7,7 +7,7 @@ import { isOverdue, overdueContext, type OverdueContext } from '../../core/servi
 import type { DigestData, DigestPortfolio, PlanProject, ScoreChange, StatusPoint } from '../data';
 import { dateInWeek, periodRange } from '../schedule';
 import type { JobWorkspace, PlannedDelivery, Recipient } from '../types';
-import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestRiseLine, DigestRiskLine, DigestView } from '../../core/job-views';
+import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestRiseLine, DigestRiskLine, DigestView, HeatCounts } from '../../core/job-views';
 import { compareLines, projectLines, ragCounts, type LineInput } from './digest-lines';
 import { channelRecipient, distinctRecipients, recipientKey } from './recipients';
 
@@ -139,6 +139,7 @@ function portfolioDigest(now: Date, portfolio: DigestPortfolio, of: PortfolioInp
     restFollows: allProjects && lines.length > shown,
     topRisks: topRisks(items, data.names, ctx),
     ...rose(risesOf(items, data.scoreChanges ?? [], range.start)),
+    heatMap: heatCounts(items),
     opened: activity(items, (i) => i.createdAt, range.start, until),
     closed: activity(items.filter((i) => isDone(i.kind, i.status)), (i) => i.closedAt, range.start, until),
     missingUpdates: missing.slice(0, DIGEST_MISSING_SHOWN).map((l) => ({ key: l.key, name: l.name, ...(l.pmName ? { pmName: l.pmName } : {}) })),
@@ -159,6 +160,17 @@ function continuationPages(digest: DigestView, rest: readonly DigestProjectLine[
     totalProjects: digest.totalProjects,
     projects: rest.slice(i * DIGEST_PAGE_SIZE, (i + 1) * DIGEST_PAGE_SIZE),
   }));
+}
+
+/** Open risks counted per probability × impact cell (1–5 each; anything else is left out). */
+export function heatCounts(items: readonly RegisterItem[]): HeatCounts {
+  const counts = Array.from({ length: 5 }, () => Array<number>(5).fill(0));
+  for (const item of items) {
+    if (item.kind !== 'risk' || isDone(item.kind, item.status)) continue;
+    const { probability: p, impact: i } = item;
+    if (p >= 1 && p <= 5 && i >= 1 && i <= 5) counts[p - 1][i - 1] += 1;
+  }
+  return counts;
 }
 
 function rose(lines: DigestRiseLine[]): Pick<DigestView, 'risksRose' | 'risksRoseTotal'> {
