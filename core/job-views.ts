@@ -34,8 +34,14 @@ export interface DigestProjectLine {
   slipDays?: number;
 }
 
-/** `counts[p - 1][i - 1]`: open risks of probability p and impact i (the 5×5 heat map). */
-export type HeatCounts = number[][];
+/**
+ * The 5×5 heat map, row-major and flat (stored with the job's message: no nested arrays, which not
+ * every MongoDB-compatible server stores): `counts[(p - 1) * 5 + (i - 1)]` open risks of probability p, impact i.
+ */
+export type HeatCounts = number[];
+
+/** Where cell (p, i) is in HeatCounts. */
+export const heatIndex = (probability: number, impact: number): number => (probability - 1) * 5 + (impact - 1);
 
 /** A risk whose score is higher now than when the period began. */
 export interface DigestRiseLine {

@@ -23,7 +23,7 @@ export interface ImageLinkOptions {
 }
 
 const isCounts = (value: unknown): value is HeatCounts =>
-  Array.isArray(value) && value.length === 5 && value.every((row) => Array.isArray(row) && row.length === 5 && row.every((n) => Number.isInteger(n) && n >= 0 && n <= 1_000_000));
+  Array.isArray(value) && value.length === 25 && value.every((n) => Number.isInteger(n) && n >= 0 && n <= 1_000_000);
 
 export class ImageLinks {
   private readonly key: Buffer;

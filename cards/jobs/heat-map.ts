@@ -2,7 +2,7 @@
 // coloured by the rating its score gives, the count drawn in it with a tiny bitmap font. A PNG
 // of a few hundred bytes: Slack shows it by URL (an image block), Teams inside the card.
 import { riskRating, type RiskRating } from '../../core/domain';
-import type { HeatCounts } from '../../core/job-views';
+import { heatIndex, type HeatCounts } from '../../core/job-views';
 import { Canvas } from './png';
 
 
@@ -54,7 +54,7 @@ export function heatMapPng(counts: HeatCounts): Buffer {
   const canvas = new Canvas(HEAT_SIZE.width, HEAT_SIZE.height);
   for (let p = 1; p <= 5; p++) {
     for (let i = 1; i <= 5; i++) {
-      const n = counts[p - 1]?.[i - 1] ?? 0;
+      const n = counts[heatIndex(p, i)] ?? 0;
       const colors = HEAT_COLORS[riskRating(p * i)];
       const { x, y } = cellOrigin(p, i);
       canvas.fill(x, y, CELL, CELL, n > 0 ? colors.full : colors.pale);
@@ -69,12 +69,12 @@ export function heatMapPng(counts: HeatCounts): Buffer {
 }
 
 /** Open risks on the map. */
-export const heatTotal = (counts: HeatCounts): number => counts.flat().reduce((a, b) => a + b, 0);
+export const heatTotal = (counts: HeatCounts): number => counts.reduce((a, b) => a + b, 0);
 
 /** The image's alt text: where the risks are, for screen readers and for clients that show no image. */
 export function heatAltText(counts: HeatCounts): string {
   const cells: string[] = [];
-  for (let p = 5; p >= 1; p--) for (let i = 5; i >= 1; i--) if ((counts[p - 1]?.[i - 1] ?? 0) > 0) cells.push(`${counts[p - 1][i - 1]} at P${p}×I${i}`);
+  for (let p = 5; p >= 1; p--) for (let i = 5; i >= 1; i--) if ((counts[heatIndex(p, i)] ?? 0) > 0) cells.push(`${counts[heatIndex(p, i)]} at P${p}×I${i}`);
   return `Heat map of ${heatTotal(counts)} open risks by probability (up) and impact (right): ${cells.join(', ') || 'none'}.`.slice(0, 1900);
 }
 

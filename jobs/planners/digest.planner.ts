@@ -7,7 +7,7 @@ import { isOverdue, overdueContext, type OverdueContext } from '../../core/servi
 import type { DigestData, DigestPortfolio, PlanProject, ScoreChange, StatusPoint } from '../data';
 import { dateInWeek, periodRange } from '../schedule';
 import type { JobWorkspace, PlannedDelivery, Recipient } from '../types';
-import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestRiseLine, DigestRiskLine, DigestView, HeatCounts } from '../../core/job-views';
+import { heatIndex, type DigestActivity, type DigestProjectLine, type DigestProjectsView, type DigestRiseLine, type DigestRiskLine, type DigestView, type HeatCounts } from '../../core/job-views';
 import { compareLines, projectLines, ragCounts, type LineInput } from './digest-lines';
 import { channelRecipient, distinctRecipients, recipientKey } from './recipients';
 
@@ -164,11 +164,11 @@ function continuationPages(digest: DigestView, rest: readonly DigestProjectLine[
 
 /** Open risks counted per probability × impact cell (1–5 each; anything else is left out). */
 export function heatCounts(items: readonly RegisterItem[]): HeatCounts {
-  const counts = Array.from({ length: 5 }, () => Array<number>(5).fill(0));
+  const counts = Array<number>(25).fill(0);
   for (const item of items) {
     if (item.kind !== 'risk' || isDone(item.kind, item.status)) continue;
     const { probability: p, impact: i } = item;
-    if (p >= 1 && p <= 5 && i >= 1 && i <= 5) counts[p - 1][i - 1] += 1;
+    if (p >= 1 && p <= 5 && i >= 1 && i <= 5) counts[heatIndex(p, i)] += 1;
   }
   return counts;
 }

@@ -7,7 +7,7 @@ import { ImageLinks, mountImages } from '../../../bot/files';
 import type { JobMessage } from '../../../jobs/types';
 import { explainedDigest } from '../../cards/jobs/fixtures';
 
-const COUNTS = [[1, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 2, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 3]];
+const COUNTS = [[1, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 2, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 3]].flat();
 
 describe('ImageLinks', () => {
   let now = 1_800_000_000_000;
@@ -25,7 +25,7 @@ describe('ImageLinks', () => {
   it('refuses a tampered token, another key’s, and malformed counts', () => {
     const token = links.token(COUNTS);
     const [v, payload, mac] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ c: [[99, 0, 0, 0, 0], [], [], [], []], e: now + 1000 })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ c: [99, ...Array<number>(24).fill(0)], e: now + 1000 })).toString('base64url');
     expect(links.verify(`${v}.${forged}.${mac}`)).toEqual({ status: 'invalid' });
     expect(new ImageLinks({ encryptionKey: Buffer.alloc(32, 8), clock: () => now }).verify(token)).toEqual({ status: 'invalid' });
     expect(links.verify(`${v}.${payload}.${mac.slice(1)}A`)).toEqual({ status: 'invalid' });

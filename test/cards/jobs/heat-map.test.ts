@@ -35,13 +35,14 @@ function decode(png: Buffer): Decoded {
 }
 
 /** p × i counts: a diagonal of ones, 12 risks at p=5 i=5, none elsewhere. */
-const COUNTS = [
+const GRID = [
   [1, 0, 0, 0, 0],
   [0, 1, 0, 0, 0],
   [0, 0, 1, 0, 0],
   [0, 0, 0, 1, 0],
   [0, 0, 0, 0, 12],
 ];
+const COUNTS = GRID.flat();
 
 describe('heatMapPng', () => {
   const image = decode(heatMapPng(COUNTS));
@@ -54,7 +55,7 @@ describe('heatMapPng', () => {
   it.each(Array.from({ length: 25 }, (_, n) => [Math.floor(n / 5) + 1, (n % 5) + 1]))('cell p=%i i=%i has its rating’s colour, full if it holds risks, pale if not', (p, i) => {
     const { x, y } = cellOrigin(p, i);
     const colors = HEAT_COLORS[riskRating(p * i)];
-    const want = COUNTS[p - 1][i - 1] > 0 ? colors.full : colors.pale;
+    const want = GRID[p - 1][i - 1] > 0 ? colors.full : colors.pale;
     expect(image.pixel(x + 2, y + 2)).toEqual([...rgbOf(want), 255]); // a corner: never under a digit
   });
 
@@ -71,6 +72,6 @@ describe('heatMapPng', () => {
   });
 
   it('differs when the counts differ', () => {
-    expect(heatMapPng(COUNTS).equals(heatMapPng([[2], [], [], [], []]))).toBe(false);
+    expect(heatMapPng(COUNTS).equals(heatMapPng([2, ...Array<number>(24).fill(0)]))).toBe(false);
   });
 });
