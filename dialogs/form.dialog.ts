@@ -125,7 +125,14 @@ export class FormDialog extends PmoComponentDialog {
   private async fieldStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as FormState;
     const turn = this.turn(step.context);
-    if (this.config.fields.some((f) => f.byPolicy)) state.needed = await this.neededByPolicy(state, turn.run);
+    if (this.config.fields.some((f) => f.byPolicy)) {
+      state.needed = await this.neededByPolicy(state, turn.run);
+      // Left empty (a card or modal submitted without it) though the policy requires it: asked again, saying why.
+      for (const field of state.needed.filter((f) => state.skipped.includes(f))) {
+        state.skipped = state.skipped.filter((f) => f !== field);
+        state.errors[field] ??= `${fieldOf(this.config, field)?.label ?? field} is needed here, so it cannot be left empty`;
+      }
+    }
     const field = nextField(this.config, state) ?? (await this.missingForRunner(state, turn.run));
     state.asking = field;
     state.confirming = false;
