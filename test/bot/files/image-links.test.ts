@@ -2,7 +2,8 @@
 // until it expires, never a data: URI on Slack.
 import express from 'express';
 import type { AddressInfo } from 'node:net';
-import { heatMapPng, renderJobMessageForSlack } from '../../../cards/jobs';
+import { heatMapPng, jobMessageCard, renderJobMessageForSlack } from '../../../cards/jobs';
+import { nodes } from '../../cards/card-query';
 import { ImageLinks, mountImages } from '../../../bot/files';
 import type { JobMessage } from '../../../jobs/types';
 import { explainedDigest } from '../../cards/jobs/fixtures';
@@ -76,5 +77,18 @@ describe('the heat map in the Slack digest thread', () => {
   it('is left out without a public URL', () => {
     const { blocks } = renderJobMessageForSlack(thread());
     expect(blocks.some((b) => b.type === 'image')).toBe(false);
+  });
+});
+
+describe('the heat map in the Teams digest card', () => {
+  const images = (card: unknown): Record<string, unknown>[] => nodes(card).filter((n) => n.type === 'Image' && String(n.altText).startsWith('Heat map'));
+
+  it('is an Image by the signed URL under PUBLIC_URL, and inline as a data URI without it', () => {
+    const links = new ImageLinks({ publicUrl: 'https://pmo.example.com' });
+    const linked = images(jobMessageCard(explainedDigest(), { heatMapUrl: (c) => links.heatMapUrl(c) }));
+    expect(linked.map((n) => String(n.url).replace(/h1\..*$/, 'TOKEN'))).toEqual(['https://pmo.example.com/images/heat-map/TOKEN']);
+    const inline = images(jobMessageCard(explainedDigest()));
+    expect(inline).toHaveLength(1);
+    expect(String(inline[0].url)).toMatch(/^data:image\/png;base64,/);
   });
 });
