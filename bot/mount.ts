@@ -3,7 +3,9 @@ import type { Logger } from 'pino';
 import { createScheduler, type JobScheduler } from '../jobs/runtime';
 import type { RunningApp } from './app';
 import type { Config } from './config';
-import { exportLinksFor, mountExportFiles } from './files';
+import { heatMapPng } from '../cards/jobs';
+import type { HeatCounts } from '../core/job-views';
+import { exportLinksFor, imageLinksFor, mountExportFiles, mountImages } from './files';
 import { Inbox, newHolderId } from './inbox/inbox';
 import { isLocalMode, localOnly, loopbackCallerOnly, mountLocalChat } from './local';
 import { isSlackConfigured, mountSlackApp } from './slack';
@@ -22,12 +24,16 @@ export function mountAll(app: Express, running: Pick<RunningApp, 'onStop'>, conf
   // Stopped after the doors have finished their work, so its leases are renewed until the last of it.
   running.onStop(inbox);
   const local = isLocalMode(config);
+  // The digest's heat map by signed link under PUBLIC_URL (Slack needs a public URL; Teams uses it too when set).
+  const imageLinks = imageLinksFor(config);
+  const images = { heatMapUrl: (counts: HeatCounts) => imageLinks.heatMapUrl(counts) };
+  mountImages(app, imageLinks, heatMapPng);
   if (config.teams.appId || local) {
     // Local mode takes no token, so the door itself is for this machine only (loopback caller, our Host).
     if (local) app.use('/api/messages', loopbackCallerOnly(), localOnly(config));
     const teams = mountTeamsBot(app, { config, logger, inbox, jobs: scheduler.commands });
     const appId = config.teams.appId ?? '';
-    if (config.teams.appId) scheduler.addSender(new TeamsJobSender({ adapter: teams.adapter, appId }));
+    if (config.teams.appId) scheduler.addSender(new TeamsJobSender({ adapter: teams.adapter, appId, images }));
     if (local) {
       // The local chat speaks Bot Framework too, so its workspace gets digests and reminders the same way.
       scheduler.addSender(new TeamsJobSender({ adapter: teams.adapter, appId, platform: 'local' }));

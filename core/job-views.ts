@@ -28,6 +28,30 @@ export interface DigestProjectLine {
   overdueItems: number;
   /** No status update for the digest's period. */
   missingUpdate: boolean;
+  /** Amber or red: why, as the PM said (issue 14). */
+  reason?: string;
+  /** Amber or red with a forecast: its finish against the baseline in days (positive: late). */
+  slipDays?: number;
+}
+
+/**
+ * The 5×5 heat map, row-major and flat (stored with the job's message: no nested arrays, which not
+ * every MongoDB-compatible server stores): `counts[(p - 1) * 5 + (i - 1)]` open risks of probability p, impact i.
+ */
+export type HeatCounts = number[];
+
+/** Where cell (p, i) is in HeatCounts. */
+export const heatIndex = (probability: number, impact: number): number => (probability - 1) * 5 + (impact - 1);
+
+/** A risk whose score is higher now than when the period began. */
+export interface DigestRiseLine {
+  key: string;
+  title: string;
+  project: string;
+  from: number;
+  to: number;
+  fromRating: RiskRating;
+  rating: RiskRating;
 }
 
 export interface DigestRiskLine {
@@ -84,6 +108,11 @@ export interface DigestView {
   /** The lines not shown here follow in `digest_projects` messages (the on-demand full digest). */
   restFollows: boolean;
   topRisks: DigestRiskLine[];
+  /** Risks that rose since the period began, the largest rise first; the total of them. */
+  risksRose?: DigestRiseLine[];
+  risksRoseTotal?: number;
+  /** The portfolio's open risks per probability × impact cell. */
+  heatMap?: HeatCounts;
   opened: DigestActivity;
   closed: DigestActivity;
   missingUpdates: DigestMissingUpdate[];
@@ -151,9 +180,12 @@ export interface NoticeView {
 
 /** One message of a job run; every kind has a Teams Adaptive Card and a Block Kit rendering in cards/jobs/. */
 export type JobMessage =
-  | { kind: 'digest'; view: DigestView }
-  /** The rest of a full (`digest PORTFOLIO`) digest's project lines; sent after it, in plan order. */
-  | { kind: 'digest_projects'; view: DigestProjectsView }
+  /** `brief`: Slack's parent message, the roll-up only; the details follow in its thread (digest_thread). */
+  | { kind: 'digest'; view: DigestView; brief?: boolean }
+  /** Slack: the digest's details, posted in the thread of the delivery keyed `threadOf` (its brief parent). */
+  | { kind: 'digest_thread'; view: DigestView; threadOf: string }
+  /** The rest of a full (`digest PORTFOLIO`) digest's project lines; sent after it, in plan order (Slack: in its thread). */
+  | { kind: 'digest_projects'; view: DigestProjectsView; threadOf?: string }
   | { kind: 'pm_reminder'; view: ReminderView }
   | { kind: 'owner_reminder'; view: ReminderView }
   | { kind: 'nudge'; view: NudgeView }

@@ -58,6 +58,13 @@ export interface StatusUpdateView {
   done?: string;
   next?: string;
   blockers?: string;
+  /** Why overall is amber or red, and when it is back on track. */
+  reason?: string;
+  recoveryDate?: IsoDate;
+  /** The forecast finish, the project's baseline (its first forecast) and the slip in days (positive: late). */
+  forecastFinish?: IsoDate;
+  baselineFinish?: IsoDate;
+  slipDays?: number;
   authorName: string;
 }
 

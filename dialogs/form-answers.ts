@@ -7,7 +7,7 @@ import type { RunContext } from '../core/runner/types';
 import { cleanLine } from '../core/sanitize';
 import { getItem, getPerson, getProject, listProjects, PmoError } from '../core/services';
 import { fieldOf, type FieldDef, type FormConfig } from './form-config';
-import { inputId, inputValue, isPerson, type FormState } from './form-state';
+import { inputId, inputValue, isPerson, isRequired, type FormState } from './form-state';
 
 export interface Turn {
   parse: ParseContext;
@@ -59,7 +59,7 @@ async function check(config: FormConfig, def: FieldDef, raw: string, state: Form
   const current = state.values[def.name];
   // Asked a field that already has a value (editing it): keep it as it is.
   if (current !== undefined && state.errors[def.name] === undefined && KEEP.test(text)) return { value: current };
-  if (SKIP.test(text)) return def.required ? { error: `${def.label.toLowerCase()} is needed, so it cannot be skipped` } : { skipped: true };
+  if (SKIP.test(text)) return isRequired(def, state) ? { error: `${def.label.toLowerCase()} is needed, so it cannot be skipped` } : { skipped: true };
   const result: FieldResult = config.parse
     ? config.parse(def.name, text, state.values, turn.parse)
     : parseField(config.command, def.name, text, turn.parse);
@@ -148,7 +148,7 @@ export async function applySubmit(config: FormConfig, state: FormState, data: Re
     if (text === '') {
       // Left empty only because the card could not hold its value: nothing was cleared.
       if (kept.includes(inputId(def.name)) && current !== undefined) continue;
-      if (!def.required) record(state, def.name, { skipped: true });
+      if (!isRequired(def, state)) record(state, def.name, { skipped: true });
       continue;
     }
     if (current !== undefined && state.errors[def.name] === undefined && text === inputValue(def, current)) continue;

@@ -17,6 +17,10 @@ export interface FieldDef {
   choices?: readonly string[];
   min?: number;
   max?: number;
+  /** Asked on the typed path only when this holds of the answers so far (a reason only for amber or red). */
+  when?: (values: FormValues) => boolean;
+  /** Optional or required by the workspace's policy (the runner's missingFields says which), so it may be refused a skip. */
+  byPolicy?: boolean;
   /** Checked against the workspace once valid: the project or the item must exist. */
   exists?: 'project' | 'item';
 }

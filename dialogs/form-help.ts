@@ -2,7 +2,7 @@
 import { USAGE } from '../core/commands';
 import { COMMAND_FIELDS } from '../core/commands/fields';
 import { fieldOf, type FormConfig } from './form-config';
-import type { FormState } from './form-state';
+import { isRequired, type FormState } from './form-state';
 
 const CANCEL_HINT = 'Type cancel to stop; nothing is saved until you confirm.';
 
@@ -17,7 +17,7 @@ function fieldHelp(config: FormConfig, state: FormState, field: string): string 
   if (!def) return `I am asking for the ${field}. ${CANCEL_HINT}`;
   return [
     `I am asking for the ${def.label.toLowerCase()} of the ${config.noun}: ${def.allowed}.`,
-    def.required ? undefined : 'It is optional: answer skip to leave it out.',
+    isRequired(def, state) ? undefined : 'It is optional: answer skip to leave it out.',
     state.errors[field] ? `Your last answer was refused: ${state.errors[field]}.` : undefined,
     'Type your answer, or fill in the card and press Save.',
     inlineKeys(config, field),

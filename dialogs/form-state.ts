@@ -21,6 +21,8 @@ export interface FormState {
   errors: Record<string, string>;
   /** Optional fields the user chose to leave out on the typed path. */
   skipped: string[];
+  /** Optional fields the runner requires now (the workspace's policy: a reason for an amber status): no skip offered. */
+  needed?: string[];
   /** The field the user chose to change from the confirmation. */
   editing?: string;
   /** The field asked now (for `help`). */
@@ -69,12 +71,15 @@ export function startState(config: FormConfig, values: FormValues, errors: reado
   return state;
 }
 
+/** Required by the form, or by the runner now (a policy-required field). */
+export const isRequired = (def: FieldDef, state: Pick<FormState, 'needed'>): boolean => def.required === true || (state.needed?.includes(def.name) ?? false);
+
 /** The next field to ask: a refused one first, then the one being edited, then the first one missing. */
 export function nextField(config: FormConfig, state: FormState): string | undefined {
   const refused = config.fields.find((f) => state.errors[f.name] !== undefined);
   if (refused) return refused.name;
   if (state.editing !== undefined && fieldOf(config, state.editing)) return state.editing;
-  const wanted = (f: FieldDef) => f.required || (f.ask && !state.skipped.includes(f.name));
+  const wanted = (f: FieldDef) => (isRequired(f, state) || (f.ask && !state.skipped.includes(f.name))) && (f.when?.(state.values) ?? true);
   return config.fields.find((f) => state.values[f.name] === undefined && wanted(f))?.name;
 }
 
@@ -85,7 +90,7 @@ const sentence = (s: string): string => capitalise(s.trim()).replace(/([^.!?])$/
 export function question(config: FormConfig, state: FormState, field: string, needed = false): string {
   const def = fieldOf(config, field);
   const error = state.errors[field];
-  const skip = def && !def.required && !needed ? ' (or skip)' : '';
+  const skip = def && !isRequired(def, state) && !needed ? ' (or skip)' : '';
   return [state.notice, error && sentence(error), `${def?.question ?? `What is the ${field}?`}${skip}`].filter(Boolean).join(' ');
 }
 
@@ -102,7 +107,7 @@ function formField(def: FieldDef, state: FormState, today: string | undefined, p
     const current = isPerson(value) && !people.some((p) => p.value === value.platformUserId) ? [{ title: shown(value), value: value.platformUserId }] : [];
     choices = [...current, ...people];
   }
-  const field: FormField = { id: inputId(def.name), label: def.label, type: def.type, required: def.required === true };
+  const field: FormField = { id: inputId(def.name), label: def.label, type: def.type, required: isRequired(def, state) };
   const refused = state.errors[def.name] === undefined ? undefined : state.refused?.[def.name];
   if (refused !== undefined) field.value = refused;
   else if (value !== undefined) field.value = typeof value === 'number' ? value : inputValue(def, value);

@@ -125,6 +125,14 @@ export class FormDialog extends PmoComponentDialog {
   private async fieldStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as FormState;
     const turn = this.turn(step.context);
+    if (this.config.fields.some((f) => f.byPolicy)) {
+      state.needed = await this.neededByPolicy(state, turn.run);
+      // Left empty (a card or modal submitted without it) though the policy requires it: asked again, saying why.
+      for (const field of state.needed.filter((f) => state.skipped.includes(f))) {
+        state.skipped = state.skipped.filter((f) => f !== field);
+        state.errors[field] ??= `${fieldOf(this.config, field)?.label ?? field} is needed here, so it cannot be left empty`;
+      }
+    }
     const next = nextField(this.config, state);
     const field = next ?? (await this.missingForRunner(state, turn.run));
     state.asking = field;
@@ -202,6 +210,12 @@ export class FormDialog extends PmoComponentDialog {
   private async missingForRunner(state: FormState, ctx: RunContext): Promise<string | undefined> {
     const missing = await missingFields(this.command(state.values), ctx);
     return missing.find((field) => fieldOf(this.config, field) !== undefined);
+  }
+
+  /** The policy-governed fields the runner requires now (asked without a skip; a skip is refused). */
+  private async neededByPolicy(state: FormState, ctx: RunContext): Promise<string[]> {
+    const missing = await missingFields(this.command(state.values), ctx);
+    return missing.filter((field) => fieldOf(this.config, field)?.byPolicy === true);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Schema, type Types } from 'mongoose';
-import { PLATFORMS, type Platform } from '../core/domain';
+import { PLATFORMS, type IsoDate, type Platform } from '../core/domain';
 import { defineModel, schemaOptions, workspaceIdField, type Lean } from './common';
 
 /** A team channel bound to a project with `link PROJECT`; `project=` defaults to it there. */
@@ -19,6 +19,10 @@ export interface Project {
   pmId?: string | null;
   channels: ProjectChannel[];
   active: boolean;
+  /** The first forecast finish a status update gave: the baseline every later forecast slips against. */
+  baselineFinish?: IsoDate | null;
+  /** The latest forecast finish given; a status update without one keeps it. */
+  forecastFinish?: IsoDate | null;
 }
 export type ProjectDoc = Lean<Project>;
 
@@ -40,6 +44,8 @@ const projectSchema = new Schema<Project>(
     pmId: { type: String, default: null },
     channels: { type: [projectChannelSchema], default: [] },
     active: { type: Boolean, required: true, default: true },
+    baselineFinish: { type: String, default: null },
+    forecastFinish: { type: String, default: null },
   },
   schemaOptions,
 );

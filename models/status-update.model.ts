@@ -1,5 +1,5 @@
 import { Schema, type Types } from 'mongoose';
-import { RAGS, type IsoWeek, type Rag } from '../core/domain';
+import { RAGS, type IsoDate, type IsoWeek, type Rag } from '../core/domain';
 import { defineModel, schemaOptions, workspaceIdField, type Lean } from './common';
 
 /** A PRINCE2-style highlight report: one per project and ISO week; a resubmission replaces it. */
@@ -16,6 +16,14 @@ export interface StatusUpdate {
   done: string;
   next: string;
   blockers: string;
+  /** Why overall is amber or red (SPEC §2); null when green or not given. */
+  reason?: string | null;
+  /** When it is back on track (directive policy asks it with the reason). */
+  recoveryDate?: IsoDate | null;
+  /** The forecast finish in effect for this update (given now, or the project's last one). */
+  forecastFinish?: IsoDate | null;
+  /** The project's baseline finish (its first forecast) when this update was made; slip = forecast − baseline. */
+  baselineFinish?: IsoDate | null;
   authorId: string;
   submittedAt: Date;
   /** 1 for the first submission in the period, +1 for each replacement. */
@@ -38,6 +46,10 @@ const statusUpdateSchema = new Schema<StatusUpdate>(
     done: { type: String, default: '' },
     next: { type: String, default: '' },
     blockers: { type: String, default: '' },
+    reason: { type: String, default: null },
+    recoveryDate: { type: String, default: null },
+    forecastFinish: { type: String, default: null },
+    baselineFinish: { type: String, default: null },
     authorId: { type: String, required: true },
     submittedAt: { type: Date, required: true },
     revision: { type: Number, required: true, default: 1 },

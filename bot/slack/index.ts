@@ -1,4 +1,5 @@
 import { App, type AuthorizeSourceData } from '@slack/bolt';
+import { imageLinksFor } from '../files';
 import type { AuthTestResponse } from '@slack/web-api';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
@@ -110,7 +111,8 @@ export function mountSlackApp(app: Express, deps: SlackDeps): SlackMount {
   inbox.handle('slack', (work, meta) => turns.carryOut(meta.key, work as SlackWork, meta));
   if (!deps.inbox) inbox.start();
 
-  const jobSender = new SlackJobSender({ tokens, apiUrl: slack.apiUrl, logger });
+  const links = imageLinksFor(deps.config);
+  const jobSender = new SlackJobSender({ tokens, apiUrl: slack.apiUrl, logger, images: { heatMapUrl: (counts) => links.heatMapUrl(counts) } });
 
   const clientOptions = webClientOptions({ apiUrl: slack.apiUrl, logger });
   const mode = slack.appToken ? 'socket' : 'http';

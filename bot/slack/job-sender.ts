@@ -2,10 +2,10 @@
 // channel, or to a person's DM with the bot, with the workspace's own bot token.
 import { WebClient, type ChatPostMessageResponse, type WebAPICallResult } from '@slack/web-api';
 import type { Logger } from 'pino';
-import { renderJobMessageForSlack } from '../../cards/jobs';
+import { renderJobMessageForSlack, type JobRenderOptions } from '../../cards/jobs';
 import type { Platform } from '../../core/domain';
 import { DeliveryError } from '../../jobs/runtime/delivery-error';
-import type { JobSender, SentMessage } from '../../jobs/runtime/sender';
+import type { JobSender, SendOptions, SentMessage } from '../../jobs/runtime/sender';
 import type { JobMessage, Recipient } from '../../jobs/types';
 import type { WorkspaceDoc } from '../../models';
 import { webClientOptions } from './api';
@@ -19,7 +19,9 @@ export interface SlackJobSenderOptions {
   apiUrl?: string;
   logger: Logger;
   /** Text and blocks for a message; renderJobMessageForSlack unless a test swaps it. */
-  render?: (message: JobMessage) => { text: string; blocks: Record<string, unknown>[] };
+  render?: (message: JobMessage, options?: JobRenderOptions) => { text: string; blocks: Record<string, unknown>[] };
+  /** Signed public links to images (the digest's heat map); without them Slack shows none. */
+  images?: JobRenderOptions;
 }
 
 /** Slack's answers that mean there is nowhere to post (yet), said so the delivery record helps whoever reads it. */
@@ -42,7 +44,7 @@ export class SlackJobSender implements JobSender {
 
   constructor(private readonly options: SlackJobSenderOptions) {}
 
-  async send(workspace: WorkspaceDoc, recipient: Recipient, message: JobMessage): Promise<SentMessage> {
+  async send(workspace: WorkspaceDoc, recipient: Recipient, message: JobMessage, options: SendOptions = {}): Promise<SentMessage> {
     const auth = await this.options.tokens.authFor({ teamId: workspace.externalId }).catch((err: Error & { code?: string }) => {
       if (err.code !== 'slack_no_installation') throw err;
       throw new DeliveryError('rejected', `PMO Assistant is not installed in Slack team ${workspace.externalId} any more`, { original: err });
@@ -51,11 +53,12 @@ export class SlackJobSender implements JobSender {
       throw new DeliveryError('rejected', `the Slack token this bot has belongs to team ${auth.teamId}, not ${workspace.externalId}`);
     }
     const render = this.options.render ?? renderJobMessageForSlack;
-    const { text, blocks } = render(message);
+    const { text, blocks } = render(message, this.options.images);
     const channel = recipient.kind === 'user' ? recipient.userId : recipient.channelId;
     if (!channel) throw new DeliveryError('no_conversation', 'no Slack channel to post in');
     try {
-      const posted = await this.call<ChatPostMessageResponse>(auth.botToken, 'chat.postMessage', { channel, text, blocks });
+      const thread = options.threadId ? { thread_ts: options.threadId } : {};
+      const posted = await this.call<ChatPostMessageResponse>(auth.botToken, 'chat.postMessage', { channel, text, blocks, ...thread });
       return { messageId: posted.ts };
     } catch (err) {
       const why = NOWHERE[slackErrorOf(err) ?? ''];

@@ -50,7 +50,7 @@ export class SlackPresenter implements Presenter {
       case 'list':
         return activityOf({ kind: 'message', message: listMessage(reply.view), list: reply.view });
       case 'status':
-        return activityOf({ kind: 'message', message: statusMessage(reply.view, { replaced: reply.replaced }), announce: true });
+        return activityOf({ kind: 'message', message: statusMessage(reply.view, { replaced: reply.replaced, shown: reply.shown }), announce: !reply.shown });
       case 'help':
         return activityOf({ kind: 'message', message: helpMessage(reply.view) });
       case 'error':

@@ -9,6 +9,7 @@ import type { JobSender, SentMessage } from '../../jobs/runtime/sender';
 import type { JobMessage, Recipient } from '../../jobs/types';
 import { ConversationRefModel, type ConversationRefDoc, type WorkspaceDoc } from '../../models';
 import { renderJobMessageForTeams } from './job-activity';
+import type { JobRenderOptions } from '../../cards/jobs';
 import { sendProactive } from './proactive';
 
 export interface TeamsJobSenderOptions {
@@ -18,7 +19,9 @@ export interface TeamsJobSenderOptions {
   /** 'teams', or 'local' for the emulator / local chat workspace (same Bot Framework protocol). */
   platform?: Extract<Platform, 'teams' | 'local'>;
   /** The card for a message; renderJobMessageForTeams unless a test swaps it. */
-  render?: (message: JobMessage) => Partial<Activity>;
+  render?: (message: JobMessage, options?: JobRenderOptions) => Partial<Activity>;
+  /** Signed public links to images (the digest's heat map); without them the card carries it as a data URI. */
+  images?: JobRenderOptions;
 }
 
 export class TeamsJobSender implements JobSender {
@@ -48,7 +51,7 @@ export class TeamsJobSender implements JobSender {
     }
     const reference = proactiveReference(stored);
     const render = this.options.render ?? renderJobMessageForTeams;
-    const sent = await sendProactive(this.options.adapter, this.options.appId, reference, render(message));
+    const sent = await sendProactive(this.options.adapter, this.options.appId, reference, render(message, this.options.images));
     return { messageId: sent.id };
   }
 

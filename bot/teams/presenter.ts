@@ -25,7 +25,7 @@ export class TeamsPresenter implements Presenter {
       case 'list':
         return withCard(countOf(reply.view.total, nounsOf(reply.view.kind).singular), listCard(reply.view));
       case 'status':
-        return withCard(`${reply.replaced ? 'Updated' : 'Saved'} status for ${reply.view.project} (${reply.view.period})`, statusCard(reply.view));
+        return withCard(`${reply.shown ? 'Latest' : reply.replaced ? 'Updated' : 'Saved'} status for ${reply.view.project} (${reply.view.period})`, statusCard(reply.view));
       case 'help':
         return withCard(reply.view.title, helpCard(reply.view));
       case 'error':

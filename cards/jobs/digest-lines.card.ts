@@ -5,6 +5,7 @@ import { RAG_COLOR } from '../style';
 import { TEXT_LIMITS, inlineText, jsonBytes } from '../text';
 import type { DigestProjectLine } from '../../core/job-views';
 import { RAG_NAME, TREND_LABEL, ageLabel, flagsLabel } from './format';
+import { slipLabel, whyLabel } from '../slip';
 
 /** How much user text a card shows: the longest that fits Teams' size limit is used (0 = none). */
 export interface Detail {
@@ -36,6 +37,12 @@ function freshness(line: DigestProjectLine, detail: Detail): string[] {
   ];
 }
 
+/** An amber or red line's reason and slip, under its freshness (issue 14: the digest explains). */
+function explained(line: DigestProjectLine, detail: Detail): CardElement[] {
+  const why = whyLabel(line, (reason) => (detail.text > 0 ? inlineText(reason, Math.max(detail.text, 40) * 2) : ''));
+  return why ? [textBlock(`Why: ${why.replace(/^ · /, '')}`, { size: 'small', spacing: 'none', wrap: true, maxLines: 2 })] : [];
+}
+
 /** Name and PM on the left; trend and red flags on the right. */
 export function projectLine(line: DigestProjectLine, detail: Detail): ColumnSet {
   const flags = flagsLabel(line.openHighRisks, line.overdueItems);
@@ -51,6 +58,7 @@ export function projectLine(line: DigestProjectLine, detail: Detail): ColumnSet 
       column([
         textBlock(headline(line, detail), { maxLines: 1 }),
         textBlock(freshness(line, detail).join(' · '), { size: 'small', isSubtle: !line.missingUpdate, spacing: 'none', color: line.missingUpdate ? 'warning' : 'default' }),
+        ...explained(line, detail),
       ], 'stretch'),
       column(right, 'auto'),
     ],
@@ -61,7 +69,8 @@ export function projectLine(line: DigestProjectLine, detail: Detail): ColumnSet 
 function compactLine(line: DigestProjectLine, detail: Detail): ColumnSet {
   const flags = flagsLabel(line.openHighRisks, line.overdueItems);
   const status = line.rag ? `${RAG_NAME[line.rag]}${line.trend ? ` ${TREND_LABEL[line.trend]}` : ''}` : RAG_NAME.none;
-  const parts = [headline(line, detail), status, ...freshness(line, detail), ...(flags ? [flags] : [])];
+  const why = line.slipDays ? slipLabel(line.slipDays) : '';
+  const parts = [headline(line, detail), status, ...freshness(line, detail), ...(flags ? [flags] : []), ...(why ? [why] : [])];
   return {
     type: 'ColumnSet',
     spacing: 'small',

@@ -4,10 +4,12 @@ import type { AdaptiveCard, CardElement, ColumnSet } from '../adaptive';
 import { adaptiveCard, column, textBlock } from '../adaptive';
 import { LEVEL_COLOR, humanize } from '../style';
 import { CARD_BYTE_BUDGET, TEXT_LIMITS, inlineText, jsonBytes, plainText } from '../text';
-import type { DigestActivity, DigestProjectsView, DigestView } from '../../core/job-views';
+import type { DigestActivity, DigestProjectsView, DigestView, HeatCounts } from '../../core/job-views';
+import { heatAltText, heatMapDataUri, heatTotal } from './heat-map';
 import { dateLabel, kindsLabel, plural, rangeLabel, weekLabel } from './format';
 import { DETAIL_LEVELS, compactLines, projectLine, type Detail } from './digest-lines.card';
 import { ragRollUp } from './rag-visual';
+import { riseLabel } from '../slip';
 
 const heading = (text: string): CardElement => textBlock(text, { weight: 'bolder', size: 'medium', spacing: 'large', separator: true });
 
@@ -51,6 +53,30 @@ function topRisks(view: DigestView, detail: Detail): CardElement[] {
         ], 'stretch'),
       ],
     })),
+  ];
+}
+
+function rises(view: DigestView, detail: Detail): CardElement[] {
+  const lines = view.risksRose ?? [];
+  if (lines.length === 0) return [];
+  const more = (view.risksRoseTotal ?? lines.length) - lines.length;
+  return [
+    heading(`Risks that rose this week: ${view.risksRoseTotal ?? lines.length}`),
+    ...lines.map((r) => textBlock(
+      `**${inlineText(r.key, TEXT_LIMITS.name)}**${detail.text > 0 ? ` ${inlineText(r.title, detail.text)}` : ''} (${inlineText(r.project, TEXT_LIMITS.name)}) — ${riseLabel(r, humanize)}`,
+      { spacing: 'small', color: LEVEL_COLOR[r.rating] === 'attention' ? 'attention' : 'default' },
+    )),
+    ...(more > 0 ? [textBlock(`…and ${more} more`, { isSubtle: true, spacing: 'small' })] : []),
+  ];
+}
+
+/** The 5×5 heat map: by its signed URL when there is one, else inside the card as a data URI. */
+function heatMap(view: DigestView, heatMapUrl?: (counts: HeatCounts) => string | undefined): CardElement[] {
+  if (!view.heatMap || heatTotal(view.heatMap) === 0) return [];
+  return [
+    heading(`Open risks: probability × impact (${heatTotal(view.heatMap)})`),
+    // Adaptive Cards 1.2+ Image; cards/adaptive.ts has no Image type yet (as in rag-visual.ts).
+    { type: 'Image', url: heatMapUrl?.(view.heatMap) ?? heatMapDataUri(view.heatMap), altText: heatAltText(view.heatMap), size: 'auto', spacing: 'small' } as unknown as CardElement,
   ];
 }
 
@@ -105,7 +131,7 @@ function projectsSection(view: DigestView, lines: readonly ColumnSet[]): CardEle
   return section;
 }
 
-function buildDigest(view: DigestView, detail: Detail, lineCount: number): AdaptiveCard {
+function buildDigest(view: DigestView, detail: Detail, lineCount: number, heatMapUrl?: (counts: HeatCounts) => string | undefined): AdaptiveCard {
   const subtitle = `${weekLabel(view.period)} · ${rangeLabel(view.periodStart, view.periodEnd)} · ${plural(view.totalProjects, 'project')} · as of ${dateLabel(view.asOf)} (${inlineText(view.zone, TEXT_LIMITS.name)})`;
   return adaptiveCard([
     ...header(`Portfolio digest · ${digestTitle(view, detail)}`, subtitle),
@@ -113,6 +139,8 @@ function buildDigest(view: DigestView, detail: Detail, lineCount: number): Adapt
     keyNumbers(view),
     ...projectsSection(view, view.projects.slice(0, lineCount).map((line) => projectLine(line, detail))),
     ...topRisks(view, detail),
+    ...rises(view, detail),
+    ...heatMap(view, heatMapUrl),
     heading(`${weekLabel(view.period)} in the registers`),
     ...activityLines('Opened', view.opened, detail),
     ...activityLines('Closed', view.closed, detail),
@@ -124,15 +152,15 @@ function buildDigest(view: DigestView, detail: Detail, lineCount: number): Adapt
  * The digest at the most detail that fits Teams' limit. Lines are only dropped (and counted in
  * "and N more") if even keys alone do not fit, which the planner's line counts never reach.
  */
-export function digestCard(view: DigestView): AdaptiveCard {
+export function digestCard(view: DigestView, heatMapUrl?: (counts: HeatCounts) => string | undefined): AdaptiveCard {
   for (const detail of DETAIL_LEVELS) {
-    const card = buildDigest(view, detail, view.projects.length);
+    const card = buildDigest(view, detail, view.projects.length, heatMapUrl);
     if (jsonBytes(card) <= CARD_BYTE_BUDGET) return card;
   }
   const least = DETAIL_LEVELS[DETAIL_LEVELS.length - 1];
   let lines = view.projects.length;
-  let card = buildDigest(view, least, lines);
-  while (lines > 0 && jsonBytes(card) > CARD_BYTE_BUDGET) card = buildDigest(view, least, --lines);
+  let card = buildDigest(view, least, lines, heatMapUrl);
+  while (lines > 0 && jsonBytes(card) > CARD_BYTE_BUDGET) card = buildDigest(view, least, --lines, heatMapUrl);
   return card;
 }
 

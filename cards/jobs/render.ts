@@ -1,9 +1,10 @@
 // One job message → what each platform shows: an Adaptive Card and its summary line, or Slack text and blocks.
 // bot/teams/job-activity.ts wraps the card in a Bot Framework activity.
 import type { AdaptiveCard } from '../adaptive';
-import type { JobMessage } from '../../core/job-views';
+import type { HeatCounts, JobMessage } from '../../core/job-views';
 import { digestCard, digestProjectsCard, digestSummary } from './digest.card';
-import { digestBlocks, digestProjectsBlocks } from './digest.blocks';
+import { digestBlocks, digestBriefBlocks, digestProjectsBlocks, digestThreadBlocks } from './digest.blocks';
+import { weekLabel } from './format';
 import { nudgeCard, nudgeSummary } from './nudge.card';
 import { nudgeBlocks } from './nudge.blocks';
 import { noticeCard, noticeSummary } from './notice.card';
@@ -12,11 +13,18 @@ import { reminderCard, reminderSummary } from './reminder.card';
 import { reminderBlocks } from './reminder.blocks';
 import { escapeMrkdwn, type Block } from './slack-kit';
 
+/** How images are linked: a signed public URL for the heat map (bot/files), when PUBLIC_URL is set. */
+export interface JobRenderOptions {
+  heatMapUrl?: (counts: HeatCounts) => string | undefined;
+}
+
 /** The one-line summary of a message: the Teams text and notification, the Slack fallback text. */
 export function jobMessageSummary(message: JobMessage): string {
   switch (message.kind) {
     case 'digest':
       return digestSummary(message.view);
+    case 'digest_thread':
+      return `${message.view.portfolioKey} digest details, ${weekLabel(message.view.period)}`;
     case 'digest_projects': {
       const { view } = message;
       return `${view.portfolioKey} projects ${view.firstRank}–${view.firstRank + view.projects.length - 1} of ${view.totalProjects}`;
@@ -31,10 +39,11 @@ export function jobMessageSummary(message: JobMessage): string {
   }
 }
 
-export function jobMessageCard(message: JobMessage): AdaptiveCard {
+export function jobMessageCard(message: JobMessage, options: JobRenderOptions = {}): AdaptiveCard {
   switch (message.kind) {
     case 'digest':
-      return digestCard(message.view);
+    case 'digest_thread':
+      return digestCard(message.view, options.heatMapUrl);
     case 'digest_projects':
       return digestProjectsCard(message.view);
     case 'pm_reminder':
@@ -47,10 +56,12 @@ export function jobMessageCard(message: JobMessage): AdaptiveCard {
   }
 }
 
-function jobMessageBlocks(message: JobMessage): Block[] {
+function jobMessageBlocks(message: JobMessage, options: JobRenderOptions): Block[] {
   switch (message.kind) {
     case 'digest':
-      return digestBlocks(message.view);
+      return message.brief ? digestBriefBlocks(message.view) : digestBlocks(message.view, options.heatMapUrl);
+    case 'digest_thread':
+      return digestThreadBlocks(message.view, options.heatMapUrl);
     case 'digest_projects':
       return digestProjectsBlocks(message.view);
     case 'pm_reminder':
@@ -63,6 +74,6 @@ function jobMessageBlocks(message: JobMessage): Block[] {
   }
 }
 
-export function renderJobMessageForSlack(message: JobMessage): { text: string; blocks: Record<string, unknown>[] } {
-  return { text: escapeMrkdwn(jobMessageSummary(message)), blocks: jobMessageBlocks(message) };
+export function renderJobMessageForSlack(message: JobMessage, options: JobRenderOptions = {}): { text: string; blocks: Record<string, unknown>[] } {
+  return { text: escapeMrkdwn(jobMessageSummary(message)), blocks: jobMessageBlocks(message, options) };
 }

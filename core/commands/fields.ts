@@ -81,6 +81,9 @@ export const STATUS_FIELDS: Schema<StatusFields> = {
   done: spec(['done'], true, text('done', 4000)),
   next: spec(['next'], true, text('next', 4000)),
   blockers: spec(['blockers'], true, text('blockers', 4000)),
+  reason: spec(['reason', 'why'], true, text('reason', 1000)),
+  forecast: spec(['forecast', 'finish'], true, calendarDate('forecast finish')),
+  recovery: spec(['recovery', 'recover'], true, calendarDate('recovery date')),
 };
 
 export const PROJECT_FIELDS: Schema<ProjectFields> = {

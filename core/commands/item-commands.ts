@@ -7,7 +7,7 @@ import { quote } from './suggest';
 import { spanText, type Token } from './tokenize';
 import type { FieldError, ItemFields, ParseContext, ParseResult, UpdateCommand } from './types';
 import { USAGE } from './usage';
-import { itemKey, type ItemKeyValue } from './values';
+import { containerKey, itemKey, type ItemKeyValue } from './values';
 import { leftover, unusable, type Args, type VerbParser } from './verb';
 
 const TITLE_FIRST = 'put the title before the fields, and quote values that contain spaces';
@@ -42,7 +42,16 @@ function keyFirst(tokens: readonly Token[], verb: 'show' | 'update' | 'close' | 
   return { found: checked.value, rest };
 }
 
+/** A word that reads as a project key and not as a mistyped item key (`R12`): `show APOLLO`. */
+function projectWord(token: Token | undefined): string | undefined {
+  if (token?.kind !== 'word' || itemKey(token.text).error === undefined || /^[a-z]{1,3}-?\d+$/i.test(token.text)) return undefined;
+  const checked = containerKey('project')(token.text);
+  return checked.error === undefined ? checked.value.toUpperCase() : undefined;
+}
+
 export const parseShow: VerbParser = ({ source, tokens }) => {
+  const project = projectWord(tokens[0]);
+  if (project !== undefined) return { command: { name: 'show', project }, errors: leftover(source, tokens.slice(1), project, USAGE.show) };
   const keyed = keyFirst(tokens, 'show');
   if ('failed' in keyed) return keyed.failed;
   const { key, kind } = keyed.found;

@@ -55,6 +55,12 @@ export interface StatusFields {
   done: string;
   next: string;
   blockers: string;
+  /** Why the overall RAG is amber or red (SPEC §2); the policy says whether it is required. */
+  reason: string;
+  /** The forecast finish; the project's first one is its baseline, the difference its slip. */
+  forecast: IsoDate;
+  /** When it is back on track (directive policy: required with a reason). */
+  recovery: IsoDate;
 }
 /** `title` is the display name (`name` is taken by the command discriminant). */
 export interface ProjectFields {
@@ -102,6 +108,8 @@ export interface ListCommand {
 export interface ShowCommand { name: 'show'; key: string; kind: ItemKind }
 /** `update KEY …`: which fields it may carry depends on the kind the key names. */
 export interface UpdateCommand { name: 'update'; key: string; kind: ItemKind; fields: ItemFields }
+/** `show APOLLO`: the project's latest status, its forecast finish and slip. */
+export interface ShowProjectCommand { name: 'show'; project: string }
 export interface CloseCommand { name: 'close'; key: string; kind: ItemKind; resolution?: string }
 export interface EscalateCommand { name: 'escalate'; key: string }
 export interface ProjectAddCommand extends Partial<ProjectFields> { name: 'project_add' }
@@ -132,6 +140,7 @@ export type Command =
   | CreateItemCommand
   | ListCommand
   | ShowCommand
+  | ShowProjectCommand
   | UpdateCommand
   | CloseCommand
   | EscalateCommand

@@ -9,9 +9,9 @@ const KIND_USAGE = Object.fromEntries(ITEM_KINDS.map((kind) => [kind, REGISTERS[
 const LINES = {
   ...KIND_USAGE,
   help: 'help [command]',
-  status: 'status [PROJECT] [rag=red|amber|green] [schedule=..] [scope=..] [cost=..] [summary=".."] [done=".."] [next=".."] [blockers=".."]',
+  status: 'status [PROJECT] [rag=red|amber|green] [schedule=..] [scope=..] [cost=..] [summary=".."] [done=".."] [next=".."] [blockers=".."] [reason=".."] [forecast=DATE] [recovery=DATE]',
   list: `list ${LIST_WORDS.join('|')} [mine] [overdue] [project=KEY]`,
-  show: 'show KEY (e.g. show R-12)',
+  show: 'show KEY (e.g. show R-12), or show PROJECT for its latest status and slip',
   update: 'update KEY field=value ... (e.g. update R-12 p=4 due="next friday")',
   close: 'close KEY [resolution text]',
   escalate: 'escalate R-n|I-n',

@@ -7,7 +7,7 @@ import {
 import { readFields } from './pairs';
 import { didYouMean, quote } from './suggest';
 import type { Token, WordToken } from './tokenize';
-import type { ExportRegister, FieldError, ParseContext } from './types';
+import type { ExportRegister, FieldError, ParseContext, StatusFields } from './types';
 import { USAGE } from './usage';
 import { leftover, oneAndPairs, type VerbParser } from './verb';
 
@@ -26,10 +26,19 @@ export const parseHelp: VerbParser = ({ tokens, ctx }) => {
   return { command: { name: 'help', topic: topic.value }, errors: [] };
 };
 
-/** `status [PROJECT] [rag=..] …`: inline fields save at once, none starts the guided update. */
+const RAG_WORD = /^(red|amber|green)$/i;
+
+/**
+ * `status [PROJECT] [red|amber|green] [rag=..] …`: inline fields save at once, none starts the guided
+ * update. A bare RAG word right after the project is the overall rating (`status APOLLO amber reason=".."`).
+ */
 export const parseStatus: VerbParser = (args) => {
-  const { values, errors } = oneAndPairs(args, STATUS_FIELDS, 'project', 'status', USAGE.status);
-  return { command: { name: 'status', ...values }, errors };
+  const [first, second] = args.tokens;
+  const ragWord = first?.kind === 'word' && second?.kind === 'word' && !second.quoted && RAG_WORD.test(second.text) ? second : undefined;
+  const tokens = ragWord ? args.tokens.filter((t) => t !== ragWord) : args.tokens;
+  const { values, errors } = oneAndPairs({ ...args, tokens }, STATUS_FIELDS, 'project', 'status', USAGE.status);
+  const rag = ragWord && values.rag === undefined ? { rag: ragWord.text.toLowerCase() as StatusFields['rag'] } : {};
+  return { command: { name: 'status', ...values, ...rag }, errors };
 };
 
 /** Filters come in any order: words and pairs are read apart. */

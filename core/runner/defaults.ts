@@ -1,7 +1,9 @@
 // Defaults a command takes from where and by whom it was typed, and what it still lacks.
 import { isCreateItem, type Command, type CommandName, type ItemFields } from '../commands';
 import { ITEM_KINDS, type ItemKind } from '../domain';
+import { policyRules } from '../policy';
 import { projectForChannel, toWorkspaceId } from '../services';
+import { loadWorkspace } from '../services/context';
 import { findItem } from '../services/item-store';
 import { projectSource, requiredFields } from '../registers';
 import type { RunContext } from './types';
@@ -50,7 +52,18 @@ export async function withDefaults(command: Command, ctx: RunContext): Promise<C
 
 /** The required fields `command` (as given) lacks once defaults are applied. */
 export async function missingFields(command: Command, ctx: RunContext): Promise<string[]> {
-  return missingIn(await withDefaults(command, ctx));
+  const filled = await withDefaults(command, ctx);
+  return [...missingIn(filled), ...(await missingByPolicy(filled, ctx))];
+}
+
+/** An amber or red status without the reason (and, directive, the recovery date) the workspace's policy requires. */
+async function missingByPolicy(command: Command, ctx: RunContext): Promise<string[]> {
+  if (command.name !== 'status' || (command.rag !== 'amber' && command.rag !== 'red')) return [];
+  const rule = policyRules((await loadWorkspace(ctx.workspaceId)).policy).statusReason;
+  const missing: string[] = [];
+  if (rule !== 'optional' && !command.reason) missing.push('reason');
+  if (rule === 'required-with-recovery-date' && !command.recovery) missing.push('recovery');
+  return missing;
 }
 
 /** The required fields a command with its defaults applied still lacks. */

@@ -12,7 +12,7 @@ import { pmoErrorReply, text } from './replies';
 import {
   runLink, runLinkExec, runPortfolioAdd, runProgramAdd, runProjectAdd, runRole, runSettings,
 } from './setup.runner';
-import { runStatus } from './status.runner';
+import { runShowProject, runStatus } from './status.runner';
 import { runVerdict } from './verdict.runner';
 import type { Reply, RunContext } from './types';
 
@@ -27,7 +27,7 @@ async function dispatch(command: Command, ctx: RunContext): Promise<Reply> {
     case 'list':
       return runList(command, ctx);
     case 'show':
-      return runShow(command, ctx);
+      return 'project' in command ? runShowProject(command, ctx) : runShow(command, ctx);
     case 'update':
       return runUpdate(command, ctx);
     case 'close':

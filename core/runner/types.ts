@@ -70,7 +70,7 @@ export type Reply =
   | { type: 'saved'; view: SavedView }
   | { type: 'item'; view: ItemView; history: HistoryEntryView[] }
   | { type: 'list'; view: ListView }
-  | { type: 'status'; view: StatusUpdateView; replaced: boolean }
+  | { type: 'status'; view: StatusUpdateView; replaced: boolean; /** `show PROJECT`: the latest one shown, not saved now. */ shown?: boolean }
   | { type: 'help'; view: HelpView }
   | { type: 'error'; view: ErrorView; field?: string } // field: the input at fault (dialogs re-ask it)
   | { type: 'text'; text: string }

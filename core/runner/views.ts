@@ -3,7 +3,7 @@ import type { HistoryEntryView, ItemView, StatusUpdateView } from '../view-model
 import type { ItemHistoryDoc, StatusUpdateDoc } from '../../models';
 import { ITEM_KINDS } from '../domain';
 import { given, nameOf, registerOf, storedFields, storedName } from '../registers';
-import { fieldLabel, type RegisterItem } from '../services';
+import { fieldLabel, slipDays, type RegisterItem } from '../services';
 
 /** Fields whose history values are platform user ids, shown as names: every kind's people, and who raised it. */
 const PERSON_FIELDS = new Set(['raisedById', ...ITEM_KINDS.flatMap((kind) => storedFields(kind).filter((f) => f.value.type === 'person').map(storedName))]);
@@ -60,6 +60,7 @@ export function toHistoryView(entry: ItemHistoryDoc, names: ReadonlyMap<string, 
  * overall rating, as the inline `status APOLLO rag=amber` means "amber across the board".
  */
 export function toStatusView(status: StatusUpdateDoc, names: ReadonlyMap<string, string>, projectName?: string): StatusUpdateView {
+  const slip = slipDays(status.forecastFinish, status.baselineFinish);
   return {
     project: status.projectKey,
     projectName,
@@ -72,6 +73,11 @@ export function toStatusView(status: StatusUpdateDoc, names: ReadonlyMap<string,
     done: given(status.done),
     next: given(status.next),
     blockers: given(status.blockers),
+    ...(status.reason ? { reason: status.reason } : {}),
+    ...(status.recoveryDate ? { recoveryDate: status.recoveryDate } : {}),
+    ...(status.forecastFinish ? { forecastFinish: status.forecastFinish } : {}),
+    ...(status.baselineFinish ? { baselineFinish: status.baselineFinish } : {}),
+    ...(slip === null ? {} : { slipDays: slip }),
     authorName: nameOf(names, status.authorId) ?? '',
   };
 }

@@ -1,7 +1,7 @@
 // The channel-agnostic core over the models: what the Teams, Slack and jobs code call.
 export { PmoError, type PmoErrorCode } from './errors';
 export { toWorkspaceId, type WorkspaceId } from './context';
-export { addDays, isIsoDate, isIsoWeek, isoWeekOf, isValidZone, todayIn } from './time';
+export { addDays, isIsoDate, isIsoWeek, isoWeekOf, isValidZone, slipDays, todayIn } from './time';
 export * from './workspaces.service';
 export * from './people.service';
 export { assertCanChangeItem, assertPmoAdmin, canChangeItem, isPmoAdmin } from './permissions';

@@ -1,8 +1,8 @@
 // What the job loaders (jobs/data) read: portfolios, active projects, status updates and register
 // items of many projects at once, each one indexed query whatever the number of projects.
 import type { Types } from 'mongoose';
-import { PortfolioModel, ProjectModel, StatusUpdateModel, type PortfolioDoc, type ProjectDoc } from '../../models';
-import { type IsoWeek, type ItemKind, type Rag } from '../domain';
+import { ItemHistoryModel, PortfolioModel, ProjectModel, StatusUpdateModel, type PortfolioDoc, type ProjectDoc } from '../../models';
+import { type IsoDate, type IsoWeek, type ItemKind, type Rag } from '../domain';
 import { registerOf } from '../registers';
 import { asItem, itemModel, type RegisterItem } from './item-store';
 
@@ -19,6 +19,17 @@ export interface StatusPoint {
   period: IsoWeek;
   overall: Rag;
   submittedAt: Date;
+  /** Why it is amber or red, and the forecast finish against the baseline (issue 14: the digest explains). */
+  reason?: string | null;
+  forecastFinish?: IsoDate | null;
+  baselineFinish?: IsoDate | null;
+}
+
+/** A change of a risk's score: when, and the score before it. */
+export interface ScoreChange {
+  itemKey: string;
+  at: Date;
+  from: number;
 }
 
 const projection = (fields: readonly string[]): Record<string, 0 | 1> => ({ _id: 0, ...Object.fromEntries(fields.map((f) => [f, 1])) });
@@ -51,7 +62,7 @@ export async function listProjectsByKeys(workspaceId: Types.ObjectId, keys: read
 /** The status updates of these projects for the periods `from` to `to`. */
 export async function listStatusPoints(workspaceId: Types.ObjectId, projectKeys: readonly string[], from: IsoWeek, to: IsoWeek): Promise<StatusPoint[]> {
   return StatusUpdateModel.find({ workspaceId, projectKey: { $in: [...projectKeys] }, period: { $gte: from, $lte: to } })
-    .select(projection(['projectKey', 'period', 'overall', 'submittedAt']))
+    .select(projection(['projectKey', 'period', 'overall', 'submittedAt', 'reason', 'forecastFinish', 'baselineFinish']))
     .lean<StatusPoint[]>();
 }
 
@@ -78,4 +89,19 @@ export async function listOpenOrRecentItems(workspaceId: Types.ObjectId, kind: I
 export async function listItemsMatching(workspaceId: Types.ObjectId, kind: ItemKind, filter: Record<string, unknown>): Promise<RegisterItem[]> {
   const docs = await itemModel(kind).find({ workspaceId, ...filter }).lean<object[]>();
   return docs.map((doc) => asItem(kind, doc));
+}
+
+/**
+ * The score changes of these risks since `since`, oldest first per risk: the first one's `from` is
+ * the score the risk had then ("risks that rose this week"). Served by the history's
+ * { workspaceId, itemKey, at, _id } index.
+ */
+export async function listScoreChanges(workspaceId: Types.ObjectId, riskKeys: readonly string[], since: Date): Promise<ScoreChange[]> {
+  if (riskKeys.length === 0) return [];
+  // The field is picked here, not in the filter, so the filter is exactly the index's (a week of these risks' history is small).
+  const docs = await ItemHistoryModel.find({ workspaceId, itemKey: { $in: [...riskKeys] }, at: { $gte: since } })
+    .select({ _id: 0, itemKey: 1, at: 1, field: 1, from: 1 })
+    .sort({ itemKey: 1, at: 1, _id: 1 })
+    .lean<{ itemKey: string; at: Date; field?: string | null; from: unknown }[]>();
+  return docs.filter((d) => d.field === 'score' && typeof d.from === 'number').map((d) => ({ itemKey: d.itemKey, at: d.at, from: d.from as number }));
 }

@@ -1,10 +1,11 @@
 import { ProjectModel, StatusUpdateModel, type ProjectDoc, type StatusUpdateDoc } from '../../models';
-import { RAGS, type Actor, type IsoWeek, type Rag } from '../domain';
+import { RAGS, type Actor, type IsoDate, type IsoWeek, type Rag } from '../domain';
+import { policyRules } from '../policy';
 import { loadWorkspace, toWorkspaceId, type WorkspaceId } from './context';
 import { invalid, isDuplicateKeyError, PmoError } from './errors';
 import { requireProject } from './hierarchy.service';
 import { assertCanReportStatus } from './permissions';
-import { isIsoWeek, isoWeekOf } from './time';
+import { isIsoDate, isIsoWeek, isoWeekOf } from './time';
 
 /** A highlight report as the dialog collects it. */
 export interface StatusInput {
@@ -16,6 +17,12 @@ export interface StatusInput {
   done?: string;
   next?: string;
   blockers?: string;
+  /** Why overall is amber or red; the workspace's policy says whether it is required. */
+  reason?: string;
+  /** Directive policy: when it is back on track, required with the reason. */
+  recovery?: IsoDate;
+  /** The forecast finish; without one the project's last forecast stays in effect. */
+  forecast?: IsoDate;
 }
 
 const RAG_ALIASES: Record<string, Rag> = { r: 'red', a: 'amber', g: 'green', yellow: 'amber' };
@@ -46,8 +53,10 @@ export async function submitStatus(
     next: text('next', input.next, 4000),
     blockers: text('blockers', input.blockers, 4000),
   };
+  const explained = explanation(report.overall, input, policyRules(workspace.policy).statusReason);
+  const finish = await forecastFinish(project, date('forecast', input.forecast));
   const key = { workspaceId: workspace._id, projectKey: project.key, period: isoWeekOf(now, workspace.timeZone) };
-  const update = { $set: { ...report, authorId: actor.userId, submittedAt: now }, $inc: { revision: 1 } };
+  const update = { $set: { ...report, ...explained, ...finish, authorId: actor.userId, submittedAt: now }, $inc: { revision: 1 } };
   for (let attempt = 1; ; attempt++) {
     try {
       const status = await StatusUpdateModel.findOneAndUpdate(key, update, { upsert: true, new: true }).lean<StatusUpdateDoc>();
@@ -85,6 +94,36 @@ export async function projectsMissingStatus(ws: WorkspaceId, period: IsoWeek): P
   const reported = new Set((await statusesForPeriod(workspaceId, period)).map((s) => s.projectKey));
   const projects = await ProjectModel.find({ workspaceId, active: true }).sort({ key: 1 }).lean<ProjectDoc[]>();
   return projects.filter((p) => !reported.has(p.key));
+}
+
+/** The reason (and recovery date) behind an amber or red, as the policy requires them; none for green. */
+function explanation(overall: Rag | null, input: StatusInput, rule: 'optional' | 'required' | 'required-with-recovery-date') {
+  if (overall !== 'amber' && overall !== 'red') return { reason: null, recoveryDate: null };
+  const reason = text('reason', input.reason, 1000) || null;
+  const recoveryDate = date('recovery', input.recovery);
+  const an = overall === 'amber' ? 'An amber' : 'A red';
+  if (!reason && rule !== 'optional') throw invalid('reason', `${an} status needs a reason: what went ${overall === 'red' ? 'wrong' : 'off track'}, in a line or two.`);
+  if (!recoveryDate && rule === 'required-with-recovery-date') throw invalid('recovery', `${an} status needs a recovery date under the directive policy: when will it be back on track?`);
+  return { reason, recoveryDate };
+}
+
+/**
+ * The forecast in effect and the baseline it slips against. The project's first forecast becomes its
+ * baseline (set once: the conditional update cannot overwrite one another update set meanwhile); a
+ * later one moves the forecast only; none keeps the last.
+ */
+async function forecastFinish(project: ProjectDoc, forecast: IsoDate | null): Promise<{ forecastFinish: IsoDate | null; baselineFinish: IsoDate | null }> {
+  if (!forecast) return { forecastFinish: project.forecastFinish ?? null, baselineFinish: project.baselineFinish ?? null };
+  const key = { workspaceId: project.workspaceId, key: project.key };
+  if (!project.baselineFinish) await ProjectModel.updateOne({ ...key, baselineFinish: null }, { $set: { baselineFinish: forecast } });
+  const updated = await ProjectModel.findOneAndUpdate(key, { $set: { forecastFinish: forecast } }, { new: true }).lean<ProjectDoc>();
+  return { forecastFinish: forecast, baselineFinish: updated?.baselineFinish ?? forecast };
+}
+
+function date(field: string, raw: string | null | undefined): IsoDate | null {
+  if (raw === undefined || raw === null || raw.trim() === '') return null;
+  if (!isIsoDate(raw.trim())) throw invalid(field, `${field} must be a date like 2026-12-04.`);
+  return raw.trim();
 }
 
 function checkPeriod(period: string): void {

@@ -29,3 +29,9 @@ export function isIsoDate(text: string): boolean {
 export function addDays(date: IsoDate, days: number): IsoDate {
   return DateTime.fromISO(date).plus({ days }).toISODate() as IsoDate;
 }
+
+/** Calendar days from `baseline` to `forecast` (positive: late); null unless both are given. */
+export function slipDays(forecast: IsoDate | null | undefined, baseline: IsoDate | null | undefined): number | null {
+  if (!forecast || !baseline) return null;
+  return Math.round(DateTime.fromISO(forecast, { zone: 'UTC' }).diff(DateTime.fromISO(baseline, { zone: 'UTC' }), 'days').days);
+}

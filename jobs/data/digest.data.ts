@@ -1,16 +1,17 @@
 // Everything one digest run reads, in a fixed number of queries (and round trips) however many projects there are.
 import { ITEM_KINDS, type IsoWeek } from '../../core/domain';
-import { registerOf } from '../../core/registers';
+import { isDone, registerOf } from '../../core/registers';
 import { toWorkspaceId, type WorkspaceId } from '../../core/services/context';
 import { displayNames } from '../../core/services/directory';
 import { PmoError } from '../../core/services/errors';
 import type { RegisterItem } from '../../core/services/item-store';
 import {
-  listActiveProjects, listDigestPortfolios, listOpenOrRecentItems, listStatusPoints, type DigestPortfolio, type PlanProject, type StatusPoint,
+  listActiveProjects, listDigestPortfolios, listOpenOrRecentItems, listScoreChanges, listStatusPoints, type DigestPortfolio, type PlanProject, type ScoreChange,
+  type StatusPoint,
 } from '../../core/services/job-data.service';
 import { periodRange, shiftWeek } from '../schedule';
 
-export type { DigestPortfolio, PlanProject, StatusPoint };
+export type { DigestPortfolio, PlanProject, ScoreChange, StatusPoint };
 
 /** How far back a project's last status update is looked for; older ones read as "none recently". */
 export const STATUS_LOOKBACK_WEEKS = 12;
@@ -29,14 +30,17 @@ export interface DigestData {
   items: RegisterItem[];
   /** Display names of the PMs and risk owners. */
   names: Map<string, string>;
+  /** Score changes of the open risks since (a little before) the period began, oldest first per risk. */
+  scoreChanges?: ScoreChange[];
 }
 
-/** What the digest reads of an item: its counts, top risks, activity and isOverdue (with its kind's lateFields). */
-const DIGEST_ITEM_FIELDS = ['projectKey', 'key', 'seq', 'title', 'status', 'ownerId', 'due', 'rating', 'score', 'createdAt', 'closedAt'] as const;
+/** What the digest reads of an item: its counts, top risks, the heat map, activity and isOverdue (with its kind's lateFields). */
+const DIGEST_ITEM_FIELDS = ['projectKey', 'key', 'seq', 'title', 'status', 'ownerId', 'due', 'rating', 'score', 'probability', 'impact', 'createdAt', 'closedAt'] as const;
 
 /**
  * Portfolios (all, or the one named) and their active projects, then those projects' recent status
- * updates, their items of each register and the people named: seven queries, each one round trip
+ * updates, their items of each register, the open risks' score changes since the period began and
+ * the people named: eight queries, each one round trip
  * and each served by an index, whatever the number of projects. Unknown portfolio → not_found.
  */
 export async function loadDigestData(ws: WorkspaceId, period: IsoWeek, options: { portfolioKey?: string } = {}): Promise<DigestData> {
@@ -58,13 +62,8 @@ export async function loadDigestData(ws: WorkspaceId, period: IsoWeek, options: 
     ...ITEM_KINDS.map((kind) => listOpenOrRecentItems(workspaceId, kind, projectKeys, since, [...DIGEST_ITEM_FIELDS, ...(registerOf(kind).lateFields ?? [])])),
   ]);
   const items = byKind.flat();
+  const openRisks = items.filter((i) => i.kind === 'risk' && !isDone(i.kind, i.status));
   const people = [...projects.map((p) => p.pmId ?? ''), ...items.filter((i) => i.kind === 'risk').map((i) => i.ownerId)];
-  return {
-    period,
-    portfolios,
-    projects,
-    statuses,
-    items,
-    names: await displayNames(workspaceId, people),
-  };
+  const [names, scoreChanges] = await Promise.all([displayNames(workspaceId, people), listScoreChanges(workspaceId, openRisks.map((r) => r.key), since)]);
+  return { period, portfolios, projects, statuses, items, names, scoreChanges };
 }

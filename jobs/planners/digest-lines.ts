@@ -3,6 +3,7 @@ import type { IsoWeek, Rag } from '../../core/domain';
 import { isDone } from '../../core/registers';
 import type { RegisterItem } from '../../core/services/item-store';
 import { isOverdue, type OverdueContext } from '../../core/services/overdue';
+import { slipDays } from '../../core/services/time';
 import type { PlanProject, StatusPoint } from '../data';
 import { shiftWeek } from '../schedule';
 import type { DigestProjectLine, RagCounts, Trend } from '../../core/job-views';
@@ -65,9 +66,17 @@ export function projectLines(projects: readonly PlanProject[], input: LineInput)
       openHighRisks: items.filter((i) => i.kind === 'risk' && (i.rating === 'high' || i.rating === 'critical')).length,
       overdueItems: items.filter((i) => isOverdue(i, input.ctx)).length,
       missingUpdate: !history.some((s) => s.period === input.period),
+      ...explanation(now),
     };
     return { line, ragLastWeek: before?.overall ?? null };
   });
+}
+
+/** An amber or red line's reason and slip (issue 14: the digest explains); nothing for green. */
+function explanation(status: StatusPoint | null): Pick<DigestProjectLine, 'reason' | 'slipDays'> {
+  if (!status || status.overall === 'green') return {};
+  const slip = slipDays(status.forecastFinish, status.baselineFinish);
+  return { ...(status.reason ? { reason: status.reason } : {}), ...(slip === null ? {} : { slipDays: slip }) };
 }
 
 export function ragCounts(rags: readonly (Rag | null)[]): RagCounts {

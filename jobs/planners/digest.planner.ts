@@ -1,13 +1,13 @@
 // The portfolio digest (SPEC §4): one message per portfolio to each of its exec channels.
-import { ITEM_KINDS, type ItemKind } from '../../core/domain';
+import { ITEM_KINDS, riskRating, type ItemKind } from '../../core/domain';
 import { isDone } from '../../core/registers';
 import { compareItems } from '../../core/services/item-list.service';
 import type { RegisterItem, RiskItem } from '../../core/services/item-store';
 import { isOverdue, overdueContext, type OverdueContext } from '../../core/services/overdue';
-import type { DigestData, DigestPortfolio, PlanProject, StatusPoint } from '../data';
+import type { DigestData, DigestPortfolio, PlanProject, ScoreChange, StatusPoint } from '../data';
 import { dateInWeek, periodRange } from '../schedule';
-import type { JobMessage, JobWorkspace, PlannedDelivery, Recipient } from '../types';
-import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestRiskLine, DigestView } from '../../core/job-views';
+import type { JobWorkspace, PlannedDelivery, Recipient } from '../types';
+import { heatIndex, type DigestActivity, type DigestProjectLine, type DigestProjectsView, type DigestRiseLine, type DigestRiskLine, type DigestView, type HeatCounts } from '../../core/job-views';
 import { compareLines, projectLines, ragCounts, type LineInput } from './digest-lines';
 import { channelRecipient, distinctRecipients, recipientKey } from './recipients';
 
@@ -62,6 +62,24 @@ function topRisks(items: readonly RegisterItem[], names: ReadonlyMap<string, str
       ...(risk.due ? { due: risk.due } : {}),
       overdue: isOverdue(risk, ctx),
     }));
+}
+
+/**
+ * Open risks scored higher now than when the period began (`start`): the score then is the `from`
+ * of the first change at or after it. Risks raised since are new, not risen. Largest rise first.
+ */
+function risesOf(items: readonly RegisterItem[], changes: readonly ScoreChange[], start: Date): DigestRiseLine[] {
+  const before = new Map<string, number>();
+  for (const change of changes) if (change.at.getTime() >= start.getTime() && !before.has(change.itemKey)) before.set(change.itemKey, change.from);
+  return items
+    .filter((i): i is RiskItem => i.kind === 'risk' && !isDone(i.kind, i.status) && i.createdAt.getTime() < start.getTime())
+    .flatMap((risk) => {
+      const from = before.get(risk.key);
+      return from !== undefined && risk.score > from
+        ? [{ key: risk.key, title: risk.title, project: risk.projectKey, from, to: risk.score, fromRating: riskRating(from), rating: riskRating(risk.score) }]
+        : [];
+    })
+    .sort((a, b) => b.to - b.from - (a.to - a.from) || b.to - a.to || a.key.localeCompare(b.key, 'en', { numeric: true }));
 }
 
 interface PortfolioDigest {
@@ -120,6 +138,8 @@ function portfolioDigest(now: Date, portfolio: DigestPortfolio, of: PortfolioInp
     moreCommand: `digest ${portfolio.key}`,
     restFollows: allProjects && lines.length > shown,
     topRisks: topRisks(items, data.names, ctx),
+    ...rose(risesOf(items, data.scoreChanges ?? [], range.start)),
+    heatMap: heatCounts(items),
     opened: activity(items, (i) => i.createdAt, range.start, until),
     closed: activity(items.filter((i) => isDone(i.kind, i.status)), (i) => i.closedAt, range.start, until),
     missingUpdates: missing.slice(0, DIGEST_MISSING_SHOWN).map((l) => ({ key: l.key, name: l.name, ...(l.pmName ? { pmName: l.pmName } : {}) })),
@@ -142,6 +162,21 @@ function continuationPages(digest: DigestView, rest: readonly DigestProjectLine[
   }));
 }
 
+/** Open risks counted per probability × impact cell (1–5 each; anything else is left out). */
+export function heatCounts(items: readonly RegisterItem[]): HeatCounts {
+  const counts = Array<number>(25).fill(0);
+  for (const item of items) {
+    if (item.kind !== 'risk' || isDone(item.kind, item.status)) continue;
+    const { probability: p, impact: i } = item;
+    if (p >= 1 && p <= 5 && i >= 1 && i <= 5) counts[heatIndex(p, i)] += 1;
+  }
+  return counts;
+}
+
+function rose(lines: DigestRiseLine[]): Pick<DigestView, 'risksRose' | 'risksRoseTotal'> {
+  return { risksRose: lines.slice(0, DIGEST_TOP_RISKS), risksRoseTotal: lines.length };
+}
+
 function sum<T>(values: readonly T[], of: (value: T) => number): number {
   return values.reduce((total, value) => total + of(value), 0);
 }
@@ -162,13 +197,19 @@ export function planDigest(now: Date, workspace: JobWorkspace, data: DigestData,
     const input = inputs.get(portfolio.key) ?? { projects: [], items: [], statuses: [] };
     if (input.projects.length === 0 && (!wanted || only)) continue;
     const { digest, pages } = portfolioDigest(now, portfolio, input, data, ctx, !!options.allProjects);
-    const messages: JobMessage[] = [{ kind: 'digest', view: digest }, ...pages.map((view): JobMessage => ({ kind: 'digest_projects', view }))];
     const recipients = options.recipient ? [options.recipient] : distinctRecipients(portfolio.execChannels.map(channelRecipient));
     for (const recipient of recipients) {
-      messages.forEach((message, i) => {
-        const key = `digest:${portfolio.key}:${recipientKey(recipient)}${i > 0 ? `:page:${i + 1}` : ''}`;
-        deliveries.push({ key, recipient, message });
-      });
+      const key = `digest:${portfolio.key}:${recipientKey(recipient)}`;
+      if (recipient.platform === 'slack') {
+        // A short parent in the channel, the details in its thread: each its own delivery, so a retried
+        // thread reply never posts the parent again (the engine threads it under the parent's ts).
+        deliveries.push({ key, recipient, message: { kind: 'digest', view: digest, brief: true } });
+        deliveries.push({ key: `${key}:thread`, recipient, message: { kind: 'digest_thread', view: digest, threadOf: key } });
+        pages.forEach((view, i) => deliveries.push({ key: `${key}:page:${i + 2}`, recipient, message: { kind: 'digest_projects', view, threadOf: key } }));
+      } else {
+        deliveries.push({ key, recipient, message: { kind: 'digest', view: digest } });
+        pages.forEach((view, i) => deliveries.push({ key: `${key}:page:${i + 2}`, recipient, message: { kind: 'digest_projects', view } }));
+      }
     }
   }
   return deliveries;

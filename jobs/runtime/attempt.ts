@@ -5,7 +5,7 @@ import type { JobMessage, Recipient } from '../types';
 import type { Clock } from './clock';
 import { DeliveryError, toDeliveryError } from './delivery-error';
 import { conversationKey, PLATFORM_LIMITS, type PlatformLimits, type RateLimiter } from './rate-limiter';
-import type { JobSender } from './sender';
+import type { JobSender, SendOptions } from './sender';
 
 /** Tries within one pass; what still fails waits for a later pass (see RETRY_BACKOFF_MS). */
 export const INLINE_TRIES = 3;
@@ -23,7 +23,7 @@ export interface AttemptDeps {
 
 export type AttemptResult = { ok: true; messageId?: string; tries: number } | { ok: false; error: DeliveryError; tries: number };
 
-export async function sendWithRetry(deps: AttemptDeps, workspace: WorkspaceDoc, recipient: Recipient, message: JobMessage): Promise<AttemptResult> {
+export async function sendWithRetry(deps: AttemptDeps, workspace: WorkspaceDoc, recipient: Recipient, message: JobMessage, options: SendOptions = {}): Promise<AttemptResult> {
   const sender = deps.senders.get(recipient.platform);
   if (sender === undefined) {
     return { ok: false, tries: 0, error: new DeliveryError('rejected', `this bot has no ${recipient.platform} connection to post with`) };
@@ -33,7 +33,7 @@ export async function sendWithRetry(deps: AttemptDeps, workspace: WorkspaceDoc, 
     const release = await deps.limiter.acquireFor(workspace._id.toString(), recipient, limits);
     let error: DeliveryError;
     try {
-      const sent = await sender.send(workspace, recipient, message);
+      const sent = await sender.send(workspace, recipient, message, options);
       return { ok: true, messageId: sent.messageId, tries };
     } catch (err) {
       error = toDeliveryError(err, deps.clock.now());

@@ -51,8 +51,12 @@ async function deliverNow(deps: RunDeps, workspace: WorkspaceDoc, deliveries: Pl
     byConversation(deliveries),
     concurrency ?? DELIVERY_CONCURRENCY,
     async (group) => {
+      // Platform ids of what went out, by key: a thread reply goes under its parent (Slack's digest).
+      const sentIds = new Map<string, string>();
       for (const d of group) {
-        const result = await sendWithRetry(sending, workspace, d.recipient, toStored(d.message));
+        const parent = 'threadOf' in d.message && d.message.threadOf ? sentIds.get(d.message.threadOf) : undefined;
+        const result = await sendWithRetry(sending, workspace, d.recipient, toStored(d.message), parent ? { threadId: parent } : {});
+        if (result.ok && result.messageId) sentIds.set(d.key, result.messageId);
         if (!result.ok) {
           outcome.failed.push({ to: recipientName(d.recipient), reason: result.error.message });
           return; // the rest of this conversation (a digest's pages) would make no sense without it

@@ -81,6 +81,8 @@ export async function runPass(deps: RunDeps, options: PassOptions): Promise<Pass
     preparing = prepare(dueOf(records, deps.clock.now()).map((d) => d.recipient));
   }
   const due = dueOf(records, deps.clock.now());
+  // Platform ids of what went out, by delivery key: a thread reply is posted under its parent's.
+  const sentIds = new Map(records.flatMap((r) => (r.status === 'sent' && r.messageId ? [[r.key, r.messageId] as const] : [])));
   const passDeps: RunDeps = { ...deps, senders: await preparing };
   // Outcomes are stored while the lanes go on (many to a write); the pass waits for them before it counts.
   const outcomes: Promise<void>[] = [];
@@ -91,7 +93,7 @@ export async function runPass(deps: RunDeps, options: PassOptions): Promise<Pass
     deps.concurrency ?? DELIVERY_CONCURRENCY,
     async (group) => {
       // In order; after one that did not go out, the rest of the conversation waits for the next pass.
-      for (const d of group) if (!(await deliver(passDeps, lease, workspace, d, log, recorded))) return;
+      for (const d of group) if (!(await deliver(passDeps, lease, workspace, d, log, recorded, sentIds))) return;
     },
     (err, group) => log.error({ err: errorText(err), key: group[0]?.key }, 'delivery bookkeeping failed; the deliveries stay as recorded'),
   );
@@ -110,6 +112,7 @@ async function deliver(
   d: StoredDelivery,
   log: Logger,
   recorded: (d: StoredDelivery, outcome: Promise<void>) => void,
+  sentIds: Map<string, string>,
 ): Promise<boolean> {
   if (deps.isStopping() || !(await lease.renewIfDue())) return false;
   if (d.message === null) {
@@ -118,9 +121,13 @@ async function deliver(
   }
   if (!(await markSending(d, lease.holder, deps.clock.now()))) return false;
   const attempts = d.attempts + 1;
-  const result = await sendWithRetry(deps, workspace, d.recipient, d.message);
+  // A thread reply goes under its parent (sent before it: same conversation, plan order); a parent
+  // that never went out leaves it a message of its own rather than none.
+  const parent = 'threadOf' in d.message && d.message.threadOf ? sentIds.get(d.message.threadOf) : undefined;
+  const result = await sendWithRetry(deps, workspace, d.recipient, d.message, parent ? { threadId: parent } : {});
   const now = deps.clock.now();
   if (result.ok) {
+    if (result.messageId) sentIds.set(d.key, result.messageId);
     recorded(d, markSent(d, result.messageId, now));
     return true;
   }

@@ -10,6 +10,10 @@ export interface SentMessage {
   messageId?: string;
 }
 
+export interface SendOptions {
+  threadId?: string;
+}
+
 /**
  * Posts one planned message for one platform. A sender renders the message itself
  * (renderJobMessageForTeams / renderJobMessageForSlack) and throws on failure: a DeliveryError when
@@ -18,7 +22,8 @@ export interface SentMessage {
  */
 export interface JobSender {
   readonly platform: Platform;
-  send(workspace: WorkspaceDoc, recipient: Recipient, message: JobMessage): Promise<SentMessage>;
+  /** `options.threadId`: the platform id of the message to reply in the thread of (Slack: its ts). */
+  send(workspace: WorkspaceDoc, recipient: Recipient, message: JobMessage, options?: SendOptions): Promise<SentMessage>;
   /**
    * Optional: a sender for the sends of one pass to these recipients, with whatever each send
    * would look up per message (Teams: the conversation references) read at once, in one query.

@@ -64,16 +64,18 @@ const CASES: Case[] = [
       { user: 'Amber', bot: ['Asking schedule: How is the schedule? (red, amber, green) (or skip)'] },
       { user: 'r', bot: ['Asking scope:'] },
       { user: 'skip', bot: ['Asking cost:'] },
-      { user: 'green', bot: ['Asking summary:'] },
+      { user: 'green', bot: ['Asking reason: Why is it amber or red? What went off track?'] },
+      { user: 'Vendor late on the API', bot: ['Asking forecast: When do you now expect the project to finish? (or skip)'] },
+      { user: 'skip', bot: ['Asking summary:'] },
       { user: 'Vendor delay eats the buffer', bot: ['Asking done:'] },
       { user: 'skip', bot: ['Asking next:'] },
       { user: 'Escalate to the steering group', bot: ['Asking blockers:'] },
-      { user: 'skip', bot: [/^Confirm: project=APOLLO, rag=amber, schedule=red, cost=green, summary=Vendor delay eats the buffer, next=Escalate/] },
+      { user: 'skip', bot: [/^Confirm: project=APOLLO, rag=amber, schedule=red, cost=green, reason=Vendor late on the API, summary=Vendor delay eats the buffer, next=Escalate/] },
       { user: 'save', bot: ['Status APOLLO amber'], status: 'complete' },
     ],
     stored: async (world) => {
       const status = await latestStatus(world.ws, 'APOLLO');
-      expect(status).toMatchObject({ overall: 'amber', schedule: 'red', cost: 'green', summary: 'Vendor delay eats the buffer', authorId: 'u-pm' });
+      expect(status).toMatchObject({ overall: 'amber', schedule: 'red', cost: 'green', reason: 'Vendor late on the API', summary: 'Vendor delay eats the buffer', authorId: 'u-pm' });
       expect(status?.scope ?? null).toBeNull();
     },
   },

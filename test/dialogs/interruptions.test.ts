@@ -59,6 +59,7 @@ const ANSWERS: Record<string, string> = {
   schedule: 'skip',
   scope: 'skip',
   cost: 'skip',
+  forecast: 'skip',
   summary: 'All good',
   done: 'skip',
   next: 'skip',
@@ -319,7 +320,7 @@ describe('free text that starts with a command word', () => {
     '"%s" answers a free-text step of the status form',
     async (text) => {
       const bot = await startBot((w) => w.pm);
-      for (const answer of ['status APOLLO', 'green', 'skip', 'skip', 'skip']) await bot.say(answer);
+      for (const answer of ['status APOLLO', 'green', 'skip', 'skip', 'skip', 'skip']) await bot.say(answer);
       expect(await bot.say(text)).toEqual([expect.stringMatching(/^Asking done:/)]);
       expect(await itemCount(bot.world, 'issue')).toBe(0);
       expect(await itemCount(bot.world, 'change')).toBe(0);

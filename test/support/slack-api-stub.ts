@@ -8,6 +8,8 @@ export interface SlackCall {
   token?: string;
   args: Record<string, unknown>;
   at: number;
+  /** What the stub answered (a successful answer's body), e.g. chat.postMessage's `ts`. */
+  response?: Record<string, unknown>;
 }
 
 export interface StubUser {
@@ -81,7 +83,7 @@ export class SlackApiStub {
       const method = String(req.params.method);
       const token = req.headers.authorization?.replace(/^Bearer /, '');
       const args = decode(req.body as Record<string, unknown>);
-      this.record(method, token, args);
+      const call = this.record(method, token, args);
       const delay = this.delays.get(method);
       if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       const retryAfter = this.limits.get(method)?.shift();
@@ -94,7 +96,9 @@ export class SlackApiStub {
         res.status(200).json({ ok: false, error: failure });
         return;
       }
-      res.status(200).json({ ok: true, ...this.answer(method, args, token) });
+      const response = { ok: true, ...this.answer(method, args, token) };
+      call.response = response;
+      res.status(200).json(response);
     });
     this.server = http.createServer(app);
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
@@ -131,12 +135,19 @@ export class SlackApiStub {
     this.overrides.set(method, handler);
   }
 
+  /** Answers `method` as the stub does by default again. */
+  off(method: string): void {
+    this.overrides.delete(method);
+  }
+
   callsTo(method: string, since = 0): SlackCall[] {
     return this.calls.slice(since).filter((c) => c.method === method);
   }
 
-  private record(method: string, token: string | undefined, args: Record<string, unknown>): void {
-    this.calls.push({ method, token, args, at: Date.now() });
+  private record(method: string, token: string | undefined, args: Record<string, unknown>): SlackCall {
+    const call: SlackCall = { method, token, args, at: Date.now() };
+    this.calls.push(call);
+    return call;
   }
 
   private answer(method: string, args: Record<string, unknown>, token: string | undefined): Record<string, unknown> {

@@ -83,6 +83,8 @@ describe('the local chat page in Chromium', () => {
     await form.getByLabel('Project').fill('APOLLO');
     await form.getByLabel('Overall RAG').selectOption('amber');
     await form.getByLabel('Schedule').selectOption('red');
+    await form.getByLabel('Reason (amber/red)').fill('The vendor missed the API drop');
+    await form.getByLabel('Forecast finish').fill('2027-03-01');
     await form.getByLabel('Summary').fill('Vendor API late; launch holds');
     await form.getByRole('button', { name: 'Save' }).click();
 
@@ -94,7 +96,7 @@ describe('the local chat page in Chromium', () => {
 
     const workspace = await WorkspaceModel.findOne({ platform: 'local', externalId: 'default' }).lean();
     const status = await StatusUpdateModel.findOne({ workspaceId: workspace!._id, projectKey: 'APOLLO' }).lean();
-    expect(status).toMatchObject({ overall: 'amber', schedule: 'red', summary: 'Vendor API late; launch holds' });
+    expect(status).toMatchObject({ overall: 'amber', schedule: 'red', summary: 'Vendor API late; launch holds', reason: 'The vendor missed the API drop', forecastFinish: '2027-03-01' });
     expect(refused).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 // Guided dialogs (a bare command) through a modal, a message with inputs, a DM and an @mention thread.
-import { ChangeRequestModel, IssueModel, RiskModel } from '../../../models';
+import { ChangeRequestModel, IssueModel, RiskModel, StatusUpdateModel } from '../../../models';
 import { useTestDatabase } from '../../support/db';
 import type { SlackCall } from '../../support/slack-api-stub';
 import { useSlackBot } from '../../support/slack-harness';
@@ -213,5 +213,33 @@ describe('a guided dialog by messages', () => {
     expect(saved.args).toMatchObject({ channel: 'CAPOLLO', thread_ts: ts });
     expect(saved.args.text).toMatch(/^Saved R-\d+ Supplier insolvency$/);
     expect(await RiskModel.findOne({ title: 'Supplier insolvency' }).lean()).toMatchObject({ probability: 2, impact: 5, projectKey: 'APOLLO' });
+  });
+});
+
+describe('the status update in a modal, under the controlling policy (issue 14)', () => {
+  it('re-asks the reason an amber status left empty, then saves it with the forecast', async () => {
+    await bot.sender.command('settings policy=controlling', IN_APOLLO);
+    await bot.slack.idle();
+    const [opened] = await after(() => bot.sender.command('status', IN_APOLLO));
+    expect(opened.method).toBe('views.open');
+    const form = viewOf(opened, 'V-STATUS');
+    stub.on('views.open', () => ({ view: { id: 'V-STATUS' } }));
+    expect(inputIds(form.blocks)).toEqual(expect.arrayContaining(['rag', 'reason', 'forecast']));
+
+    const [asked] = await after(() => bot.sender.submit(ADA, form, formState(form.blocks, { rag: 'amber', forecast: '2027-03-01' })));
+    const again = viewOf(asked);
+    expect(again.callback_id).toBe('pmo.form.submit');
+    expect(text(again.blocks)).toMatch(/Reason \(amber\/red\) is needed here, so it cannot be left empty/);
+    expect(focused(again.blocks)).toEqual(['reason']);
+
+    const [confirm] = await after(() => bot.sender.submit(ADA, again, formState(again.blocks, { reason: 'Vendor missed the API drop' })));
+    const confirmation = viewOf(confirm);
+    expect(confirmation.callback_id).toBe('pmo.modal.confirm');
+    const saved = await after(() => bot.sender.click(ADA, button(confirmation.blocks, 'pmo.confirm.save'), { view: { ...confirmation, type: 'modal' } }));
+    const done = saved.find((c) => c.method === 'views.update');
+    expect(text(done?.args.view)).toMatch(/Why amber/);
+    expect(text(done?.args.view)).toMatch(/Forecast finish/);
+    expect(await StatusUpdateModel.findOne({ projectKey: 'APOLLO' }).lean()).toMatchObject({ overall: 'amber', reason: 'Vendor missed the API drop', forecastFinish: '2027-03-01', baselineFinish: '2027-03-01' });
+    stub.on('views.open', () => ({ view: { id: `V${Date.now()}` } }));
   });
 });

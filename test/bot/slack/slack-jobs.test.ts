@@ -101,30 +101,35 @@ const text = (call: SlackCall | undefined): string => String(call?.args.text ?? 
 const shown = (call: SlackCall | undefined): string => JSON.stringify(call?.args.blocks ?? []);
 
 describe('SlackJobSender, without the scheduler', () => {
-  it('posts the digest in the exec channel and an owner’s reminder to their DM, within Block Kit’s limits', async () => {
-    const digest = (await plan('digest')).find((d) => d.message.kind === 'digest')!;
+  it('posts the digest in the exec channel (a short parent, the details in its thread) and an owner’s reminder to their DM, within Block Kit’s limits', async () => {
+    const digests = await plan('digest');
+    expect(digests.map((d) => [d.key, d.message.kind])).toEqual([['digest:DIGITAL:channel:CEXEC', 'digest'], ['digest:DIGITAL:channel:CEXEC:thread', 'digest_thread']]);
+    const [digest, thread] = digests;
     const reminder = (await plan('reminders')).find((d) => d.message.kind === 'owner_reminder' && d.recipient.kind === 'user' && d.recipient.userId === 'UJANE')!;
     expect(digest.recipient).toMatchObject({ kind: 'channel', platform: 'slack', channelId: 'CEXEC' });
 
     const before = stub.calls.length;
     const sentDigest = await bot.slack.jobSender.send(ws, digest.recipient, digest.message);
+    const sentThread = await bot.slack.jobSender.send(ws, thread.recipient, thread.message, { threadId: sentDigest.messageId });
     const sentReminder = await bot.slack.jobSender.send(ws, reminder.recipient, reminder.message);
     const posts = stub.callsTo('chat.postMessage', before);
-    expect(posts.map((p) => [p.args.channel, p.token])).toEqual([['CEXEC', BOT_TOKEN], ['UJANE', BOT_TOKEN]]);
+    expect(posts.map((p) => [p.args.channel, p.token])).toEqual([['CEXEC', BOT_TOKEN], ['CEXEC', BOT_TOKEN], ['UJANE', BOT_TOKEN]]);
     expect(sentDigest.messageId).toMatch(/^1700000000\.\d{6}$/);
     expect(sentReminder.messageId).not.toBe(sentDigest.messageId);
+    expect(sentThread.messageId).not.toBe(sentDigest.messageId);
 
-    const [digestPost, reminderPost] = posts;
+    const [digestPost, threadPost, reminderPost] = posts;
     expect(text(digestPost)).toMatch(/DIGITAL|Digital/);
-    expect(shown(digestPost)).toContain('APOLLO');
-    expect(shown(digestPost)).toContain('R-1'); // the top risk by score
+    expect(shown(digestPost)).toContain('in the thread');
+    expect(digestPost.args.thread_ts).toBeUndefined();
+    expect(threadPost.args.thread_ts).toBe(sentDigest.messageId);
+    expect(shown(threadPost)).toContain('APOLLO');
+    expect(shown(threadPost)).toContain('R-1'); // the top risk by score
     expect(shown(reminderPost)).toContain('R-1');
     expect(shown(reminderPost)).toContain('I-1');
     expect(shown(reminderPost)).not.toContain('R-2'); // Bob’s, not Jane’s
-    for (const post of posts) {
-      expect(checkMessage({ text: text(post), blocks: post.args.blocks as Json[] })).toEqual([]);
-      expect(post.args.thread_ts).toBeUndefined();
-    }
+    expect(reminderPost.args.thread_ts).toBeUndefined();
+    for (const post of posts) expect(checkMessage({ text: text(post), blocks: post.args.blocks as Json[] })).toEqual([]);
   });
 
   it('lets a 429 through at once as a rate_limited DeliveryError with its Retry-After, for the runtime to retry', async () => {
@@ -168,10 +173,13 @@ describe('the scheduled run, through the Slack sender', () => {
       const report = await scheduled.tick();
       expect(report.started.sort()).toEqual([`${ws._id}:digest:2026-W49`, `${ws._id}:reminders:2026-W49`]);
       const posted = stub.callsTo('chat.postMessage', before);
-      expect(posted.map((c) => c.args.channel).sort()).toEqual(['CEXEC', 'UBOB', 'UJANE', 'USAM']);
+      expect(posted.map((c) => c.args.channel).sort()).toEqual(['CEXEC', 'CEXEC', 'UBOB', 'UJANE', 'USAM']);
       for (const post of posted) expect(checkMessage({ text: text(post), blocks: post.args.blocks as Json[] })).toEqual([]);
+      const [parent, thread] = posted.filter((c) => c.args.channel === 'CEXEC');
+      expect(parent.args.thread_ts).toBeUndefined();
+      expect(thread.args.thread_ts).toBe(parent.response?.ts);
       expect(await getJobRun(ws._id, 'reminders', '2026-W49')).toMatchObject({ status: 'done', deliveries: 3, error: null });
-      expect(await getJobRun(ws._id, 'digest', '2026-W49')).toMatchObject({ status: 'done', deliveries: 1, error: null });
+      expect(await getJobRun(ws._id, 'digest', '2026-W49')).toMatchObject({ status: 'done', deliveries: 2, error: null });
 
       const again = stub.calls.length;
       expect((await scheduled.tick()).started).toEqual([]);
@@ -182,12 +190,44 @@ describe('the scheduled run, through the Slack sender', () => {
   });
 });
 
+describe('the digest thread, retried', () => {
+  it('a thread reply that fails is retried in a later pass under the parent posted before; the parent is never posted again', async () => {
+    let now = new Date('2026-12-07T09:30:00Z'); // the next Monday: a run of its own (2026-W50)
+    const clock = { now: () => new Date(now), sleep: async (ms: number) => void (now = new Date(now.getTime() + ms)) };
+    const scheduled = createScheduler({ senders: [bot.slack.jobSender], logger: pino({ level: 'silent' }), instanceId: 'slack-thread-retry', cron: false, clock });
+    // Slack fails every threaded post of this pass (all its quick tries): the delivery waits for a later pass.
+    let seq = 0;
+    stub.on('chat.postMessage', (args) => (args.thread_ts ? { ok: false, error: 'internal_error' } : { channel: args.channel, ts: `1800000000.${String(++seq).padStart(6, '0')}` }));
+    try {
+      const before = stub.calls.length;
+      await scheduled.tick();
+      const first = stub.callsTo('chat.postMessage', before).filter((c) => c.args.channel === 'CEXEC');
+      const parents = first.filter((c) => !c.args.thread_ts);
+      expect(parents).toHaveLength(1);
+      expect(first.filter((c) => c.args.thread_ts).length).toBeGreaterThan(0);
+      expect((await getJobRun(ws._id, 'digest', '2026-W50'))?.status).not.toBe('done');
+
+      stub.off('chat.postMessage');
+      now = new Date(now.getTime() + 10 * 60_000);
+      const again = stub.calls.length;
+      await scheduled.tick();
+      const second = stub.callsTo('chat.postMessage', again).filter((c) => c.args.channel === 'CEXEC');
+      expect(second.map((c) => c.args.thread_ts)).toEqual([parents[0].response?.ts]);
+      expect(await getJobRun(ws._id, 'digest', '2026-W50')).toMatchObject({ status: 'done', deliveries: 2, error: null });
+    } finally {
+      stub.off('chat.postMessage');
+      await scheduled.stop();
+    }
+  });
+});
+
 describe('digest and reminders on demand, through the Slack sender', () => {
   it('/pmo digest in the exec channel posts the digest there and tells the asker', async () => {
     const calls = await pmo('digest', IN_EXEC);
     const posted = calls.filter((c) => c.method === 'chat.postMessage');
-    expect(posted.map((c) => c.args.channel)).toEqual(['CEXEC']);
-    expect(shown(posted[0])).toContain('Vendor API may slip');
+    expect(posted.map((c) => c.args.channel)).toEqual(['CEXEC', 'CEXEC']);
+    expect(posted[1].args.thread_ts).toBe(posted[0].response?.ts);
+    expect(shown(posted[1])).toContain('Vendor API may slip');
     const reply = calls.find((c) => c.method === 'response_url');
     expect(reply?.args).toMatchObject({ text: 'Posted the portfolio digest here.', response_type: 'ephemeral' });
   });

@@ -98,7 +98,8 @@ describe('decisions and actions in Teams', () => {
     const escalated = await one('escalate I-1');
     expect(escalated.text).toBe('Escalated C-1 Reporting misses VAT');
     expect(factsOf(escalated)).toMatchObject({ 'Raised from': 'I-1', Decision: 'Pending' });
-    expect(buttonsOf(escalated)).toEqual(['Update', 'Close', 'Open I-1']);
+    // The escalator is a PMO admin, so the pending change offers them its decision too.
+    expect(buttonsOf(escalated)).toEqual(['Approve', 'Reject', 'Update', 'Close', 'Open I-1']);
     const issue = await one('show I-1');
     expect(factsOf(issue)).toMatchObject({ 'Escalated to': 'C-1', Status: 'Open' });
     expect(textsOf(issue).some((t) => t.endsWith('escalated to C-1'))).toBe(true);

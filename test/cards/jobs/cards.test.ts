@@ -44,7 +44,11 @@ describe('the digest card', () => {
     }
     const card = jobMessageCard(digestMessage());
     const bars = nodes(card).filter((n) => n.type === 'Image');
-    expect(bars.map((n) => n.altText)).toEqual(['Week 48: 1 red, 0 amber, 1 green, 1 no update', 'Week before: 0 red, 1 amber, 1 green, 1 no update']);
+    expect(bars.map((n) => n.altText)).toEqual([
+      'Week 48: 1 red, 0 amber, 1 green, 1 no update', 'Week before: 0 red, 1 amber, 1 green, 1 no update',
+      // The 5×5 heat map of the open risks (issue 14), in the card as a data URI without PUBLIC_URL.
+      'Heat map of 3 open risks by probability (up) and impact (right): 1 at P4×I5, 1 at P4×I3, 1 at P2×I3.',
+    ]);
     expect(bars.every((n) => String(n.url).startsWith('data:image/png;base64,'))).toBe(true);
   });
 

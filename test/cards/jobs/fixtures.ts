@@ -8,6 +8,15 @@ export const AWKWARD = '**Bold?** <@U123> & <!channel> _x_ [link](https://x.y) {
 const EMOJI_NAME = '🚀'.repeat(200);
 
 export const digestMessage = (): JobMessage => planDigest(MONDAY, ws, digestData())[0].message;
+
+/** The fixture digest explained (issue 14): APOLLO's red has a reason and a 3-week slip, R-2 rose from 6 to 12. */
+export function explainedDigest(): JobMessage {
+  const data = digestData({ scoreChanges: [{ itemKey: 'R-2', at: new Date('2026-11-24T09:00:00Z'), from: 6 }] });
+  data.statuses = data.statuses.map((s) => (s.projectKey === 'APOLLO' && s.period === '2026-W48'
+    ? { ...s, reason: 'Vendor missed the API drop; integration tests blocked', forecastFinish: '2027-03-22', baselineFinish: '2027-03-01' }
+    : s));
+  return planDigest(MONDAY, ws, data)[0].message;
+}
 export const pmReminder = (): JobMessage => planReminders(MONDAY, ws, reminderData())[0].message;
 export const ownerReminder = (): JobMessage => planReminders(MONDAY, ws, reminderData()).find((d) => d.message.kind === 'owner_reminder')!.message;
 export const nudgeMessage = (): JobMessage => planNudges(MONDAY, ws, nudgeData())[0].message;

@@ -9,7 +9,9 @@ import { PNG } from 'pngjs';
 import { jobMessageCard } from '../../../cards/jobs';
 import type { JobMessage } from '../../../jobs/types';
 import { artifactPath, launchChromium } from '../../support/browser';
-import { bigDigest, digestMessage, nudgeMessage, pmReminder } from './fixtures';
+import { HEAT_COLORS } from '../../../cards/jobs/heat-map';
+import { rgbOf } from '../../../cards/jobs/png';
+import { bigDigest, digestMessage, explainedDigest, nudgeMessage, pmReminder } from './fixtures';
 import { TEAMS_LIGHT_HOST_CONFIG } from './teams-host-config';
 
 const MODULES = path.join(__dirname, '..', '..', '..', 'node_modules');
@@ -102,4 +104,13 @@ it('renders a 300-project digest, a reminder and a nudge for review too', async 
   const nudge = await render(nudgeMessage(), 'nudge.png');
   expect(nudge.errors).toEqual([]);
   expect(ink(nudge.png).share).toBeGreaterThan(0.03);
+}, 60_000);
+
+it('renders the explained digest (reasons, slips, risks that rose, the heat map) to test/artifacts/digest-explained.png', async () => {
+  const { png, errors } = await render(explainedDigest(), 'digest-explained.png');
+  expect(errors).toEqual([]);
+  // The heat map's cells, drawn in the card: the fixture's open risks sit in critical (4×5) and high (4×3) cells.
+  expect(hasColour(png, rgbOf(HEAT_COLORS.critical.full))).toBe(true);
+  expect(hasColour(png, rgbOf(HEAT_COLORS.high.full))).toBe(true);
+  expect(hasColour(png, rgbOf(HEAT_COLORS.low.pale))).toBe(true);
 }, 60_000);
