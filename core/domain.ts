@@ -72,7 +72,7 @@ export const CONVERSATION_KINDS = ['personal', 'group', 'channel'] as const;
 export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
 
 /** The scheduled jobs of SPEC §4 and the states of one run. */
-export const JOB_NAMES = ['digest', 'reminders', 'nudge'] as const;
+export const JOB_NAMES = ['digest', 'reminders', 'nudge', 'scorecard'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export const JOB_RUN_STATUSES = ['claimed', 'done', 'failed'] as const;
 export type JobRunStatus = (typeof JOB_RUN_STATUSES)[number];

@@ -1,6 +1,6 @@
 // What each job message shows: plain data the job planners compute and cards/jobs renders for Teams and Slack.
 import type { ItemView } from './view-models';
-import type { IsoDate, IsoWeek, ItemKind, Rag, RiskRating } from './domain';
+import type { IsoDate, IsoWeek, ItemKind, Policy, Rag, RiskRating } from './domain';
 
 /** Overall RAG against last week: better, worse, unchanged, or first ever report. */
 export type Trend = 'up' | 'down' | 'same' | 'new';
@@ -137,6 +137,42 @@ export interface NudgeView {
   totalProjects: number;
 }
 
+/** One project's row in the PMO scorecard (SPEC §4). */
+export interface ScorecardProjectLine {
+  key: string;
+  name: string;
+  pmName?: string;
+  /** Weeks of the scorecard's `weeks` with a status update submitted before the week ended, and the weeks the project was there for. */
+  onTime: number;
+  weeksDue: number;
+  overdueItems: number;
+  risksPastReview: number;
+  /** Open items with no owner, and open items with no due date (a risk's review date or a pending change's deadline counts as one). */
+  noOwner: number;
+  noDueDate: number;
+  /** Pending change requests older than the policy allows. */
+  changesPendingTooLong: number;
+}
+
+/** The weekly PMO scorecard to the PMO admins: per project, and the workspace's compliance share. */
+export interface ScorecardView {
+  /** The ISO week the scorecard is for, and the four status weeks it scores (oldest first). */
+  period: IsoWeek;
+  weeks: IsoWeek[];
+  asOf: IsoDate;
+  zone: string;
+  policy: Policy;
+  changeOverdueDays: number;
+  /** On-time updates of all projects over the four weeks, of those due; `share` is a whole percentage (null with none due). */
+  compliance: { onTime: number; due: number; share: number | null };
+  totals: { overdueItems: number; risksPastReview: number; noOwner: number; noDueDate: number; changesPendingTooLong: number };
+  /** Worst first: least compliant, then most overdue. At most SCORECARD_PROJECTS_SHOWN of `totalProjects`. */
+  projects: ScorecardProjectLine[];
+  totalProjects: number;
+  /** Controlling and directive policies: overdue items per owner, most first (null under supportive). */
+  overdueByOwner: { name: string; count: number }[] | null;
+}
+
 /** One message of a job run; every kind has a Teams Adaptive Card and a Block Kit rendering in cards/jobs/. */
 export type JobMessage =
   | { kind: 'digest'; view: DigestView }
@@ -144,4 +180,5 @@ export type JobMessage =
   | { kind: 'digest_projects'; view: DigestProjectsView }
   | { kind: 'pm_reminder'; view: ReminderView }
   | { kind: 'owner_reminder'; view: ReminderView }
-  | { kind: 'nudge'; view: NudgeView };
+  | { kind: 'nudge'; view: NudgeView }
+  | { kind: 'scorecard'; view: ScorecardView };

@@ -8,6 +8,9 @@ import { nudgeCard, nudgeSummary } from './nudge.card';
 import { nudgeBlocks } from './nudge.blocks';
 import { reminderCard, reminderSummary } from './reminder.card';
 import { reminderBlocks } from './reminder.blocks';
+import { scorecardCard } from './scorecard.card';
+import { scorecardBlocks } from './scorecard.blocks';
+import { scorecardSummary } from './scorecard-format';
 import { escapeMrkdwn, type Block } from './slack-kit';
 
 /** The one-line summary of a message: the Teams text and notification, the Slack fallback text. */
@@ -24,6 +27,8 @@ export function jobMessageSummary(message: JobMessage): string {
       return reminderSummary(message.view);
     case 'nudge':
       return nudgeSummary(message.view);
+    case 'scorecard':
+      return scorecardSummary(message.view);
   }
 }
 
@@ -38,6 +43,8 @@ export function jobMessageCard(message: JobMessage): AdaptiveCard {
       return reminderCard(message.view);
     case 'nudge':
       return nudgeCard(message.view);
+    case 'scorecard':
+      return scorecardCard(message.view);
   }
 }
 
@@ -52,6 +59,8 @@ function jobMessageBlocks(message: JobMessage): Block[] {
       return reminderBlocks(message.view);
     case 'nudge':
       return nudgeBlocks(message.view);
+    case 'scorecard':
+      return scorecardBlocks(message.view);
   }
 }
 

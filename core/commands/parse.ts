@@ -3,6 +3,7 @@ import { parseAction, parseChange, parseClose, parseDecision, parseEscalate, par
 import {
   parseLink, parsePortfolioAdd, parseProgramAdd, parseProjectAdd, parseRole, parseSettings,
 } from './setup-commands';
+import { parseAway, parseScorecard } from './personal-commands';
 import { didYouMean, quote } from './suggest';
 import { tokenize } from './tokenize';
 import type { ParseContext, ParseResult } from './types';
@@ -46,6 +47,8 @@ const VERBS: Record<string, VerbParser> = {
   reminders: parseReminders,
   export: parseExport,
   cancel: parseCancel,
+  scorecard: parseScorecard,
+  away: parseAway,
 };
 
 const HELP_HINT = 'type help to see what I can do';

@@ -127,6 +127,10 @@ export interface SettingsFields {
   reminders: string;
   nudge: string;
   policy: Policy;
+  /** The PMO scorecard's weekly slot (issue 14). */
+  scorecard: string;
+  /** Dates reminders and nudges skip; [] clears them (`holidays=none`). */
+  holidays: IsoDate[];
 }
 export interface RoleFields {
   user: PersonRef;
@@ -137,7 +141,7 @@ export type ExportRegister = ItemKind | 'status';
 export const HELP_TOPICS = [
   'help', 'status', ...ITEM_KINDS, 'list', 'show', 'update', 'close', 'escalate',
   'project', 'program', 'portfolio', 'link', 'role', 'settings', 'digest', 'reminders', 'export',
-  'cancel',
+  'cancel', 'scorecard', 'away',
 ] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
@@ -175,6 +179,9 @@ export interface DigestCommand { name: 'digest'; portfolio?: string }
 export interface RemindersCommand { name: 'reminders' }
 export interface ExportCommand { name: 'export'; register?: ExportRegister; project?: string }
 export interface CancelCommand { name: 'cancel' }
+export interface ScorecardCommand { name: 'scorecard' }
+/** `away until DATE` (until: the last day away), `away off`, or `away` alone (where I stand). */
+export interface AwayCommand { name: 'away'; until?: IsoDate; off?: boolean }
 
 export type Command =
   | HelpCommand
@@ -199,12 +206,14 @@ export type Command =
   | DigestCommand
   | RemindersCommand
   | ExportCommand
-  | CancelCommand;
+  | CancelCommand
+  | ScorecardCommand
+  | AwayCommand;
 
 export type CommandName = Command['name'];
 
 export const COMMAND_NAMES: readonly CommandName[] = [
   'help', 'status', ...ITEM_KINDS, 'list', 'show', 'update', 'close', 'escalate',
   'project_add', 'program_add', 'portfolio_add', 'link', 'link_exec', 'role', 'settings', 'digest',
-  'reminders', 'export', 'cancel',
+  'reminders', 'export', 'cancel', 'scorecard', 'away',
 ];

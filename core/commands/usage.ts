@@ -20,11 +20,13 @@ const LINES = {
   portfolio: 'portfolio add KEY "Name"',
   link: 'link PROJECT, or link exec PORTFOLIO',
   role: 'role @user member|pm|pmo_admin|executive',
-  settings: 'settings [timezone=Area/City] [digest="Mon 09:30"] [reminders="Mon 09:00"] [nudge="Thu 10:00"] [policy=supportive|controlling|directive]',
+  settings: 'settings [timezone=Area/City] [digest="Mon 09:30"] [reminders="Mon 09:00"] [nudge="Thu 10:00"] [policy=supportive|controlling|directive] [scorecard="Mon 09:15"] [holidays=2026-12-24,2026-12-25|none]',
   digest: 'digest [PORTFOLIO]',
   reminders: 'reminders',
   export: `export ${[...LIST_WORDS, 'status'].join('|')} [project=KEY]`,
   cancel: 'cancel',
+  scorecard: 'scorecard',
+  away: 'away until DATE, or away off',
 } as Record<HelpTopic, string>;
 
 /** In HELP_TOPICS order, which is the order help lists them in. */

@@ -59,6 +59,11 @@ export const HELP = {
     examples: ['export risks', 'export changes project=APOLLO', 'export status project=APOLLO'],
   },
   cancel: { description: 'Leave the current dialog at any step.', examples: ['cancel'] },
+  scorecard: { description: 'Post the PMO scorecard here now (PMO admins).', examples: ['scorecard'] },
+  away: {
+    description: 'No reminders or nudges to you while you are away; PMs see "(away)" by your items.',
+    examples: ['away until 2026-12-31', 'away until next friday', 'away off'],
+  },
 } as Record<HelpTopic, TopicHelp>;
 
 /** The overview leaves out `help` itself and shows one example per command to stay short. */

@@ -5,7 +5,7 @@ import { withDefaults } from './defaults';
 import { runExport } from './export.runner';
 import { helpView } from './help';
 import { runClose, runCreate, runEscalate, runShow, runUpdate } from './items.runner';
-import { runDigestNow, runRemindersNow } from './jobs.runner';
+import { runDigestNow, runRemindersNow, runScorecardNow } from './jobs.runner';
 import { runList } from './list.runner';
 import { topicOf } from './missing';
 import { pmoErrorReply, text } from './replies';
@@ -13,6 +13,7 @@ import {
   runLink, runLinkExec, runPortfolioAdd, runProgramAdd, runProjectAdd, runRole, runSettings,
 } from './setup.runner';
 import { runStatus } from './status.runner';
+import { runAway } from './away.runner';
 import type { Reply, RunContext } from './types';
 
 async function dispatch(command: Command, ctx: RunContext): Promise<Reply> {
@@ -59,6 +60,10 @@ async function dispatch(command: Command, ctx: RunContext): Promise<Reply> {
       return runRemindersNow(ctx);
     case 'cancel':
       return text('Nothing to cancel.');
+    case 'scorecard':
+      return runScorecardNow(ctx);
+    case 'away':
+      return runAway(command, ctx);
   }
 }
 

@@ -51,6 +51,8 @@ export interface JobCommands {
   /** `projectKeys`: only these projects' lines, risks and activity (a PM's own, SPEC §3); absent, all of them. */
   digestNow(request: JobRequest & { portfolioKey?: string; projectKeys?: readonly string[] }): Promise<OnDemandOutcome>;
   remindersNow(request: JobRequest): Promise<OnDemandOutcome>;
+  /** The PMO scorecard, posted in the asking conversation. */
+  scorecardNow(request: JobRequest): Promise<OnDemandOutcome>;
 }
 
 /** One answer to one command; each adapter renders it its own way (Adaptive Card, Block Kit). */

@@ -10,10 +10,13 @@ import { formatSchedule, parseSchedule, PLATFORMS, POLICIES, type Actor, type Pl
 import { loadWorkspace, toWorkspaceId, type WorkspaceId } from './context';
 import { invalid, isDuplicateKeyError } from './errors';
 import { assertPmoAdmin } from './permissions';
-import { isValidZone } from './time';
+import { isIsoDate, isValidZone } from './time';
+
+/** A year's public holidays and then some; a longer list is a mistake. */
+const MAX_HOLIDAYS = 60;
 import { announceWorkspaceChanged } from './workspace-events';
 
-export type WorkspaceSettings = Pick<Workspace, 'platform' | 'name' | 'timeZone' | 'schedules' | 'policy' | 'changePendingDays'>;
+export type WorkspaceSettings = Pick<Workspace, 'platform' | 'name' | 'timeZone' | 'schedules' | 'policy' | 'changePendingDays' | 'holidays'>;
 
 /** What `settings key=value ...` may change. */
 export interface SettingsPatch {
@@ -23,6 +26,10 @@ export interface SettingsPatch {
   nudge?: string;
   policy?: string;
   changePendingDays?: number | string;
+  /** The PMO scorecard's slot (issue 14). */
+  scorecard?: string;
+  /** Dates (YYYY-MM-DD) reminders and nudges skip; [] clears them. */
+  holidays?: readonly string[];
 }
 
 /**
@@ -84,7 +91,7 @@ export async function updateSettings(
     }
     set.timeZone = patch.timeZone;
   }
-  for (const job of ['digest', 'reminders', 'nudge'] as const) {
+  for (const job of ['digest', 'reminders', 'nudge', 'scorecard'] as const) {
     const value = patch[job];
     if (value === undefined) continue;
     const parsed = parseSchedule(value);
@@ -102,7 +109,13 @@ export async function updateSettings(
     }
     set.changePendingDays = days;
   }
-  const changed = Object.keys(set).filter((path) => readPath(workspace, path) !== set[path]);
+  if (patch.holidays !== undefined) {
+    const bad = patch.holidays.find((d) => !isIsoDate(d));
+    if (bad !== undefined) throw invalid('holidays', `"${bad}" is not a date like 2026-12-24.`);
+    if (patch.holidays.length > MAX_HOLIDAYS) throw invalid('holidays', `At most ${MAX_HOLIDAYS} holidays.`);
+    set.holidays = [...new Set(patch.holidays)].sort();
+  }
+  const changed = Object.keys(set).filter((path) => !sameValue(readPath(workspace, path), set[path]));
   if (changed.length === 0) return { settings: toSettings(workspace), changed };
   const updated = await WorkspaceModel.findOneAndUpdate({ _id: toWorkspaceId(ws) }, { $set: set }, { new: true }).lean<WorkspaceDoc>();
   announceWorkspaceChanged(workspace._id.toString());
@@ -118,7 +131,14 @@ function toSettings(w: WorkspaceDoc): WorkspaceSettings {
     schedules,
     policy: w.policy,
     changePendingDays: w.changePendingDays ?? DEFAULT_CHANGE_PENDING_DAYS,
+    holidays: w.holidays ?? [],
   };
+}
+
+/** Holidays are a list: equal when they hold the same dates in the same order. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+  return a === b;
 }
 
 function readPath(w: WorkspaceDoc, path: string): unknown {

@@ -1,15 +1,20 @@
 // What the scheduler and the `digest` / `reminders` commands call: load a job's data, then plan it.
 import type { JobName } from '../../core/domain';
 import { loadDigestData, loadNudgeData, loadReminderData } from '../data';
+import { loadScorecardData } from '../data/scorecard.data';
+import { DEFAULT_SCHEDULES } from '../../core/services/job-data.service';
+import { todayIn } from '../../core/services/time';
 import { latestDue, reportedPeriod } from '../schedule';
 import type { JobPlan, JobWorkspace } from '../types';
 import { planDigest, type DigestOptions } from './digest.planner';
 import { planNudges } from './nudge.planner';
 import { planReminders } from './reminders.planner';
+import { planScorecard, scorecardWeeks } from './scorecard.planner';
 
 export { planDigest, type DigestOptions } from './digest.planner';
 export { planNudges } from './nudge.planner';
 export { planReminders } from './reminders.planner';
+export { planScorecard, scorecardView, scorecardWeeks } from './scorecard.planner';
 export { recipientKey } from './recipients';
 
 /**
@@ -19,7 +24,7 @@ export { recipientKey } from './recipients';
  */
 export async function planJob(job: JobName, workspace: JobWorkspace, now: Date, options: DigestOptions = {}): Promise<JobPlan> {
   const zone = workspace.timeZone;
-  const { period } = latestDue(workspace.schedules[job], zone, now);
+  const { period } = latestDue(workspace.schedules[job] ?? DEFAULT_SCHEDULES[job], zone, now);
   switch (job) {
     case 'digest': {
       const data = await loadDigestData(workspace._id, reportedPeriod(workspace.schedules.nudge, zone, now), { portfolioKey: options.portfolioKey });
@@ -28,6 +33,11 @@ export async function planJob(job: JobName, workspace: JobWorkspace, now: Date, 
     case 'reminders':
       return { job, period, deliveries: planReminders(now, workspace, await loadReminderData(workspace, now)) };
     case 'nudge':
-      return { job, period, deliveries: planNudges(now, workspace, await loadNudgeData(workspace._id, period)) };
+      return { job, period, deliveries: planNudges(now, workspace, await loadNudgeData(workspace._id, period, todayIn(zone, now))) };
+    case 'scorecard': {
+      // The four status weeks up to the one the digest reports on (last week, on a Monday).
+      const weeks = scorecardWeeks(reportedPeriod(workspace.schedules.nudge, zone, now));
+      return { job, period, deliveries: planScorecard(now, period, workspace, await loadScorecardData(workspace, weeks, now), options.recipient) };
+    }
   }
 }

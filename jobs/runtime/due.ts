@@ -1,6 +1,7 @@
 // Which run of a job is due for a workspace now, and whether it is still worth posting.
 import type { JobName } from '../../core/domain';
 import { DEFAULT_SCHEDULES, type WorkspaceDoc } from '../../core/services/job-data.service';
+import { HOLIDAY_JOBS, holidayShift } from '../holidays';
 
 /**
  * A run missed while no instance was up is still posted if the bot is back within this window
@@ -22,8 +23,10 @@ export interface DueRun {
 /** The run of `job` due now in this workspace, or null when none is within the catch-up window. */
 export function dueRun(findDue: DueFinder, workspace: WorkspaceDoc, job: JobName, now: Date): DueRun | null {
   const schedule = workspace.schedules?.[job] ?? DEFAULT_SCHEDULES[job];
-  const due = findDue(schedule, workspace.timeZone, now);
-  if (due === null || due.instant.getTime() > now.getTime()) return null;
-  if (now.getTime() - due.instant.getTime() > CATCH_UP_WINDOW_MS) return null;
-  return { job, period: due.period, instant: due.instant };
+  const found = findDue(schedule, workspace.timeZone, now);
+  // Reminders and nudges scheduled on a holiday move to the week's next working day, or are skipped (jobs/holidays.ts).
+  const instant = found && HOLIDAY_JOBS.includes(job) ? holidayShift(found.instant, workspace.timeZone, workspace.holidays ?? []) : (found?.instant ?? null);
+  if (found === null || instant === null || instant.getTime() > now.getTime()) return null;
+  if (now.getTime() - instant.getTime() > CATCH_UP_WINDOW_MS) return null;
+  return { job, period: found.period, instant };
 }
