@@ -21,7 +21,7 @@ export function scorecardBlocks(view: ScorecardView): Block[] {
       `*Overdue items*\n${t.overdueItems}`,
       `*Risks past review*\n${t.risksPastReview}`,
       `*No owner / no due date*\n${t.noOwner} / ${t.noDueDate}`,
-      `*Changes pending > ${view.changeOverdueDays} days*\n${t.changesPendingTooLong}`,
+      `*Changes pending over ${view.changeOverdueDays} days*\n${t.changesPendingTooLong}`,
     ]),
     divider(),
     section(`*Projects (${view.totalProjects}), least compliant first*`),

@@ -24,7 +24,7 @@ function keyNumbers(view: ScorecardView): ColumnSet {
       keyNumber('overdue items', t.overdueItems, true),
       keyNumber('risks past review', t.risksPastReview, true),
       keyNumber('no owner / no due date', `${t.noOwner} / ${t.noDueDate}`, false),
-      keyNumber(`changes pending > ${view.changeOverdueDays} d`, t.changesPendingTooLong, true),
+      keyNumber(`changes pending over ${view.changeOverdueDays} days`, t.changesPendingTooLong, true),
     ],
   };
 }
