@@ -72,7 +72,8 @@ export const CONVERSATION_KINDS = ['personal', 'group', 'channel'] as const;
 export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
 
 /** The scheduled jobs of SPEC §4 and the states of one run. */
-export const JOB_NAMES = ['digest', 'reminders', 'nudge', 'scorecard'] as const;
+// escalation: the policy's follow-up to PMO admins the working day after the nudge (SPEC §4 policy table).
+export const JOB_NAMES = ['digest', 'reminders', 'nudge', 'scorecard', 'escalation'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export const JOB_RUN_STATUSES = ['claimed', 'done', 'failed'] as const;
 export type JobRunStatus = (typeof JOB_RUN_STATUSES)[number];

@@ -173,6 +173,22 @@ export interface ScorecardView {
   overdueByOwner: { name: string; count: number }[] | null;
 }
 
+/** The policy's follow-up for the PMO admins (SPEC §4 policy table), the working day after the nudge. */
+export interface EscalationView {
+  /** The status week the nudge asked for, and the day this goes out. */
+  period: IsoWeek;
+  today: IsoDate;
+  zone: string;
+  policy: Policy;
+  /** Controlling and directive: active projects still missing `period`'s update, with their PM; null under a policy without it. */
+  missing: { key: string; name: string; pmName?: string }[] | null;
+  totalMissing: number;
+  /** Directive: open items overdue `overdueAfterDays` days or more, most overdue first; null under a policy without it. */
+  overdue: { key: string; title: string; projectKey: string; ownerName?: string; daysOverdue: number }[] | null;
+  totalOverdue: number;
+  overdueAfterDays: number | null;
+}
+
 /** One message of a job run; every kind has a Teams Adaptive Card and a Block Kit rendering in cards/jobs/. */
 export type JobMessage =
   | { kind: 'digest'; view: DigestView }
@@ -181,4 +197,5 @@ export type JobMessage =
   | { kind: 'pm_reminder'; view: ReminderView }
   | { kind: 'owner_reminder'; view: ReminderView }
   | { kind: 'nudge'; view: NudgeView }
-  | { kind: 'scorecard'; view: ScorecardView };
+  | { kind: 'scorecard'; view: ScorecardView }
+  | { kind: 'escalation'; view: EscalationView };

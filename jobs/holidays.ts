@@ -37,3 +37,18 @@ export function markAway(names: ReadonlyMap<string, string>, away: ReadonlySet<s
   for (const id of away) marked.set(id, `${names.get(id) ?? id} (away)`);
   return marked;
 }
+
+/**
+ * The next working day (Monday to Friday, not a holiday) after `instant`'s day, at the same
+ * wall-clock time in `zone` (DST-correct: a 10:00 run stays at 10:00 across a clock change).
+ */
+export function nextWorkingDay(instant: Date, zone: string, holidays: readonly IsoDate[]): Date {
+  const set = new Set(holidays);
+  const start = DateTime.fromJSDate(instant, { zone });
+  for (let days = 1; ; days++) {
+    const date = start.plus({ days });
+    if (isWorkingDay(date, set)) {
+      return localInstant(zone, { year: date.year, month: date.month, day: date.day, hour: start.hour, minute: start.minute });
+    }
+  }
+}

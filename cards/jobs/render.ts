@@ -11,6 +11,9 @@ import { reminderBlocks } from './reminder.blocks';
 import { scorecardCard } from './scorecard.card';
 import { scorecardBlocks } from './scorecard.blocks';
 import { scorecardSummary } from './scorecard-format';
+import { escalationCard } from './escalation.card';
+import { escalationBlocks } from './escalation.blocks';
+import { escalationSummary } from './escalation-format';
 import { escapeMrkdwn, type Block } from './slack-kit';
 
 /** The one-line summary of a message: the Teams text and notification, the Slack fallback text. */
@@ -29,6 +32,8 @@ export function jobMessageSummary(message: JobMessage): string {
       return nudgeSummary(message.view);
     case 'scorecard':
       return scorecardSummary(message.view);
+    case 'escalation':
+      return escalationSummary(message.view);
   }
 }
 
@@ -45,6 +50,8 @@ export function jobMessageCard(message: JobMessage): AdaptiveCard {
       return nudgeCard(message.view);
     case 'scorecard':
       return scorecardCard(message.view);
+    case 'escalation':
+      return escalationCard(message.view);
   }
 }
 
@@ -61,6 +68,8 @@ function jobMessageBlocks(message: JobMessage): Block[] {
       return nudgeBlocks(message.view);
     case 'scorecard':
       return scorecardBlocks(message.view);
+    case 'escalation':
+      return escalationBlocks(message.view);
   }
 }
 

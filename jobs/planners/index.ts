@@ -10,11 +10,14 @@ import { planDigest, type DigestOptions } from './digest.planner';
 import { planNudges } from './nudge.planner';
 import { planReminders } from './reminders.planner';
 import { planScorecard, scorecardWeeks } from './scorecard.planner';
+import { planEscalation } from './escalation.planner';
+import { loadEscalationData } from '../data/escalation.data';
 
 export { planDigest, type DigestOptions } from './digest.planner';
 export { planNudges } from './nudge.planner';
 export { planReminders } from './reminders.planner';
 export { planScorecard, scorecardView, scorecardWeeks } from './scorecard.planner';
+export { escalationView, planEscalation } from './escalation.planner';
 export { recipientKey } from './recipients';
 
 /**
@@ -24,7 +27,9 @@ export { recipientKey } from './recipients';
  */
 export async function planJob(job: JobName, workspace: JobWorkspace, now: Date, options: DigestOptions = {}): Promise<JobPlan> {
   const zone = workspace.timeZone;
-  const { period } = latestDue(workspace.schedules[job] ?? DEFAULT_SCHEDULES[job], zone, now);
+  // The escalation follows the nudge: the nudged week is its period.
+  const scheduleJob = job === 'escalation' ? 'nudge' : job;
+  const { period } = latestDue(workspace.schedules[scheduleJob] ?? DEFAULT_SCHEDULES[scheduleJob], zone, now);
   switch (job) {
     case 'digest': {
       const data = await loadDigestData(workspace._id, reportedPeriod(workspace.schedules.nudge, zone, now), { portfolioKey: options.portfolioKey });
@@ -39,5 +44,7 @@ export async function planJob(job: JobName, workspace: JobWorkspace, now: Date, 
       const weeks = scorecardWeeks(reportedPeriod(workspace.schedules.nudge, zone, now));
       return { job, period, deliveries: planScorecard(now, period, workspace, await loadScorecardData(workspace, weeks, now), options.recipient) };
     }
+    case 'escalation':
+      return { job, period, deliveries: planEscalation(now, period, workspace, await loadEscalationData(workspace, period, now)) };
   }
 }

@@ -2,8 +2,8 @@
 import { runCommand, type RunContext } from '../../../core/runner';
 import { parseCommand } from '../../../core/commands';
 import type { Actor } from '../../../core/domain';
-import type { ScorecardView } from '../../../core/job-views';
-import { createIssue, createRisk, submitStatus } from '../../../core/services';
+import type { EscalationView, ScorecardView } from '../../../core/job-views';
+import { createIssue, createRisk, submitStatus, updateSettings } from '../../../core/services';
 import { loadWorkspace } from '../../../core/services/context';
 import { planJob } from '../../../jobs/planners';
 import type { JobScheduler } from '../../../jobs/runtime/scheduler';
@@ -69,5 +69,23 @@ describe('the scorecard job', () => {
     const refused = await say(world, world.pm, 'scorecard', at('08:00'), scheduler);
     expect(refused).toMatchObject({ type: 'error', view: { message: 'Only a PMO admin can post the PMO scorecard.' } });
     expect(sender.sent).toHaveLength(1);
+  });
+});
+
+describe('the escalation job (policy table: missing status update)', () => {
+  it('tells the PMO admins the day after the nudge under controlling, once, and nothing under supportive', async () => {
+    const world = await seeded();
+    const sender = new RecordingSender();
+    const clock = new TestClock(at('10:00', '2026-12-04'));
+    const scheduler = schedulerFor(clock, sender, planJob);
+    expect((await scheduler.tick()).started).not.toContain(`${world.ws}:escalation:2026-W49`);
+    await updateSettings(world.ws, world.admin, { policy: 'controlling' });
+    clock.set(at('10:01', '2026-12-04'));
+    expect((await scheduler.tick()).started).toContain(`${world.ws}:escalation:2026-W49`);
+    clock.set(at('11:00', '2026-12-04'));
+    expect((await scheduler.tick()).started).not.toContain(`${world.ws}:escalation:2026-W49`);
+    expect(sender.sent.filter((s) => s.kind === 'escalation').map((s) => s.to)).toEqual(['u-admin']);
+    const plan = await planJob('escalation', await loadWorkspace(world.ws), at('10:00', '2026-12-04'));
+    expect((plan.deliveries[0].message.view as EscalationView).missing).toEqual([{ key: 'APOLLO', name: 'Apollo', pmName: 'Sam' }]);
   });
 });

@@ -104,7 +104,7 @@ export function plannerFor(people: () => string[]): Planner & { calls: { job: Jo
   const calls: { job: JobName; now: Date }[] = [];
   const plan: Planner = async (job, workspace, now) => {
     calls.push({ job, now });
-    const { period } = latestDue(workspace.schedules[job], workspace.timeZone, now);
+    const { period } = latestDue(workspace.schedules[job === 'escalation' ? 'nudge' : job], workspace.timeZone, now);
     return { job, period, deliveries: people().map((p) => ({ ...nudgeTo(p, workspace.platform), key: `${job}:user:${p}` })) };
   };
   return Object.assign(plan, { calls });
