@@ -28,6 +28,8 @@ export interface DigestProjectLine {
   overdueItems: number;
   /** No status update for the digest's period. */
   missingUpdate: boolean;
+  /** Directive policy (SPEC §4 table): the missing update is listed under the project itself. */
+  missingUpdateListed?: boolean;
 }
 
 export interface DigestRiskLine {

@@ -4,7 +4,7 @@ import { column, textBlock } from '../adaptive';
 import { RAG_COLOR } from '../style';
 import { TEXT_LIMITS, inlineText, jsonBytes } from '../text';
 import type { DigestProjectLine } from '../../core/job-views';
-import { RAG_NAME, TREND_LABEL, ageLabel, flagsLabel } from './format';
+import { MISSING_LISTED, RAG_NAME, TREND_LABEL, ageLabel, flagsLabel } from './format';
 
 /** How much user text a card shows: the longest that fits Teams' size limit is used (0 = none). */
 export interface Detail {
@@ -51,6 +51,7 @@ export function projectLine(line: DigestProjectLine, detail: Detail): ColumnSet 
       column([
         textBlock(headline(line, detail), { maxLines: 1 }),
         textBlock(freshness(line, detail).join(' · '), { size: 'small', isSubtle: !line.missingUpdate, spacing: 'none', color: line.missingUpdate ? 'warning' : 'default' }),
+        ...(line.missingUpdateListed ? [textBlock(MISSING_LISTED, { size: 'small', weight: 'bolder', color: 'attention', spacing: 'none' })] : []),
       ], 'stretch'),
       column(right, 'auto'),
     ],

@@ -2,7 +2,7 @@
 import { TEXT_LIMITS } from '../text';
 import { humanize } from '../style';
 import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestView, RagCounts } from '../../core/job-views';
-import { RAG_KEYS, RAG_NAME, TREND_LABEL, ageLabel, dateLabel, deltaLabel, flagsLabel, kindsLabel, plural, rangeLabel, weekLabel } from './format';
+import { MISSING_LISTED, RAG_KEYS, RAG_NAME, TREND_LABEL, ageLabel, dateLabel, deltaLabel, flagsLabel, kindsLabel, plural, rangeLabel, weekLabel } from './format';
 import { capBlocks, context, divider, fields, header, mrkdwnText, sections, type Block } from './slack-kit';
 
 const SQUARE: Record<keyof RagCounts, string> = { red: '🟥', amber: '🟧', green: '🟩', none: '⬜' };
@@ -23,7 +23,8 @@ function projectLine(line: DigestProjectLine): string {
     line.missingUpdate ? '_no update this week_' : ageLabel(line.lastUpdateDays),
     flagsLabel(line.openHighRisks, line.overdueItems),
   ].filter(Boolean);
-  return `${DOT[line.rag ?? 'none']} *${mrkdwnText(line.key, TEXT_LIMITS.name)}* ${mrkdwnText(line.name, TEXT_LIMITS.rowTitle)} — ${details.join(' · ')}`;
+  const listed = line.missingUpdateListed ? `\n      *${MISSING_LISTED}*` : '';
+  return `${DOT[line.rag ?? 'none']} *${mrkdwnText(line.key, TEXT_LIMITS.name)}* ${mrkdwnText(line.name, TEXT_LIMITS.rowTitle)} — ${details.join(' · ')}${listed}`;
 }
 
 function activity(label: string, a: DigestActivity): string[] {

@@ -5,7 +5,7 @@ import type { EscalationView } from '../../../core/job-views';
 import type { Policy } from '../../../core/domain';
 import type { WorkspaceDoc } from '../../../core/services/job-data.service';
 import type { EscalationData } from '../../../jobs/data/escalation.data';
-import { escalationView, planEscalation } from '../../../jobs/planners';
+import { escalationView, planDigest, planEscalation } from '../../../jobs/planners';
 import { dueRun } from '../../../jobs/runtime/due';
 import { latestDue } from '../../../jobs/schedule';
 import { DEFAULT_SCHEDULES } from '../../../models';
@@ -13,7 +13,8 @@ import { MAX_CARD_BYTES, cardBytes } from '../../cards/card-checker';
 import { allText } from '../../cards/card-query';
 import { blockProblems, checkJobCard } from '../../cards/jobs/check';
 import { AWKWARD } from '../../cards/jobs/fixtures';
-import { MONDAY, NAMES, PROJECTS, issue, items, project, workspace } from './fixtures';
+import { MONDAY, NAMES, PROJECTS, digestData, issue, items, project, workspace } from './fixtures';
+import type { DigestView } from '../../../core/job-views';
 
 const ws = workspace('Europe/Berlin');
 
@@ -112,5 +113,22 @@ describe('the escalation card and blocks', () => {
     const slack = JSON.stringify(renderJobMessageForSlack({ kind: 'escalation', view: view('controlling') }).blocks);
     expect(slack).toContain('• *ATLAS* Atlas — no PM');
     expect(slack).not.toContain('Overdue 14 days');
+  });
+});
+
+describe('the digest under each policy (row "missing status update", directive cell)', () => {
+  const digest = (policy: Policy) => planDigest(MONDAY, workspace('Europe/Berlin', { policy }), digestData())[0].message.view as DigestView;
+
+  it.each([['supportive', false], ['controlling', false], ['directive', true]] as const)('%s: missing update listed under the project: %s', (policy, listed) => {
+    const view = digest(policy);
+    const missing = view.projects.filter((l) => l.missingUpdate).map((l) => l.key);
+    expect(missing).toEqual(['HERMES']);
+    expect(view.projects.filter((l) => l.missingUpdateListed).map((l) => l.key)).toEqual(listed ? missing : []);
+    const card = jobMessageCard({ kind: 'digest', view });
+    expect(checkJobCard(card)).toEqual([]);
+    expect(allText(card).includes('⚠ Status update missing — escalated to the PMO')).toBe(listed);
+    const { blocks } = renderJobMessageForSlack({ kind: 'digest', view });
+    expect(blockProblems(blocks)).toEqual([]);
+    expect(JSON.stringify(blocks).includes('*⚠ Status update missing — escalated to the PMO*')).toBe(listed);
   });
 });
