@@ -177,6 +177,7 @@ export const COMMAND_FIELDS: Record<CommandName, AnySchema> = {
   export: { register: EXPORT_REGISTER, project },
   cancel: {},
   scorecard: {},
+  mine: {},
   away: {},
 };
 

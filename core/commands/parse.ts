@@ -3,7 +3,7 @@ import { parseAction, parseChange, parseClose, parseDecision, parseEscalate, par
 import {
   parseLink, parsePortfolioAdd, parseProgramAdd, parseProjectAdd, parseRole, parseSettings,
 } from './setup-commands';
-import { parseAway, parseScorecard } from './personal-commands';
+import { parseAway, parseMine, parseScorecard } from './personal-commands';
 import { didYouMean, quote } from './suggest';
 import { tokenize } from './tokenize';
 import type { ParseContext, ParseResult } from './types';
@@ -48,6 +48,7 @@ const VERBS: Record<string, VerbParser> = {
   export: parseExport,
   cancel: parseCancel,
   scorecard: parseScorecard,
+  mine: parseMine,
   away: parseAway,
 };
 

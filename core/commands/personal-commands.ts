@@ -4,6 +4,12 @@ import { isWord, leftover, type VerbParser } from './verb';
 import { spanText } from './tokenize';
 import { USAGE } from './usage';
 
+/** One card of what needs me; it takes nothing. */
+export const parseMine: VerbParser = ({ source, tokens }) => ({
+  command: { name: 'mine' },
+  errors: leftover(source, tokens, 'mine', USAGE.mine),
+});
+
 /** Posts the PMO scorecard here now; it takes nothing. */
 export const parseScorecard: VerbParser = ({ source, tokens }) => ({
   command: { name: 'scorecard' },

@@ -141,7 +141,7 @@ export type ExportRegister = ItemKind | 'status';
 export const HELP_TOPICS = [
   'help', 'status', ...ITEM_KINDS, 'list', 'show', 'update', 'close', 'escalate',
   'project', 'program', 'portfolio', 'link', 'role', 'settings', 'digest', 'reminders', 'export',
-  'cancel', 'scorecard', 'away',
+  'cancel', 'scorecard', 'mine', 'away',
 ] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
@@ -181,6 +181,7 @@ export interface ExportCommand { name: 'export'; register?: ExportRegister; proj
 export interface CancelCommand { name: 'cancel' }
 export interface ScorecardCommand { name: 'scorecard' }
 /** `away until DATE` (until: the last day away), `away off`, or `away` alone (where I stand). */
+export interface MineCommand { name: 'mine' }
 export interface AwayCommand { name: 'away'; until?: IsoDate; off?: boolean }
 
 export type Command =
@@ -208,6 +209,7 @@ export type Command =
   | ExportCommand
   | CancelCommand
   | ScorecardCommand
+  | MineCommand
   | AwayCommand;
 
 export type CommandName = Command['name'];
@@ -215,5 +217,5 @@ export type CommandName = Command['name'];
 export const COMMAND_NAMES: readonly CommandName[] = [
   'help', 'status', ...ITEM_KINDS, 'list', 'show', 'update', 'close', 'escalate',
   'project_add', 'program_add', 'portfolio_add', 'link', 'link_exec', 'role', 'settings', 'digest',
-  'reminders', 'export', 'cancel', 'scorecard', 'away',
+  'reminders', 'export', 'cancel', 'scorecard', 'mine', 'away',
 ];

@@ -26,6 +26,7 @@ const LINES = {
   export: `export ${[...LIST_WORDS, 'status'].join('|')} [project=KEY]`,
   cancel: 'cancel',
   scorecard: 'scorecard',
+  mine: 'mine',
   away: 'away until DATE, or away off',
 } as Record<HelpTopic, string>;
 

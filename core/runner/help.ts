@@ -59,6 +59,7 @@ export const HELP = {
     examples: ['export risks', 'export changes project=APOLLO', 'export status project=APOLLO'],
   },
   cancel: { description: 'Leave the current dialog at any step.', examples: ['cancel'] },
+  mine: { description: 'What needs you: your overdue and due-this-week items, your projects\' missing status updates, changes awaiting your decision.', examples: ['mine'] },
   scorecard: { description: 'Post the PMO scorecard here now (PMO admins).', examples: ['scorecard'] },
   away: {
     description: 'No reminders or nudges to you while you are away; PMs see "(away)" by your items.',

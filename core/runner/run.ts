@@ -14,6 +14,7 @@ import {
 } from './setup.runner';
 import { runStatus } from './status.runner';
 import { runAway } from './away.runner';
+import { runMine } from './mine.runner';
 import type { Reply, RunContext } from './types';
 
 async function dispatch(command: Command, ctx: RunContext): Promise<Reply> {
@@ -62,6 +63,8 @@ async function dispatch(command: Command, ctx: RunContext): Promise<Reply> {
       return text('Nothing to cancel.');
     case 'scorecard':
       return runScorecardNow(ctx);
+    case 'mine':
+      return runMine(ctx);
     case 'away':
       return runAway(command, ctx);
   }

@@ -4,6 +4,7 @@ import type {
   ErrorView, HelpView, HistoryEntryView, ItemView, ListView, SavedView, StatusUpdateView,
 } from '../view-models';
 import type { Actor, Platform } from '../domain';
+import type { MineView } from '../mine-view';
 import type { ExportSpec } from './export-spec';
 import type { RequestRef } from '../services';
 
@@ -64,5 +65,6 @@ export type Reply =
   | { type: 'help'; view: HelpView }
   | { type: 'error'; view: ErrorView; field?: string } // field: the input at fault (dialogs re-ask it)
   | { type: 'text'; text: string }
+  | { type: 'mine'; view: MineView } // issue 14: what needs me
   // An export described, not made: openExport(export) streams its CSV where it is delivered.
   | { type: 'file'; filename: string; contentType: 'text/csv'; export: ExportSpec };
