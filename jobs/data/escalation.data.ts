@@ -2,6 +2,7 @@
 import type { IsoWeek, Policy } from '../../core/domain';
 import { policyRules } from '../../core/policy';
 import { loadWorkspace } from '../../core/services/context';
+import { todayIn } from '../../core/services/time';
 import { listPmoAdmins } from '../../core/services/scorecard-data.service';
 import type { JobWorkspace } from '../types';
 import { loadNudgeData } from './nudge.data';
@@ -17,6 +18,8 @@ export interface EscalationData {
   items: ReminderData['items'];
   names: Map<string, string>;
   admins: { id: string; name: string }[];
+  /** PMs away today (`away until`): the admins see "(away)" by their names rather than chase them. */
+  away?: ReadonlySet<string>;
 }
 
 /** The nudge's and the reminders' queries (the latter only when the policy escalates overdue items), and the admins. */
@@ -24,7 +27,7 @@ export async function loadEscalationData(workspace: JobWorkspace & { policy?: Po
   const policy = workspace.policy ?? (await loadWorkspace(workspace._id)).policy;
   const rules = policyRules(policy);
   const [nudge, reminders, admins] = await Promise.all([
-    rules.missingUpdateToAdmins ? loadNudgeData(workspace._id, period) : undefined,
+    rules.missingUpdateToAdmins ? loadNudgeData(workspace._id, period, todayIn(workspace.timeZone, now)) : undefined,
     rules.escalateOverdueAfterDays !== null ? loadReminderData(workspace, now) : undefined,
     listPmoAdmins(workspace._id),
   ]);
@@ -36,5 +39,6 @@ export async function loadEscalationData(workspace: JobWorkspace & { policy?: Po
     items: reminders?.items ?? [],
     names,
     admins: admins.map((a) => ({ id: a.platformUserId, name: a.displayName || a.platformUserId })),
+    ...(nudge?.away ? { away: nudge.away } : {}),
   };
 }

@@ -14,12 +14,14 @@ import { userRecipient } from './recipients';
 /** Rows per list in one message; the rest are counted. */
 export const ESCALATION_ROWS_SHOWN = 20;
 
+const pmName = (id: string, data: EscalationData): string => `${data.names.get(id) ?? id}${data.away?.has(id) ? ' (away)' : ''}`;
+
 export function escalationView(now: Date, period: IsoWeek, workspace: JobWorkspace, data: EscalationData): EscalationView {
   const rules = policyRules(data.policy);
   // A change's allowance is the policy's (SPEC §4), as in the scorecard.
   const ctx = { ...overdueContext(workspace, now), changePendingDays: rules.changeOverdueDays };
   const missing = rules.missingUpdateToAdmins
-    ? data.missing.filter((p) => p.active).map((p) => ({ key: p.key, name: p.name, ...(p.pmId ? { pmName: data.names.get(p.pmId) ?? p.pmId } : {}) }))
+    ? data.missing.filter((p) => p.active).map((p) => ({ key: p.key, name: p.name, ...(p.pmId ? { pmName: pmName(p.pmId, data) } : {}) }))
     : null;
   const after = rules.escalateOverdueAfterDays;
   const overdue = after === null

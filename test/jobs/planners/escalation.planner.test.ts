@@ -46,6 +46,10 @@ describe('the policy table, row by row', () => {
     expect(planEscalation(MONDAY, '2026-W48', ws, data(policy)).map((d) => d.key)).toEqual(policy === 'supportive' ? [] : ['escalation:admin:u-ada']);
   });
 
+  it('marks a PM who is away, so the admins do not chase them', () => {
+    expect(view('controlling', { away: new Set(['u-sam']) }).missing?.map((p) => p.pmName)).toEqual(['Sam Patel (away)', 'Sam Patel (away)', undefined]);
+  });
+
   it('sends nothing when every project has its update and nothing is two weeks overdue, or when there is no PMO admin', () => {
     expect(planEscalation(MONDAY, '2026-W48', ws, data('directive', { missing: [], items: items().filter((i) => i.key !== 'C-1').map((i) => ({ ...i, overdue: true })) }))).toEqual([]);
     expect(planEscalation(MONDAY, '2026-W48', ws, data('controlling', { admins: [] }))).toEqual([]);
