@@ -89,6 +89,8 @@ export interface Actor {
 }
 
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+/** A job's schedule when its scheduled run is turned off (`settings scorecard=off`); the command still runs it on demand. */
+export const SCHEDULE_OFF = 'off';
 const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 /** A weekly schedule: ISO weekday (1 = Monday) and wall-clock time in the workspace's zone. */

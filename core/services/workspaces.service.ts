@@ -6,7 +6,7 @@ import {
   type Workspace,
   type WorkspaceDoc,
 } from '../../models';
-import { formatSchedule, parseSchedule, PLATFORMS, POLICIES, type Actor, type Platform, type Policy } from '../domain';
+import { formatSchedule, parseSchedule, PLATFORMS, POLICIES, SCHEDULE_OFF, type Actor, type Platform, type Policy } from '../domain';
 import { loadWorkspace, toWorkspaceId, type WorkspaceId } from './context';
 import { invalid, isDuplicateKeyError } from './errors';
 import { assertPmoAdmin } from './permissions';
@@ -94,8 +94,12 @@ export async function updateSettings(
   for (const job of ['digest', 'reminders', 'nudge', 'scorecard'] as const) {
     const value = patch[job];
     if (value === undefined) continue;
+    if (value.trim().toLowerCase() === SCHEDULE_OFF) {
+      set[`schedules.${job}`] = SCHEDULE_OFF;
+      continue;
+    }
     const parsed = parseSchedule(value);
-    if (!parsed) throw invalid(job, `${job} must be a weekday and a time, e.g. "Mon 09:30".`);
+    if (!parsed) throw invalid(job, `${job} must be a weekday and a time, e.g. "Mon 09:30", or off.`);
     set[`schedules.${job}`] = formatSchedule(parsed);
   }
   if (patch.policy !== undefined) {

@@ -1,5 +1,5 @@
 // What the scheduler and the `digest` / `reminders` commands call: load a job's data, then plan it.
-import type { JobName } from '../../core/domain';
+import { SCHEDULE_OFF, type JobName } from '../../core/domain';
 import { loadDigestData, loadNudgeData, loadReminderData } from '../data';
 import { loadScorecardData } from '../data/scorecard.data';
 import { DEFAULT_SCHEDULES } from '../../core/services/job-data.service';
@@ -27,12 +27,15 @@ export { recipientKey } from './recipients';
  */
 export async function planJob(job: JobName, workspace: JobWorkspace, now: Date, options: DigestOptions = {}): Promise<JobPlan> {
   const zone = workspace.timeZone;
-  // The escalation follows the nudge: the nudged week is its period.
-  const scheduleJob = job === 'escalation' ? 'nudge' : job;
-  const { period } = latestDue(workspace.schedules[scheduleJob] ?? DEFAULT_SCHEDULES[scheduleJob], zone, now);
+  // A schedule turned off still names the periods (on demand, the default slot's); the escalation follows the nudge.
+  const timing = (name: Exclude<JobName, 'escalation'>): string => {
+    const stored = workspace.schedules[name] ?? DEFAULT_SCHEDULES[name];
+    return stored === SCHEDULE_OFF ? DEFAULT_SCHEDULES[name] : stored;
+  };
+  const { period } = latestDue(timing(job === 'escalation' ? 'nudge' : job), zone, now);
   switch (job) {
     case 'digest': {
-      const data = await loadDigestData(workspace._id, reportedPeriod(workspace.schedules.nudge, zone, now), { portfolioKey: options.portfolioKey });
+      const data = await loadDigestData(workspace._id, reportedPeriod(timing('nudge'), zone, now), { portfolioKey: options.portfolioKey });
       return { job, period, deliveries: planDigest(now, workspace, data, options) };
     }
     case 'reminders':
@@ -41,7 +44,7 @@ export async function planJob(job: JobName, workspace: JobWorkspace, now: Date, 
       return { job, period, deliveries: planNudges(now, workspace, await loadNudgeData(workspace._id, period, todayIn(zone, now))) };
     case 'scorecard': {
       // The four status weeks up to the one the digest reports on (last week, on a Monday).
-      const weeks = scorecardWeeks(reportedPeriod(workspace.schedules.nudge, zone, now));
+      const weeks = scorecardWeeks(reportedPeriod(timing('nudge'), zone, now));
       return { job, period, deliveries: planScorecard(now, period, workspace, await loadScorecardData(workspace, weeks, now), options.recipient) };
     }
     case 'escalation':

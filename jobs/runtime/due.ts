@@ -1,5 +1,5 @@
 // Which run of a job is due for a workspace now, and whether it is still worth posting.
-import type { JobName } from '../../core/domain';
+import { SCHEDULE_OFF, type JobName } from '../../core/domain';
 import { DEFAULT_SCHEDULES, type WorkspaceDoc } from '../../core/services/job-data.service';
 import { policyRules } from '../../core/policy';
 import { HOLIDAY_JOBS, holidayShift, nextWorkingDay } from '../holidays';
@@ -25,6 +25,7 @@ export interface DueRun {
 export function dueRun(findDue: DueFinder, workspace: WorkspaceDoc, job: JobName, now: Date): DueRun | null {
   if (job === 'escalation') return escalationRun(findDue, workspace, now);
   const schedule = workspace.schedules?.[job] ?? DEFAULT_SCHEDULES[job];
+  if (schedule === SCHEDULE_OFF) return null; // `settings JOB=off`: no scheduled run
   const found = findDue(schedule, workspace.timeZone, now);
   // Reminders and nudges scheduled on a holiday move to the week's next working day, or are skipped (jobs/holidays.ts).
   const instant = found && HOLIDAY_JOBS.includes(job) ? holidayShift(found.instant, workspace.timeZone, workspace.holidays ?? []) : (found?.instant ?? null);
@@ -40,6 +41,7 @@ function escalationRun(findDue: DueFinder, workspace: WorkspaceDoc, now: Date): 
   const rules = policyRules(workspace.policy);
   if (!rules.missingUpdateToAdmins && rules.escalateOverdueAfterDays === null) return null;
   const schedule = workspace.schedules?.nudge ?? DEFAULT_SCHEDULES.nudge;
+  if (schedule === SCHEDULE_OFF) return null; // no nudge, so nothing to follow up
   const zone = workspace.timeZone;
   const holidays = workspace.holidays ?? [];
   // This week's nudge, then the one before: a Friday nudge's follow-up is on Monday, in the next week.

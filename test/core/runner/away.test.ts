@@ -64,6 +64,15 @@ describe('settings holidays and scorecard', () => {
     expect((await getSettings(world.ws)).holidays).toEqual([]);
   });
 
+  it('turns a scheduled job off and on again with settings JOB=off', async () => {
+    const world = await makeWorld();
+    const off = await runFor(world, world.admin, 'settings scorecard=off nudge=none', 'text');
+    expect(off.text).toBe('Settings updated: nudge off and scorecard off.');
+    expect((await getSettings(world.ws)).schedules).toMatchObject({ scorecard: 'off', nudge: 'off', digest: 'Mon 09:30' });
+    const on = await runFor(world, world.admin, 'settings scorecard="mon 9:15"', 'text');
+    expect(on.text).toBe('Settings updated: scorecard Mon 09:15.');
+  });
+
   it('refuses holidays from anyone but a PMO admin', async () => {
     const world = await makeWorld();
     const reply = await runFor(world, world.pm, 'settings holidays=2026-12-24', 'error');

@@ -66,9 +66,11 @@ describe('the scorecard job', () => {
     expect(await say(world, world.admin, 'scorecard', at('08:00'), scheduler)).toEqual({ type: 'text', text: 'Posted the PMO scorecard here.' });
     expect(sender.sent).toEqual([{ to: '19:pmo@thread.tacv2', kind: 'scorecard', workspaceId: world.ws.toString() }]);
     expect(await JobRecordModel.countDocuments({ type: 'run' })).toBe(0);
+    await updateSettings(world.ws, world.admin, { scorecard: 'off' });
+    expect(await say(world, world.admin, 'scorecard', at('08:00'), scheduler)).toEqual({ type: 'text', text: 'Posted the PMO scorecard here.' });
     const refused = await say(world, world.pm, 'scorecard', at('08:00'), scheduler);
     expect(refused).toMatchObject({ type: 'error', view: { message: 'Only a PMO admin can post the PMO scorecard.' } });
-    expect(sender.sent).toHaveLength(1);
+    expect(sender.sent).toHaveLength(2);
   });
 });
 
