@@ -28,7 +28,7 @@ const personSchema = new Schema<Person>(
 personSchema.index({ workspaceId: 1, platformUserId: 1 }, { unique: true });
 // People by role, by name: the PMO admins (last-admin guard), the executives (listPeople).
 personSchema.index({ workspaceId: 1, role: 1, displayName: 1 });
-// awayPeople: who is away on a date (the reminders' and nudge's recipients, and "(away)" marks).
+// awayOn: who in the workspace is away on a date (the job runs read it per person with their names instead).
 personSchema.index({ workspaceId: 1, awayUntil: 1 });
 // listPeople: a workspace's people by name.
 personSchema.index({ workspaceId: 1, displayName: 1 });

@@ -33,3 +33,23 @@ export async function awayOn(ws: WorkspaceId, day: IsoDate): Promise<Set<string>
     .lean<{ platformUserId: string }[]>();
   return new Set(people.map((p) => p.platformUserId));
 }
+
+/**
+ * The display names of `userIds` (as directory displayNames: the id when none is known) and which
+ * of them are away on `day`, in the one query a job run already makes for the names.
+ */
+export async function namesAndAway(ws: WorkspaceId, userIds: readonly string[], day: IsoDate): Promise<{ names: Map<string, string>; away: Set<string> }> {
+  const ids = [...new Set(userIds.filter(Boolean))];
+  const people = ids.length
+    ? await PersonModel.find({ workspaceId: toWorkspaceId(ws), platformUserId: { $in: ids } })
+      .select({ _id: 0, platformUserId: 1, displayName: 1, awayUntil: 1 })
+      .lean<{ platformUserId: string; displayName?: string; awayUntil?: string | null }[]>()
+    : [];
+  const names = new Map(ids.map((id) => [id, id]));
+  const away = new Set<string>();
+  for (const p of people) {
+    if (p.displayName) names.set(p.platformUserId, p.displayName);
+    if (p.awayUntil && p.awayUntil >= day) away.add(p.platformUserId);
+  }
+  return { names, away };
+}

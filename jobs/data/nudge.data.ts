@@ -1,6 +1,6 @@
 // Everything one nudge run reads: the active projects missing the period's update, and their PMs' names.
 import type { IsoDate, IsoWeek } from '../../core/domain';
-import { awayOn } from '../../core/services/away.service';
+import { namesAndAway } from '../../core/services/away.service';
 import { toWorkspaceId, type WorkspaceId } from '../../core/services/context';
 import { invalid } from '../../core/services/errors';
 import { displayNames } from '../../core/services/directory';
@@ -25,6 +25,8 @@ export async function loadNudgeData(ws: WorkspaceId, period: IsoWeek, today?: Is
   const workspaceId = toWorkspaceId(ws);
   const [done, projects] = await Promise.all([projectKeysWithStatus(workspaceId, period), listActiveProjects(workspaceId)]);
   const missing = projects.filter((p) => !done.has(p.key));
-  const [names, away] = await Promise.all([displayNames(workspaceId, missing.map((p) => p.pmId ?? '')), today ? awayOn(workspaceId, today) : undefined]);
-  return { period, missing, names, ...(away ? { away } : {}) };
+  const pms = missing.map((p) => p.pmId ?? '');
+  if (!today) return { period, missing, names: await displayNames(workspaceId, pms) };
+  const { names, away } = await namesAndAway(workspaceId, pms, today);
+  return { period, missing, names, away };
 }

@@ -2,8 +2,7 @@
 import { ITEM_KINDS } from '../../core/domain';
 import { mayBeOverdue, peopleOf } from '../../core/registers';
 import { loadWorkspace, type WorkspaceId } from '../../core/services/context';
-import { awayOn } from '../../core/services/away.service';
-import { displayNames } from '../../core/services/directory';
+import { namesAndAway } from '../../core/services/away.service';
 import { compareItems, type ListedItem } from '../../core/services/item-list.service';
 import { listItemsMatching, listProjectsByKeys, type PlanProject } from '../../core/services/job-data.service';
 import { isOverdue, overdueContext } from '../../core/services/overdue';
@@ -41,7 +40,7 @@ export async function loadReminderData(ws: WorkspaceId | JobWorkspace, now: Date
     ...projects.map((p) => p.pmId ?? ''),
     ...items.flatMap(peopleOf),
   ];
-  const [names, away] = await Promise.all([displayNames(workspaceId, people), awayOn(workspaceId, ctx.today)]);
+  const { names, away } = await namesAndAway(workspaceId, people, ctx.today);
   return { items, projects, names, away };
 }
 

@@ -1,6 +1,6 @@
 // `away until DATE` / `away off` and `settings holidays=...` (issue 14), through the runner and the database.
 import { awayOn } from '../../../core/services/away.service';
-import { getSettings, updateSettings } from '../../../core/services';
+import { createRisk, getSettings, updateSettings } from '../../../core/services';
 import { parseCommand } from '../../../core/commands';
 import { rejectionOf } from '../services/fixtures';
 import { loadReminderData } from '../../../jobs/data';
@@ -34,11 +34,13 @@ describe('away', () => {
     expect(past).toMatchObject({ type: 'error', field: 'until' });
   });
 
-  it('keeps people away out of the reminders data read from the database, for that day only', async () => {
+  it('reads who of the run\'s people is away with their names, for that day only', async () => {
     const world = await makeWorld();
+    await createRisk(world.ws, world.owner, { title: 'Vendor API may slip', projectKey: 'APOLLO', probability: 4, impact: 5, due: '2026-11-20' }, new Date('2026-11-02T10:00:00Z'));
     await runFor(world, world.pm, 'away until 2026-12-01', 'text');
     const during = await loadReminderData(world.ws, new Date('2026-12-01T22:30:00Z'));
     expect([...(during.away ?? [])]).toEqual(['u-pm']);
+    expect(during.names.get('u-pm')).toBe('Sam');
     const after = await loadReminderData(world.ws, new Date('2026-12-02T09:00:00Z'));
     expect([...(after.away ?? [])]).toEqual([]);
   });
