@@ -4,7 +4,8 @@ import type { WorkspaceDoc } from '../../models';
 import { ITEM_KINDS, type Actor } from '../domain';
 import type { MineView } from '../mine-view';
 import { policyRules } from '../policy';
-import { displayNames, listItems, listProjects, projectsMissingStatus } from '../services';
+import { displayNames, listItems, listProjects } from '../services';
+import { projectKeysWithStatus } from '../services/job-data.service';
 import { loadWorkspace } from '../services/context';
 import type { ListedItem } from '../services/item-list.service';
 import { isPmoAdmin } from '../services/permissions';
@@ -34,7 +35,9 @@ export async function mineViewFor(workspace: WorkspaceDoc, person: Actor, now: D
   const overdue = mine.filter((i) => i.overdue);
   const dueThisWeek = mine.filter((i) => !i.overdue && !!i.due && i.due >= today && i.due <= weekEnd).sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
   const managedKeys = new Set(managed.map((p) => p.key));
-  const missing = managed.length > 0 ? (await projectsMissingStatus(workspace._id, period)).filter((p) => managedKeys.has(p.key)) : [];
+  // The period's updates by key (the nudge's query, served by the (workspaceId, period) index).
+  const reported = managed.length > 0 ? await projectKeysWithStatus(workspace._id, period) : new Set<string>();
+  const missing = managed.filter((p) => !reported.has(p.key));
   // Who decides (SPEC §4): a PMO admin always; a project's PM too under supportive.
   const decides = (item: ListedItem): boolean => admin || (rules.changeDecidedBy === 'pm-or-admin' && managedKeys.has(item.projectKey));
   const pending = admin || (rules.changeDecidedBy === 'pm-or-admin' && managed.length > 0)
