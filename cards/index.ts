@@ -12,3 +12,4 @@ export { statusCard } from './status.card';
 export * from './verbs';
 export type * from '../core/view-models';
 export { FORM_FIELD_TYPES } from '../core/view-models';
+export { mineCard } from './mine.card';

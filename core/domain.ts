@@ -65,7 +65,8 @@ export const CONVERSATION_KINDS = ['personal', 'group', 'channel'] as const;
 export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
 
 /** The scheduled jobs of SPEC §4 and the states of one run. */
-export const JOB_NAMES = ['digest', 'reminders', 'nudge'] as const;
+// escalation: the policy's follow-up to PMO admins the working day after the nudge (SPEC §4 policy table).
+export const JOB_NAMES = ['digest', 'reminders', 'nudge', 'scorecard', 'escalation'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export const JOB_RUN_STATUSES = ['claimed', 'done', 'failed'] as const;
 export type JobRunStatus = (typeof JOB_RUN_STATUSES)[number];
@@ -81,6 +82,8 @@ export interface Actor {
 }
 
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+/** A job's schedule when its scheduled run is turned off (`settings scorecard=off`); the command still runs it on demand. */
+export const SCHEDULE_OFF = 'off';
 const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 /** A weekly schedule: ISO weekday (1 = Monday) and wall-clock time in the workspace's zone. */

@@ -1,6 +1,7 @@
 // What the Slack App Home tab shows a person: plain data core/runner composes and cards/blocks renders.
 import type { ItemView } from './view-models';
 import type { ItemKind, Rag } from './domain';
+import type { MineView } from './mine-view';
 
 export interface HomeProject {
   key: string;
@@ -17,4 +18,6 @@ export interface HomeView {
   /** Per kind: the first of the person's open items and how many they have in all. */
   items: { kind: ItemKind; items: ItemView[]; total: number }[];
   projects: HomeProject[];
+  /** What needs the person (the `mine` card's content, issue 14), shown first. */
+  mine?: MineView;
 }

@@ -1,6 +1,6 @@
 // What each job message shows: plain data the job planners compute and cards/jobs renders for Teams and Slack.
 import type { ItemView } from './view-models';
-import type { IsoDate, IsoWeek, ItemKind, Rag, RiskRating } from './domain';
+import type { IsoDate, IsoWeek, ItemKind, Policy, Rag, RiskRating } from './domain';
 
 /** Overall RAG against last week: better, worse, unchanged, or first ever report. */
 export type Trend = 'up' | 'down' | 'same' | 'new';
@@ -28,6 +28,8 @@ export interface DigestProjectLine {
   overdueItems: number;
   /** No status update for the digest's period. */
   missingUpdate: boolean;
+  /** Directive policy (SPEC §4 table): the missing update is listed under the project itself. */
+  missingUpdateListed?: boolean;
   /** Amber or red: why, as the PM said (issue 14). */
   reason?: string;
   /** Amber or red with a forecast: its finish against the baseline in days (positive: late). */
@@ -178,6 +180,58 @@ export interface NoticeView {
   decide?: { key: string };
 }
 
+/** One project's row in the PMO scorecard (SPEC §4). */
+export interface ScorecardProjectLine {
+  key: string;
+  name: string;
+  pmName?: string;
+  /** Weeks of the scorecard's `weeks` with a status update submitted before the week ended, and the weeks the project was there for. */
+  onTime: number;
+  weeksDue: number;
+  overdueItems: number;
+  risksPastReview: number;
+  /** Open items with no owner, and open items with no due date (a risk's review date or a pending change's deadline counts as one). */
+  noOwner: number;
+  noDueDate: number;
+  /** Pending change requests older than the policy allows. */
+  changesPendingTooLong: number;
+}
+
+/** The weekly PMO scorecard to the PMO admins: per project, and the workspace's compliance share. */
+export interface ScorecardView {
+  /** The ISO week the scorecard is for, and the four status weeks it scores (oldest first). */
+  period: IsoWeek;
+  weeks: IsoWeek[];
+  asOf: IsoDate;
+  zone: string;
+  policy: Policy;
+  changeOverdueDays: number;
+  /** On-time updates of all projects over the four weeks, of those due; `share` is a whole percentage (null with none due). */
+  compliance: { onTime: number; due: number; share: number | null };
+  totals: { overdueItems: number; risksPastReview: number; noOwner: number; noDueDate: number; changesPendingTooLong: number };
+  /** Worst first: least compliant, then most overdue. At most SCORECARD_PROJECTS_SHOWN of `totalProjects`. */
+  projects: ScorecardProjectLine[];
+  totalProjects: number;
+  /** Controlling and directive policies: overdue items per owner, most first (null under supportive). */
+  overdueByOwner: { name: string; count: number }[] | null;
+}
+
+/** The policy's follow-up for the PMO admins (SPEC §4 policy table), the working day after the nudge. */
+export interface EscalationView {
+  /** The status week the nudge asked for, and the day this goes out. */
+  period: IsoWeek;
+  today: IsoDate;
+  zone: string;
+  policy: Policy;
+  /** Controlling and directive: active projects still missing `period`'s update, with their PM; null under a policy without it. */
+  missing: { key: string; name: string; pmName?: string }[] | null;
+  totalMissing: number;
+  /** Directive: open items overdue `overdueAfterDays` days or more, most overdue first; null under a policy without it. */
+  overdue: { key: string; title: string; projectKey: string; ownerName?: string; daysOverdue: number }[] | null;
+  totalOverdue: number;
+  overdueAfterDays: number | null;
+}
+
 /** One message of a job run; every kind has a Teams Adaptive Card and a Block Kit rendering in cards/jobs/. */
 export type JobMessage =
   /** `brief`: Slack's parent message, the roll-up only; the details follow in its thread (digest_thread). */
@@ -189,4 +243,6 @@ export type JobMessage =
   | { kind: 'pm_reminder'; view: ReminderView }
   | { kind: 'owner_reminder'; view: ReminderView }
   | { kind: 'nudge'; view: NudgeView }
-  | { kind: 'notice'; view: NoticeView };
+  | { kind: 'notice'; view: NoticeView }
+  | { kind: 'scorecard'; view: ScorecardView }
+  | { kind: 'escalation'; view: EscalationView };

@@ -7,9 +7,11 @@ export interface Schedules {
   digest: string;
   reminders: string;
   nudge: string;
+  /** The PMO scorecard to the PMO admins (issue 14). */
+  scorecard: string;
 }
 
-export const DEFAULT_SCHEDULES: Schedules = { digest: 'Mon 09:30', reminders: 'Mon 09:00', nudge: 'Thu 10:00' };
+export const DEFAULT_SCHEDULES: Schedules = { digest: 'Mon 09:30', reminders: 'Mon 09:00', nudge: 'Thu 10:00', scorecard: 'Mon 09:15' };
 export const DEFAULT_CHANGE_PENDING_DAYS = 14;
 
 /** A Teams tenant, a Slack team or the local install. */
@@ -24,6 +26,8 @@ export interface Workspace {
   policy: Policy;
   /** A change request pending longer than this many days is overdue. */
   changePendingDays: number;
+  /** Dates (`YYYY-MM-DD`, in the workspace's zone) on which reminders and nudges do not go out. */
+  holidays: string[];
 }
 export type WorkspaceDoc = Lean<Workspace>;
 
@@ -32,6 +36,7 @@ const schedulesSchema = new Schema<Schedules>(
     digest: { type: String, required: true, default: DEFAULT_SCHEDULES.digest },
     reminders: { type: String, required: true, default: DEFAULT_SCHEDULES.reminders },
     nudge: { type: String, required: true, default: DEFAULT_SCHEDULES.nudge },
+    scorecard: { type: String, required: true, default: DEFAULT_SCHEDULES.scorecard },
   },
   { _id: false },
 );
@@ -45,6 +50,7 @@ const workspaceSchema = new Schema<Workspace>(
     schedules: { type: schedulesSchema, required: true, default: () => ({ ...DEFAULT_SCHEDULES }) },
     policy: { type: String, enum: POLICIES, required: true, default: 'supportive' },
     changePendingDays: { type: Number, required: true, min: 1, default: DEFAULT_CHANGE_PENDING_DAYS },
+    holidays: { type: [String], default: () => [] },
   },
   schemaOptions,
 );

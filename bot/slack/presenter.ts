@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import {
-  confirmationMessage, errorMessage, escapeMrkdwn, formMessage, helpMessage, itemMessage, listMessage, savedMessage, statusMessage,
+  confirmationMessage, errorMessage, escapeMrkdwn, formMessage, helpMessage, itemMessage, listMessage, mineMessage, savedMessage, statusMessage,
   type SlackMessage,
 } from '../../cards/blocks';
 import type { ConfirmationView, FormView, ListView } from '../../core/view-models';
@@ -57,6 +57,8 @@ export class SlackPresenter implements Presenter {
         return activityOf({ kind: 'message', message: errorMessage(reply.view) });
       case 'text':
         return this.text(reply.text);
+      case 'mine':
+        return activityOf({ kind: 'message', message: mineMessage(reply.view) });
       case 'file': {
         const link = this.links?.url(reply.export);
         return activityOf({ kind: 'file', message: fileMessage(`Here is ${reply.filename}.`, link, this.links?.minutes), export: reply.export, link });

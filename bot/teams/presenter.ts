@@ -1,8 +1,9 @@
 import { CardFactory, type Activity, type Attachment } from 'botbuilder';
 import {
-  confirmationCard, errorCard, formCard, helpCard, itemCard, itemHeadline, listCard, savedCard, statusCard,
+  confirmationCard, errorCard, formCard, helpCard, itemCard, itemHeadline, listCard, mineCard, savedCard, statusCard,
   type AdaptiveCard, type ConfirmationView, type FormView,
 } from '../../cards';
+import { mineSummary } from '../../cards/mine-format';
 import { nounsOf } from '../../core/registers';
 import type { Reply } from '../../core/runner/types';
 import type { Presenter } from '../../dialogs/presenter';
@@ -32,6 +33,8 @@ export class TeamsPresenter implements Presenter {
         return withCard(reply.view.message, errorCard(reply.view));
       case 'text':
         return { type: 'message', text: reply.text };
+      case 'mine':
+        return withCard(mineSummary(reply.view), mineCard(reply.view));
       case 'file':
         // Delivered by PmoBot as it is sent: a consent card in the personal chat, or a download link.
         return pendingExportActivity(reply.export);

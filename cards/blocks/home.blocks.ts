@@ -4,6 +4,8 @@ import { nounsOf } from '../../core/registers';
 import { KIND_PLURAL, OVERDUE_MARK, RAG_LABEL, humanize } from '../style';
 import { CARD_VERBS } from '../verbs';
 import { buttonMaker } from './buttons';
+import { mineTitle } from '../mine-format';
+import { mineBlocks } from './mine.blocks';
 import { capBlocks, context, header, section } from './layout';
 import { levelText, RAG_EMOJI } from './style';
 import { mrkdwnLine } from './text';
@@ -29,6 +31,7 @@ export function homeTab(view: HomeView): HomeTab {
   const blocks: KnownBlock[] = [
     header(`Hi${view.displayName ? ` ${view.displayName}` : ''}, here is your PMO view`),
     context('Type `/pmo help` anywhere, or message me here. `/pmo risk` logs a risk; `/pmo status` posts your weekly update.'),
+    ...(view.mine ? [{ type: 'divider' } as const, header(mineTitle(view.mine)), ...mineBlocks(view.mine, button)] : []),
     { type: 'divider' },
     header('Your projects'),
   ];

@@ -12,3 +12,4 @@ export { LIST_PAGE_SIZE, LIST_PAGE_SIZE_MAX, LIST_REACHABLE, listMessage, type L
 export { statusMessage } from './status.blocks';
 export { escapeMrkdwn } from './text';
 export * from './types';
+export { mineBlocks, mineMessage } from './mine.blocks';

@@ -4,7 +4,7 @@ import { column, textBlock } from '../adaptive';
 import { RAG_COLOR } from '../style';
 import { TEXT_LIMITS, inlineText, jsonBytes } from '../text';
 import type { DigestProjectLine } from '../../core/job-views';
-import { RAG_NAME, TREND_LABEL, ageLabel, flagsLabel } from './format';
+import { MISSING_LISTED, RAG_NAME, TREND_LABEL, ageLabel, flagsLabel } from './format';
 import { slipLabel, whyLabel } from '../slip';
 
 /** How much user text a card shows: the longest that fits Teams' size limit is used (0 = none). */
@@ -59,6 +59,7 @@ export function projectLine(line: DigestProjectLine, detail: Detail): ColumnSet 
         textBlock(headline(line, detail), { maxLines: 1 }),
         textBlock(freshness(line, detail).join(' · '), { size: 'small', isSubtle: !line.missingUpdate, spacing: 'none', color: line.missingUpdate ? 'warning' : 'default' }),
         ...explained(line, detail),
+        ...(line.missingUpdateListed ? [textBlock(MISSING_LISTED, { size: 'small', weight: 'bolder', color: 'attention', spacing: 'none' })] : []),
       ], 'stretch'),
       column(right, 'auto'),
     ],

@@ -3,7 +3,7 @@ import { TEXT_LIMITS } from '../text';
 import { humanize } from '../style';
 import type { DigestActivity, DigestProjectLine, DigestProjectsView, DigestView, HeatCounts, RagCounts } from '../../core/job-views';
 import { heatAltText, heatTotal } from './heat-map';
-import { RAG_KEYS, RAG_NAME, TREND_LABEL, ageLabel, dateLabel, deltaLabel, flagsLabel, kindsLabel, plural, rangeLabel, weekLabel } from './format';
+import { MISSING_LISTED, RAG_KEYS, RAG_NAME, TREND_LABEL, ageLabel, dateLabel, deltaLabel, flagsLabel, kindsLabel, plural, rangeLabel, weekLabel } from './format';
 import { capBlocks, context, divider, fields, header, mrkdwnText, sections, type Block } from './slack-kit';
 import { riseLabel, whyLabel } from '../slip';
 
@@ -28,8 +28,9 @@ function projectLine(line: DigestProjectLine): string {
     line.missingUpdate ? '_no update this week_' : ageLabel(line.lastUpdateDays),
     flagsLabel(line.openHighRisks, line.overdueItems),
   ].filter(Boolean);
+  const listed = line.missingUpdateListed ? `\n      *${MISSING_LISTED}*` : '';
   const why = whyLabel(line, (reason) => mrkdwnText(reason, REASON_CHARS));
-  return `${DOT[line.rag ?? 'none']} *${mrkdwnText(line.key, TEXT_LIMITS.name)}* ${mrkdwnText(line.name, TEXT_LIMITS.rowTitle)} — ${details.join(' · ')}${why ? `\n      _Why:_ ${why}` : ''}`;
+  return `${DOT[line.rag ?? 'none']} *${mrkdwnText(line.key, TEXT_LIMITS.name)}* ${mrkdwnText(line.name, TEXT_LIMITS.rowTitle)} — ${details.join(' · ')}${why ? `\n      _Why:_ ${why}` : ''}${listed}`;
 }
 
 /** Risks that rose since the period began: `• R-3 Vendor slip (APOLLO) — 9 → 16 · Medium → High`. */

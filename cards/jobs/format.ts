@@ -25,6 +25,9 @@ export function dateLabel(date: IsoDate): string {
   return day(date).toFormat('ccc d LLL yyyy');
 }
 
+/** Directive policy: the line under a project missing its update (SPEC §4 policy table). */
+export const MISSING_LISTED = '⚠ Status update missing — escalated to the PMO';
+
 export function plural(n: number, noun: string, nouns = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : nouns}`;
 }

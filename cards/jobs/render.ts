@@ -11,6 +11,12 @@ import { noticeCard, noticeSummary } from './notice.card';
 import { noticeBlocks } from './notice.blocks';
 import { reminderCard, reminderSummary } from './reminder.card';
 import { reminderBlocks } from './reminder.blocks';
+import { scorecardCard } from './scorecard.card';
+import { scorecardBlocks } from './scorecard.blocks';
+import { scorecardSummary } from './scorecard-format';
+import { escalationCard } from './escalation.card';
+import { escalationBlocks } from './escalation.blocks';
+import { escalationSummary } from './escalation-format';
 import { escapeMrkdwn, type Block } from './slack-kit';
 
 /** How images are linked: a signed public URL for the heat map (bot/files), when PUBLIC_URL is set. */
@@ -36,6 +42,10 @@ export function jobMessageSummary(message: JobMessage): string {
       return nudgeSummary(message.view);
     case 'notice':
       return noticeSummary(message.view);
+    case 'scorecard':
+      return scorecardSummary(message.view);
+    case 'escalation':
+      return escalationSummary(message.view);
   }
 }
 
@@ -53,6 +63,10 @@ export function jobMessageCard(message: JobMessage, options: JobRenderOptions = 
       return nudgeCard(message.view);
     case 'notice':
       return noticeCard(message.view);
+    case 'scorecard':
+      return scorecardCard(message.view);
+    case 'escalation':
+      return escalationCard(message.view);
   }
 }
 
@@ -71,6 +85,10 @@ function jobMessageBlocks(message: JobMessage, options: JobRenderOptions): Block
       return nudgeBlocks(message.view);
     case 'notice':
       return noticeBlocks(message.view);
+    case 'scorecard':
+      return scorecardBlocks(message.view);
+    case 'escalation':
+      return escalationBlocks(message.view);
   }
 }
 

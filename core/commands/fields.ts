@@ -1,5 +1,5 @@
 // Which fields each command takes, under which keys, and how each value is validated.
-import { ITEM_KINDS, POLICIES, RAGS, ROLES, type ItemKind, type Rag } from '../domain';
+import { ITEM_KINDS, POLICIES, RAGS, ROLES, type IsoDate, type ItemKind, type Rag } from '../domain';
 import { ESCALATABLE_KINDS, KIND_BY_LIST_WORD, logFields, updateFields, type KindField } from '../registers';
 import { parseDate } from './dates';
 import { person } from './people';
@@ -109,12 +109,27 @@ export const KEY_FIELDS: Schema<{ project: string; portfolio: string }> = {
   portfolio: PROJECT_FIELDS.portfolio,
 };
 
+/** `2026-12-24,2026-12-25` (each date as any other: ISO or plain English), or `none` to clear them. */
+function holidayDates(raw: string, ctx: ParseContext): Check<IsoDate[]> {
+  if (/^\s*(none|clear|-)\s*$/i.test(raw)) return { value: [] };
+  const dates: IsoDate[] = [];
+  for (const part of raw.split(/[,;]/).map((p) => p.trim()).filter(Boolean)) {
+    const date = parseDate(part, ctx, { label: 'holiday' });
+    if (date.error !== undefined) return { error: date.error };
+    dates.push(date.value);
+  }
+  if (dates.length === 0) return { error: 'holidays needs dates like 2026-12-24,2026-12-25, or none' };
+  return { value: [...new Set(dates)].sort() };
+}
+
 export const SETTINGS_FIELDS: Schema<SettingsFields> = {
   timezone: spec(['timezone', 'tz'], false, timeZone),
   digest: spec(['digest'], true, schedule('digest')),
   reminders: spec(['reminders'], true, schedule('reminders')),
   nudge: spec(['nudge'], true, schedule('nudge')),
   policy: spec(['policy'], true, choice('policy', POLICIES)),
+  scorecard: spec(['scorecard'], true, schedule('scorecard')),
+  holidays: spec(['holidays', 'holiday'], true, holidayDates),
 };
 
 export const ROLE_FIELDS: Schema<RoleFields> = {
@@ -152,6 +167,9 @@ export const COMMAND_FIELDS: Record<CommandName, AnySchema> = {
   cancel: {},
   approve: { key: spec([], false, keyOf('change')) },
   reject: { key: spec([], false, keyOf('change')) },
+  scorecard: {},
+  mine: {},
+  away: {},
 };
 
 /** The field a property name or key alias (`p`, `desc`) names in `schema`. */

@@ -4,6 +4,7 @@ import { ITEM_VERBS, parseClose, parseEscalate, parseShow, parseUpdate } from '.
 import {
   parseLink, parsePortfolioAdd, parseProgramAdd, parseProjectAdd, parseRole, parseSettings,
 } from './setup-commands';
+import { parseAway, parseMine, parseScorecard } from './personal-commands';
 import { didYouMean, quote } from './suggest';
 import { tokenize } from './tokenize';
 import type { ParseContext, ParseResult } from './types';
@@ -45,6 +46,9 @@ const VERBS: Record<string, VerbParser> = {
   cancel: parseCancel,
   approve: parseApprove,
   reject: parseReject,
+  scorecard: parseScorecard,
+  mine: parseMine,
+  away: parseAway,
 };
 
 const HELP_HINT = 'type help to see what I can do';

@@ -79,6 +79,10 @@ export interface SettingsFields {
   reminders: string;
   nudge: string;
   policy: Policy;
+  /** The PMO scorecard's weekly slot (issue 14). */
+  scorecard: string;
+  /** Dates reminders and nudges skip; [] clears them (`holidays=none`). */
+  holidays: IsoDate[];
 }
 export interface RoleFields {
   user: PersonRef;
@@ -89,7 +93,7 @@ export type ExportRegister = ItemKind | 'status';
 export const HELP_TOPICS = [
   'help', 'status', ...ITEM_KINDS, 'list', 'show', 'update', 'close', 'escalate',
   'project', 'program', 'portfolio', 'link', 'role', 'settings', 'digest', 'reminders', 'export',
-  'cancel', 'approve', 'reject',
+  'cancel', 'approve', 'reject', 'scorecard', 'mine', 'away',
 ] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
@@ -134,6 +138,11 @@ export interface VerdictCommand {
   impactScope?: string;
 }
 
+export interface ScorecardCommand { name: 'scorecard' }
+/** `away until DATE` (until: the last day away), `away off`, or `away` alone (where I stand). */
+export interface MineCommand { name: 'mine' }
+export interface AwayCommand { name: 'away'; until?: IsoDate; off?: boolean }
+
 export type Command =
   | HelpCommand
   | StatusCommand
@@ -155,12 +164,15 @@ export type Command =
   | RemindersCommand
   | ExportCommand
   | CancelCommand
-  | VerdictCommand;
+  | VerdictCommand
+  | ScorecardCommand
+  | MineCommand
+  | AwayCommand;
 
 export type CommandName = Command['name'];
 
 export const COMMAND_NAMES: readonly CommandName[] = [
   'help', 'status', ...ITEM_KINDS, 'list', 'show', 'update', 'close', 'escalate',
   'project_add', 'program_add', 'portfolio_add', 'link', 'link_exec', 'role', 'settings', 'digest',
-  'reminders', 'export', 'cancel', 'approve', 'reject',
+  'reminders', 'export', 'cancel', 'approve', 'reject', 'scorecard', 'mine', 'away',
 ];

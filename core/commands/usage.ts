@@ -20,13 +20,16 @@ const LINES = {
   portfolio: 'portfolio add KEY "Name"',
   link: 'link PROJECT, or link exec PORTFOLIO',
   role: 'role @user member|pm|pmo_admin|executive',
-  settings: 'settings [timezone=Area/City] [digest="Mon 09:30"] [reminders="Mon 09:00"] [nudge="Thu 10:00"] [policy=supportive|controlling|directive]',
+  settings: 'settings [timezone=Area/City] [digest="Mon 09:30"|off] [reminders="Mon 09:00"|off] [nudge="Thu 10:00"|off] [policy=supportive|controlling|directive] [scorecard="Mon 09:15"|off] [holidays=2026-12-24,2026-12-25|none]',
   digest: 'digest [PORTFOLIO]',
   reminders: 'reminders',
   export: `export ${[...LIST_WORDS, 'status'].join('|')} [project=KEY]`,
   cancel: 'cancel',
   approve: 'approve C-n [comment] [time=".."] [cost=".."] [scope=".."]',
   reject: 'reject C-n [comment]',
+  scorecard: 'scorecard',
+  mine: 'mine',
+  away: 'away until DATE, or away off',
 } as Record<HelpTopic, string>;
 
 /** In HELP_TOPICS order, which is the order help lists them in. */

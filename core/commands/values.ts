@@ -1,6 +1,6 @@
 // Validators for single values: each takes the raw text and says what is allowed when it refuses.
 import { IANAZone } from 'luxon';
-import { SCALE_MAX, SCALE_MIN, type ItemKind } from '../domain';
+import { SCALE_MAX, SCALE_MIN, SCHEDULE_OFF, type ItemKind } from '../domain';
 import { aKind, ITEM_KEY_PATTERN, KEY_EXAMPLES, kindOfPrefix, nounsOf, registerOf } from '../registers';
 import { cleanLine } from '../sanitize';
 import { didYouMean, quote } from './suggest';
@@ -130,6 +130,8 @@ export function weekdayIndex(word: string): number | undefined {
 /** A weekly slot: `Mon 09:30`, `monday 9:30`, `Thu at 10:00` → `Mon 09:30`. */
 export function schedule(label: string): (raw: string) => Check<string> {
   return (raw) => {
+    // `off`: no scheduled run (the on-demand command still works); issue 14.
+    if (/^(off|none)$/i.test(raw.trim())) return ok(SCHEDULE_OFF);
     const match = /^([a-z]+)\s+(?:at\s+)?(\d{1,2}):(\d{2})$/i.exec(raw.trim());
     const day = match === null ? undefined : weekdayIndex(match[1]);
     const hour = match === null ? NaN : Number(match[2]);

@@ -64,6 +64,12 @@ export const HELP = {
     examples: ['approve C-3 Fits the Q3 budget', 'approve C-3 time="+2 weeks" cost="+10k" scope="adds SSO"'],
   },
   reject: { description: 'Reject a pending change request, saying why; whoever raised it is told.', examples: ['reject C-3 Not in this release'] },
+  mine: { description: 'What needs you: your overdue and due-this-week items, your projects\' missing status updates, changes awaiting your decision.', examples: ['mine'] },
+  scorecard: { description: 'Post the PMO scorecard here now (PMO admins).', examples: ['scorecard'] },
+  away: {
+    description: 'No reminders or nudges to you while you are away; PMs see "(away)" by your items.',
+    examples: ['away until 2026-12-31', 'away until next friday', 'away off'],
+  },
 } as Record<HelpTopic, TopicHelp>;
 
 /** The overview leaves out `help` itself and shows one example per command to stay short. */

@@ -3,13 +3,14 @@ import type { WorkspaceDoc } from '../../models';
 import { ITEM_KINDS } from '../domain';
 import type { HomeProject, HomeView } from '../home-view';
 import { displayNames, latestStatus, listItems, listProjects } from '../services';
+import { mineViewFor } from './mine.runner';
 import { toItemView } from './views';
 
 const ITEMS_SHOWN = 8;
 const PROJECTS_SHOWN = 30;
 
 export async function homeViewFor(
-  workspace: Pick<WorkspaceDoc, '_id' | 'timeZone'>,
+  workspace: Pick<WorkspaceDoc, '_id' | 'timeZone'> & Partial<WorkspaceDoc>,
   person: { id: string; displayName: string },
   now: Date,
 ): Promise<HomeView> {
@@ -34,5 +35,7 @@ export async function homeViewFor(
       ...(status ? { rag: status.overall, period: status.period } : {}),
     });
   }
-  return { displayName: person.displayName, items, projects };
+  // The full workspace (policy, for who decides changes) is what the Slack door hands over.
+  const mine = 'policy' in workspace && workspace.policy ? await mineViewFor(workspace as WorkspaceDoc, { userId: person.id, displayName: person.displayName }, now) : undefined;
+  return { displayName: person.displayName, items, projects, ...(mine ? { mine } : {}) };
 }

@@ -56,6 +56,16 @@ export async function runRemindersNow(ctx: RunContext): Promise<Reply> {
   return text(`${sent}${failed}`);
 }
 
+/** PMO admins only (SPEC §4: the scorecard is theirs); posted in the asking conversation. */
+export async function runScorecardNow(ctx: RunContext): Promise<Reply> {
+  const workspace = await loadWorkspace(ctx.workspaceId);
+  if (!(await isPmoAdmin(workspace, ctx.actor))) throw new PmoError('forbidden', 'Only a PMO admin can post the PMO scorecard.');
+  if (!ctx.jobs) return errorReply(`The scorecard cannot be posted now: ${NOT_HERE}`);
+  const outcome = await ctx.jobs.scorecardNow(requestOf(ctx));
+  if (outcome.sent === 0) return errorReply(`Could not post the scorecard here: ${reasons(outcome) || 'nothing was planned'}.`);
+  return text('Posted the PMO scorecard here.');
+}
+
 function requestOf(ctx: RunContext) {
   return { workspaceId: ctx.workspaceId, now: ctx.now, platform: ctx.platform, channelId: ctx.channelId, conversationRefId: ctx.conversationRefId };
 }

@@ -5,7 +5,7 @@ import { withDefaults } from './defaults';
 import { runExport } from './export.runner';
 import { helpView } from './help';
 import { runClose, runCreate, runEscalate, runShow, runUpdate } from './items.runner';
-import { runDigestNow, runRemindersNow } from './jobs.runner';
+import { runDigestNow, runRemindersNow, runScorecardNow } from './jobs.runner';
 import { runList } from './list.runner';
 import { topicOf } from './missing';
 import { pmoErrorReply, text } from './replies';
@@ -14,6 +14,8 @@ import {
 } from './setup.runner';
 import { runShowProject, runStatus } from './status.runner';
 import { runVerdict } from './verdict.runner';
+import { runAway } from './away.runner';
+import { runMine } from './mine.runner';
 import type { Reply, RunContext } from './types';
 
 async function dispatch(command: Command, ctx: RunContext): Promise<Reply> {
@@ -59,6 +61,12 @@ async function dispatch(command: Command, ctx: RunContext): Promise<Reply> {
     case 'approve':
     case 'reject':
       return runVerdict(command, ctx);
+    case 'scorecard':
+      return runScorecardNow(ctx);
+    case 'mine':
+      return runMine(ctx);
+    case 'away':
+      return runAway(command, ctx);
   }
 }
 

@@ -92,9 +92,11 @@ function describeSettings(s: WorkspaceSettings): string {
     `• Portfolio digest: ${s.schedules.digest}`,
     `• Overdue reminders: ${s.schedules.reminders}`,
     `• Status nudge: ${s.schedules.nudge}`,
+    `• PMO scorecard: ${s.schedules.scorecard}`,
     `• PMO policy: ${s.policy}`,
     ...policySummary(s.policy).map((line) => `   – ${line}`),
     `• A change request is overdue after ${s.changePendingDays} days pending`,
+    `• Holidays (no reminders or nudges): ${s.holidays.length > 0 ? s.holidays.join(', ') : 'none'}`,
     'Change one with e.g. settings timezone=Europe/Berlin digest="Mon 09:30" (PMO admin).',
   ].join('\n');
 }
@@ -106,12 +108,14 @@ const SETTING_LABEL: Record<string, (s: WorkspaceSettings) => string> = {
   nudge: (s) => `nudge ${s.schedules.nudge}`,
   policy: (s) => `policy ${s.policy}`,
   changePendingDays: (s) => `change requests overdue after ${s.changePendingDays} days`,
+  scorecard: (s) => `scorecard ${s.schedules.scorecard}`,
+  holidays: (s) => `holidays ${s.holidays.length > 0 ? s.holidays.join(', ') : 'none'}`,
 };
 
 /** Alone: shows the settings (anyone may read them). With fields: changes them (PMO admin). */
 export async function runSettings(command: SettingsCommand, ctx: RunContext): Promise<Reply> {
-  const { timezone, digest, reminders, nudge, policy } = command;
-  const patch = { timeZone: timezone, digest, reminders, nudge, policy };
+  const { timezone, digest, reminders, nudge, policy, scorecard, holidays } = command;
+  const patch = { timeZone: timezone, digest, reminders, nudge, policy, scorecard, holidays };
   if (Object.values(patch).every((v) => v === undefined)) return text(describeSettings(await getSettings(ctx.workspaceId)));
   const { settings, changed, previous } = await updateSettings(ctx.workspaceId, ctx.actor, patch);
   if (changed.length === 0) return text('Nothing changed: the settings already had those values.');

@@ -5,6 +5,7 @@ import type {
 } from '../view-models';
 import type { Actor, Platform } from '../domain';
 import type { NoticeView } from '../job-views';
+import type { MineView } from '../mine-view';
 import type { ExportSpec } from './export-spec';
 import type { ItemSource, RequestRef } from '../services';
 
@@ -54,6 +55,8 @@ export interface JobCommands {
   /** `projectKeys`: only these projects' lines, risks and activity (a PM's own, SPEC §3); absent, all of them. */
   digestNow(request: JobRequest & { portfolioKey?: string; projectKeys?: readonly string[] }): Promise<OnDemandOutcome>;
   remindersNow(request: JobRequest): Promise<OnDemandOutcome>;
+  /** The PMO scorecard, posted in the asking conversation. */
+  scorecardNow(request: JobRequest): Promise<OnDemandOutcome>;
   /** Notices to people now (a change to decide, a change decided), through the same senders; optional for fakes. */
   notify?(request: JobRequest, notices: readonly Notice[]): Promise<OnDemandOutcome>;
 }
@@ -74,5 +77,6 @@ export type Reply =
   | { type: 'help'; view: HelpView }
   | { type: 'error'; view: ErrorView; field?: string } // field: the input at fault (dialogs re-ask it)
   | { type: 'text'; text: string }
+  | { type: 'mine'; view: MineView } // issue 14: what needs me
   // An export described, not made: openExport(export) streams its CSV where it is delivered.
   | { type: 'file'; filename: string; contentType: 'text/csv'; export: ExportSpec };

@@ -6,15 +6,18 @@ import {
   type Workspace,
   type WorkspaceDoc,
 } from '../../models';
-import { formatSchedule, parseSchedule, PLATFORMS, POLICIES, type Actor, type Platform, type Policy } from '../domain';
+import { formatSchedule, parseSchedule, PLATFORMS, POLICIES, SCHEDULE_OFF, type Actor, type Platform, type Policy } from '../domain';
 import { policyRules } from '../policy';
 import { loadWorkspace, toWorkspaceId, type WorkspaceId } from './context';
 import { invalid, isDuplicateKeyError } from './errors';
 import { assertPmoAdmin } from './permissions';
-import { isValidZone } from './time';
+import { isIsoDate, isValidZone } from './time';
+
+/** A year's public holidays and then some; a longer list is a mistake. */
+const MAX_HOLIDAYS = 60;
 import { announceWorkspaceChanged } from './workspace-events';
 
-export type WorkspaceSettings = Pick<Workspace, 'platform' | 'name' | 'timeZone' | 'schedules' | 'policy' | 'changePendingDays'>;
+export type WorkspaceSettings = Pick<Workspace, 'platform' | 'name' | 'timeZone' | 'schedules' | 'policy' | 'changePendingDays' | 'holidays'>;
 
 /** What `settings key=value ...` may change. */
 export interface SettingsPatch {
@@ -24,6 +27,10 @@ export interface SettingsPatch {
   nudge?: string;
   policy?: string;
   changePendingDays?: number | string;
+  /** The PMO scorecard's slot (issue 14). */
+  scorecard?: string;
+  /** Dates (YYYY-MM-DD) reminders and nudges skip; [] clears them. */
+  holidays?: readonly string[];
 }
 
 /**
@@ -85,11 +92,15 @@ export async function updateSettings(
     }
     set.timeZone = patch.timeZone;
   }
-  for (const job of ['digest', 'reminders', 'nudge'] as const) {
+  for (const job of ['digest', 'reminders', 'nudge', 'scorecard'] as const) {
     const value = patch[job];
     if (value === undefined) continue;
+    if (value.trim().toLowerCase() === SCHEDULE_OFF) {
+      set[`schedules.${job}`] = SCHEDULE_OFF;
+      continue;
+    }
     const parsed = parseSchedule(value);
-    if (!parsed) throw invalid(job, `${job} must be a weekday and a time, e.g. "Mon 09:30".`);
+    if (!parsed) throw invalid(job, `${job} must be a weekday and a time, e.g. "Mon 09:30", or off.`);
     set[`schedules.${job}`] = formatSchedule(parsed);
   }
   if (patch.policy !== undefined) {
@@ -105,7 +116,13 @@ export async function updateSettings(
     }
     set.changePendingDays = days;
   }
-  const changed = Object.keys(set).filter((path) => readPath(workspace, path) !== set[path]);
+  if (patch.holidays !== undefined) {
+    const bad = patch.holidays.find((d) => !isIsoDate(d));
+    if (bad !== undefined) throw invalid('holidays', `"${bad}" is not a date like 2026-12-24.`);
+    if (patch.holidays.length > MAX_HOLIDAYS) throw invalid('holidays', `At most ${MAX_HOLIDAYS} holidays.`);
+    set.holidays = [...new Set(patch.holidays)].sort();
+  }
+  const changed = Object.keys(set).filter((path) => !sameValue(readPath(workspace, path), set[path]));
   const previous = toSettings(workspace);
   if (changed.length === 0) return { settings: previous, changed, previous };
   const updated = await WorkspaceModel.findOneAndUpdate({ _id: toWorkspaceId(ws) }, { $set: set }, { new: true }).lean<WorkspaceDoc>();
@@ -122,7 +139,14 @@ function toSettings(w: WorkspaceDoc): WorkspaceSettings {
     schedules,
     policy: w.policy,
     changePendingDays: w.changePendingDays ?? DEFAULT_CHANGE_PENDING_DAYS,
+    holidays: w.holidays ?? [],
   };
+}
+
+/** Holidays are a list: equal when they hold the same dates in the same order. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+  return a === b;
 }
 
 function readPath(w: WorkspaceDoc, path: string): unknown {

@@ -2,7 +2,7 @@
 import { ITEM_KINDS } from '../../core/domain';
 import { mayBeOverdue, peopleOf } from '../../core/registers';
 import { loadWorkspace, type WorkspaceId } from '../../core/services/context';
-import { displayNames } from '../../core/services/directory';
+import { namesAndAway } from '../../core/services/away.service';
 import { compareItems, type ListedItem } from '../../core/services/item-list.service';
 import { listItemsMatching, listProjectsByKeys, type PlanProject } from '../../core/services/job-data.service';
 import { isOverdue, overdueContext } from '../../core/services/overdue';
@@ -15,13 +15,15 @@ export interface ReminderData {
   projects: PlanProject[];
   /** Display names of the PMs and of everyone an item names. */
   names: Map<string, string>;
+  /** Who is away today (`away until`): no reminder to them; "(away)" by their items on a PM's card. */
+  away?: ReadonlySet<string>;
 }
 
 export { mayBeOverdue };
 
 /**
- * Six queries of one round trip each whatever the size of the registers: workspace (unless the
- * caller has it), three registers, projects, people.
+ * A fixed number of queries whatever the size of the registers: workspace (unless the caller has
+ * it), one per register, projects, then people's names and who is away, together.
  */
 export async function loadReminderData(ws: WorkspaceId | JobWorkspace, now: Date): Promise<ReminderData> {
   const workspace = isJobWorkspace(ws) ? ws : await loadWorkspace(ws);
@@ -38,7 +40,8 @@ export async function loadReminderData(ws: WorkspaceId | JobWorkspace, now: Date
     ...projects.map((p) => p.pmId ?? ''),
     ...items.flatMap(peopleOf),
   ];
-  return { items, projects, names: await displayNames(workspaceId, people) };
+  const { names, away } = await namesAndAway(workspaceId, people, ctx.today);
+  return { items, projects, names, away };
 }
 
 function isJobWorkspace(ws: WorkspaceId | JobWorkspace): ws is JobWorkspace {

@@ -1,5 +1,6 @@
 // The portfolio digest (SPEC §4): one message per portfolio to each of its exec channels.
 import { ITEM_KINDS, riskRating, type ItemKind } from '../../core/domain';
+import { policyRules } from '../../core/policy';
 import { isDone } from '../../core/registers';
 import { compareItems } from '../../core/services/item-list.service';
 import type { RegisterItem, RiskItem } from '../../core/services/item-store';
@@ -186,6 +187,11 @@ function sum<T>(values: readonly T[], of: (value: T) => number): number {
  * with no active projects is skipped unless it was asked for by name; with `projectKeys`, one
  * holding none of them is skipped even then (it has nothing the asker may read).
  */
+/** Directive: each line missing the period's update says so under the project (SPEC §4 policy table). */
+function listMissingUnderProjects(views: readonly { projects: DigestProjectLine[] }[]): void {
+  for (const view of views) view.projects = view.projects.map((l) => (l.missingUpdate ? { ...l, missingUpdateListed: true } : l));
+}
+
 export function planDigest(now: Date, workspace: JobWorkspace, data: DigestData, options: DigestOptions = {}): PlannedDelivery[] {
   const ctx = overdueContext(workspace, now);
   const wanted = options.portfolioKey?.trim().toUpperCase();
@@ -197,6 +203,7 @@ export function planDigest(now: Date, workspace: JobWorkspace, data: DigestData,
     const input = inputs.get(portfolio.key) ?? { projects: [], items: [], statuses: [] };
     if (input.projects.length === 0 && (!wanted || only)) continue;
     const { digest, pages } = portfolioDigest(now, portfolio, input, data, ctx, !!options.allProjects);
+    if (policyRules(workspace.policy ?? 'supportive').missingUpdateInDigest) listMissingUnderProjects([digest, ...pages]);
     const recipients = options.recipient ? [options.recipient] : distinctRecipients(portfolio.execChannels.map(channelRecipient));
     for (const recipient of recipients) {
       const key = `digest:${portfolio.key}:${recipientKey(recipient)}`;

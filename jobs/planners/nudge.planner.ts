@@ -11,7 +11,7 @@ export const NUDGE_PROJECTS_SHOWN = 20;
 export function planNudges(_now: Date, workspace: JobWorkspace, data: NudgeData): PlannedDelivery[] {
   const byPm = new Map<string, PlanProject[]>();
   for (const project of data.missing) {
-    if (!project.pmId || !project.active) continue;
+    if (!project.pmId || !project.active || data.away?.has(project.pmId)) continue; // away: not nudged (issue 14)
     const own = byPm.get(project.pmId);
     if (own) own.push(project);
     else byPm.set(project.pmId, [project]);

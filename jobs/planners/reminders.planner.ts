@@ -10,6 +10,7 @@ import { addDays } from '../../core/services/time';
 import type { PlanProject, ReminderData } from '../data';
 import type { JobWorkspace, PlannedDelivery } from '../types';
 import type { ReminderItem, ReminderView } from '../../core/job-views';
+import { markAway } from '../holidays';
 import { daysBetween, overdueSince } from './dates';
 import { userRecipient } from './recipients';
 
@@ -73,9 +74,13 @@ export function planReminders(now: Date, workspace: JobWorkspace, data: Reminder
   const ctx = overdueContext(workspace, now);
   const projects = new Map(data.projects.map((p) => [p.key, p]));
   const pmOf = (o: Overdue): string | null | undefined => projects.get(o.item.projectKey)?.pmId;
-  const overdue = data.items.filter((item) => isOverdue(item, ctx)).map((item) => toOverdue(item, data.names, ctx));
+  // Issue 14: nobody away is reminded; a PM sees "(away)" by the items of owners who are.
+  const away = data.away ?? new Set<string>();
+  const shownNames = away.size > 0 ? markAway(data.names, away) : data.names;
+  const overdue = data.items.filter((item) => isOverdue(item, ctx)).map((item) => toOverdue(item, shownNames, ctx));
   const deliveries: PlannedDelivery[] = [];
   for (const [pmId, items] of groupBy(overdue, pmOf)) {
+    if (away.has(pmId)) continue;
     deliveries.push({
       key: `reminders:pm:${pmId}`,
       recipient: userRecipient(workspace, pmId, data.names),
@@ -85,6 +90,7 @@ export function planReminders(now: Date, workspace: JobWorkspace, data: Reminder
   // A PM already sees their own items on their projects' card; the DM carries the rest.
   const notOwnProjects = overdue.filter((o) => pmOf(o) !== o.item.ownerId);
   for (const [ownerId, items] of groupBy(notOwnProjects, (o) => o.item.ownerId)) {
+    if (away.has(ownerId)) continue;
     deliveries.push({
       key: `reminders:owner:${ownerId}`,
       recipient: userRecipient(workspace, ownerId, data.names),

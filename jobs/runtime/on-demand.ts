@@ -1,4 +1,4 @@
-// `digest [PORTFOLIO]` and `reminders` now: the same planners, cards and senders, without the scheduled run's claim.
+// `digest [PORTFOLIO]`, `reminders` and `scorecard` now: the same planners, cards and senders, without the scheduled run's claim.
 import type { JobCommands, JobRequest, Notice, OnDemandOutcome } from '../../core/runner/types';
 import { loadWorkspace } from '../../core/services/context';
 import type { PlannedDelivery, Recipient } from '../types';
@@ -12,12 +12,7 @@ export function createJobCommands(deps: RunDeps): JobCommands {
   return {
     async digestNow(request) {
       const workspace = await loadWorkspace(request.workspaceId);
-      const here: Recipient = {
-        kind: 'channel',
-        platform: request.platform,
-        channelId: request.channelId ?? '',
-        conversationRefId: request.conversationRefId ?? null,
-      };
+      const here = hereOf(request);
       // A portfolio asked for by name gets every project line (the digest's "and 37 more" points here).
       const named = request.portfolioKey ? { portfolioKey: request.portfolioKey, allProjects: true } : {};
       const options = { ...named, ...(request.projectKeys ? { projectKeys: request.projectKeys } : {}), recipient: here };
@@ -40,7 +35,17 @@ export function createJobCommands(deps: RunDeps): JobCommands {
       }));
       return deliverNow(deps, workspace, deliveries, deps.concurrency);
     },
+    async scorecardNow(request: JobRequest) {
+      const workspace = await loadWorkspace(request.workspaceId);
+      const plan = await deps.plan('scorecard', workspace, request.now, { recipient: hereOf(request) });
+      return deliverNow(deps, workspace, plan.deliveries, deps.concurrency);
+    },
   };
+}
+
+/** The asking conversation, where an on-demand digest or scorecard is posted. */
+function hereOf(request: JobRequest): Recipient {
+  return { kind: 'channel', platform: request.platform, channelId: request.channelId ?? '', conversationRefId: request.conversationRefId ?? null };
 }
 
 async function deliverNow(deps: RunDeps, workspace: WorkspaceDoc, deliveries: PlannedDelivery[], concurrency?: number): Promise<OnDemandOutcome> {

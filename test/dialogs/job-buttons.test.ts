@@ -125,6 +125,7 @@ describe('digest and reminders from a chat', () => {
         return { planned: 1, sent: 1, failed: [], sentByKind: { digest: 1 } };
       },
       remindersNow: async () => ({ planned: 3, sent: 3, failed: [], sentByKind: { pm_reminder: 1, owner_reminder: 2 } }),
+      scorecardNow: async () => ({ planned: 1, sent: 1, failed: [], sentByKind: { scorecard: 1 } }),
     };
     const chat = await startChat({ actor: (world) => world.admin, deps: { jobs }, extra: { channelId: '19:exec' } });
     await play(chat, [

@@ -54,6 +54,8 @@ function replyText(reply: Reply): string {
       return `List ${reply.view.total}`;
     case 'file':
       return `File ${reply.filename}`;
+    case 'mine':
+      return `Mine ${reply.view.overdueTotal} overdue`;
   }
 }
 

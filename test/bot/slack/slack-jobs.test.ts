@@ -164,20 +164,23 @@ describe('SlackJobSender, without the scheduler', () => {
 });
 
 describe('the scheduled run, through the Slack sender', () => {
-  it('posts Monday’s digest in the exec channel and the reminders in DMs, once for the week', async () => {
+  it('posts Monday’s digest in the exec channel, the reminders and the PMO scorecard in DMs, once for the week', async () => {
     let now = new Date('2026-11-30T09:30:00Z'); // Monday: the default digest time, the reminders half an hour late
     const clock = { now: () => new Date(now), sleep: async (ms: number) => void (now = new Date(now.getTime() + ms)) };
     const scheduled = createScheduler({ senders: [bot.slack.jobSender], logger: pino({ level: 'silent' }), instanceId: 'slack-tick', cron: false, clock });
     try {
       const before = stub.calls.length;
       const report = await scheduled.tick();
-      expect(report.started.sort()).toEqual([`${ws._id}:digest:2026-W49`, `${ws._id}:reminders:2026-W49`]);
+      // The scorecard (default Mon 09:15) is due too, to the PMO admin (issue 14).
+      expect(report.started.sort()).toEqual([`${ws._id}:digest:2026-W49`, `${ws._id}:reminders:2026-W49`, `${ws._id}:scorecard:2026-W49`]);
       const posted = stub.callsTo('chat.postMessage', before);
-      expect(posted.map((c) => c.args.channel).sort()).toEqual(['CEXEC', 'CEXEC', 'UBOB', 'UJANE', 'USAM']);
+      expect(posted.map((c) => c.args.channel).sort()).toEqual(['CEXEC', 'CEXEC', 'UADA', 'UBOB', 'UJANE', 'USAM']);
       for (const post of posted) expect(checkMessage({ text: text(post), blocks: post.args.blocks as Json[] })).toEqual([]);
       const [parent, thread] = posted.filter((c) => c.args.channel === 'CEXEC');
       expect(parent.args.thread_ts).toBeUndefined();
       expect(thread.args.thread_ts).toBe(parent.response?.ts);
+      expect(text(posted.find((c) => c.args.channel === 'UADA')!)).toMatch(/^PMO scorecard — week 49: /);
+      expect(await getJobRun(ws._id, 'scorecard', '2026-W49')).toMatchObject({ status: 'done', deliveries: 1, error: null });
       expect(await getJobRun(ws._id, 'reminders', '2026-W49')).toMatchObject({ status: 'done', deliveries: 3, error: null });
       expect(await getJobRun(ws._id, 'digest', '2026-W49')).toMatchObject({ status: 'done', deliveries: 2, error: null });
 

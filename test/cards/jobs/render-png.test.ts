@@ -12,6 +12,9 @@ import { artifactPath, launchChromium } from '../../support/browser';
 import { HEAT_COLORS } from '../../../cards/jobs/heat-map';
 import { rgbOf } from '../../../cards/jobs/png';
 import { bigDigest, digestMessage, explainedDigest, nudgeMessage, pmReminder } from './fixtures';
+import { planScorecard } from '../../../jobs/planners';
+import { MONDAY, workspace } from '../../jobs/planners/fixtures';
+import { scorecardData } from '../../jobs/planners/scorecard-fixtures';
 import { TEAMS_LIGHT_HOST_CONFIG } from './teams-host-config';
 
 const MODULES = path.join(__dirname, '..', '..', '..', 'node_modules');
@@ -113,4 +116,14 @@ it('renders the explained digest (reasons, slips, risks that rose, the heat map)
   expect(hasColour(png, rgbOf(HEAT_COLORS.critical.full))).toBe(true);
   expect(hasColour(png, rgbOf(HEAT_COLORS.high.full))).toBe(true);
   expect(hasColour(png, rgbOf(HEAT_COLORS.low.pale))).toBe(true);
+}, 60_000);
+
+it('renders the Monday PMO scorecard to test/artifacts/scorecard.png (issue 14)', async () => {
+  const [delivery] = planScorecard(MONDAY, '2026-W49', workspace('Europe/Berlin'), scorecardData('controlling'));
+  const { png, errors } = await render(delivery.message, 'scorecard.png');
+  expect(errors).toEqual([]);
+  expect(png.height).toBeGreaterThan(400);
+  expect(ink(png).share).toBeGreaterThan(0.03);
+  // Teams' attention red of the overdue counts and the 0/4 of the least compliant project.
+  expect(hasColour(png, [0xc4, 0x31, 0x4b])).toBe(true);
 }, 60_000);

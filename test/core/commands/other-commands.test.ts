@@ -80,7 +80,7 @@ describe('set-up, views and the rest of SPEC §3', () => {
     ['role @{U1} pm now', [''], /^unexpected text "now" after the person and the role/],
     ['settings timezone=Mars/Phobos digest=Mon 9', ['timezone', 'digest'], /^timezone must be an IANA zone/],
     ['settings Europe/Berlin', [''], /^unexpected text "Europe\/Berlin" after settings/],
-    ['settings colour=blue', ['colour'], /^settings has no field "colour"; it takes timezone\/tz, digest, reminders, nudge, policy$/],
+    ['settings colour=blue', ['colour'], /^settings has no field "colour"; it takes timezone\/tz, digest, reminders, nudge, policy, scorecard, holidays\/holiday$/],
     ['digest EMEA APAC', [''], /^unexpected text "APAC" after digest EMEA/],
     ['reminders now', [''], /^unexpected text "now" after reminders; use: reminders \(it reminds the whole workspace\)$/],
     ['export rsks', [''], /^export does not understand "rsks" \(did you mean "risks"\?\)/],

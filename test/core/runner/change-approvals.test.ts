@@ -17,6 +17,7 @@ function recordingJobs(): JobCommands & { notices: Notice[] } {
     notices,
     digestNow: none,
     remindersNow: none,
+    scorecardNow: none,
     notify: async (_request, sent) => {
       notices.push(...sent);
       return { planned: sent.length, sent: sent.length, failed: [], sentByKind: { notice: sent.length } };

@@ -63,6 +63,7 @@ describe('digest now', () => {
     const jobs: JobCommands = {
       digestNow: async () => ({ planned: 3, sent: 3, failed: [], sentByKind: { digest: 1, digest_projects: 2 } }),
       remindersNow: async () => ({ planned: 0, sent: 0, failed: [], sentByKind: {} }),
+      scorecardNow: async () => ({ planned: 0, sent: 0, failed: [], sentByKind: {} }),
     };
     const reply = await runCommand({ name: 'digest', portfolio: 'DIGITAL' }, { ...contextOf(world, world.admin), jobs });
     expect(reply).toEqual({ type: 'text', text: 'Posted the DIGITAL digest here, with every project line in 2 more messages.' });

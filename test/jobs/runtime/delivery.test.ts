@@ -123,7 +123,7 @@ function pagesTo(channelId: string, count: number, platform: 'teams' | 'slack'):
       recipient: { kind: 'channel', platform, channelId },
       message: { ...one.message, view: { ...(one.message.view as object), pmName: `page ${i + 1}` } } as PlannedDelivery['message'],
     }));
-    return { job, period: latestDue(workspace.schedules[job], workspace.timeZone, now).period, deliveries };
+    return { job, period: latestDue(workspace.schedules[job === 'escalation' ? 'nudge' : job], workspace.timeZone, now).period, deliveries };
   };
 }
 

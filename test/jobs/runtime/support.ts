@@ -104,7 +104,7 @@ export function plannerFor(people: () => string[]): Planner & { calls: { job: Jo
   const calls: { job: JobName; now: Date }[] = [];
   const plan: Planner = async (job, workspace, now) => {
     calls.push({ job, now });
-    const { period } = latestDue(workspace.schedules[job], workspace.timeZone, now);
+    const { period } = latestDue(workspace.schedules[job === 'escalation' ? 'nudge' : job], workspace.timeZone, now);
     return { job, period, deliveries: people().map((p) => ({ ...nudgeTo(p, workspace.platform), key: `${job}:user:${p}` })) };
   };
   return Object.assign(plan, { calls });
@@ -130,7 +130,7 @@ export async function workspaceWith(
 ): Promise<WorkspaceDoc> {
   counter += 1;
   const created = await ensureWorkspace(platform, `jobs-${counter}-${Date.now()}`, `Jobs ${counter}`, { timeZone });
-  const schedules = { digest: 'Sun 00:01', reminders: 'Sun 00:01', nudge: 'Sun 00:01', ...schedule };
+  const schedules = { digest: 'Sun 00:01', reminders: 'Sun 00:01', nudge: 'Sun 00:01', scorecard: 'Sun 00:01', ...schedule };
   const doc = await WorkspaceModel.findOneAndUpdate({ _id: created._id }, { $set: { schedules } }, { new: true }).lean<WorkspaceDoc>();
   if (!doc) throw new Error('workspace vanished');
   return doc;

@@ -68,7 +68,8 @@ describe('scheduled jobs over Bot Framework', () => {
     const before = connector.sent.length;
     const report = await scheduler.tick();
     const ws = (await chat.workspace())._id;
-    expect(report.started.sort()).toEqual([`${ws}:digest:2026-W49`, `${ws}:reminders:2026-W49`]);
+    // The PMO scorecard (default Mon 09:15) is due as well (issue 14).
+    expect(report.started.sort()).toEqual([`${ws}:digest:2026-W49`, `${ws}:reminders:2026-W49`, `${ws}:scorecard:2026-W49`]);
 
     const sent = connector.sent.slice(before);
     const to = (conversation: string) => sent.filter((s) => s.conversationId === conversation);
@@ -87,7 +88,9 @@ describe('scheduled jobs over Bot Framework', () => {
     const [janeDm] = to(`a:personal-tenant-jobs-${JANE.id}`);
     expect(cardOf(janeDm.activity)).toContain('Vendor API may slip');
     expect(cardOf(janeDm.activity)).not.toContain('Build server down');
-    expect(sent).toHaveLength(3);
+    const scorecards = sent.filter((s) => String(s.activity.text).startsWith('PMO scorecard'));
+    expect(sent.length - scorecards.length).toBe(3);
+    expect(await getJobRun(ws, 'scorecard', '2026-W49')).toMatchObject({ status: 'done' });
 
     // Jane presses Snooze a week on the card she got: the button works and the history says so.
     const [snoozed] = await chat.say('', JANE, { value: buttonData(janeDm.activity, 'pmo.item.snooze', 'R-1') });
