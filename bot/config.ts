@@ -28,6 +28,10 @@ export interface Config {
     emulatorOpenIdMetadataUrl?: string;
     loginUrl?: string;
     oauthScope?: string;
+    /** Microsoft Graph, where team owners (PMO admins, SPEC §2) are read (GRAPH_API_URL). */
+    graphApiUrl: string;
+    /** Where the bot gets its app token for Graph (GRAPH_TOKEN_URL); `{tenant}` is the team's tenant. */
+    graphTokenUrl: string;
   };
   slack: {
     signingSecret?: string;
@@ -58,6 +62,7 @@ export class ConfigError extends Error {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 const EMBEDDED = ['auto', 'mongod', 'ferretdb'] as const;
+const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
 type Env = Record<string, string | undefined>;
 
@@ -98,6 +103,13 @@ export function loadConfig(env: Env = process.env, root = path.resolve(__dirname
     }
   };
 
+  const graphUrl = (name: string): string | undefined => {
+    const v = url(name, ['http:', 'https:']);
+    if (v === undefined || v.startsWith('https:') || LOOPBACK.has(new URL(v).hostname)) return v;
+    problems.push(`${name} must be an https URL (plain http only to 127.0.0.1, ::1 or localhost) (got "${v}")`);
+    return undefined;
+  };
+
   // Checked by shape only: replica-set lists (h1:27017,h2:27017) are not WHATWG URLs. Never echoed: it may hold a password.
   const mongoUri = get('MONGODB_URI');
   if (mongoUri !== undefined && !/^mongodb(\+srv)?:\/\/[^/?#]+/.test(mongoUri)) {
@@ -120,6 +132,9 @@ export function loadConfig(env: Env = process.env, root = path.resolve(__dirname
     emulatorOpenIdMetadataUrl: url('BOTFRAMEWORK_EMULATOR_OPENID_METADATA_URL', ['https:']),
     loginUrl: url('BOTFRAMEWORK_LOGIN_URL', ['https:']),
     oauthScope: get('BOTFRAMEWORK_OAUTH_SCOPE'),
+    // These carry the app password and its token: https, or plain http to this machine only (a local stub).
+    graphApiUrl: graphUrl('GRAPH_API_URL') ?? 'https://graph.microsoft.com/v1.0',
+    graphTokenUrl: graphUrl('GRAPH_TOKEN_URL') ?? 'https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token',
   };
   if (teams.appId && !teams.appPassword && teams.appType !== 'UserAssignedMSI') {
     problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set');

@@ -1,4 +1,4 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { JobCommands } from '../../core/runner/types';
@@ -13,6 +13,8 @@ import { doorLogic } from './door';
 import { PmoBot } from './pmo-bot';
 import { TeamsPresenter } from './presenter';
 import { mountTeams } from './routes';
+import { TeamOwners } from './team-owners';
+import { setTeamOwners } from './turn';
 
 export interface TeamsDoor {
   bot: PmoBot;
@@ -43,7 +45,14 @@ export function mountTeamsBot(
   // emulator and tests, replying to a serviceUrl on this machine (bot/mount.ts keeps others out).
   const mode = deps.config.teams.appId ? 'msteams' : 'local';
   const inbox = deps.inbox ?? new Inbox({ holder: newHolderId(), logger });
-  mountTeams(app, adapter, doorLogic((context) => bot.run(context), { mode, inbox, logger, preload: (context) => conversationState.load(context) }));
+  const { appId, appPassword, graphApiUrl, graphTokenUrl } = deps.config.teams;
+  // Team owners count as PMO admins (SPEC §2); local mode and managed identities make no Graph calls.
+  const owners = appId && appPassword ? new TeamOwners({ appId, appPassword, graphApiUrl, graphTokenUrl, logger }) : undefined;
+  const run = (context: TurnContext): Promise<void> => {
+    setTeamOwners(context, owners);
+    return bot.run(context);
+  };
+  mountTeams(app, adapter, doorLogic(run, { mode, inbox, logger, preload: (context) => conversationState.load(context) }));
   if (mode === 'local') logger.info('Teams: local mode (MicrosoftAppId unset): no Bot Framework authentication, loopback callers only');
   return { bot, adapter };
 }

@@ -3,12 +3,31 @@ import type { ConversationKind, Platform } from '../../core/domain';
 import type { RunContext } from '../../core/runner/types';
 import { KnownContacts, type RequestRef } from '../../core/services';
 import { DEFAULT_CHANGE_PENDING_DAYS } from '../../models';
+import type { TeamOwners } from './team-owners';
 
 const INBOUND_REQUEST = Symbol('pmo.inboundRequest');
+const TEAM_OWNERS = Symbol('pmo.teamOwners');
 
 /** The claimed activity this turn carries out (the door sets it), so a create run again finds what it saved. */
 export function setInboundRequest(context: TurnContext, request: RequestRef): void {
   context.turnState.set(INBOUND_REQUEST, request);
+}
+
+/** Where this turn may ask whether the sender owns the team (unset in local mode: no Graph calls). */
+export function setTeamOwners(context: TurnContext, owners: TeamOwners | undefined): void {
+  if (owners) context.turnState.set(TEAM_OWNERS, owners);
+}
+
+/**
+ * Teams team owners count as PMO admins (SPEC §2): in a team's channel, the sender is asked about
+ * in Graph by their Entra id. Outside a team, or without Graph, today's rules hold.
+ */
+async function ownsTheTeam(context: TurnContext, tenantId: string): Promise<boolean> {
+  const owners = context.turnState.get(TEAM_OWNERS) as TeamOwners | undefined;
+  const team = (context.activity.channelData as { team?: { aadGroupId?: unknown } } | undefined)?.team;
+  const aadObjectId: unknown = context.activity.from?.aadObjectId;
+  if (!owners || typeof team?.aadGroupId !== 'string' || typeof aadObjectId !== 'string') return false;
+  return owners.isOwner(tenantId, team.aadGroupId, aadObjectId);
 }
 
 /** Teams tenants are workspaces; the emulator, Web Chat and our local chat share one local workspace. */
@@ -54,7 +73,7 @@ export async function resolveTurn(
   const ref = await rememberConversation(context, workspace._id.toString(), ws.platform, contacts);
   return {
     workspaceId: workspace._id,
-    actor: { userId: from.id, displayName: from.name, isPlatformAdmin: ws.platform === 'local' },
+    actor: { userId: from.id, displayName: from.name, isPlatformAdmin: ws.platform === 'local' || (ws.platform === 'teams' && (await ownsTheTeam(context, ws.externalId))) },
     now,
     timeZone: workspace.timeZone,
     changePendingDays: workspace.changePendingDays ?? DEFAULT_CHANGE_PENDING_DAYS,

@@ -56,7 +56,14 @@ describe('loadConfig', () => {
     );
     expect(config.port).toBe(8080);
     expect(config.database.uri).toBe('mongodb://a:27017,b:27017,c:27017/pmo?replicaSet=rs0');
-    expect(config.teams).toEqual({ appId: 'app', appPassword: 'pw', appType: 'SingleTenant', tenantId: 'tenant' });
+    expect(config.teams).toEqual({
+      appId: 'app',
+      appPassword: 'pw',
+      appType: 'SingleTenant',
+      tenantId: 'tenant',
+      graphApiUrl: 'https://graph.microsoft.com/v1.0',
+      graphTokenUrl: 'https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token',
+    });
     expect(config.slack.apiUrl).toBe('http://127.0.0.1:9999/api');
     expect(config.publicUrl).toBe('https://pmo.example.com');
     expect(config.defaultTimeZone).toBe('Europe/Berlin');
@@ -79,10 +86,21 @@ describe('loadConfig', () => {
     [{ DEFAULT_TIMEZONE: 'Mars/Olympus' }, /DEFAULT_TIMEZONE must be an IANA time zone/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ PMO_EMBEDDED_DB: 'sqlite' }, /PMO_EMBEDDED_DB must be one of auto, mongod, ferretdb/],
+    [{ GRAPH_API_URL: 'http://graph.example.com/v1.0' }, /GRAPH_API_URL must be an https URL \(plain http only to 127.0.0.1/],
+    [{ GRAPH_TOKEN_URL: 'ftp://127.0.0.1/token' }, /GRAPH_TOKEN_URL must be a http: or https: URL/],
   ])('rejects %p with a clear message', (env, message) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
+  });
+
+  it('reads the Graph endpoints (team owners as PMO admins), allowing plain http only to this machine', () => {
+    const config = loadConfig(
+      { GRAPH_API_URL: 'https://graph.microsoft.us/v1.0/', GRAPH_TOKEN_URL: 'http://127.0.0.1:9/{tenant}/token' },
+      ROOT,
+    );
+    expect(config.teams.graphApiUrl).toBe('https://graph.microsoft.us/v1.0');
+    expect(config.teams.graphTokenUrl).toBe('http://127.0.0.1:9/{tenant}/token');
   });
 
   it('reports every bad variable at once, one line each, and never echoes a connection string', () => {

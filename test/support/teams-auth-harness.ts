@@ -46,6 +46,9 @@ export async function startSecuredTeamsBot(env: Record<string, string> = {}, end
     BOTFRAMEWORK_OPENID_METADATA_URL: urls.openIdMetadataUrl,
     BOTFRAMEWORK_EMULATOR_OPENID_METADATA_URL: urls.emulatorOpenIdMetadataUrl,
     BOTFRAMEWORK_LOGIN_URL: urls.loginUrl,
+    // Team owners are read from Graph: never the real one from a test (port 9 on loopback refuses).
+    GRAPH_API_URL: 'http://127.0.0.1:9/v1.0',
+    GRAPH_TOKEN_URL: 'http://127.0.0.1:9/{tenant}/oauth2/v2.0/token',
     ...env,
   });
   const app = createApp({ logger, isReady: async () => true });
