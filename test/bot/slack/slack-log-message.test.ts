@@ -7,7 +7,7 @@ import { IssueModel, RiskModel } from '../../../models';
 import { useTestDatabase } from '../../support/db';
 import type { SlackCall } from '../../support/slack-api-stub';
 import { useSlackBot } from '../../support/slack-harness';
-import { formState, type Where } from '../../support/slack-requests';
+import { closedPayload, formState, type Where } from '../../support/slack-requests';
 
 useTestDatabase();
 
@@ -150,6 +150,22 @@ describe('Log in PMO register (message shortcut)', () => {
     const issue = await IssueModel.findOne({ title: 'Test rig is down again' }).lean();
     expect(issue).toMatchObject({ projectKey: 'APOLLO', sourceAuthor: 'Priya Shah' });
     expect(issue?.sourceUrl || undefined).toBeUndefined();
+  });
+
+  it('ends the form quietly when its modal is closed, saving nothing; the shortcut then starts afresh', async () => {
+    stub.on('chat.getPermalink', () => ({ channel: 'CAPOLLO', permalink: PERMALINK }));
+    stub.on('views.open', () => ({ view: { id: 'V-LOG3' } }));
+    const message = { ts: '1796638500.000300', user: 'UPRIYA', text: 'Budget review moved to Friday' };
+    const first = viewOf((await after(() => bot.sender.interaction(shortcut(BEN, message)))).find((c) => c.method === 'views.open'), 'V-LOG3');
+    const form = viewOf((await after(() => bot.sender.submit(BEN, first, formState(first.blocks, { pmo_kind: 'risk' }))))[0]);
+    expect(form.callback_id).toBe('pmo.form.submit');
+    expect(await after(() => bot.sender.interaction(closedPayload(BEN, form)))).toEqual([]);
+    expect(await RiskModel.countDocuments({ title: 'Budget review moved to Friday' })).toBe(0);
+    // The same message again: a fresh first modal, and its form starts anew (not "that form has ended").
+    const again = viewOf((await after(() => bot.sender.interaction(shortcut(BEN, message)))).find((c) => c.method === 'views.open'), 'V-LOG4');
+    const [next] = await after(() => bot.sender.submit(BEN, again, formState(again.blocks, { pmo_kind: 'risk' })));
+    expect(viewOf(next).callback_id).toBe('pmo.form.submit');
+    await after(() => bot.sender.interaction(closedPayload(BEN, viewOf(next))));
   });
 
   it('ignores a shortcut of another callback id', async () => {
