@@ -47,6 +47,28 @@ export interface ItemFact {
   title: string;
   value: string;
   name: boolean;
+  /** A checked https URL the value links to (the source message); each platform writes the link its own way. */
+  link?: string;
+}
+
+/**
+ * A URL we are willing to write into a card's link: https only, parseable, and free of spaces,
+ * angle brackets, brackets, parentheses, pipes and quotes, which would break out of a Markdown
+ * `[text](url)` or a Slack `<url|text>`. Anything else is not linked at all.
+ */
+export function linkableUrl(url: string | undefined): string | undefined {
+  if (!url || url.length > 2000 || !/^https:\/\/[^\s<>()[\]|"'`\\]+$/.test(url)) return undefined;
+  try {
+    return new URL(url).protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "Source: the message", linking to the chat message the item was logged from (only when its URL is safe to link). */
+function sourceFact(item: ItemView): ItemFact[] {
+  const link = linkableUrl(item.sourceUrl);
+  return link ? [{ title: 'Source', value: 'the message', name: false, link }] : [];
 }
 
 function fact(title: string, value: string | number | undefined, kind?: 'name'): ItemFact[] {
@@ -64,7 +86,7 @@ export function itemFactList(item: ItemView): ItemFact[] {
     ...fact('Due', item.due ? `${item.due}${item.overdue ? ' — overdue' : ''}` : undefined),
   ];
   const own = registerOf(item.kind).card.facts(item).flatMap((f) => fact(f.title, f.value, f.name ? 'name' : undefined));
-  return [...common, ...own, ...relatedFacts(item)];
+  return [...common, ...own, ...relatedFacts(item), ...sourceFact(item)];
 }
 
 /** `show R-3`: one fact per kind of the items naming it (`Actions`: those serving it, `Decisions`: those concerning it). */
@@ -79,7 +101,10 @@ function relatedFacts(item: ItemView): ItemFact[] {
 
 /** The facts as a Teams FactSet: escaped for its Markdown, names clipped shorter. */
 export function itemFacts(item: ItemView): Fact[] {
-  return itemFactList(item).map(({ title, value, name }) => ({ title, value: inlineText(value, name ? TEXT_LIMITS.name : TEXT_LIMITS.value) }));
+  return itemFactList(item).map(({ title, value, name, link }) => ({
+    title,
+    value: link ? `[${inlineText(value, TEXT_LIMITS.name)}](${link})` : inlineText(value, name ? TEXT_LIMITS.name : TEXT_LIMITS.value),
+  }));
 }
 
 function section(heading: string, text: string | undefined): CardElement[] {

@@ -1,7 +1,8 @@
 // Slack payloads → the botbuilder activity the shared dialogs read, plus the Slack facts of the turn.
 import type { Activity } from 'botbuilder';
-import type { BlockAction, SlashCommand, ViewClosedAction, ViewSubmitAction } from '@slack/bolt';
+import type { BlockAction, MessageShortcut, SlashCommand, ViewClosedAction, ViewSubmitAction } from '@slack/bolt';
 import { CARD_VERBS } from '../../cards/verbs';
+import { ITEM_KINDS, type ItemKind } from '../../core/domain';
 import { nounsOf } from '../../core/registers';
 import { actionData, formValuesFromState, isListPageData } from '../../cards/blocks';
 import { plainFromSlack, stripBotMention } from './slack-text';
@@ -161,6 +162,38 @@ export function fromBlockActions(body: BlockAction): Inbound | null {
   return { key: `action:${body.trigger_id}`, turn, activity: activityFor(turn, id, '', { ...data, ...formValuesFromState(values) }) };
 }
 
+/** The callback id of the "Log in PMO register" message shortcut (manifest/slack-manifest.yml). */
+export const LOG_MESSAGE_CALLBACK_ID = 'pmo.log_message';
+/** The shortcut's first modal: the kind, title and description; its submit starts that kind's form. */
+export const LOG_MESSAGE_MODAL_ID = 'pmo.log_message.kind';
+/** The first modal's kind select: not a form field, it names the form (the command) to start. */
+export const KIND_INPUT = 'pmo_kind';
+/** More of a message than a register item can hold is not kept (a description takes 4,000). */
+const SHORTCUT_TEXT_MAX = 4_000;
+
+/** "Log in PMO register" on a message: the dialog lives in the message's thread, so the confirmation goes there. */
+export function fromMessageShortcut(body: MessageShortcut): Inbound | null {
+  const actor = actorOf(body);
+  if (!actor || typeof body.channel?.id !== 'string' || typeof body.message?.ts !== 'string') return null;
+  const { message } = body;
+  const text = typeof message.text === 'string' ? message.text.slice(0, SHORTCUT_TEXT_MAX) : '';
+  const username = typeof message.username === 'string' ? message.username.slice(0, 100) : undefined;
+  const turn: SlackTurn = {
+    source: 'shortcut',
+    ...actor,
+    channel: body.channel.id,
+    channelType: channelTypeOf(body.channel.id, body.channel.name),
+    // A reply in a thread is answered in that thread; any other message gets a thread of its own.
+    threadTs: typeof message.thread_ts === 'string' ? message.thread_ts : message.ts,
+    triggerId: body.trigger_id,
+    responseUrl: body.response_url,
+    message: { ts: message.ts, text, ...(typeof message.user === 'string' ? { userId: message.user } : {}), ...(username ? { username } : {}) },
+  };
+  return { key: `shortcut:${body.trigger_id}`, turn, activity: activityFor(turn, body.trigger_id, '') };
+}
+
+const isKind = (value: unknown): value is ItemKind => typeof value === 'string' && (ITEM_KINDS as readonly string[]).includes(value);
+
 /** A modal of ours submitted: the submit's data from private_metadata merged with the inputs. */
 export function fromViewSubmission(body: ViewSubmitAction): Inbound | null {
   const meta = decodeMetadata(body.view.private_metadata);
@@ -174,7 +207,14 @@ export function fromViewSubmission(body: ViewSubmitAction): Inbound | null {
     viewId: body.view.id,
     viewTitle: body.view.title?.text ?? '',
   };
-  const value = { ...(meta.data ?? {}), ...formValuesFromState(body.view.state?.values ?? {}) };
+  const { [KIND_INPUT]: kind, ...values } = formValuesFromState(body.view.state?.values ?? {});
+  const value: Record<string, unknown> = { ...(meta.data ?? {}), ...values };
+  // The shortcut's first modal: the kind chosen names the form its fields are submitted to.
+  if (body.view.callback_id === LOG_MESSAGE_MODAL_ID) {
+    if (!isKind(kind)) return null;
+    value.verb = CARD_VERBS.submitForm;
+    value.command = kind;
+  }
   return { key: `view:${body.trigger_id}`, turn, activity: activityFor(turn, body.view.id, '', value) };
 }
 

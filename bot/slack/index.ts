@@ -79,7 +79,7 @@ export function mountSlackApp(app: Express, deps: SlackDeps): SlackMount {
   const directory = new SlackDirectory(logger);
   const presenter = new SlackPresenter(exportLinksFor(deps.config));
   const conversationState = new WorkspaceConversationState(new MongoStorage({ logger }));
-  const bot = new SlackBot({ conversationState, dialogs: createDialogs({ presenter, jobs: deps.jobs }), directory, now: deps.now });
+  const bot = new SlackBot({ conversationState, dialogs: createDialogs({ presenter, jobs: deps.jobs }), directory, now: deps.now, logger });
 
   // The closures below reach `turns` (its API clients) only when called, after it exists.
   const tokens: TokenSource = installer

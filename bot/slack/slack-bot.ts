@@ -1,8 +1,10 @@
 import { ActivityHandler, type ConversationState, type TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
 import { setRunContext } from '../../dialogs/run-context';
 import { runDialogs, type PmoDialogs } from '../../dialogs/root.dialog';
 import { slackTurnStateOf } from './adapter';
 import type { SlackDirectory } from './directory';
+import { openLogMessageModal } from './shortcut';
 import { mentionedUserIds, nameMentions } from './slack-text';
 import { resolveSlackTurn } from './turn';
 
@@ -12,6 +14,7 @@ export interface SlackBotDeps {
   directory: SlackDirectory;
   /** The clock; tests pin it. */
   now?: () => Date;
+  logger?: Logger;
 }
 
 /**
@@ -45,7 +48,14 @@ export class SlackBot extends ActivityHandler {
     }
     // A request carried out late (its first holder died) runs at the time it was received.
     const now = this.deps.now?.() ?? request?.receivedAt ?? new Date();
-    const ctx = await resolveSlackTurn(activity, { turn, workspace, person, botUserId }, now);
+    const resolved = await resolveSlackTurn(activity, { turn, workspace, person, botUserId }, now);
+    if (turn.source === 'shortcut') {
+      // "Log in PMO register" on a message: its first modal; what is submitted there runs the dialogs.
+      await openLogMessageModal(turn, { api, directory, workspace, logger: this.deps.logger });
+      return;
+    }
+    // A form opened from a message: what it saves remembers that message (its link and author).
+    const ctx = turn.origin ? { ...resolved, source: turn.origin } : resolved;
     setRunContext(context, request ? { ...ctx, request: { key: request.key, retry: request.retry } } : ctx);
     await runDialogs(context, this.deps.conversationState, this.deps.dialogs);
   }

@@ -1,7 +1,7 @@
 // The Slack facts of one turn (who, where, how to answer), carried on the activity and in modals' private_metadata.
 import type { ConversationKind } from '../../core/domain';
 
-export type SlackSource = 'command' | 'message' | 'mention' | 'action' | 'view' | 'closed' | 'proactive';
+export type SlackSource = 'command' | 'message' | 'mention' | 'action' | 'view' | 'closed' | 'proactive' | 'shortcut';
 export type SlackChannelType = 'im' | 'mpim' | 'channel' | 'group';
 
 /** Where a reply goes: the Slack channel, its thread, and the response_url a slash command or button gave. */
@@ -10,6 +10,20 @@ export interface SlackPlace {
   channelType: SlackChannelType;
   threadTs?: string;
   responseUrl?: string;
+  /**
+   * The message a "Log in PMO register" shortcut was used on (its permalink, '' when Slack gave
+   * none, and its author): carried through the modals so the item saved there remembers it.
+   */
+  origin?: { url: string; authorName: string };
+}
+
+/** The message a shortcut was used on, as the payload gives it. */
+export interface ShortcutMessage {
+  ts: string;
+  text: string;
+  /** Its author's user id (none for some bot messages), or the name a bot posted under. */
+  userId?: string;
+  username?: string;
 }
 
 export interface SlackTurn extends SlackPlace {
@@ -27,6 +41,8 @@ export interface SlackTurn extends SlackPlace {
   ephemeral?: boolean;
   /** A list's page asked for by its Next/Previous button. */
   page?: { page: number; pageSize: number };
+  /** A message shortcut ("Log in PMO register"): the message it was used on. */
+  message?: ShortcutMessage;
 }
 
 /** Channel ids tell DMs (D…) from the rest when an event does not say. */
@@ -76,9 +92,20 @@ export function decodeMetadata(text: string | undefined): ModalMetadata | undefi
   }
 }
 
-export const placeOf = (turn: SlackPlace): SlackPlace => ({
-  channel: turn.channel,
-  channelType: turn.channelType,
-  ...(turn.threadTs ? { threadTs: turn.threadTs } : {}),
-  ...(turn.responseUrl ? { responseUrl: turn.responseUrl } : {}),
-});
+/** A message's origin as we wrote it into a modal's metadata: two bounded strings, or nothing. */
+function originOf(origin: unknown): SlackPlace['origin'] {
+  const o = origin as { url?: unknown; authorName?: unknown } | undefined;
+  if (typeof o?.url !== 'string' || typeof o.authorName !== 'string' || o.url.length > 2000 || o.authorName.length > 200) return undefined;
+  return { url: o.url, authorName: o.authorName };
+}
+
+export const placeOf = (turn: SlackPlace): SlackPlace => {
+  const origin = originOf(turn.origin);
+  return {
+    channel: turn.channel,
+    channelType: turn.channelType,
+    ...(turn.threadTs ? { threadTs: turn.threadTs } : {}),
+    ...(turn.responseUrl ? { responseUrl: turn.responseUrl } : {}),
+    ...(origin ? { origin } : {}),
+  };
+};

@@ -27,7 +27,7 @@ function itemBody(item: ItemView, note?: string): KnownBlock[] {
     header(itemHeadline(item)),
     context([note, ...what].filter(Boolean).join(' · ')),
     section(`*${levelText(item)}*${overdue}`),
-    ...fieldSections(itemFactList(item).map(({ title, value }) => [title, value]), TEXT_LIMITS.value),
+    ...fieldSections(itemFactList(item).map(({ title, value, link }) => [title, value, link ? `<${escapeMrkdwn(link)}|${mrkdwnLine(value, TEXT_LIMITS.name)}>` : undefined]), TEXT_LIMITS.value),
     ...itemTexts(item),
   ];
 }

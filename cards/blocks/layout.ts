@@ -47,9 +47,11 @@ export function actions(buttons: (ButtonElement | undefined)[]): ActionsBlock[] 
 }
 
 /** Label/value pairs as two-column section fields, ten to a section; values are user text. */
-export function fieldSections(pairs: [label: string, value: string][], max: number): SectionBlock[] {
-  const fields = pairs.map(([label, value]) => {
+export function fieldSections(pairs: [label: string, value: string, mrkdwnValue?: string][], max: number): SectionBlock[] {
+  const fields = pairs.map(([label, value, written]) => {
     const room = BLOCK_LIMITS.fieldText - label.length - 3;
+    // A value already written as mrkdwn (a checked link) goes as it is when it fits; else as plain text.
+    if (written !== undefined && written.length <= room) return mrkdwn(labelled(label, written));
     return mrkdwn(labelled(label, mrkdwnLine(value, Math.min(max, room)) || NONE));
   });
   const sections: SectionBlock[] = [];

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AppsManifestValidateArguments } from '@slack/web-api';
 import { parse } from 'yaml';
+import { LOG_MESSAGE_CALLBACK_ID } from '../../bot/slack/inbound';
 import { SLACK_BOT_EVENTS, SLACK_BOT_SCOPES } from '../../bot/slack/scopes';
 
 type Manifest = AppsManifestValidateArguments['manifest'];
@@ -22,6 +23,7 @@ const METHOD_SCOPE: Record<string, string | null> = {
   'views.open': null,
   'views.update': null,
   'views.publish': null,
+  'chat.getPermalink': null, // the Log in PMO register shortcut's link back; Slack lists no scope for it
   'files.getUploadURLExternal': 'files:write',
   'files.completeUploadExternal': 'files:write',
 };
@@ -66,6 +68,14 @@ describe('manifest/slack-manifest.yml', () => {
     expect(new Set(urls.map((u) => new URL(u ?? '').origin)).size).toBe(1);
     expect(settings.interactivity?.is_enabled).toBe(true);
     expect(manifest.oauth_config?.redirect_urls?.map((u) => new URL(u).pathname)).toEqual(['/slack/oauth_redirect']);
+  });
+
+  it('has the Log in PMO register message shortcut, on the callback id the app listens for (the commands scope covers it)', () => {
+    const shortcuts = (features as { shortcuts?: { name: string; type: string; callback_id: string; description: string }[] }).shortcuts ?? [];
+    expect(shortcuts).toEqual([{ name: 'Log in PMO register', type: 'message', callback_id: LOG_MESSAGE_CALLBACK_ID, description: expect.any(String) }]);
+    expect(shortcuts[0].name.length).toBeLessThanOrEqual(24);
+    expect(shortcuts[0].description.length).toBeLessThanOrEqual(150);
+    expect(manifest.oauth_config?.scopes?.bot).toContain('commands');
   });
 
   it('enables the Home tab and messages to the bot, and no org-wide install (not supported)', () => {
