@@ -72,16 +72,16 @@ const MESSAGE = {
   },
 };
 
-async function invoke(where: Where, name: string, value: Json): Promise<{ status: number; body: Json }> {
-  const res = await post(activity(where, { type: 'invoke', name, value }));
+async function invoke(where: Where, name: string, value: Json, id?: string): Promise<{ status: number; body: Json }> {
+  const res = await post(activity(where, { type: 'invoke', name, value, ...(id ? { id } : {}) }));
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as Json) : {} };
 }
 
 const fetchTask = (where: Where, payload: Json = MESSAGE) =>
   invoke(where, 'composeExtension/fetchTask', { commandId: 'logInRegister', commandContext: 'message', context: { theme: 'default' }, messagePayload: payload });
-const submitAction = (where: Where, data: Json, payload: Json = MESSAGE) =>
-  invoke(where, 'composeExtension/submitAction', { commandId: 'logInRegister', commandContext: 'message', context: { theme: 'default' }, messagePayload: payload, data });
+const submitAction = (where: Where, data: Json, payload: Json = MESSAGE, id?: string) =>
+  invoke(where, 'composeExtension/submitAction', { commandId: 'logInRegister', commandContext: 'message', context: { theme: 'default' }, messagePayload: payload, data }, id);
 
 type Node = Json & { type?: string; id?: string; text?: string; value?: unknown; data?: Json; url?: string; title?: string };
 function nodes(value: unknown, found: Node[] = []): Node[] {
@@ -197,6 +197,22 @@ describe('Log in PMO register (Teams message action)', () => {
     const { body } = await submitAction(ADA_CHANNEL, saveData(card, { logKind: 'risk', probability: '2', impact: '2' }), reply);
     expect(body).toEqual({});
     expect(connector.sent.slice(before).map((s) => s.conversationId)).toEqual([`${CHANNEL};messageid=1764150000000`]);
+  });
+
+  it('logs an action: the action form, saved once even when Teams delivers the submit again', async () => {
+    const message = { ...MESSAGE, id: '1764150055555', body: { contentType: 'html', content: '<p>Call the vendor about the slip</p>' } };
+    const risk = taskCard((await fetchTask(ADA_CHANNEL, message)).body);
+    const action = taskCard((await submitAction(ADA_CHANNEL, saveData(risk, { logKind: 'action' }), message)).body);
+    expect(inputs(action).logKind.value).toBe('action');
+    expect(inputs(action).title.value).toBe('Call the vendor about the slip');
+    const data = saveData(action, { item: 'R-1', due: '2026-12-04' });
+    const first = await submitAction(ADA_CHANNEL, data, message, 'capture-retried');
+    const again = await submitAction(ADA_CHANNEL, data, message, 'capture-retried');
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(first.body).toEqual({});
+    const saved = await itemModel('action').find({ title: 'Call the vendor about the slip' }).lean();
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ key: 'A-1', projectKey: 'APOLLO', itemKey: 'R-1', due: '2026-12-04', sourceUrl: LINK });
   });
 
   it('someone outside the project\'s workspace is refused in the task module: there is no such project for them; nothing is saved', async () => {
