@@ -1,6 +1,7 @@
 // "Log in PMO register" on a chat message: the kind's own log form (LOG_FORMS, from its descriptor),
 // prefilled from the message, checked and saved the way the guided form checks and saves it.
 import { DateTime } from 'luxon';
+import { clip } from '../cards/text';
 import type { Command, ParseContext } from '../core/commands';
 import { todayIn } from '../core/commands';
 import type { ItemKind } from '../core/domain';
@@ -8,10 +9,10 @@ import { aKind } from '../core/registers';
 import { missingFields, runCommand } from '../core/runner';
 import type { Reply, RunContext } from '../core/runner/types';
 import type { ItemSource } from '../core/services';
-import { listPeople } from '../core/services';
-import type { FormChoice, FormView } from '../core/view-models';
+import type { FormView } from '../core/view-models';
 import { applySubmit } from './form-answers';
 import { fieldOf, type FormConfig, type FormValues } from './form-config';
+import { formPeople } from './form.dialog';
 import { capitalise, formView, startState, type FormState } from './form-state';
 import { LOG_FORMS } from './log-item.dialog';
 
@@ -22,7 +23,6 @@ export const isCaptureKind = (value: unknown): value is CaptureKind => (CAPTURE_
 
 /** The kind picker's input id (no log form has a field of that name, and it is no action-data key). */
 export const KIND_INPUT = 'logKind';
-const PEOPLE_SHOWN = 50;
 
 /** The message, as the platform gave it, in plain text. */
 export interface CapturedMessage {
@@ -40,11 +40,6 @@ export interface CaptureTurn {
 
 /** What one step of the capture form comes to: the form again (with what is wrong), or the runner's answer. */
 export type CaptureOutcome = { form: FormView } | { saved: Reply };
-
-const clip = (text: string, max: number): string => {
-  const points = [...text];
-  return points.length <= max ? text : `${points.slice(0, max - 1).join('').trimEnd()}…`;
-};
 
 const maxOf = (config: FormConfig, field: string, fallback: number): number => fieldOf(config, field)?.max ?? fallback;
 
@@ -69,20 +64,10 @@ export function prefill(kind: CaptureKind, message: CapturedMessage, timeZone: s
   return values;
 }
 
-/** The people the owner picker lists, by name (as the guided form lists them). */
-async function people(config: FormConfig, ctx: RunContext): Promise<FormChoice[]> {
-  if (!config.fields.some((f) => f.type === 'person')) return [];
-  const { userId, displayName } = ctx.actor;
-  return (await listPeople(ctx.workspaceId))
-    .map((p) => ({ title: p.displayName || (p.platformUserId === userId && displayName) || '', value: p.platformUserId }))
-    .filter((p) => p.title !== '')
-    .slice(0, PEOPLE_SHOWN);
-}
-
 /** The kind's log form with the kind picker on top; `notice` (a refusal, a switch of kind) leads it. */
 export async function captureForm(kind: CaptureKind, state: FormState, turn: CaptureTurn, notice?: string): Promise<FormView> {
   const config = LOG_FORMS[kind];
-  const view = formView(config, state, 'title', { today: todayIn(turn.parse), people: await people(config, turn.run) });
+  const view = formView(config, state, 'title', { today: todayIn(turn.parse), people: await formPeople(config, turn.run) });
   const picker = {
     id: KIND_INPUT, label: 'Log it as', type: 'choice' as const, required: true, value: kind,
     choices: CAPTURE_KINDS.map((k) => ({ title: capitalise(k), value: k })),
