@@ -237,4 +237,17 @@ describe('Log in PMO register (Teams message action)', () => {
     expect(body).toEqual({});
     expect(await risksIn('Cancelled one')).toEqual([]);
   });
+
+  it('answers hostile or foreign invokes without saving: another command id, a payload of the wrong shapes', async () => {
+    const foreign = await invoke(ADA_CHANNEL, 'composeExtension/fetchTask', { commandId: { $ne: 1 }, commandContext: 'message', messagePayload: MESSAGE });
+    expect(foreign).toEqual({ status: 200, body: { task: { type: 'message', value: 'This app has no such message action.' } } });
+    const shapes = { commandId: 'logInRegister', commandContext: 'message', messagePayload: { body: { contentType: 'html', content: { $gt: '' } }, linkToMessage: ['x'], from: 'me' } };
+    const opened = taskCard((await invoke(ADA_CHANNEL, 'composeExtension/fetchTask', shapes)).body);
+    expect(inputs(opened).title.value).toBeUndefined();
+    const data = { ...saveData(opened), title: { $ne: null }, probability: '3', impact: '3', ['__proto__']: { polluted: true } };
+    const refused = taskCard((await invoke(ADA_CHANNEL, 'composeExtension/submitAction', { ...shapes, data })).body);
+    expect(texts(refused)).toContain('Title must be text');
+    expect(({} as Json).polluted).toBeUndefined();
+    expect(await itemModel('risk').countDocuments({ title: { $type: 'object' } })).toBe(0);
+  });
 });
