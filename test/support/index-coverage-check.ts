@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import '../../models'; // registers every model, so each collection's indexes are known
+import '../../core/registers'; // and the kinds whose schema lives beside their descriptor (actions, decisions)
 import { indexSpecs, isServed, type IndexSpec } from './index-coverage';
 import type { LoggedQuery } from './query-log';
 import { describeShape } from './query-shapes';
