@@ -218,18 +218,23 @@ export class FormDialog extends PmoComponentDialog {
     return missing.filter((field) => fieldOf(this.config, field)?.byPolicy === true);
   }
 
-  /**
-   * Known people for the card's person pickers, by name; read once per form (FormState.people).
-   * Someone with no name yet could not be told apart from anyone else in the list, so is left to be
-   * @mentioned (or shown as the value already chosen).
-   */
-  private async people(ctx: RunContext): Promise<FormChoice[]> {
-    if (!this.config.fields.some((f) => f.type === 'person')) return [];
-    const { userId, displayName } = ctx.actor;
-    const people = await listPeople(ctx.workspaceId);
-    return people
-      .map((p) => ({ title: p.displayName || (p.platformUserId === userId && displayName) || '', value: p.platformUserId }))
-      .filter((p) => p.title !== '')
-      .slice(0, PEOPLE_SHOWN);
+  /** Known people for the card's person pickers (formPeople), read once per form (FormState.people). */
+  private people(ctx: RunContext): Promise<FormChoice[]> {
+    return formPeople(this.config, ctx);
   }
+}
+
+/**
+ * Known people for a form card's person pickers, by name; read once per form (FormState.people).
+ * Someone with no name yet could not be told apart from anyone else in the list, so is left to be
+ * @mentioned (or shown as the value already chosen).
+ */
+export async function formPeople(config: FormConfig, ctx: RunContext): Promise<FormChoice[]> {
+  if (!config.fields.some((f) => f.type === 'person')) return [];
+  const { userId, displayName } = ctx.actor;
+  const people = await listPeople(ctx.workspaceId);
+  return people
+    .map((p) => ({ title: p.displayName || (p.platformUserId === userId && displayName) || '', value: p.platformUserId }))
+    .filter((p) => p.title !== '')
+    .slice(0, PEOPLE_SHOWN);
 }

@@ -1,14 +1,17 @@
 import {
   StatusCodes, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type ConversationState, type FileConsentCardResponse, type InvokeResponse,
+  type MessagingExtensionAction, type MessagingExtensionActionResponse,
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import { helpView } from '../../core/runner';
 import { ensurePerson, KnownContacts } from '../../core/services';
 import type { Presenter } from '../../dialogs/presenter';
-import { setRunContext } from '../../dialogs/run-context';
+import type { CaptureTurn } from '../../dialogs/message-capture';
+import { parseContextOf, setRunContext } from '../../dialogs/run-context';
 import { runDialogs, type PmoDialogs } from '../../dialogs/root.dialog';
 import type { TeamsExportDelivery } from './export-delivery';
 import { mentionsOf, neutralMentions } from './mentions';
+import { fetchCaptureTask, submitCaptureTask } from './message-capture';
 import { rememberConversation, resolveTurn, workspaceOf } from './turn';
 
 const CARD_ACTION_UNSUPPORTED = 'That button is not one of mine any more; type the command instead (help lists them).';
@@ -92,6 +95,22 @@ export class PmoBot extends TeamsActivityHandler {
 
   protected override async handleTeamsFileConsentDecline(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
     await this.deps.files.decline(context, response);
+  }
+
+  /** "Log in PMO register" on a message: the task module with the kind's form, prefilled from the message. */
+  protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    return fetchCaptureTask(action, await this.captureTurn(context));
+  }
+
+  /** The task module's form submitted: saved through the runner, or shown again saying what is wrong. */
+  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    return submitCaptureTask(context, action, await this.captureTurn(context), { logger: this.deps.logger });
+  }
+
+  private async captureTurn(context: TurnContext): Promise<CaptureTurn> {
+    const run = await resolveTurn(context, { timeZone: this.deps.defaultTimeZone }, this.deps.now?.() ?? new Date(), this.contacts);
+    setRunContext(context, run);
+    return { run, parse: parseContextOf(context) };
   }
 
   /** Stores where the bot was installed (for the jobs' proactive messages) and says hello once. */
