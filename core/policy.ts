@@ -57,6 +57,14 @@ export const POLICY_RULES: Readonly<Record<Policy, Readonly<PolicyRules>>> = {
 };
 
 /** The rules of a workspace's policy (the default's for none). */
+/**
+ * How many days a change may stay pending before it is overdue: the policy's (14/7/3), unless the
+ * workspace stores an allowance of its own (`changePendingDays`, null by default).
+ */
+export function pendingAllowance(w: { policy?: Policy | null; changePendingDays?: number | null }): number {
+  return w.changePendingDays ?? policyRules(w.policy ?? undefined).changeOverdueDays;
+}
+
 export function policyRules(policy: Policy | undefined): Readonly<PolicyRules> {
   return POLICY_RULES[policy ?? DEFAULT_POLICY];
 }

@@ -12,7 +12,6 @@ export interface Schedules {
 }
 
 export const DEFAULT_SCHEDULES: Schedules = { digest: 'Mon 09:30', reminders: 'Mon 09:00', nudge: 'Thu 10:00', scorecard: 'Mon 09:15' };
-export const DEFAULT_CHANGE_PENDING_DAYS = 14;
 
 /** A Teams tenant, a Slack team or the local install. */
 export interface Workspace {
@@ -24,8 +23,11 @@ export interface Workspace {
   timeZone: string;
   schedules: Schedules;
   policy: Policy;
-  /** A change request pending longer than this many days is overdue. */
-  changePendingDays: number;
+  /**
+   * A change request pending longer than this many days is overdue; null (the default): the
+   * policy's allowance (core/policy.ts pendingAllowance).
+   */
+  changePendingDays?: number | null;
   /** Dates (`YYYY-MM-DD`, in the workspace's zone) on which reminders and nudges do not go out. */
   holidays: string[];
 }
@@ -48,8 +50,8 @@ const workspaceSchema = new Schema<Workspace>(
     name: { type: String, default: '' },
     timeZone: { type: String, required: true, default: 'UTC' },
     schedules: { type: schedulesSchema, required: true, default: () => ({ ...DEFAULT_SCHEDULES }) },
-    policy: { type: String, enum: POLICIES, required: true, default: 'supportive' },
-    changePendingDays: { type: Number, required: true, min: 1, default: DEFAULT_CHANGE_PENDING_DAYS },
+    policy: { type: String, enum: POLICIES, required: true, default: 'controlling' }, // core/policy.ts DEFAULT_POLICY (SPEC §4)
+    changePendingDays: { type: Number, min: 1, default: null },
     holidays: { type: [String], default: () => [] },
   },
   schemaOptions,

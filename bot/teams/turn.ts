@@ -2,7 +2,7 @@ import { TurnContext, type Activity, type ConversationReference } from 'botbuild
 import type { ConversationKind, Platform } from '../../core/domain';
 import type { RunContext } from '../../core/runner/types';
 import { KnownContacts, type RequestRef } from '../../core/services';
-import { DEFAULT_CHANGE_PENDING_DAYS } from '../../models';
+import { pendingAllowance } from '../../core/policy';
 import type { TeamOwners } from './team-owners';
 
 const INBOUND_REQUEST = Symbol('pmo.inboundRequest');
@@ -76,7 +76,7 @@ export async function resolveTurn(
     actor: { userId: from.id, displayName: from.name, isPlatformAdmin: ws.platform === 'local' || (ws.platform === 'teams' && (await ownsTheTeam(context, ws.externalId))) },
     now,
     timeZone: workspace.timeZone,
-    changePendingDays: workspace.changePendingDays ?? DEFAULT_CHANGE_PENDING_DAYS,
+    changePendingDays: pendingAllowance(workspace),
     platform: ws.platform,
     channelId: channelIdOf(activity),
     conversationRefId: ref,

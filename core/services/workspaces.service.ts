@@ -1,5 +1,4 @@
 import {
-  DEFAULT_CHANGE_PENDING_DAYS,
   DEFAULT_SCHEDULES,
   WorkspaceModel,
   type Schedules,
@@ -7,7 +6,7 @@ import {
   type WorkspaceDoc,
 } from '../../models';
 import { formatSchedule, parseSchedule, PLATFORMS, POLICIES, SCHEDULE_OFF, type Actor, type Platform, type Policy } from '../domain';
-import { policyRules } from '../policy';
+import { DEFAULT_POLICY, pendingAllowance } from '../policy';
 import { loadWorkspace, toWorkspaceId, type WorkspaceId } from './context';
 import { invalid, isDuplicateKeyError } from './errors';
 import { assertPmoAdmin } from './permissions';
@@ -49,8 +48,8 @@ export async function ensureWorkspace(
   const onInsert = {
     timeZone: defaults.timeZone,
     schedules: { ...DEFAULT_SCHEDULES },
-    policy: 'supportive',
-    changePendingDays: DEFAULT_CHANGE_PENDING_DAYS,
+    policy: DEFAULT_POLICY,
+    changePendingDays: null,
     ...(name ? {} : { name: '' }),
   };
   const update = { $setOnInsert: onInsert, ...(name ? { $set: { name } } : {}) };
@@ -106,8 +105,6 @@ export async function updateSettings(
   if (patch.policy !== undefined) {
     if (!POLICIES.includes(patch.policy as Policy)) throw invalid('policy', `policy must be one of ${POLICIES.join(', ')}.`);
     set.policy = patch.policy;
-    // A new policy brings its own change allowance (SPEC §4), unless the same command sets one.
-    if (patch.changePendingDays === undefined && patch.policy !== workspace.policy) set.changePendingDays = policyRules(patch.policy as Policy).changeOverdueDays;
   }
   if (patch.changePendingDays !== undefined) {
     const days = Number(patch.changePendingDays);
@@ -138,7 +135,7 @@ function toSettings(w: WorkspaceDoc): WorkspaceSettings {
     timeZone: w.timeZone,
     schedules,
     policy: w.policy,
-    changePendingDays: w.changePendingDays ?? DEFAULT_CHANGE_PENDING_DAYS,
+    changePendingDays: pendingAllowance(w),
     holidays: w.holidays ?? [],
   };
 }

@@ -61,8 +61,8 @@ describe('the form card', () => {
     await play(chat, [
       { user: 'status', bot: ['Asking project:'] },
       {
-        user: { value: { verb: CARD_VERBS.submitForm, command: 'status', project: 'APOLLO', rag: 'amber', summary: 'Holding' } },
-        bot: [/^Confirm: project=APOLLO, rag=amber, summary=Holding$/],
+        user: { value: { verb: CARD_VERBS.submitForm, command: 'status', project: 'APOLLO', rag: 'amber', reason: 'Vendor late', summary: 'Holding' } },
+        bot: [/^Confirm: project=APOLLO, rag=amber, reason=Vendor late, summary=Holding$/],
         status: 'waiting',
       },
     ]);

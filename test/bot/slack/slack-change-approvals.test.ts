@@ -41,6 +41,8 @@ beforeAll(async () => {
   scheduler.addSender(bot.slack.jobSender);
   await pmo('project add APOLLO "Apollo launch" pm=<@USAM>', ADA);
   for (const who of [SAM, JANE, BOB]) await pmo('help', who);
+  // The default is controlling (SPEC §4); these tests start where the project's PM decides too.
+  await pmo('settings policy=supportive', ADA);
 });
 
 const workspace = async () => (await WorkspaceModel.findOne({ platform: 'slack', externalId: 'T1' }).lean<WorkspaceDoc>())!;
@@ -60,7 +62,7 @@ const verbs = (blocks: Json[]) => buttons(blocks).map((b) => b.verb);
 /** The bot's answer to a command or button: the message(s) it sent that are not DMs to others. */
 const answerTo = (calls: SlackCall[], text: string) => calls.find((c) => String(c.args.text ?? '').startsWith(text));
 
-describe('Slack: change requests decided in chat (supportive policy, the default)', () => {
+describe('Slack: change requests decided in chat (supportive policy)', () => {
   let notice: SlackCall;
 
   it('raising a change DMs the project’s PM and the PMO admin a notice with Approve/Reject; the requester is told who', async () => {

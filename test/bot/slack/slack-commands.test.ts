@@ -104,7 +104,7 @@ describe('Slack inline commands', () => {
   });
 
   it('posts a status update for the channel’s project', async () => {
-    const [saved] = await pmo('status rag=amber schedule=green scope=green cost=amber summary="Vendor slipping" next="Escalate to vendor"', IN_APOLLO);
+    const [saved] = await pmo('status rag=amber schedule=green scope=green cost=amber reason="Vendor late" summary="Vendor slipping" next="Escalate to vendor"', IN_APOLLO);
     expect(saved.args).toMatchObject({ text: 'Saved status for APOLLO (2026-W48)', response_type: 'in_channel' });
     expect(await StatusUpdateModel.findOne({ projectKey: 'APOLLO', period: '2026-W48' }).lean()).toMatchObject({
       overall: 'amber', schedule: 'green', scope: 'green', cost: 'amber', summary: 'Vendor slipping', authorId: 'UADA',

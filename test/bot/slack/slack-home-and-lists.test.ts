@@ -22,7 +22,7 @@ beforeAll(async () => {
     ['project add ZEUS "Zeus migration"', ADA],
     ['risk Vendor API may slip p=4 i=5 due=2026-12-04 project=APOLLO', ADA],
     ['issue Bob’s own problem priority=low project=ZEUS', BOB],
-    ['status APOLLO rag=amber schedule=green scope=green cost=amber summary="Vendor slipping"', ADA],
+    ['status APOLLO rag=amber schedule=green scope=green cost=amber reason="Vendor late" summary="Vendor slipping"', ADA],
   ] as const) {
     await bot.sender.command(text, who);
     await bot.slack.idle();

@@ -90,8 +90,10 @@ describe('Teams: a change request raised, noticed, approved and told, under the 
     for (const who of [ADA, SAM, JANE, BOB]) await send(who, 'help'); // Ada first: the workspace's first PMO admin
     await send(ADA, 'project add APOLLO "Apollo launch"');
     await updateProject((await workspace())._id, { userId: ADA.id }, 'APOLLO', { pmId: SAM.id });
-    const [set] = await send(ADA, 'settings policy=controlling');
-    expect(set.text).toContain('Change requests decided by: its project\'s PM or a PMO admin → a PMO admin');
+    // Controlling is the default (SPEC §4): settings says so, and who decides.
+    const [set] = await send(ADA, 'settings');
+    expect(set.text).toContain('PMO policy: controlling');
+    expect(set.text).toContain('Change requests decided by: a PMO admin');
   });
 
   it('raising it sends the PMO admin a notice with the change and Approve/Reject; the requester is told who decides', async () => {

@@ -27,7 +27,7 @@ function recordingJobs(): JobCommands & { notices: Notice[] } {
 
 async function worldWith(policy: Policy): Promise<World & { jobs: ReturnType<typeof recordingJobs> }> {
   const world = await makeWorld();
-  if (policy !== 'supportive') await updateSettings(world.ws, world.admin, { policy });
+  if (policy !== 'controlling') await updateSettings(world.ws, world.admin, { policy });
   return { ...world, jobs: recordingJobs() };
 }
 

@@ -86,7 +86,7 @@ email"`, 'saved');
 
   it('exports the status history of a project, or of every project, oldest period first', async () => {
     const world = await makeWorld();
-    await runFor(world, world.pm, 'status APOLLO rag=amber summary="Slipping, a bit"', 'status', { now: new Date('2026-11-19T10:00:00Z') });
+    await runFor(world, world.pm, 'status APOLLO rag=amber reason="Vendor late" summary="Slipping, a bit"', 'status', { now: new Date('2026-11-19T10:00:00Z') });
     await runFor(world, world.pm, 'status APOLLO rag=green schedule=amber', 'status');
     const file = await runFor(world, world.pm, 'export status project=APOLLO', 'file');
     expect(file.filename).toBe('status-APOLLO-2026-11-26.csv');

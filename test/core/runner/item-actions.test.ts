@@ -26,19 +26,19 @@ describe('the actions on an item view', () => {
   });
 
   it('an escalated risk offers no second escalation; the new issue may escalate on into a change request, once', async () => {
-    const world = await makeWorld();
+    const world = await makeWorld({ policy: 'supportive' });
     await runFor(world, world.owner, 'risk Supplier insolvency p=4 i=4 project=APOLLO', 'saved');
     const escalated = await runFor(world, world.pm, 'escalate R-1', 'saved');
     expect(escalated.view.item).toMatchObject({ key: 'I-1', actions: ['update', 'close', 'escalate'] });
     expect(await actionsOf(world, world.owner, 'R-1')).toEqual(['update']);
     const change = await runFor(world, world.pm, 'escalate I-1', 'saved');
-    // The default (supportive) policy lets the project's PM decide a pending change request.
+    // The supportive policy lets the project's PM decide a pending change request.
     expect(change.view.item).toMatchObject({ key: 'C-1', escalatedFrom: 'I-1', actions: ['approve', 'reject', 'update', 'close'] });
     expect(await actionsOf(world, world.owner, 'I-1')).toEqual(['update', 'close']);
   });
 
   it('issues: Update, Close and Escalate while open, Update once resolved; change requests never escalate', async () => {
-    const world = await makeWorld();
+    const world = await makeWorld({ policy: 'supportive' }); // the PM may decide the change
     const issue = await runFor(world, world.other, 'issue Build server down project=APOLLO', 'saved');
     expect(issue.view.item.actions).toEqual(['update', 'close', 'escalate']);
     await runFor(world, world.other, 'update I-1 status=in_progress', 'saved');

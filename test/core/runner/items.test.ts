@@ -122,7 +122,7 @@ describe('update and close', () => {
   });
 
   it('maps the review date and the decision to what the services store', async () => {
-    const world = await makeWorld();
+    const world = await makeWorld({ policy: 'supportive' }); // the project's PM decides the change below
     await runFor(world, world.owner, 'risk Vendor API may slip p=4 i=5 project=APOLLO', 'saved');
     const risk = await runFor(world, world.owner, 'update R-1 review=2026-12-10 response=reduce mitigation="Weekly vendor call"', 'saved');
     expect(risk.view.item).toMatchObject({ reviewDate: '2026-12-10', response: 'reduce', mitigation: 'Weekly vendor call' });

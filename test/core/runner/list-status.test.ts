@@ -86,11 +86,11 @@ describe('list', () => {
 describe('status', () => {
   it('stores the PM’s highlight report for this ISO week and shows it', async () => {
     const world = await makeWorld();
-    const reply = await runFor(world, world.pm, 'status APOLLO rag=amber schedule=red summary="Vendor delay" blockers="Need SSO decision"', 'status');
+    const reply = await runFor(world, world.pm, 'status APOLLO rag=amber schedule=red reason="Vendor delay" summary="Vendor delay" blockers="Need SSO decision"', 'status');
     expect(reply.replaced).toBe(false);
     expect(reply.view).toEqual({
       project: 'APOLLO', projectName: 'Apollo', period: '2026-W48', overall: 'amber', schedule: 'red', scope: 'amber', cost: 'amber',
-      summary: 'Vendor delay', done: undefined, next: undefined, blockers: 'Need SSO decision', authorName: 'Sam',
+      summary: 'Vendor delay', reason: 'Vendor delay', done: undefined, next: undefined, blockers: 'Need SSO decision', authorName: 'Sam',
     });
     const again = await runFor(world, world.pm, 'status APOLLO rag=green', 'status');
     expect(again).toMatchObject({ replaced: true, view: { overall: 'green', schedule: 'green' } });
@@ -99,7 +99,7 @@ describe('status', () => {
   it('takes the project from a linked channel', async () => {
     const world = await makeWorld();
     await runFor(world, world.admin, 'link APOLLO', 'text', { channelId: 'apollo' });
-    const reply = await runFor(world, world.pm, 'status rag=r', 'status', { channelId: 'apollo' });
+    const reply = await runFor(world, world.pm, 'status rag=r reason="Build farm down"', 'status', { channelId: 'apollo' });
     expect(reply.view).toMatchObject({ project: 'APOLLO', overall: 'red' });
   });
 

@@ -17,6 +17,8 @@ const EARLIER = new Date('2026-11-02T10:00:00Z');
 
 async function seeded(): Promise<World> {
   const world = await makeWorld();
+  // Supportive first (the default is controlling): the tests switch the policy to see who may decide.
+  await updateSettings(world.ws, world.admin, { policy: 'supportive' });
   await createRisk(world.ws, world.owner, { title: 'Vendor API may slip', projectKey: 'APOLLO', probability: 4, impact: 5, due: '2026-11-20' }, EARLIER);
   await createIssue(world.ws, world.owner, { title: 'Test rig booked', projectKey: 'APOLLO', due: '2026-11-28' }, EARLIER);
   await createIssue(world.ws, world.owner, { title: 'Next week only', projectKey: 'APOLLO', due: '2026-12-02' }, EARLIER);

@@ -2,7 +2,7 @@
 // when pending for": the policy set as a PMO admin sets it (`settings policy=...`), fixed instants.
 import type { Actor, Policy } from '../../../core/domain';
 import { runCommand } from '../../../core/runner';
-import { getItem } from '../../../core/services';
+import { getItem, getSettings } from '../../../core/services';
 import { planJob } from '../../../jobs/planners';
 import { WorkspaceModel, type WorkspaceDoc } from '../../../models';
 import { useTestDatabase } from '../../support/db';
@@ -16,7 +16,7 @@ function say(world: World, actor: Actor, text: string, now: Date) {
 
 async function withPolicy(policy: Policy, now: Date): Promise<World> {
   const world = await makeWorld();
-  if (policy !== 'supportive') expectType(await say(world, world.admin, `settings policy=${policy}`, now), 'text');
+  if (policy !== 'controlling') expectType(await say(world, world.admin, `settings policy=${policy}`, now), 'text');
   return world;
 }
 
@@ -81,9 +81,11 @@ describe('a change is overdue when pending for', () => {
   it('switching the policy brings its allowance; settings says so', async () => {
     const world = await makeWorld();
     const reply = expectType(await say(world, world.admin, 'settings policy=directive', RAISED), 'text');
-    expect(reply.text).toContain('• A change is overdue when pending for: 14 days → 3 days');
+    expect(reply.text).toContain('• A change is overdue when pending for: 7 days → 3 days');
     const back = expectType(await say(world, world.admin, 'settings policy=supportive', RAISED), 'text');
     expect(back.text).toContain('• A change is overdue when pending for: 3 days → 14 days');
-    expect((await WorkspaceModel.findById(world.ws).lean<WorkspaceDoc>())!.changePendingDays).toBe(14);
+    // Stored as none of its own: the allowance is the policy's, whatever it is switched to next.
+    expect((await WorkspaceModel.findById(world.ws).lean<WorkspaceDoc>())!.changePendingDays ?? null).toBeNull();
+    expect((await getSettings(world.ws)).changePendingDays).toBe(14);
   });
 });

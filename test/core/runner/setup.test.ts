@@ -92,25 +92,26 @@ describe('settings', () => {
     const reply = await runFor(world, world.other, 'settings', 'text');
     expect(reply.text).toContain('Time zone: Europe/London');
     expect(reply.text).toContain('Portfolio digest: Mon 09:30');
-    expect(reply.text).toContain('PMO policy: supportive');
-    expect(reply.text).toContain("– Change requests decided by: its project's PM or a PMO admin");
-    expect(reply.text).toContain('– A change is overdue when pending for: 14 days');
+    // Controlling is the default (SPEC §4).
+    expect(reply.text).toContain('PMO policy: controlling');
+    expect(reply.text).toContain('– Change requests decided by: a PMO admin');
+    expect(reply.text).toContain('– A change is overdue when pending for: 7 days');
   });
 
   it('lets a PMO admin change them and says what changed', async () => {
     const world = await makeWorld();
-    const reply = await runFor(world, world.admin, 'settings timezone=Europe/Berlin digest="tue 8:15" policy=controlling', 'text');
+    const reply = await runFor(world, world.admin, 'settings timezone=Europe/Berlin digest="tue 8:15" policy=supportive', 'text');
     expect(reply.text).toBe([
-      'Settings updated: time zone Europe/Berlin, digest Tue 08:15, policy controlling and change requests overdue after 7 days.',
-      'What changes from supportive to controlling:',
-      '• Reason for an amber or red status: asked, may be skipped → required',
-      '• Missing status update: nudge to the PM → nudge to the PM; the next working day the PMO admins get the names',
-      "• Change requests decided by: its project's PM or a PMO admin → a PMO admin",
-      '• A change is overdue when pending for: 14 days → 7 days',
-      '• Overdue items: reminders to owners and PMs → reminders to owners and PMs; a count per owner in the scorecard',
+      'Settings updated: time zone Europe/Berlin, digest Tue 08:15 and policy supportive.',
+      'What changes from controlling to supportive:',
+      '• Reason for an amber or red status: required → asked, may be skipped',
+      '• Missing status update: nudge to the PM; the next working day the PMO admins get the names → nudge to the PM',
+      "• Change requests decided by: a PMO admin → its project's PM or a PMO admin",
+      '• A change is overdue when pending for: 7 days → 14 days',
+      '• Overdue items: reminders to owners and PMs; a count per owner in the scorecard → reminders to owners and PMs',
     ].join('\n'));
-    expect(await getSettings(world.ws)).toMatchObject({ timeZone: 'Europe/Berlin', policy: 'controlling', schedules: { digest: 'Tue 08:15' } });
-    const same = await runFor(world, world.admin, 'settings policy=controlling', 'text');
+    expect(await getSettings(world.ws)).toMatchObject({ timeZone: 'Europe/Berlin', policy: 'supportive', changePendingDays: 14, schedules: { digest: 'Tue 08:15' } });
+    const same = await runFor(world, world.admin, 'settings policy=supportive', 'text');
     expect(same.text).toBe('Nothing changed: the settings already had those values.');
   });
 
@@ -118,6 +119,6 @@ describe('settings', () => {
     const world = await makeWorld();
     const reply = await runFor(world, world.pm, 'settings policy=directive', 'error');
     expect(reply.view.message).toBe('Only a PMO admin can change the workspace settings.');
-    expect((await getSettings(world.ws)).policy).toBe('supportive');
+    expect((await getSettings(world.ws)).policy).toBe('controlling');
   });
 });

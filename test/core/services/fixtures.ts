@@ -1,8 +1,8 @@
 // Shared set-up for the service tests: a Teams workspace with an admin, a PM, an owner and a bystander.
 import type { Types } from 'mongoose';
-import type { Actor } from '../../../core/domain';
+import type { Actor, Policy } from '../../../core/domain';
 import { addProject, ensurePerson, ensureWorkspace } from '../../../core/services';
-import type { ProjectDoc, WorkspaceDoc } from '../../../models';
+import { WorkspaceModel, type ProjectDoc, type WorkspaceDoc } from '../../../models';
 
 export interface World {
   workspace: WorkspaceDoc;
@@ -17,7 +17,7 @@ export interface World {
 let counter = 0;
 
 /** A fresh workspace (own external id), people with names, and project APOLLO whose PM is Sam. */
-export async function makeWorld(options: { timeZone?: string; projectKey?: string } = {}): Promise<World> {
+export async function makeWorld(options: { timeZone?: string; projectKey?: string; policy?: Policy } = {}): Promise<World> {
   counter += 1;
   const workspace = await ensureWorkspace('teams', `tenant-${counter}-${Date.now()}`, `Tenant ${counter}`, {
     timeZone: options.timeZone ?? 'Europe/London',
@@ -29,6 +29,8 @@ export async function makeWorld(options: { timeZone?: string; projectKey?: strin
   const other: Actor = { userId: 'u-other', displayName: 'Olly' };
   for (const a of [admin, pm, owner, other]) await ensurePerson(ws, a.userId, a.displayName ?? '');
   const project = await addProject(ws, admin, { key: options.projectKey ?? 'APOLLO', name: 'Apollo', pmId: pm.userId });
+  // The default policy is controlling (SPEC §4); tests of what a project's PM may decide ask for supportive.
+  if (options.policy) await WorkspaceModel.updateOne({ _id: ws }, { $set: { policy: options.policy } });
   return { workspace, ws, admin, pm, owner, other, project };
 }
 

@@ -73,7 +73,7 @@ describe('listItems', () => {
 
 describe('overdue change requests', () => {
   it('are pending longer than the workspace allows, counted in its zone', async () => {
-    const w = await makeWorld({ timeZone: 'Pacific/Auckland' });
+    const w = await makeWorld({ timeZone: 'Pacific/Auckland', policy: 'supportive' }); // 14 days; its PM decides
     // Raised 2026-06-01 09:00 in Auckland (2026-05-31 in UTC).
     const raised = new Date('2026-05-31T21:00:00Z');
     await createChange(w.ws, w.owner, { title: 'Pending', projectKey: 'APOLLO' }, raised);

@@ -72,7 +72,7 @@ describe('register items', () => {
   });
 
   it('stamps who decided a change request and when', async () => {
-    const { ws, owner, pm } = await makeWorld();
+    const { ws, owner, pm } = await makeWorld({ policy: 'supportive' }); // where the project's PM decides
     await createChange(ws, owner, { title: 'Add SSO', projectKey: 'APOLLO', impact: '+2 weeks, +£10k' }, T0);
     const { item } = await updateItem(ws, pm, 'C-1', { decision: 'approved' }, T1);
     expect(item).toMatchObject({ decision: 'approved', decidedById: pm.userId, impact: '+2 weeks, +£10k' });

@@ -37,9 +37,9 @@ describe('status updates', () => {
     const first = await submitStatus(ws, pm, 'apollo', report, new Date('2026-12-30T20:00:00Z'));
     expect(first.replaced).toBe(false);
     expect(first.status).toMatchObject({ projectKey: 'APOLLO', period: '2026-W53', overall: 'green', schedule: 'amber', cost: 'red', revision: 1, authorId: pm.userId });
-    const second = await submitStatus(ws, pm, 'APOLLO', { overall: 'amber', summary: 'Slipping' }, new Date('2027-01-02T20:00:00Z'));
+    const second = await submitStatus(ws, pm, 'APOLLO', { overall: 'amber', summary: 'Slipping', reason: 'Vendor late' }, new Date('2027-01-02T20:00:00Z'));
     expect(second).toMatchObject({ replaced: true, status: { period: '2026-W53', overall: 'amber', summary: 'Slipping', schedule: null, revision: 2 } });
-    const next = await submitStatus(ws, pm, 'APOLLO', { overall: 'red' }, new Date('2027-01-03T12:00:00Z')); // Monday 01:00 in Auckland
+    const next = await submitStatus(ws, pm, 'APOLLO', { overall: 'red', reason: 'Build farm down' }, new Date('2027-01-03T12:00:00Z')); // Monday 01:00 in Auckland
     expect(next.status.period).toBe('2027-W01');
     expect((await statusesForPeriod(ws, '2026-W53')).map((s) => s.summary)).toEqual(['Slipping']);
     expect((await latestStatus(ws, 'APOLLO'))?.period).toBe('2027-W01');

@@ -9,9 +9,10 @@ describe('ensureWorkspace', () => {
   it('creates a workspace with the defaults once and finds it afterwards', async () => {
     const created = await ensureWorkspace('teams', 'tenant-a', 'Contoso', { timeZone: 'Europe/Berlin' });
     expect(created).toMatchObject({
-      platform: 'teams', externalId: 'tenant-a', name: 'Contoso', timeZone: 'Europe/Berlin', policy: 'supportive',
-      changePendingDays: 14, schedules: { digest: 'Mon 09:30', reminders: 'Mon 09:00', nudge: 'Thu 10:00' },
+      platform: 'teams', externalId: 'tenant-a', name: 'Contoso', timeZone: 'Europe/Berlin', policy: 'controlling',
+      schedules: { digest: 'Mon 09:30', reminders: 'Mon 09:00', nudge: 'Thu 10:00' },
     });
+    expect(created.changePendingDays ?? null).toBeNull(); // the policy's allowance, none of its own
     const again = await ensureWorkspace('teams', 'tenant-a', undefined, { timeZone: 'UTC' });
     expect(again._id).toEqual(created._id);
     expect(again).toMatchObject({ name: 'Contoso', timeZone: 'Europe/Berlin' });

@@ -5,7 +5,7 @@ import { ensureWorkspace, listOverdueItems } from '../../../core/services';
 import { loadDigestData, loadNudgeData, loadReminderData } from '../../../jobs/data';
 import { planJob } from '../../../jobs/planners';
 import {
-  ChangeRequestModel, IssueModel, PersonModel, PortfolioModel, ProjectModel, RiskModel, StatusUpdateModel, type WorkspaceDoc,
+  ChangeRequestModel, IssueModel, PersonModel, PortfolioModel, ProjectModel, RiskModel, StatusUpdateModel, WorkspaceModel, type WorkspaceDoc,
 } from '../../../models';
 import { useTestDatabase } from '../../support/db';
 import { monitorRoundTrips, summary, type Command, type RoundTrips } from '../round-trips';
@@ -111,6 +111,8 @@ describe('the job loaders', () => {
       counter += 1;
       const ws = await ensureWorkspace('teams', `tenant-zones-${counter}-${Date.now()}`, 'Zones', { timeZone });
       const workspaceId = ws._id;
+      // Supportive's 14 days: the changes below were raised 12 to 17 days ago, so the deadline falls among them.
+      await WorkspaceModel.updateOne({ _id: workspaceId }, { $set: { policy: 'supportive' } });
       const now = new Date('2026-11-30T11:00:00Z');
       const raised = Array.from({ length: 40 }, (_, i) => new Date(now.getTime() - 17 * 86_400_000 + i * 3 * 3_600_000));
       const base = { workspaceId, projectKey: 'P1', ownerId: 'u-owner', raisedById: 'u-pm-1', title: 't', description: '', due: null, closedAt: null, resolution: null };

@@ -77,6 +77,7 @@ describe('the scorecard job', () => {
 describe('the escalation job (policy table: missing status update)', () => {
   it('tells the PMO admins the day after the nudge under controlling, once, and nothing under supportive', async () => {
     const world = await seeded();
+    await updateSettings(world.ws, world.admin, { policy: 'supportive' });
     const sender = new RecordingSender();
     const clock = new TestClock(at('10:00', '2026-12-04'));
     const scheduler = schedulerFor(clock, sender, planJob);

@@ -131,7 +131,8 @@ export async function workspaceWith(
   counter += 1;
   const created = await ensureWorkspace(platform, `jobs-${counter}-${Date.now()}`, `Jobs ${counter}`, { timeZone });
   const schedules = { digest: 'Sun 00:01', reminders: 'Sun 00:01', nudge: 'Sun 00:01', scorecard: 'Sun 00:01', ...schedule };
-  const doc = await WorkspaceModel.findOneAndUpdate({ _id: created._id }, { $set: { schedules } }, { new: true }).lean<WorkspaceDoc>();
+  // Supportive: no PMO follow-up after the nudge (its own tests cover it), so each run's messages are the job's alone.
+  const doc = await WorkspaceModel.findOneAndUpdate({ _id: created._id }, { $set: { schedules, policy: 'supportive' } }, { new: true }).lean<WorkspaceDoc>();
   if (!doc) throw new Error('workspace vanished');
   return doc;
 }
