@@ -36,6 +36,8 @@ export interface CapturedMessage {
 export interface CaptureTurn {
   parse: ParseContext;
   run: RunContext;
+  /** Picking another kind switches the form at once (Slack's dispatch_action select), not on Save (Teams). */
+  switchOnPick?: boolean;
 }
 
 /** What one step of the capture form comes to: the form again (with what is wrong), or the runner's answer. */
@@ -75,7 +77,9 @@ export async function captureForm(kind: CaptureKind, state: FormState, turn: Cap
   return {
     ...view,
     title: 'Log in PMO register',
-    intro: notice ?? `Log this message as ${aKind(kind)}: check the fields and save. To log it as another kind, pick it and press Save: that kind's fields come first, nothing is saved yet.`,
+    intro: notice ?? (turn.switchOnPick
+      ? `Log this message as ${aKind(kind)}: check the fields and save. Picking another kind switches to its fields, keeping what you typed.`
+      : `Log this message as ${aKind(kind)}: check the fields and save. To log it as another kind, pick it and press Save: that kind's fields come first, nothing is saved yet.`),
     fields: [picker, ...view.fields],
     submitLabel: 'Save',
   };

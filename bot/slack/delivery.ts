@@ -56,6 +56,9 @@ export class TurnDelivery {
         return this.post(reply.message);
       case 'file':
         return this.file(reply);
+      case 'modal':
+        // Sent with the view's hash when the turn had it, so an update racing another is refused, not applied twice.
+        return (this.turn.viewId ? await this.updateModal(reply.view, this.turn.viewHash) : undefined) ?? { id: '' };
       default: {
         // A list's page buttons carry the typed command, so More keeps its filters (mine, project=…).
         const command = /^list\b/i.test(this.typed ?? '') ? this.typed : undefined;
@@ -98,10 +101,10 @@ export class TurnDelivery {
   }
 
   /** The modal the turn came from, updated; undefined when it is gone (closed meanwhile), so the answer is posted instead. */
-  private async updateModal(view: SlackModalView): Promise<ResourceResponse | undefined> {
+  private async updateModal(view: SlackModalView, hash?: string): Promise<ResourceResponse | undefined> {
     this.modalAnswered = true;
     try {
-      await this.api.call('views.update', { view_id: this.turn.viewId, view: this.checkedModal(view) });
+      await this.api.call('views.update', { view_id: this.turn.viewId, ...(hash ? { hash } : {}), view: this.checkedModal(view) });
       return { id: this.turn.viewId ?? '' };
     } catch (err) {
       this.logger.info({ error: slackErrorOf(err) ?? (err as Error).message }, 'could not update the modal; answering in the conversation');

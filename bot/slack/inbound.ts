@@ -2,12 +2,12 @@
 import type { Activity } from 'botbuilder';
 import type { BlockAction, MessageShortcut, SlashCommand, ViewClosedAction, ViewSubmitAction } from '@slack/bolt';
 import { CARD_VERBS } from '../../cards/verbs';
-import { ITEM_KINDS, type ItemKind } from '../../core/domain';
 import { nounsOf } from '../../core/registers';
+import { KIND_INPUT } from '../../dialogs/message-capture';
 import { actionData, formValuesFromState, isListPageData } from '../../cards/blocks';
 import { plainFromSlack, stripBotMention } from './slack-text';
 import {
-  channelTypeOf, conversationIdOf, decodeMetadata, placeOf, type SlackChannelType, type SlackPlace, type SlackSource, type SlackTurn,
+  channelTypeOf, conversationIdOf, decodeMetadata, placeOf, type ModalMetadata, type SlackChannelType, type SlackPlace, type SlackSource, type SlackTurn,
 } from './slack-turn';
 
 /** One request from Slack, ready to run: the activity, its Slack turn, and the key that dedupes it. */
@@ -140,6 +140,8 @@ function actorOf(body: Interaction, viewTeamId?: string): Pick<SlackTurn, 'teamI
 
 /** A button of ours: its card data merged with the inputs around it, exactly what Teams sends for Action.Submit. */
 export function fromBlockActions(body: BlockAction): Inbound | null {
+  const capture = fromCaptureKindPicked(body);
+  if (capture !== undefined) return capture;
   const action = body.actions[0] as { action_id: string; value?: string; action_ts?: string } | undefined;
   const data = action ? actionData(action) : undefined;
   const where = placeOfAction(body);
@@ -164,12 +166,44 @@ export function fromBlockActions(body: BlockAction): Inbound | null {
 
 /** The callback id of the "Log in PMO register" message shortcut (manifest/slack-manifest.yml). */
 export const LOG_MESSAGE_CALLBACK_ID = 'pmo.log_message';
-/** The shortcut's first modal: the kind, title and description; its submit starts that kind's form. */
+/** The shortcut's modal: the kind's whole form, its "Log it as" select switching kinds in place. */
 export const LOG_MESSAGE_MODAL_ID = 'pmo.log_message.kind';
-/** The first modal's kind select: not a form field, it names the form (the command) to start. */
-export const KIND_INPUT = 'pmo_kind';
 /** More of a message than a register item can hold is not kept (a description takes 4,000). */
 const SHORTCUT_TEXT_MAX = 4_000;
+
+/** The kind the shortcut's modal shows (its private_metadata, bot/slack/shortcut.ts), or undefined for any other view. */
+function captureKindOf(view: { callback_id?: string; private_metadata?: string } | undefined): { kind: string; meta: ModalMetadata } | undefined {
+  if (view?.callback_id !== LOG_MESSAGE_MODAL_ID) return undefined;
+  const meta = decodeMetadata(view.private_metadata);
+  const kind = meta?.data?.capture;
+  return meta && typeof kind === 'string' ? { kind, meta } : undefined;
+}
+
+/**
+ * The shortcut modal's "Log it as" select changed (it dispatches block_actions): a turn that
+ * switches the modal to that kind's form, keeping what the inputs hold. null: a select of that
+ * modal we cannot read; undefined: not that select at all.
+ */
+function fromCaptureKindPicked(body: BlockAction): Inbound | null | undefined {
+  const action = body.actions[0] as { action_id?: string; type?: string; action_ts?: string; selected_option?: { value?: unknown } } | undefined;
+  if (action?.action_id !== KIND_INPUT || action.type !== 'static_select') return undefined;
+  const capture = captureKindOf(body.view);
+  const actor = actorOf(body);
+  const picked = action.selected_option?.value;
+  if (!capture || !actor || !body.view || typeof picked !== 'string') return null;
+  const turn: SlackTurn = {
+    source: 'action',
+    ...actor,
+    ...placeOf(capture.meta.at),
+    viewId: body.view.id,
+    viewTitle: body.view.title?.text ?? '',
+    ...(typeof body.view.hash === 'string' ? { viewHash: body.view.hash } : {}),
+    capture: { kind: capture.kind },
+  };
+  const values = { ...formValuesFromState(body.view.state?.values ?? {}), [KIND_INPUT]: picked };
+  const id = action.action_ts ?? body.trigger_id;
+  return { key: `capture:${body.view.id}:${id}`, turn, activity: activityFor(turn, id, '', values) };
+}
 
 /** "Log in PMO register" on a message: the dialog lives in the message's thread, so the confirmation goes there. */
 export function fromMessageShortcut(body: MessageShortcut): Inbound | null {
@@ -192,13 +226,12 @@ export function fromMessageShortcut(body: MessageShortcut): Inbound | null {
   return { key: `shortcut:${body.trigger_id}`, turn, activity: activityFor(turn, body.trigger_id, '') };
 }
 
-const isKind = (value: unknown): value is ItemKind => typeof value === 'string' && (ITEM_KINDS as readonly string[]).includes(value);
-
 /** A modal of ours submitted: the submit's data from private_metadata merged with the inputs. */
 export function fromViewSubmission(body: ViewSubmitAction): Inbound | null {
   const meta = decodeMetadata(body.view.private_metadata);
   const actor = actorOf(body, body.view.team_id);
   if (!meta || !actor) return null;
+  const capture = captureKindOf(body.view);
   const turn: SlackTurn = {
     source: 'view',
     ...actor,
@@ -206,15 +239,11 @@ export function fromViewSubmission(body: ViewSubmitAction): Inbound | null {
     triggerId: body.trigger_id,
     viewId: body.view.id,
     viewTitle: body.view.title?.text ?? '',
+    // The shortcut's modal: its Save is the capture's, not a dialog's (bot/slack/shortcut.ts).
+    ...(capture ? { capture: { kind: capture.kind } } : {}),
   };
-  const { [KIND_INPUT]: kind, ...values } = formValuesFromState(body.view.state?.values ?? {});
-  const value: Record<string, unknown> = { ...(meta.data ?? {}), ...values };
-  // The shortcut's first modal: the kind chosen names the form its fields are submitted to.
-  if (body.view.callback_id === LOG_MESSAGE_MODAL_ID) {
-    if (!isKind(kind)) return null;
-    value.verb = CARD_VERBS.submitForm;
-    value.command = kind;
-  }
+  const values = formValuesFromState(body.view.state?.values ?? {});
+  const value: Record<string, unknown> = capture ? values : { ...(meta.data ?? {}), ...values };
   return { key: `view:${body.trigger_id}`, turn, activity: activityFor(turn, body.view.id, '', value) };
 }
 

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import {
   confirmationMessage, errorMessage, escapeMrkdwn, formMessage, helpMessage, itemMessage, listMessage, mineMessage, savedMessage, statusMessage,
-  type SlackMessage,
+  type SlackMessage, type SlackModalView,
 } from '../../cards/blocks';
 import type { ConfirmationView, FormView, ListView } from '../../core/view-models';
 import type { ExportSpec } from '../../core/runner/export-spec';
@@ -15,7 +15,9 @@ export type SlackReply =
   | { kind: 'form'; message: SlackMessage; form: FormView; prompt: string }
   | { kind: 'confirmation'; message: SlackMessage; confirmation: ConfirmationView }
   // An export: the delivery makes the CSV and uploads it; `link` is a signed download link (PUBLIC_URL set).
-  | { kind: 'file'; message: SlackMessage; export: ExportSpec; link?: string };
+  | { kind: 'file'; message: SlackMessage; export: ExportSpec; link?: string }
+  // A modal of the door's own (the message shortcut's form), put in place of the one the turn came from.
+  | { kind: 'modal'; message: SlackMessage; view: SlackModalView };
 
 /** A plain line as a message: mrkdwn-escaped, so user text never becomes a mention or a link. */
 export function textMessage(text: string): SlackMessage {

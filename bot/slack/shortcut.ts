@@ -1,42 +1,32 @@
-// "Log in PMO register" on a Slack message: a first modal prefilled from the message (kind, title,
-// description), whose submit starts that kind's own guided form (bot/slack/inbound.ts) in the same
-// modal, saved by the same runner with the message as the item's source.
-import { DateTime } from 'luxon';
+// "Log in PMO register" on a Slack message: ONE modal that is already the kind's whole form,
+// prefilled from the message by the capture path Teams uses too (dialogs/message-capture.ts).
+// Picking another kind switches the form in place; Save runs it through the runner with the
+// message as the item's source, and the confirmation goes in the message's thread.
 import type { Logger } from 'pino';
-import { KIND_LABEL } from '../../cards/style';
-import { checkModal, escapeMrkdwn, type Block, type SlackModalView } from '../../cards/blocks';
-import { ITEM_KINDS } from '../../core/domain';
-import { projectForChannel } from '../../core/services';
+import { checkModal, formModal, type Block, type SlackModalView } from '../../cards/blocks';
+import { projectForChannel, type ItemSource } from '../../core/services';
+import type { FormView } from '../../core/view-models';
+import {
+  isCaptureKind, KIND_INPUT, openCapture, submitCapture, type CapturedMessage, type CaptureKind, type CaptureOutcome, type CaptureTurn,
+} from '../../dialogs/message-capture';
 import type { WorkspaceDoc } from '../../models';
 import type { SlackApi } from './api';
 import { slackErrorOf } from './delivery';
 import type { SlackDirectory } from './directory';
-import { KIND_INPUT, LOG_MESSAGE_MODAL_ID } from './inbound';
+import { LOG_MESSAGE_MODAL_ID } from './inbound';
+import { textMessage, type SlackReply } from './presenter';
 import { mentionedUserIds, plainFromSlack } from './slack-text';
-import { encodeMetadata, placeOf, type ShortcutMessage, type SlackTurn } from './slack-turn';
+import { encodeMetadata, placeOf, type ShortcutMessage, type SlackPlace, type SlackTurn } from './slack-turn';
 
-/** A title takes 200 characters (core/registers/fields.ts TITLE). */
-const TITLE_MAX = 200;
-/** A description takes 4,000, a Slack text input 3,000: the input's limit wins. */
-const DESCRIPTION_MAX = 3_000;
+/**
+ * A Slack text input holds 3,000 characters: the message is cut so that it and its signature
+ * ("— Priya Shah, 7 Dec 2026 10:12") fit the description's input whole, as there is no server-side
+ * form state to keep a longer one in.
+ */
+const MESSAGE_MAX = 2_900;
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text });
-
-/** At most `max` characters (never a split surrogate pair), marked with '…' when cut. */
-function clip(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
-}
-
-/** What the first modal is prefilled with, worked out from the message and the channel. */
-export interface MessagePrefill {
-  title: string;
-  description: string;
-  /** The project the channel is linked to, if any. */
-  project?: string;
-  /** The message's permalink ('' when Slack gave none) and its author. */
-  origin: { url: string; authorName: string };
-}
+/** What the modal's private_metadata data carries: the kind whose form it shows. */
+export const CAPTURE_DATA_KEY = 'capture';
 
 export interface ShortcutDeps {
   api: SlackApi;
@@ -63,66 +53,55 @@ async function messageText(message: ShortcutMessage, turn: SlackTurn, deps: Shor
   return plainFromSlack(named);
 }
 
-/** Title from the message's first line, description from all of it with its author and time, project from the channel. */
-export async function prefillFrom(turn: SlackTurn, deps: ShortcutDeps): Promise<MessagePrefill> {
-  const message = turn.message ?? { ts: '0', text: '' };
-  const [author, project, url, text] = await Promise.all([
-    message.userId ? deps.directory.person(deps.api, turn.teamId, message.userId).then((p) => p.displayName) : Promise.resolve(''),
-    projectForChannel(deps.workspace._id, turn.channel),
-    permalinkOf(deps.api, turn.channel, message.ts, deps.logger),
-    messageText(message, turn, deps),
-  ]);
-  const authorName = clip(author || message.username || 'someone', 100);
-  const when = DateTime.fromSeconds(Number(message.ts) || 0, { zone: deps.workspace.timeZone }).toFormat('d LLL yyyy HH:mm');
-  const firstLine = text.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? '';
-  return {
-    title: clip(firstLine, TITLE_MAX),
-    description: clip(`From ${authorName}, ${when}: ${text}`, DESCRIPTION_MAX),
-    ...(project ? { project: project.key } : {}),
-    origin: { url, authorName },
-  };
+/** At most `max` characters (never a split surrogate pair), marked with '…' when cut. */
+function cut(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }
 
-/** The first modal: which register, the title and the description, prefilled; the project and the message said under them. */
-export function logMessageModal(turn: SlackTurn, prefill: MessagePrefill): SlackModalView {
-  const options = ITEM_KINDS.map((kind) => ({ text: plain(KIND_LABEL[kind]), value: kind }));
-  const about = [
-    prefill.project ? `Project: *${escapeMrkdwn(prefill.project)}* (this channel's)` : 'The next step asks for the project.',
-    `From a message by ${escapeMrkdwn(prefill.origin.authorName)}`,
-  ];
-  const blocks: Block[] = [
-    {
-      type: 'input', block_id: KIND_INPUT, label: plain('Log it as'),
-      element: { type: 'static_select', action_id: KIND_INPUT, options, initial_option: options[0] },
-    },
-    {
-      type: 'input', block_id: 'title', label: plain('Title'),
-      element: { type: 'plain_text_input', action_id: 'title', max_length: TITLE_MAX, ...(prefill.title ? { initial_value: prefill.title } : {}) },
-    },
-    {
-      type: 'input', block_id: 'description', label: plain('Description'), optional: true,
-      element: { type: 'plain_text_input', action_id: 'description', multiline: true, max_length: DESCRIPTION_MAX, ...(prefill.description ? { initial_value: prefill.description } : {}) },
-    },
-    { type: 'context', elements: about.map((text) => ({ type: 'mrkdwn', text })) },
-  ];
-  const metadata = encodeMetadata({ data: prefill.project ? { project: prefill.project } : {}, at: { ...placeOf(turn), origin: prefill.origin } });
-  return {
-    type: 'modal',
-    callback_id: LOG_MESSAGE_MODAL_ID,
-    private_metadata: metadata,
-    title: plain('Log in PMO register'),
-    submit: plain('Next'),
-    close: plain('Cancel'),
-    blocks,
+/** The shortcut's message as the capture path reads it (text, author, time, permalink), and the channel's linked project. */
+export async function capturedFrom(turn: SlackTurn, deps: ShortcutDeps): Promise<{ message: CapturedMessage; project?: string; origin: ItemSource }> {
+  const shortcut = turn.message ?? { ts: '0', text: '' };
+  const [author, project, url, text] = await Promise.all([
+    shortcut.userId ? deps.directory.person(deps.api, turn.teamId, shortcut.userId).then((p) => p.displayName) : Promise.resolve(''),
+    projectForChannel(deps.workspace._id, turn.channel),
+    permalinkOf(deps.api, turn.channel, shortcut.ts, deps.logger),
+    messageText(shortcut, turn, deps),
+  ]);
+  const authorName = cut(author || shortcut.username || 'someone', 100);
+  const seconds = Number(shortcut.ts);
+  const message: CapturedMessage = {
+    text: cut(text, MESSAGE_MAX),
+    authorName,
+    ...(seconds > 0 ? { createdAt: new Date(seconds * 1000) } : {}),
+    ...(url ? { url } : {}),
   };
+  return { message, ...(project ? { project: project.key } : {}), origin: { url, authorName } };
 }
 
 /**
- * The shortcut's turn: the first modal opened with the shortcut's trigger (3 seconds), or, past
- * it, a line to the user alone saying to try again.
+ * The capture form as a modal: the shared form's Block Kit (formModal), its "Log it as" select
+ * dispatching block_actions so a new kind's form replaces it at once, and the kind shown and the
+ * message's origin in private_metadata. No notify_on_close: closing it has nothing to end.
  */
-export async function openLogMessageModal(turn: SlackTurn, deps: ShortcutDeps): Promise<void> {
-  const view = logMessageModal(turn, await prefillFrom(turn, deps));
+export function captureModal(view: FormView, kind: CaptureKind, place: SlackPlace): SlackModalView {
+  const modal = formModal(view, encodeMetadata({ data: { [CAPTURE_DATA_KEY]: kind }, at: placeOf(place) }));
+  const blocks = modal.blocks.map((block): Block => (block.type === 'input' && block.block_id === KIND_INPUT ? { ...block, dispatch_action: true } : block));
+  return { ...modal, callback_id: LOG_MESSAGE_MODAL_ID, blocks };
+}
+
+/** What a capture turn's form answer is, for the delivery: the modal updated in place. */
+export function captureReply(view: FormView, kind: CaptureKind, place: SlackPlace): SlackReply {
+  return { kind: 'modal', message: textMessage(view.intro ?? view.title), view: captureModal(view, kind, place) };
+}
+
+/**
+ * The shortcut's turn: the risk form (the kind can be changed on it), prefilled, opened with the
+ * shortcut's trigger (3 seconds), or, past it, a line to the user alone saying to try again.
+ */
+export async function openLogMessageModal(turn: SlackTurn, capture: CaptureTurn, deps: ShortcutDeps): Promise<void> {
+  const { message, project, origin } = await capturedFrom(turn, deps);
+  const view = captureModal(await openCapture('risk', message, capture, project), 'risk', { ...turn, origin });
   const problems = checkModal(view);
   if (problems.length > 0) deps.logger?.warn({ problems: problems.slice(0, 5) }, 'Block Kit modal over its limits');
   try {
@@ -133,4 +112,24 @@ export async function openLogMessageModal(turn: SlackTurn, deps: ShortcutDeps): 
       await deps.api.respond(turn.responseUrl, { response_type: 'ephemeral', replace_original: false, text: 'Slack did not let me open the form in time. Please use "Log in PMO register" on the message again.' });
     }
   }
+}
+
+/**
+ * The modal's kind picked (block_actions, `pick`) or its Save (view_submission): the shared capture
+ * step. A pick only ever switches forms (the same kind picked again: nothing to do); a Save of the
+ * kind shown is checked and saved through the runner, the message as the item's source.
+ */
+export async function answerCapture(
+  turn: SlackTurn,
+  data: Record<string, unknown>,
+  capture: CaptureTurn,
+  pick: boolean,
+): Promise<{ kind: CaptureKind; outcome: CaptureOutcome } | undefined> {
+  const shown = turn.capture?.kind;
+  const kind: CaptureKind = isCaptureKind(shown) ? shown : 'risk';
+  const picked = data[KIND_INPUT];
+  if (pick && (!isCaptureKind(picked) || picked === kind)) return undefined;
+  const source: ItemSource | undefined = turn.origin ? { url: turn.origin.url, authorName: turn.origin.authorName || 'someone' } : undefined;
+  const outcome = await submitCapture(kind, data, capture, source);
+  return { kind: isCaptureKind(picked) ? picked : kind, outcome };
 }

@@ -1,10 +1,12 @@
 import { ActivityHandler, type ConversationState, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import { setRunContext } from '../../dialogs/run-context';
+import type { CaptureTurn } from '../../dialogs/message-capture';
+import { getRunContext, parseContextOf, setRunContext } from '../../dialogs/run-context';
 import { runDialogs, type PmoDialogs } from '../../dialogs/root.dialog';
 import { slackTurnStateOf } from './adapter';
 import type { SlackDirectory } from './directory';
-import { openLogMessageModal } from './shortcut';
+import { SlackPresenter } from './presenter';
+import { answerCapture, captureReply, openLogMessageModal } from './shortcut';
 import { mentionedUserIds, nameMentions } from './slack-text';
 import { resolveSlackTurn } from './turn';
 
@@ -49,14 +51,27 @@ export class SlackBot extends ActivityHandler {
     // A request carried out late (its first holder died) runs at the time it was received.
     const now = this.deps.now?.() ?? request?.receivedAt ?? new Date();
     const resolved = await resolveSlackTurn(activity, { turn, workspace, person, botUserId }, now);
-    if (turn.source === 'shortcut') {
-      // "Log in PMO register" on a message: its first modal; what is submitted there runs the dialogs.
-      await openLogMessageModal(turn, { api, directory, workspace, logger: this.deps.logger });
-      return;
-    }
     // A form opened from a message: what it saves remembers that message (its link and author).
     const ctx = turn.origin ? { ...resolved, source: turn.origin } : resolved;
     setRunContext(context, request ? { ...ctx, request: { key: request.key, retry: request.retry } } : ctx);
+    if (turn.source === 'shortcut' || turn.capture) {
+      // "Log in PMO register" on a message: the capture path Teams' message action takes too, no dialog.
+      const capture: CaptureTurn = { run: getRunContext(context), parse: parseContextOf(context), switchOnPick: true };
+      if (turn.source === 'shortcut') {
+        await openLogMessageModal(turn, capture, { api, directory, workspace, logger: this.deps.logger });
+        return;
+      }
+      const value = (activity.value ?? {}) as Record<string, unknown>;
+      const answer = await answerCapture(turn, value, capture, turn.source === 'action');
+      if (!answer) return;
+      const { outcome } = answer;
+      // The form again (another kind, or a field to correct) in the same modal; saved → the outcome
+      // in the modal and the confirmation in the message's thread (the turn's thread).
+      await context.sendActivity('form' in outcome
+        ? { type: 'message', channelData: { slack: captureReply(outcome.form, answer.kind, turn) } }
+        : new SlackPresenter().reply(outcome.saved));
+      return;
+    }
     await runDialogs(context, this.deps.conversationState, this.deps.dialogs);
   }
 }

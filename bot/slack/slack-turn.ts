@@ -43,6 +43,10 @@ export interface SlackTurn extends SlackPlace {
   page?: { page: number; pageSize: number };
   /** A message shortcut ("Log in PMO register"): the message it was used on. */
   message?: ShortcutMessage;
+  /** A turn of that shortcut's modal (its kind picked, or its Save): the kind whose form it showed. */
+  capture?: { kind: string };
+  /** The modal's hash when the turn came from it unchanged (block_actions): views.update then sends it, so a stale update is refused. */
+  viewHash?: string;
 }
 
 /** Channel ids tell DMs (D…) from the rest when an event does not say. */

@@ -89,6 +89,10 @@ export type SectionBlock = { type: 'section'; text?: TextObject; fields?: TextOb
 export type ContextBlock = { type: 'context'; elements: TextObject[]; block_id?: string };
 export type ActionsBlock = { type: 'actions'; elements: ButtonElement[]; block_id?: string };
 export type DividerBlock = { type: 'divider'; block_id?: string };
-export type InputBlock = { type: 'input'; block_id: string; label: PlainText; element: InputElement; hint?: PlainText; optional?: boolean };
+export type InputBlock = {
+  type: 'input'; block_id: string; label: PlainText; element: InputElement; hint?: PlainText; optional?: boolean;
+  /** The element sends block_actions when changed (a modal's kind picker switching its form). */
+  dispatch_action?: boolean;
+};
 
 export type KnownBlock = HeaderBlock | SectionBlock | ContextBlock | ActionsBlock | DividerBlock | InputBlock;

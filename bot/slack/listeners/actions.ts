@@ -6,7 +6,7 @@ import type { SlackTurns } from '../turns';
 export function buttonClicked(turns: SlackTurns) {
   return async function onButtonClicked({ ack, body }: SlackActionMiddlewareArgs<BlockAction>): Promise<void> {
     const inbound = fromBlockActions(body);
-    // A select changed, or someone else's button: nothing to record.
+    // A select changed (but the "Log in PMO register" modal's kind), or someone else's button: nothing to record.
     const start = inbound ? await turns.accept({ type: 'conversation', inbound }) : undefined;
     await ack();
     start?.();

@@ -50,4 +50,32 @@ describe('Slack payloads as activities', () => {
     const foreign = { type: 'view_submission', team: { id: 'T1' }, user: { id: 'U1' }, trigger_id: 't', view: { id: 'V1', private_metadata: 'theirs', state: { values: {} } } };
     expect(fromViewSubmission(foreign as unknown as ViewSubmitAction)).toBeNull();
   });
+
+  describe('the "Log in PMO register" modal', () => {
+    const meta = JSON.stringify({ data: { capture: 'risk' }, at: { channel: 'C1', channelType: 'channel', threadTs: '30.1', origin: { url: 'https://t.slack.com/p1', authorName: 'Priya' } } });
+    const values = { title: { title: { type: 'plain_text_input', value: 'Edited' } }, logKind: { logKind: { type: 'static_select', selected_option: { value: 'issue' } } } };
+    const view = (callbackId: string) => ({ id: 'V9', hash: 'h9', type: 'modal', callback_id: callbackId, private_metadata: meta, title: { type: 'plain_text', text: 'Log' }, state: { values } });
+    const pick = (callbackId: string): BlockAction => ({
+      type: 'block_actions', team: { id: 'T1', domain: 't1' }, user: { id: 'U1', username: 'u1' }, trigger_id: 'tr9', container: { type: 'view', view_id: 'V9' },
+      view: view(callbackId), actions: [{ type: 'static_select', action_id: 'logKind', block_id: 'logKind', action_ts: '31', selected_option: { value: 'issue' } }],
+    } as unknown as BlockAction);
+
+    it('makes its kind select a turn that switches the form, with the view’s hash and what the inputs hold', () => {
+      const inbound = fromBlockActions(pick('pmo.log_message.kind'));
+      expect(inbound?.turn).toMatchObject({ source: 'action', viewId: 'V9', viewHash: 'h9', capture: { kind: 'risk' }, threadTs: '30.1', origin: { authorName: 'Priya' } });
+      expect(inbound?.activity.value).toEqual({ title: 'Edited', logKind: 'issue' });
+    });
+
+    it('ignores the same select id in any other view', () => {
+      expect(fromBlockActions(pick('pmo.form.submit'))).toBeNull();
+    });
+
+    it('makes its Save a capture turn carrying the inputs alone (no dialog verb)', () => {
+      const submit = { type: 'view_submission', team: { id: 'T1' }, user: { id: 'U1' }, trigger_id: 'tr10', view: view('pmo.log_message.kind') };
+      const inbound = fromViewSubmission(submit as unknown as ViewSubmitAction);
+      expect(inbound?.turn).toMatchObject({ source: 'view', viewId: 'V9', capture: { kind: 'risk' } });
+      expect(inbound?.turn.viewHash).toBeUndefined();
+      expect(inbound?.activity.value).toEqual({ title: 'Edited', logKind: 'issue' });
+    });
+  });
 });

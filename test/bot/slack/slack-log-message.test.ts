@@ -1,7 +1,8 @@
-// "Log in PMO register" on a Slack message, at the wire: a signed message_action opens the
-// prefilled modal, the kind's form follows in it, the same runner saves (a bad field asked again
-// in the modal), the item keeps the message's permalink and author, and the confirmation goes in
-// the message's thread.
+// "Log in PMO register" on a Slack message, at the wire, in two presses (the shortcut, then Save):
+// a signed message_action opens ONE modal that is already the risk's whole form, prefilled; its
+// "Log it as" select (dispatch_action) switches the modal to another kind's form keeping what was
+// typed; Save runs the runner (a bad field asked again in the modal), the item keeps the message's
+// permalink and author, and the confirmation goes in the message's thread.
 import { checkModal, type SlackModalView } from '../../../cards/blocks';
 import { IssueModel, RiskModel } from '../../../models';
 import { useTestDatabase } from '../../support/db';
@@ -19,7 +20,7 @@ const PERMALINK = 'https://team-one.slack.com/archives/CAPOLLO/p1796638320000100
 const MESSAGE_TS = '1796638320.000100';
 
 type Json = Record<string, unknown>;
-interface View { id: string; private_metadata: string; title: unknown; callback_id: string; blocks: Json[] }
+interface View { id: string; private_metadata: string; title: unknown; callback_id: string; blocks: Json[]; notify_on_close?: boolean; submit?: unknown }
 
 const { stub, bot } = useSlackBot({
   users: { UADA: { name: 'Ada Admin', isAdmin: true }, UBEN: { name: 'Ben Member' }, UPRIYA: { name: 'Priya Shah' } },
@@ -61,19 +62,36 @@ async function after(send: () => Promise<unknown>): Promise<SlackCall[]> {
 
 const viewOf = (call: SlackCall | undefined, id?: string): View => ({ ...(call?.args.view as View), id: id ?? String(call?.args.view_id) });
 const text = (value: unknown): string => JSON.stringify(value);
-const initial = (view: View, field: string): string | undefined =>
-  ((view.blocks.find((b) => b.block_id === field)?.element as Json | undefined)?.initial_value as string | undefined);
-function saveButton(blocks: Json[]): { action_id: string; value: string } {
-  for (const block of blocks) {
-    for (const e of (block.elements as Json[] | undefined) ?? []) {
-      if (e.type === 'button' && (JSON.parse(String(e.value)) as Json).verb === 'pmo.confirm.save') return { action_id: String(e.action_id), value: String(e.value) };
-    }
-  }
-  throw new Error(`no Save button in ${text(blocks).slice(0, 300)}`);
+/** What an input shows: its text, its chosen option or its date. */
+function shown(view: View, field: string): string | undefined {
+  const element = view.blocks.find((b) => b.block_id === field)?.element as Json | undefined;
+  return (element?.initial_value ?? (element?.initial_option as Json | undefined)?.value ?? element?.initial_date) as string | undefined;
+}
+let hashes = 0;
+/** The "Log it as" select changed in the modal: block_actions with the view (its hash and its inputs' state) as Slack sends it. */
+function pickKind(where: Where, view: View, kind: string, answers: Record<string, string> = {}): Json {
+  hashes += 1;
+  return {
+    type: 'block_actions',
+    team: { id: where.team, domain: 'team-one' },
+    user: { id: where.user, username: where.user.toLowerCase(), name: where.user.toLowerCase(), team_id: where.team },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    trigger_id: `trig.pick.${hashes}`,
+    container: { type: 'view', view_id: view.id },
+    view: {
+      id: view.id, team_id: where.team, type: 'modal', callback_id: view.callback_id, private_metadata: view.private_metadata, title: view.title,
+      hash: `hash-${hashes}`, state: { values: formState(view.blocks, { ...answers, logKind: kind }) }, blocks: view.blocks,
+    },
+    actions: [{
+      type: 'static_select', block_id: 'logKind', action_id: 'logKind', action_ts: `1796638900.00${hashes}`,
+      selected_option: { text: { type: 'plain_text', text: kind }, value: kind },
+    }],
+  };
 }
 
 describe('Log in PMO register (message shortcut)', () => {
-  it('opens the prefilled modal, asks the risk form in it, re-asks a bad field, saves with the link, and confirms in the thread', async () => {
+  it('opens the risk form prefilled, switches kind in place keeping what was typed, re-asks a bad field, saves on Save, confirms in the thread', async () => {
     stub.on('chat.getPermalink', () => ({ channel: 'CAPOLLO', permalink: PERMALINK }));
     stub.on('views.open', () => ({ view: { id: 'V-LOG' } }));
     const message = { ts: MESSAGE_TS, user: 'UPRIYA', text: 'Vendor says the API slips two weeks\nThey need sign-off from <@UADA> &amp; legal first.' };
@@ -85,51 +103,73 @@ describe('Log in PMO register (message shortcut)', () => {
     expect(stub.callsTo('chat.getPermalink').at(-1)?.args).toMatchObject({ channel: 'CAPOLLO', message_ts: MESSAGE_TS });
     const open = opened.find((c) => c.method === 'views.open');
     expect(open?.args.trigger_id).toMatch(/^trig\.shortcut\./);
-    const first = viewOf(open, 'V-LOG');
-    expect(checkModal(first as unknown as SlackModalView)).toEqual([]);
-    expect(first.callback_id).toBe('pmo.log_message.kind');
-    expect(initial(first, 'title')).toBe('Vendor says the API slips two weeks');
-    expect(initial(first, 'description')).toBe(
-      'From Priya Shah, 7 Dec 2026 10:12: Vendor says the API slips two weeks\nThey need sign-off from @Ada Admin & legal first.',
+    // One modal, already the risk's whole form: nothing to press before it but Save.
+    const risk = viewOf(open, 'V-LOG');
+    expect(checkModal(risk as unknown as SlackModalView)).toEqual([]);
+    expect(risk.callback_id).toBe('pmo.log_message.kind');
+    expect(risk.submit).toMatchObject({ text: 'Save' });
+    expect(risk.notify_on_close).toBeUndefined();
+    expect(risk.blocks.find((b) => b.block_id === 'logKind')).toMatchObject({ type: 'input', dispatch_action: true, element: { type: 'static_select' } });
+    expect(shown(risk, 'logKind')).toBe('risk');
+    expect(shown(risk, 'title')).toBe('Vendor says the API slips two weeks');
+    expect(shown(risk, 'description')).toBe(
+      'Vendor says the API slips two weeks\nThey need sign-off from @Ada Admin & legal first.\n\n— Priya Shah, 7 Dec 2026 10:12',
     );
-    expect(text(first.blocks)).toContain('Project: *APOLLO*');
+    expect(shown(risk, 'project')).toBe('APOLLO');
+    expect(risk.blocks.map((b) => b.block_id)).toEqual(expect.arrayContaining(['probability', 'impact']));
 
-    // The kind chosen: the risk form follows in the same modal, everything prefilled, asking what is missing.
-    const [formCall] = await after(() => bot.sender.submit(BEN, first, formState(first.blocks, { pmo_kind: 'risk' })));
-    expect(formCall).toMatchObject({ method: 'views.update', args: { view_id: 'V-LOG' } });
-    const form = viewOf(formCall);
-    expect(form.callback_id).toBe('pmo.form.submit');
-    expect(initial(form, 'title')).toBe('Vendor says the API slips two weeks');
-    expect(initial(form, 'description')).toContain('From Priya Shah, 7 Dec 2026 10:12');
-    expect(text(form.blocks)).toContain('APOLLO');
+    // "Log it as" → issue: the same modal (its id and hash) becomes the issue's form, the edited title and the rest kept.
+    let pickAck = 0;
+    const switched = await after(async () => {
+      pickAck = (await bot.sender.interaction(pickKind(BEN, risk, 'issue', { title: 'API slips two weeks' }))).status;
+    });
+    expect(pickAck).toBe(200);
+    expect(switched.map((c) => c.method)).toEqual(['views.update']);
+    expect(switched[0].args).toMatchObject({ view_id: 'V-LOG', hash: `hash-${hashes}` });
+    const issue = viewOf(switched[0]);
+    expect(checkModal(issue as unknown as SlackModalView)).toEqual([]);
+    expect(issue.callback_id).toBe('pmo.log_message.kind');
+    expect(shown(issue, 'logKind')).toBe('issue');
+    expect(shown(issue, 'title')).toBe('API slips two weeks');
+    expect(shown(issue, 'description')).toContain('— Priya Shah, 7 Dec 2026 10:12');
+    expect(shown(issue, 'project')).toBe('APOLLO');
+    expect(issue.blocks.map((b) => b.block_id)).not.toContain('probability');
+    expect(await IssueModel.countDocuments({})).toBe(0);
 
-    // A probability out of range is asked again, in the modal, with the reason; nothing is saved.
+    // And back to risk: its form again, the title still the edited one.
+    const [back] = await after(() => bot.sender.interaction(pickKind(BEN, issue, 'risk')));
+    const form = viewOf(back);
+    expect(shown(form, 'logKind')).toBe('risk');
+    expect(shown(form, 'title')).toBe('API slips two weeks');
+
+    // A probability out of range: the form again in the modal, the reason under that field, what was typed kept; nothing saved.
     const [again] = await after(() => bot.sender.submit(BEN, form, formState(form.blocks, { probability: '9', impact: '4' })));
+    expect(again).toMatchObject({ method: 'views.update', args: { view_id: 'V-LOG' } });
     const asked = viewOf(again);
-    expect(again.method).toBe('views.update');
-    expect(asked.callback_id).toBe('pmo.form.submit');
-    expect(text(asked.blocks)).toMatch(/probability/i);
+    expect(asked.callback_id).toBe('pmo.log_message.kind');
+    const probabilityAt = asked.blocks.findIndex((b) => b.block_id === 'probability');
+    expect(asked.blocks[probabilityAt + 1]).toMatchObject({ type: 'context' });
+    expect(text(asked.blocks[probabilityAt + 1])).toContain('Probability must be a whole number from 1 to 5');
+    expect(shown(asked, 'impact')).toBe('4');
+    expect(shown(asked, 'title')).toBe('API slips two weeks');
     expect(await RiskModel.countDocuments({})).toBe(0);
 
-    const [confirmCall] = await after(() => bot.sender.submit(BEN, asked, formState(asked.blocks, { probability: '4', impact: '4' })));
-    const confirmation = viewOf(confirmCall);
-    expect(confirmation.callback_id).toBe('pmo.modal.confirm');
-    const saved = await after(() => bot.sender.click(BEN, saveButton(confirmation.blocks), { view: { ...confirmation, type: 'modal' } }));
-
-    // The confirmation goes in the message's thread, with the key, the title and the link back.
+    // Save: saved at once (the modal is the confirmation), the outcome in the modal, the confirmation in the message's thread.
+    const saved = await after(() => bot.sender.submit(BEN, asked, formState(asked.blocks, { probability: '4', impact: '4' })));
     const posted = saved.find((c) => c.method === 'chat.postMessage');
-    expect(posted?.args).toMatchObject({ channel: 'CAPOLLO', thread_ts: MESSAGE_TS, text: 'Saved R-1 Vendor says the API slips two weeks' });
+    expect(posted?.args).toMatchObject({ channel: 'CAPOLLO', thread_ts: MESSAGE_TS, text: 'Saved R-1 API slips two weeks' });
     expect(text(posted?.args.blocks)).toContain(`<${PERMALINK}|the message>`);
     expect(saved.find((c) => c.method === 'views.update')?.args.view).toMatchObject({ callback_id: 'pmo.modal.done' });
     expect(await RiskModel.findOne({ key: 'R-1' }).lean()).toMatchObject({
-      title: 'Vendor says the API slips two weeks', projectKey: 'APOLLO', probability: 4, impact: 4, raisedById: 'UBEN',
+      title: 'API slips two weeks', projectKey: 'APOLLO', probability: 4, impact: 4, raisedById: 'UBEN',
       sourceUrl: PERMALINK, sourceAuthor: 'Priya Shah',
     });
+    expect(await RiskModel.countDocuments({})).toBe(1);
 
     // show links back to the message.
-    const [shown] = await after(() => bot.sender.command('show R-1', ADA));
-    expect(text(shown.args.blocks)).toContain(`<${PERMALINK}|the message>`);
-    expect(text(shown.args.blocks)).toMatch(/logged from a message by Priya Shah/);
+    const [showReply] = await after(() => bot.sender.command('show R-1', ADA));
+    expect(text(showReply.args.blocks)).toContain(`<${PERMALINK}|the message>`);
+    expect(text(showReply.args.blocks)).toMatch(/logged from a message by Priya Shah/);
   });
 
   it('logs without a link when Slack gives no permalink, and answers a reply in its own thread', async () => {
@@ -137,35 +177,30 @@ describe('Log in PMO register (message shortcut)', () => {
     stub.on('views.open', () => ({ view: { id: 'V-LOG2' } }));
     const reply = { ts: '1796638400.000200', thread_ts: MESSAGE_TS, user: 'UPRIYA', text: 'Test rig is down again' };
     const opened = await after(() => bot.sender.interaction(shortcut(BEN, reply)));
-    const first = viewOf(opened.find((c) => c.method === 'views.open'), 'V-LOG2');
-    const [next] = await after(() => bot.sender.submit(BEN, first, formState(first.blocks, { pmo_kind: 'issue' })));
-    let view = viewOf(next);
-    // An issue may need nothing more: its form or straight its confirmation, both in the modal.
-    if (view.callback_id === 'pmo.form.submit') view = viewOf((await after(() => bot.sender.submit(BEN, view, formState(view.blocks, { priority: 'high' }))))[0]);
-    expect(view.callback_id).toBe('pmo.modal.confirm');
-    const saved = await after(() => bot.sender.click(BEN, saveButton(view.blocks), { view: { ...view, type: 'modal' } }));
+    const risk = viewOf(opened.find((c) => c.method === 'views.open'), 'V-LOG2');
+    const issue = viewOf((await after(() => bot.sender.interaction(pickKind(BEN, risk, 'issue'))))[0]);
+    expect(shown(issue, 'logKind')).toBe('issue');
+    const saved = await after(() => bot.sender.submit(BEN, issue, formState(issue.blocks)));
     const posted = saved.find((c) => c.method === 'chat.postMessage');
     expect(posted?.args).toMatchObject({ channel: 'CAPOLLO', thread_ts: MESSAGE_TS });
     expect(text(posted?.args.blocks)).not.toContain('the message>');
-    const issue = await IssueModel.findOne({ title: 'Test rig is down again' }).lean();
-    expect(issue).toMatchObject({ projectKey: 'APOLLO', sourceAuthor: 'Priya Shah' });
-    expect(issue?.sourceUrl || undefined).toBeUndefined();
+    const logged = await IssueModel.findOne({ title: 'Test rig is down again' }).lean();
+    expect(logged).toMatchObject({ projectKey: 'APOLLO', sourceAuthor: 'Priya Shah' });
+    expect(logged?.sourceUrl || undefined).toBeUndefined();
   });
 
-  it('ends the form quietly when its modal is closed, saving nothing; the shortcut then starts afresh', async () => {
+  it('saves nothing when the modal is closed, and picking the kind already shown changes nothing', async () => {
     stub.on('chat.getPermalink', () => ({ channel: 'CAPOLLO', permalink: PERMALINK }));
     stub.on('views.open', () => ({ view: { id: 'V-LOG3' } }));
     const message = { ts: '1796638500.000300', user: 'UPRIYA', text: 'Budget review moved to Friday' };
-    const first = viewOf((await after(() => bot.sender.interaction(shortcut(BEN, message)))).find((c) => c.method === 'views.open'), 'V-LOG3');
-    const form = viewOf((await after(() => bot.sender.submit(BEN, first, formState(first.blocks, { pmo_kind: 'risk' }))))[0]);
-    expect(form.callback_id).toBe('pmo.form.submit');
-    expect(await after(() => bot.sender.interaction(closedPayload(BEN, form)))).toEqual([]);
+    const risk = viewOf((await after(() => bot.sender.interaction(shortcut(BEN, message)))).find((c) => c.method === 'views.open'), 'V-LOG3');
+    expect(await after(() => bot.sender.interaction(pickKind(BEN, risk, 'risk', { probability: '2', impact: '2' })))).toEqual([]);
+    expect(await after(() => bot.sender.interaction(closedPayload(BEN, risk)))).toEqual([]);
     expect(await RiskModel.countDocuments({ title: 'Budget review moved to Friday' })).toBe(0);
-    // The same message again: a fresh first modal, and its form starts anew (not "that form has ended").
+    // The same message again: a fresh modal with the risk's form.
+    stub.on('views.open', () => ({ view: { id: 'V-LOG4' } }));
     const again = viewOf((await after(() => bot.sender.interaction(shortcut(BEN, message)))).find((c) => c.method === 'views.open'), 'V-LOG4');
-    const [next] = await after(() => bot.sender.submit(BEN, again, formState(again.blocks, { pmo_kind: 'risk' })));
-    expect(viewOf(next).callback_id).toBe('pmo.form.submit');
-    await after(() => bot.sender.interaction(closedPayload(BEN, viewOf(next))));
+    expect(shown(again, 'title')).toBe('Budget review moved to Friday');
   });
 
   it('ignores a shortcut of another callback id', async () => {
