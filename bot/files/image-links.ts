@@ -1,15 +1,12 @@
 // Signed, expiring links to the digest's heat map image under PUBLIC_URL: Slack's image block needs
 // a public URL (never a data: URI). The link carries the 25 counts themselves, signed, so the image
 // is drawn on request with nothing stored, and only an image this bot signed can be drawn.
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Express } from 'express';
 import type { HeatCounts } from '../../core/job-views';
+import { SignedTokens } from './signed-tokens';
 
 /** A digest is read for days after Monday; Slack fetches (and caches) the image when it shows it. */
 export const IMAGE_LINK_TTL_MS = 14 * 24 * 3_600_000;
-const PROCESS_KEY = randomBytes(32);
-const VERSION = 'h1';
-const TOKEN = /^h1\.([A-Za-z0-9_-]{1,400})\.([A-Za-z0-9_-]{43})$/;
 
 export type ImageVerdict = { status: 'ok'; counts: HeatCounts } | { status: 'expired' } | { status: 'invalid' };
 
@@ -26,19 +23,18 @@ const isCounts = (value: unknown): value is HeatCounts =>
   Array.isArray(value) && value.length === 25 && value.every((n) => Number.isInteger(n) && n >= 0 && n <= 1_000_000);
 
 export class ImageLinks {
-  private readonly key: Buffer;
+  private readonly tokens: SignedTokens;
   private readonly ttlMs: number;
   private readonly clock: () => number;
 
   constructor(private readonly options: ImageLinkOptions = {}) {
-    this.key = Buffer.from(hkdfSync('sha256', options.encryptionKey ?? PROCESS_KEY, 'pmo-assistant', 'heat map image links v1', 32));
     this.ttlMs = Math.min(options.ttlMs ?? IMAGE_LINK_TTL_MS, IMAGE_LINK_TTL_MS);
     this.clock = options.clock ?? Date.now;
+    this.tokens = new SignedTokens({ version: 'h1', purpose: 'heat map image links v1', maxPayload: 400, encryptionKey: options.encryptionKey, clock: this.clock });
   }
 
   token(counts: HeatCounts): string {
-    const payload = Buffer.from(JSON.stringify({ c: counts, e: this.clock() + this.ttlMs })).toString('base64url');
-    return `${VERSION}.${payload}.${this.mac(payload)}`;
+    return this.tokens.sign({ c: counts }, this.clock() + this.ttlMs);
   }
 
   /** `PUBLIC_URL/images/heat-map/<token>.png`, or undefined without PUBLIC_URL. */
@@ -47,25 +43,8 @@ export class ImageLinks {
   }
 
   verify(token: string): ImageVerdict {
-    const match = TOKEN.exec(token);
-    if (!match) return { status: 'invalid' };
-    const [, payload, mac] = match;
-    const expected = Buffer.from(this.mac(payload), 'ascii');
-    const given = Buffer.from(mac, 'ascii');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { status: 'invalid' };
-    let body: { c?: unknown; e?: unknown };
-    try {
-      body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as typeof body;
-    } catch {
-      return { status: 'invalid' };
-    }
-    if (!isCounts(body?.c) || typeof body.e !== 'number') return { status: 'invalid' };
-    if (body.e <= this.clock()) return { status: 'expired' };
-    return { status: 'ok', counts: body.c };
-  }
-
-  private mac(payload: string): string {
-    return createHmac('sha256', this.key).update(`${VERSION}.${payload}`).digest('base64url');
+    const verdict = this.tokens.verify(token, (body) => (isCounts(body.c) ? body.c : undefined));
+    return verdict.status === 'ok' ? { status: 'ok', counts: verdict.value } : verdict;
   }
 }
 
