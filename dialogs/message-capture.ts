@@ -4,8 +4,8 @@ import { DateTime } from 'luxon';
 import { clip } from '../cards/text';
 import type { Command, ParseContext } from '../core/commands';
 import { todayIn } from '../core/commands';
-import type { ItemKind } from '../core/domain';
-import { aKind } from '../core/registers';
+import { ITEM_KINDS, type ItemKind } from '../core/domain';
+import { aKind, registerOf } from '../core/registers';
 import { missingFields, runCommand } from '../core/runner';
 import type { Reply, RunContext } from '../core/runner/types';
 import type { ItemSource } from '../core/services';
@@ -16,9 +16,9 @@ import { formPeople } from './form.dialog';
 import { capitalise, formView, startState, type FormState } from './form-state';
 import { LOG_FORMS } from './log-item.dialog';
 
-/** The kinds a message may become (a change request goes through its own review, so it is typed). */
-export const CAPTURE_KINDS = ['risk', 'issue', 'action', 'decision'] as const satisfies readonly ItemKind[];
-export type CaptureKind = (typeof CAPTURE_KINDS)[number];
+/** The kinds a message may become: every kind whose descriptor does not say otherwise (a change request is typed). */
+export const CAPTURE_KINDS: readonly ItemKind[] = ITEM_KINDS.filter((kind) => registerOf(kind).fromMessage !== false);
+export type CaptureKind = ItemKind;
 export const isCaptureKind = (value: unknown): value is CaptureKind => (CAPTURE_KINDS as readonly unknown[]).includes(value);
 
 /** The kind picker's input id (no log form has a field of that name, and it is no action-data key). */

@@ -70,6 +70,8 @@ export const CHANGE_REGISTER: RegisterDescriptor<'change'> = {
     { decision: 'pending', createdAt: { $lt: new Date(Date.parse(`${addDays(ctx.today, -ctx.changePendingDays)}T00:00:00Z`) + DAY_MS) } },
   ],
   lateFields: ['decision'],
+  // Raised through its own review (who decides, the impacts), so typed as a command, never logged from a message.
+  fromMessage: false,
   columns: ownColumns<ChangeRow>([
     ['Decision', (c) => c.decision],
     ['Decided by', (c, n) => nameIn(n, c.decidedById)],

@@ -120,6 +120,8 @@ export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
   follow?(item: ItemRow, set: Record<string, unknown>, by: { userId: string; now: Date }): Record<string, unknown>;
   /** The kind `escalate KEY` turns an item of this kind into (risk → issue → change request), if any. */
   escalatesTo?: ItemKind;
+  /** False for a kind not logged from a chat message ("Log in PMO register"): a change request goes through its own review, so it is typed. */
+  fromMessage?: false;
 }
 
 /** A kind's columns over its own row; the registry only hands a descriptor rows of its kind. */

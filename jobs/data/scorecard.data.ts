@@ -1,5 +1,6 @@
 // Everything one scorecard run reads, in a fixed number of queries whatever the number of projects.
 import { ITEM_KINDS, type IsoWeek, type Policy } from '../../core/domain';
+import { registerOf } from '../../core/registers';
 import { loadWorkspace } from '../../core/services/context';
 import { displayNames } from '../../core/services/directory';
 import type { RegisterItem } from '../../core/services/item-store';
@@ -24,8 +25,8 @@ export interface ScorecardData {
   names: Map<string, string>;
 }
 
-/** What the scorecard reads of an open item: its owner, dates and decision, for overdue and the gaps. */
-const SCORECARD_ITEM_FIELDS = ['projectKey', 'key', 'seq', 'title', 'status', 'ownerId', 'due', 'reviewDate', 'decision', 'createdAt'] as const;
+/** What the scorecard reads of an open item: its owner and dates for the gaps, and (with its kind's lateFields: a review date, a decision) for overdue. */
+const SCORECARD_ITEM_FIELDS = ['projectKey', 'key', 'seq', 'title', 'status', 'ownerId', 'due', 'createdAt'] as const;
 
 /**
  * The workspace (for its policy), its active projects and PMO admins, then the projects' status
@@ -38,7 +39,7 @@ export async function loadScorecardData(workspace: JobWorkspace, weeks: IsoWeek[
   // Open items only: nothing is created or closed after `now`, so the "since" half of the query adds none.
   const [statuses, ...byKind] = await Promise.all([
     listStatusPoints(workspaceId, keys, weeks[0], weeks[weeks.length - 1]),
-    ...ITEM_KINDS.map((kind) => listOpenOrRecentItems(workspaceId, kind, keys, now, SCORECARD_ITEM_FIELDS)),
+    ...ITEM_KINDS.map((kind) => listOpenOrRecentItems(workspaceId, kind, keys, now, [...SCORECARD_ITEM_FIELDS, ...(registerOf(kind).lateFields ?? [])])),
   ]);
   const items = byKind.flat();
   const people = [...projects.map((p) => p.pmId ?? ''), ...items.map((i) => i.ownerId ?? '')];

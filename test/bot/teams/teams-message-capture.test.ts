@@ -124,7 +124,7 @@ describe('Log in PMO register (Teams message action)', () => {
     expect(status).toBe(200);
     const fields = inputs(taskCard(body));
     expect(fields.logKind).toMatchObject({ type: 'Input.ChoiceSet', value: 'risk' });
-    expect((fields.logKind.choices as { value: string }[]).map((c) => c.value)).toEqual(['risk', 'issue', 'action', 'decision']);
+    expect((fields.logKind.choices as { value: string }[]).map((c) => c.value)).toEqual(['risk', 'issue', 'decision', 'action']) // the registry's order; a change request is typed;
     expect(fields.title.value).toBe('The vendor just told us the API slips two weeks & more');
     expect(fields.description.value).toBe(
       'The vendor just told us the API slips two weeks & more\nThey blame the <auth> rework.\nDana knows the details.\n\n— Priya Shah, 26 Nov 2026 09:15',
