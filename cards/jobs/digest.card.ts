@@ -10,15 +10,7 @@ import { dateLabel, kindsLabel, plural, rangeLabel, weekLabel } from './format';
 import { DETAIL_LEVELS, compactLines, projectLine, type Detail } from './digest-lines.card';
 import { ragRollUp } from './rag-visual';
 import { riseLabel } from '../slip';
-
-const heading = (text: string): CardElement => textBlock(text, { weight: 'bolder', size: 'medium', spacing: 'large', separator: true });
-
-function keyNumber(label: string, value: number | string, alert: boolean) {
-  return column([
-    textBlock(String(value), { size: 'large', weight: 'bolder', color: alert && value !== 0 ? 'attention' : 'default', horizontalAlignment: 'center' }),
-    textBlock(label, { size: 'small', isSubtle: true, spacing: 'none', horizontalAlignment: 'center' }),
-  ], 'stretch');
-}
+import { heading, keyNumber } from './card-parts';
 
 function keyNumbers(view: DigestView): ColumnSet {
   return {

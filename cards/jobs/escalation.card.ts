@@ -4,8 +4,7 @@ import { adaptiveCard, textBlock } from '../adaptive';
 import { TEXT_LIMITS, inlineText } from '../text';
 import type { EscalationView } from '../../core/job-views';
 import { escalationNote, escalationSummary, escalationTitle, missingHeading, moreLine, overdueHeading } from './escalation-format';
-
-const heading = (text: string): CardElement => textBlock(text, { weight: 'bolder', size: 'medium', spacing: 'large', separator: true });
+import { heading } from './card-parts';
 
 export function escalationCard(view: EscalationView): AdaptiveCard {
   const body: CardElement[] = [textBlock(escalationTitle(view), { size: 'large', weight: 'bolder', style: 'heading' })];

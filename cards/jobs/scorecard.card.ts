@@ -5,15 +5,7 @@ import { TEXT_LIMITS, inlineText } from '../text';
 import type { ScorecardProjectLine, ScorecardView } from '../../core/job-views';
 import { plural } from './format';
 import { complianceLine, gapsLabel, policyNote, scorecardSummary, scorecardTitle } from './scorecard-format';
-
-const heading = (text: string): CardElement => textBlock(text, { weight: 'bolder', size: 'medium', spacing: 'large', separator: true });
-
-function keyNumber(label: string, value: number | string, alert: boolean) {
-  return column([
-    textBlock(String(value), { size: 'large', weight: 'bolder', color: alert && value !== 0 ? 'attention' : 'default', horizontalAlignment: 'center' }),
-    textBlock(label, { size: 'small', isSubtle: true, spacing: 'none', horizontalAlignment: 'center' }),
-  ], 'stretch');
-}
+import { heading, keyNumber } from './card-parts';
 
 function keyNumbers(view: ScorecardView): ColumnSet {
   const t = view.totals;
