@@ -58,11 +58,12 @@ export const POLICY_RULES: Readonly<Record<Policy, Readonly<PolicyRules>>> = {
 
 /** The rules of a workspace's policy (the default's for none). */
 /**
- * How many days a change may stay pending before it is overdue: the policy's (14/7/3), unless the
- * workspace stores an allowance of its own (`changePendingDays`, null by default).
+ * How many days a change may stay pending before it is overdue: the policy's (14/7/3, SPEC §4).
+ * Earlier versions stored a `changePendingDays` on every workspace (14); it is no longer read, so
+ * switching the policy moves the allowance everywhere at once.
  */
-export function pendingAllowance(w: { policy?: Policy | null; changePendingDays?: number | null }): number {
-  return w.changePendingDays ?? policyRules(w.policy ?? undefined).changeOverdueDays;
+export function pendingAllowance(w: { policy?: Policy | null }): number {
+  return policyRules(w.policy ?? undefined).changeOverdueDays;
 }
 
 export function policyRules(policy: Policy | undefined): Readonly<PolicyRules> {

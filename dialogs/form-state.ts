@@ -76,7 +76,8 @@ export const isRequired = (def: FieldDef, state: Pick<FormState, 'needed'>): boo
 
 /** The next field to ask: a refused one first, then the one being edited, then the first one missing. */
 export function nextField(config: FormConfig, state: FormState): string | undefined {
-  const refused = config.fields.find((f) => state.errors[f.name] !== undefined);
+  // A field refused earlier that no longer applies (a reason once the RAG went back to green) is not asked.
+  const refused = config.fields.find((f) => state.errors[f.name] !== undefined && (f.when?.(state.values) ?? true));
   if (refused) return refused.name;
   if (state.editing !== undefined && fieldOf(config, state.editing)) return state.editing;
   const wanted = (f: FieldDef) => (isRequired(f, state) || (f.ask && !state.skipped.includes(f.name))) && (f.when?.(state.values) ?? true);
@@ -107,7 +108,10 @@ function formField(def: FieldDef, state: FormState, today: string | undefined, p
     const current = isPerson(value) && !people.some((p) => p.value === value.platformUserId) ? [{ title: shown(value), value: value.platformUserId }] : [];
     choices = [...current, ...people];
   }
-  const field: FormField = { id: inputId(def.name), label: def.label, type: def.type, required: isRequired(def, state) };
+  // Only the form's own required fields are required on the card: one the policy needs now (a reason
+  // for red) may stop being needed before the card is sent (the RAG set back to green), so the bot
+  // checks it on submit and asks again, rather than the card refusing to send.
+  const field: FormField = { id: inputId(def.name), label: def.label, type: def.type, required: def.required === true };
   const refused = state.errors[def.name] === undefined ? undefined : state.refused?.[def.name];
   if (refused !== undefined) field.value = refused;
   else if (value !== undefined) field.value = typeof value === 'number' ? value : inputValue(def, value);

@@ -8,7 +8,7 @@ import type { JobMessage } from '../core/job-views';
 export type { JobMessage, JobName };
 
 /** What the planners need of a workspace (a stored WorkspaceDoc has it all). */
-export type JobWorkspace = Pick<WorkspaceDoc, '_id' | 'platform' | 'timeZone' | 'schedules' | 'changePendingDays'>
+export type JobWorkspace = Pick<WorkspaceDoc, '_id' | 'platform' | 'timeZone' | 'schedules'>
   // The policy (SPEC §4 table) and holidays; a stored WorkspaceDoc has them, planner fixtures may not.
   & Partial<Pick<WorkspaceDoc, 'policy' | 'holidays'>>;
 

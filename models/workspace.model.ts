@@ -23,11 +23,6 @@ export interface Workspace {
   timeZone: string;
   schedules: Schedules;
   policy: Policy;
-  /**
-   * A change request pending longer than this many days is overdue; null (the default): the
-   * policy's allowance (core/policy.ts pendingAllowance).
-   */
-  changePendingDays?: number | null;
   /** Dates (`YYYY-MM-DD`, in the workspace's zone) on which reminders and nudges do not go out. */
   holidays: string[];
 }
@@ -51,7 +46,6 @@ const workspaceSchema = new Schema<Workspace>(
     timeZone: { type: String, required: true, default: 'UTC' },
     schedules: { type: schedulesSchema, required: true, default: () => ({ ...DEFAULT_SCHEDULES }) },
     policy: { type: String, enum: POLICIES, required: true, default: 'controlling' }, // core/policy.ts DEFAULT_POLICY (SPEC §4)
-    changePendingDays: { type: Number, min: 1, default: null },
     holidays: { type: [String], default: () => [] },
   },
   schemaOptions,

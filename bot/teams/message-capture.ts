@@ -107,6 +107,9 @@ export function threadOf(conversationId: string, payload: Partial<MessageActions
   return isChannel && root ? `${base};messageid=${root}` : base;
 }
 
+/** How long submitAction waits for the thread note before closing the task module. */
+const NOTE_WAIT_MS = 1_500;
+
 export interface SubmitDeps {
   logger: Logger;
 }
@@ -128,7 +131,8 @@ export async function submitCaptureTask(
   const shown = ownValue(data, 'command');
   const kind: CaptureKind = isCaptureKind(shown) ? shown : 'risk';
   const message = capturedMessage(action.messagePayload);
-  const source: ItemSource | undefined = message.url ? { url: message.url, authorName: message.authorName || 'someone' } : undefined;
+  // Without a link the item still says it was logged from a message, and by whom (as on Slack).
+  const source: ItemSource = { url: message.url ?? '', authorName: message.authorName || 'someone' };
   const outcome = await submitCapture(kind, data, turn, source);
   if ('form' in outcome) return continueWith(outcome.form);
   const reply = outcome.saved;
@@ -140,14 +144,15 @@ export async function submitCaptureTask(
   const { activity } = context;
   const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity) as ConversationReference;
   const conversationId = threadOf(activity.conversation.id, action.messagePayload, activity.conversation.conversationType === 'channel');
-  try {
-    await postIn(context, { ...reference, conversation: { ...reference.conversation, id: conversationId } }, {
-      text: `Logged ${item.key} ${item.title}`, attachments: [CardFactory.adaptiveCard(card)],
-    });
-  } catch (err) {
+  const note = postIn(context, { ...reference, conversation: { ...reference.conversation, id: conversationId } }, {
+    text: `Logged ${item.key} ${item.title}`, attachments: [CardFactory.adaptiveCard(card)],
+  }).then(
+    () => undefined,
     // Saved all the same: the note is a courtesy, and the invoke must still close the task module.
-    deps.logger.warn({ err: (err as Error).message, key: item.key }, 'could not post the logged-message note in its thread');
-  }
+    (err: Error) => deps.logger.warn({ err: err.message, key: item.key }, 'could not post the logged-message note in its thread'),
+  );
+  // Teams gives an invoke five seconds: a slow note goes on after the task module has closed.
+  await Promise.race([note, new Promise<void>((resolve) => setTimeout(resolve, NOTE_WAIT_MS).unref())]);
   return {};
 }
 

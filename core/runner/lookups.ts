@@ -1,7 +1,7 @@
 // What several commands look up around a service call: names, the overdue rule, mentioned people.
 import type { PersonRef } from '../commands';
 import { peopleOf } from '../registers';
-import { displayNames, ensurePerson, getSettings, isOverdue, overdueContext, toWorkspaceId, type RegisterItem } from '../services';
+import { displayNames, ensurePerson, getSettings, isOverdue, overdueContext, todayIn, toWorkspaceId, type OverdueContext, type RegisterItem } from '../services';
 import { cleanName } from '../sanitize';
 import type { RunContext } from './types';
 
@@ -29,7 +29,9 @@ export function itemPeople(item: RegisterItem): (string | null | undefined)[] {
 export async function overdueCheck(ctx: RunContext): Promise<(item: RegisterItem) => boolean> {
   const { timeZone, changePendingDays } = ctx;
   // The turn read the workspace already when it says so; otherwise one read here.
-  const rule = overdueContext(changePendingDays === undefined ? await getSettings(ctx.workspaceId) : { timeZone, changePendingDays }, ctx.now);
+  const rule: OverdueContext = changePendingDays === undefined
+    ? overdueContext(await getSettings(ctx.workspaceId), ctx.now)
+    : { today: todayIn(timeZone, ctx.now), zone: timeZone, changePendingDays };
   return (item) => isOverdue(item, rule);
 }
 

@@ -11,7 +11,7 @@ import {
 import { ensureMentioned, namesFor } from './lookups';
 import { incomplete, missingReply } from './missing';
 import { joinAnd, text } from './replies';
-import { policyChanges, policyRules, policySummary } from '../policy';
+import { policyChanges, policySummary } from '../policy';
 import type { Reply, RunContext } from './types';
 
 export async function runProjectAdd(command: ProjectAddCommand, ctx: RunContext): Promise<Reply> {
@@ -95,8 +95,6 @@ function describeSettings(s: WorkspaceSettings): string {
     `• PMO scorecard: ${s.schedules.scorecard}`,
     `• PMO policy: ${s.policy}`,
     ...policySummary(s.policy).map((line) => `   – ${line}`),
-    // The policy's row says the allowance; a workspace with one of its own says so.
-    ...(s.changePendingDays !== policyRules(s.policy).changeOverdueDays ? [`• This workspace: a change request is overdue after ${s.changePendingDays} days pending`] : []),
     `• Holidays (no reminders or nudges): ${s.holidays.length > 0 ? s.holidays.join(', ') : 'none'}`,
     'Change one with e.g. settings timezone=Europe/Berlin digest="Mon 09:30" (PMO admin).',
   ].join('\n');
@@ -108,7 +106,6 @@ const SETTING_LABEL: Record<string, (s: WorkspaceSettings) => string> = {
   reminders: (s) => `reminders ${s.schedules.reminders}`,
   nudge: (s) => `nudge ${s.schedules.nudge}`,
   policy: (s) => `policy ${s.policy}`,
-  changePendingDays: (s) => `change requests overdue after ${s.changePendingDays} days`,
   scorecard: (s) => `scorecard ${s.schedules.scorecard}`,
   holidays: (s) => `holidays ${s.holidays.length > 0 ? s.holidays.join(', ') : 'none'}`,
 };

@@ -7,6 +7,6 @@ import { todayIn } from './time';
 export { isOverdue, type OverdueContext } from '../registers';
 
 /** Today in the workspace's zone, and its pending allowance for changes (its policy's, or its own). */
-export function overdueContext(workspace: Pick<WorkspaceDoc, 'timeZone'> & Partial<Pick<WorkspaceDoc, 'policy' | 'changePendingDays'>>, now: Date): OverdueContext {
+export function overdueContext(workspace: Pick<WorkspaceDoc, 'timeZone'> & Partial<Pick<WorkspaceDoc, 'policy'>>, now: Date): OverdueContext {
   return { today: todayIn(workspace.timeZone, now), zone: workspace.timeZone, changePendingDays: pendingAllowance(workspace) };
 }

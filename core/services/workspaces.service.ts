@@ -16,7 +16,10 @@ import { isIsoDate, isValidZone } from './time';
 const MAX_HOLIDAYS = 60;
 import { announceWorkspaceChanged } from './workspace-events';
 
-export type WorkspaceSettings = Pick<Workspace, 'platform' | 'name' | 'timeZone' | 'schedules' | 'policy' | 'changePendingDays' | 'holidays'>;
+export type WorkspaceSettings = Pick<Workspace, 'platform' | 'name' | 'timeZone' | 'schedules' | 'policy' | 'holidays'> & {
+  /** The policy's allowance for a pending change, in days (SPEC §4). */
+  changePendingDays: number;
+};
 
 /** What `settings key=value ...` may change. */
 export interface SettingsPatch {
@@ -25,7 +28,6 @@ export interface SettingsPatch {
   reminders?: string;
   nudge?: string;
   policy?: string;
-  changePendingDays?: number | string;
   /** The PMO scorecard's slot (issue 14). */
   scorecard?: string;
   /** Dates (YYYY-MM-DD) reminders and nudges skip; [] clears them. */
@@ -49,7 +51,6 @@ export async function ensureWorkspace(
     timeZone: defaults.timeZone,
     schedules: { ...DEFAULT_SCHEDULES },
     policy: DEFAULT_POLICY,
-    changePendingDays: null,
     ...(name ? {} : { name: '' }),
   };
   const update = { $setOnInsert: onInsert, ...(name ? { $set: { name } } : {}) };
@@ -105,13 +106,6 @@ export async function updateSettings(
   if (patch.policy !== undefined) {
     if (!POLICIES.includes(patch.policy as Policy)) throw invalid('policy', `policy must be one of ${POLICIES.join(', ')}.`);
     set.policy = patch.policy;
-  }
-  if (patch.changePendingDays !== undefined) {
-    const days = Number(patch.changePendingDays);
-    if (!Number.isInteger(days) || days < 1 || days > 365) {
-      throw invalid('changePendingDays', 'changePendingDays must be a whole number of days from 1 to 365.');
-    }
-    set.changePendingDays = days;
   }
   if (patch.holidays !== undefined) {
     const bad = patch.holidays.find((d) => !isIsoDate(d));

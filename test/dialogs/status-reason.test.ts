@@ -3,6 +3,7 @@
 import { latestStatus, updateSettings } from '../../core/services';
 import type { Policy } from '../../core/domain';
 import { useTestDatabase } from '../support/db';
+import { CARD_VERBS } from '../../cards/verbs';
 import { play, startChat, type Chat, type Turn } from './support';
 
 useTestDatabase();
@@ -100,5 +101,18 @@ describe('status dialog: the reason behind an amber or red, by policy', () => {
       { user: 'status APOLLO amber reason="Vendor late" recovery=2026-03-27 forecast=2026-06-30', bot: ['Status APOLLO amber'], status: 'complete' },
     ]);
     expect(await latestStatus(chat.world.ws, 'APOLLO')).toMatchObject({ reason: 'Vendor late', recoveryDate: '2026-03-27', forecastFinish: '2026-06-30' });
+  });
+
+  it('controlling: a card sent red without a reason asks it; sent again green, no reason is asked and it saves', async () => {
+    const chat = await chatUnder('controlling');
+    const card = (rag: string) => ({ value: { verb: CARD_VERBS.submitForm, command: 'status', project: 'APOLLO', rag, summary: 'Holding' } });
+    await play(chat, [
+      { user: 'status', bot: ['Asking project:'], status: 'waiting' },
+      { user: card('red'), bot: [/^Asking reason: Reason \(amber\/red\) is needed/] },
+      // Changed their mind: back to green on the same card, the reason left empty.
+      { user: card('green'), bot: [/^Confirm: project=APOLLO, rag=green, summary=Holding$/] },
+      { user: 'save', bot: ['Status APOLLO green'], status: 'complete' },
+    ]);
+    expect(await latestStatus(chat.world.ws, 'APOLLO')).toMatchObject({ overall: 'green' });
   });
 });

@@ -66,7 +66,7 @@ describe('models', () => {
   it('applies the workspace defaults and timestamps', async () => {
     const ws = await WorkspaceModel.create({ platform: 'slack', externalId: 'T1' });
     expect(ws.toObject()).toMatchObject({
-      timeZone: 'UTC', policy: 'controlling', changePendingDays: null,
+      timeZone: 'UTC', policy: 'controlling',
       schedules: { digest: 'Mon 09:30', reminders: 'Mon 09:00', nudge: 'Thu 10:00' },
     });
     expect(ws.get('createdAt')).toBeInstanceOf(Date);

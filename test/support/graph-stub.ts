@@ -35,6 +35,8 @@ export class GraphStub {
   }
 
   pageSize = 100;
+  /** Milliseconds the members call waits before it answers (a slow Graph). */
+  delayMs = 0;
 
   async start(): Promise<{ graphApiUrl: string; graphTokenUrl: string }> {
     const app = express();
@@ -49,7 +51,8 @@ export class GraphStub {
       this.issued.push(token);
       res.json({ token_type: 'Bearer', expires_in: 3599, access_token: token });
     });
-    app.get('/v1.0/teams/:team/members', (req, res) => {
+    app.get('/v1.0/teams/:team/members', async (req, res) => {
+      if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
       const team = String(req.params.team);
       this.memberCalls.push({ team, authorization: req.headers.authorization });
       if (!this.issued.some((t) => req.headers.authorization === `Bearer ${t}`)) {

@@ -86,9 +86,11 @@ describe('overdue change requests', () => {
     // 14 days after 2026-06-01 is 2026-06-15: pending that long is allowed, a day more is not.
     expect(await overdue('2026-06-15T11:00:00Z')).toEqual(['C-3']); // 2026-06-15 23:00 in Auckland
     expect(await overdue('2026-06-15T12:30:00Z')).toEqual(['C-3', 'C-1']); // 2026-06-16 00:30 in Auckland; dated first
-    await updateSettings(w.ws, w.admin, { changePendingDays: 30 });
-    expect(await overdue('2026-06-15T12:30:00Z')).toEqual(['C-3']);
-    expect((await listOverdueItems(w.ws, new Date('2026-06-15T12:30:00Z'))).map((i) => i.key)).toEqual(['C-3']);
+    // The allowance follows the policy: directive's 3 days make C-1 overdue days earlier.
+    expect(await overdue('2026-06-04T12:30:00Z')).toEqual(['C-3']); // 2026-06-05 00:30 in Auckland: C-1 pending 4 days
+    await updateSettings(w.ws, w.admin, { policy: 'directive' });
+    expect(await overdue('2026-06-04T12:30:00Z')).toEqual(['C-3', 'C-1']);
+    expect((await listOverdueItems(w.ws, new Date('2026-06-04T12:30:00Z'))).map((i) => i.key)).toEqual(['C-3', 'C-1']);
   });
 });
 

@@ -12,7 +12,6 @@ describe('ensureWorkspace', () => {
       platform: 'teams', externalId: 'tenant-a', name: 'Contoso', timeZone: 'Europe/Berlin', policy: 'controlling',
       schedules: { digest: 'Mon 09:30', reminders: 'Mon 09:00', nudge: 'Thu 10:00' },
     });
-    expect(created.changePendingDays ?? null).toBeNull(); // the policy's allowance, none of its own
     const again = await ensureWorkspace('teams', 'tenant-a', undefined, { timeZone: 'UTC' });
     expect(again._id).toEqual(created._id);
     expect(again).toMatchObject({ name: 'Contoso', timeZone: 'Europe/Berlin' });
@@ -35,11 +34,11 @@ describe('settings', () => {
   it('lets a PMO admin change zone, schedules, policy and change policy, normalising schedules', async () => {
     const { ws, admin } = await makeWorld();
     const { settings, changed } = await updateSettings(ws, admin, {
-      timeZone: 'America/New_York', digest: 'tuesday 8:15', nudge: 'Thu 10:00', policy: 'directive', changePendingDays: '7',
+      timeZone: 'America/New_York', digest: 'tuesday 8:15', nudge: 'Thu 10:00', policy: 'directive',
     });
-    expect(changed.sort()).toEqual(['changePendingDays', 'digest', 'policy', 'timeZone']);
+    expect(changed.sort()).toEqual(['digest', 'policy', 'timeZone']);
     expect(settings).toMatchObject({
-      timeZone: 'America/New_York', policy: 'directive', changePendingDays: 7,
+      timeZone: 'America/New_York', policy: 'directive', changePendingDays: 3, // the policy's allowance
       schedules: { digest: 'Tue 08:15', reminders: 'Mon 09:00', nudge: 'Thu 10:00' },
     });
     expect(await getSettings(ws)).toEqual(settings);
@@ -53,7 +52,6 @@ describe('settings', () => {
     [{ reminders: 'Someday 09:00' }, 'reminders'],
     [{ nudge: '10:00' }, 'nudge'],
     [{ policy: 'relaxed' }, 'policy'],
-    [{ changePendingDays: 0 }, 'changePendingDays'],
   ])('refuses %p naming %s, and changes nothing', async (patch, field) => {
     const { ws, admin } = await makeWorld();
     const before = await getSettings(ws);

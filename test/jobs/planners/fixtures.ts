@@ -9,7 +9,8 @@ import { DEFAULT_SCHEDULES, type PortfolioDoc, type ProjectDoc } from '../../../
 const stored = (at = new Date('2026-01-01T00:00:00Z')) => ({ _id: new Types.ObjectId(), createdAt: at, updatedAt: at });
 
 export function workspace(timeZone = 'Europe/Berlin', overrides: Partial<JobWorkspace> = {}): JobWorkspace {
-  return { _id: new Types.ObjectId(), platform: 'teams', timeZone, schedules: { ...DEFAULT_SCHEDULES }, changePendingDays: 14, ...overrides };
+  // Supportive: a change may pend 14 days, the span the tests' dates are built around.
+  return { _id: new Types.ObjectId(), platform: 'teams', timeZone, schedules: { ...DEFAULT_SCHEDULES }, policy: 'supportive', ...overrides };
 }
 
 const wsId = new Types.ObjectId();
