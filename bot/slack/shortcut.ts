@@ -35,6 +35,22 @@ export interface ShortcutDeps {
   logger?: Logger;
 }
 
+/**
+ * How long the shortcut waits for each look-up (permalink, author, names mentioned) before it opens
+ * the form without it: Slack's trigger lasts 3 seconds, and a form that opens beats a complete one.
+ */
+const LOOKUP_WAIT_MS = 1_200;
+
+/** `lookup`, or `fallback` when it takes longer than LOOKUP_WAIT_MS (it is not cancelled). */
+function within<T>(lookup: Promise<T>, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), LOOKUP_WAIT_MS);
+    timer.unref();
+  });
+  return Promise.race([lookup, late]).finally(() => clearTimeout(timer));
+}
+
 /** The message's permalink, or '' when Slack will not give one (never a reason not to log the item). */
 async function permalinkOf(api: SlackApi, channel: string, ts: string, logger?: Logger): Promise<string> {
   try {
@@ -48,7 +64,8 @@ async function permalinkOf(api: SlackApi, channel: string, ts: string, logger?: 
 
 /** The message as plain text, people @named by their display names. */
 async function messageText(message: ShortcutMessage, turn: SlackTurn, deps: ShortcutDeps): Promise<string> {
-  const names = await deps.directory.names(deps.api, turn.teamId, mentionedUserIds(message.text));
+  // Names not known in time stay as Slack labelled them (or as the user id).
+  const names = await within(deps.directory.names(deps.api, turn.teamId, mentionedUserIds(message.text)), new Map<string, string>());
   const named = message.text.replace(/<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, label?: string) => `@${names.get(id) || label || id}`);
   return plainFromSlack(named);
 }
@@ -63,9 +80,9 @@ function cut(text: string, max: number): string {
 export async function capturedFrom(turn: SlackTurn, deps: ShortcutDeps): Promise<{ message: CapturedMessage; project?: string; origin: ItemSource }> {
   const shortcut = turn.message ?? { ts: '0', text: '' };
   const [author, project, url, text] = await Promise.all([
-    shortcut.userId ? deps.directory.person(deps.api, turn.teamId, shortcut.userId).then((p) => p.displayName) : Promise.resolve(''),
+    shortcut.userId ? within(deps.directory.person(deps.api, turn.teamId, shortcut.userId).then((p) => p.displayName), '') : Promise.resolve(''),
     projectForChannel(deps.workspace._id, turn.channel),
-    permalinkOf(deps.api, turn.channel, shortcut.ts, deps.logger),
+    within(permalinkOf(deps.api, turn.channel, shortcut.ts, deps.logger), ''),
     messageText(shortcut, turn, deps),
   ]);
   const authorName = cut(author || shortcut.username || 'someone', 100);

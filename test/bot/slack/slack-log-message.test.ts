@@ -203,6 +203,20 @@ describe('Log in PMO register (message shortcut)', () => {
     expect(shown(again, 'title')).toBe('Budget review moved to Friday');
   });
 
+  it('opens the form within Slack\'s 3 seconds when the look-ups are slow: no link and mentions as Slack labelled them', async () => {
+    stub.delay('chat.getPermalink', 2_500);
+    stub.delay('users.info', 2_500);
+    stub.on('views.open', () => ({ view: { id: 'V-LOG5' } }));
+    const message = { ts: '1796638600.000400', user: 'UNEW', text: 'Ask <@UNOBODY|nobody> about the rig' };
+    const calls = await after(() => bot.sender.interaction(shortcut(BEN, message)));
+    const form = viewOf(calls.find((c) => c.method === 'views.open'), 'V-LOG5');
+    // Opened without waiting for them: the mention as Slack labelled it, and no link in the form's metadata.
+    expect(shown(form, 'title')).toBe('Ask @nobody about the rig');
+    expect(form.private_metadata).not.toContain(PERMALINK);
+    stub.delay('chat.getPermalink', 0);
+    stub.delay('users.info', 0);
+  }, 20_000);
+
   it('ignores a shortcut of another callback id', async () => {
     const calls = await after(() => bot.sender.interaction(shortcut(BEN, { ts: MESSAGE_TS, user: 'UPRIYA', text: 'x' }, 'someone.else')));
     expect(calls.filter((c) => c.method === 'views.open')).toEqual([]);
