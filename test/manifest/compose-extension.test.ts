@@ -1,9 +1,7 @@
 // The message action "Log in PMO register" (issue 15): declared in the manifest, valid against the v1.30 schema, offline.
-import { renderManifest } from '../../manifest/build-package';
 import { validateManifest, type ManifestJson } from '../../manifest/manifest-schema';
-import { readPackageEnv } from '../../manifest/package-env';
 import { LOG_IN_REGISTER_COMMAND } from '../../bot/teams/message-capture';
-import { forbidNetwork, readTemplate, TEST_APP_ID, TEST_ENV } from './fixtures';
+import { renderTestManifest, TEST_APP_ID, useNoNetwork } from './fixtures';
 
 // @microsoft/app-manifest requires strip-bom 5, which is ESM-only (see manifest.test.ts).
 jest.mock('../../node_modules/@microsoft/app-manifest/node_modules/strip-bom', () => ({
@@ -24,17 +22,10 @@ interface ComposeExtension {
   commands: ComposeCommand[];
 }
 
-const rendered = (): ManifestJson => renderManifest(readTemplate(), { ...readPackageEnv(TEST_ENV, '0.1.0') });
+const rendered = renderTestManifest;
 const extensionsOf = (manifest: ManifestJson): ComposeExtension[] => (manifest.composeExtensions ?? []) as ComposeExtension[];
 
-let fetchSpy: jest.SpyInstance;
-beforeAll(() => {
-  fetchSpy = forbidNetwork();
-});
-afterAll(() => {
-  expect(fetchSpy).not.toHaveBeenCalled();
-  fetchSpy.mockRestore();
-});
+useNoNetwork();
 
 describe('the message extension in the manifest', () => {
   it('declares one action command on messages that fetches its task module from the bot', () => {

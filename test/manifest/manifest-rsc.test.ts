@@ -1,7 +1,5 @@
-import { renderManifest } from '../../manifest/build-package';
 import { validateManifest, type ManifestJson } from '../../manifest/manifest-schema';
-import { readPackageEnv } from '../../manifest/package-env';
-import { forbidNetwork, readTemplate, TEST_APP_ID, TEST_ENV } from './fixtures';
+import { readTemplate, renderTestManifest, TEST_APP_ID, useNoNetwork } from './fixtures';
 
 // As in manifest.test.ts: @microsoft/app-manifest's strip-bom is ESM-only, which jest 29 cannot load.
 jest.mock('../../node_modules/@microsoft/app-manifest/node_modules/strip-bom', () => ({
@@ -11,17 +9,10 @@ jest.mock('../../node_modules/@microsoft/app-manifest/node_modules/strip-bom', (
 
 // Teams team owners count as PMO admins (SPEC §2); the bot reads a team's owners through Microsoft
 // Graph with the resource-specific consent the team grants when it installs the app.
-const rendered = (): ManifestJson => renderManifest(readTemplate(), { ...readPackageEnv(TEST_ENV, '0.1.0') });
+const rendered = renderTestManifest;
 const clone = (manifest: ManifestJson): ManifestJson => JSON.parse(JSON.stringify(manifest)) as ManifestJson;
 
-let fetchSpy: jest.SpyInstance;
-beforeAll(() => {
-  fetchSpy = forbidNetwork();
-});
-afterAll(() => {
-  expect(fetchSpy).not.toHaveBeenCalled();
-  fetchSpy.mockRestore();
-});
+useNoNetwork();
 
 describe('resource-specific consent in the manifest', () => {
   it('asks for TeamMember.Read.Group as an application permission, and still validates against the v1.30 schema', async () => {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { renderManifest } from '../../manifest/build-package';
 import { ACCENT_COLOR } from '../../manifest/make-icons';
 import { COMMAND_LIMITS, validateManifest, type ManifestJson } from '../../manifest/manifest-schema';
-import { PackageError, readPackageEnv } from '../../manifest/package-env';
-import { forbidNetwork, readTemplate, TEST_APP_ID, TEST_ENV } from './fixtures';
+import { PackageError } from '../../manifest/package-env';
+import { readTemplate, renderTestManifest, TEST_APP_ID, useNoNetwork } from './fixtures';
 
 // @microsoft/app-manifest requires strip-bom 5, which is ESM-only: Node 20.19+ loads it, jest 29
 // cannot. The packager never strips a BOM through it, so a CommonJS stand-in is enough here.
@@ -29,8 +29,6 @@ interface Bot {
   commandLists: CommandList[];
 }
 
-/** The manifest as the packager would zip it for TEST_ENV. */
-const renderTestManifest = (): ManifestJson => renderManifest(readTemplate(), { ...readPackageEnv(TEST_ENV, '0.1.0') });
 const botOf = (manifest: ManifestJson): Bot => (manifest.bots as Bot[])[0];
 const clone = (manifest: ManifestJson): ManifestJson => JSON.parse(JSON.stringify(manifest)) as ManifestJson;
 
@@ -49,14 +47,7 @@ function newestBundledTeamsSchema(): string {
   return versions[versions.length - 1].slice(1);
 }
 
-let fetchSpy: jest.SpyInstance;
-beforeAll(() => {
-  fetchSpy = forbidNetwork();
-});
-afterAll(() => {
-  expect(fetchSpy).not.toHaveBeenCalled();
-  fetchSpy.mockRestore();
-});
+useNoNetwork();
 
 describe('the packaged manifest', () => {
   it('validates against the official Teams schema, offline, with zero errors', async () => {

@@ -2,25 +2,14 @@
 import type { Activity } from 'botbuilder';
 import { PersonModel, WorkspaceModel } from '../../../models';
 import { checkCard } from '../../cards/card-checker';
-import { ConnectorStub } from '../../support/connector-stub';
 import { useTestDatabase } from '../../support/db';
-import { startLocalTeamsBot, type LocalTeamsBot } from '../../support/teams-local-bot';
+import { useLocalTeamsBot } from '../../support/teams-local-bot';
 
 useTestDatabase();
 
-const connector = new ConnectorStub();
-let serviceUrl: string;
-let bot: LocalTeamsBot;
+const teams = useLocalTeamsBot();
+const { connector } = teams;
 let seq = 0;
-
-beforeAll(async () => {
-  serviceUrl = await connector.start();
-  bot = await startLocalTeamsBot();
-});
-afterAll(async () => {
-  await bot.close();
-  await connector.stop();
-});
 
 interface Where { tenant: string; user: { id: string; name: string } }
 
@@ -30,7 +19,7 @@ function activity(text: string, where: Where): Partial<Activity> {
     id: `act-${++seq}`,
     text,
     channelId: 'msteams',
-    serviceUrl,
+    serviceUrl: teams.serviceUrl,
     timestamp: new Date().toISOString() as unknown as Date,
     from: { id: where.user.id, name: where.user.name, aadObjectId: `aad-${where.user.id}` },
     recipient: { id: '28:pmo-bot', name: 'PMO' },
@@ -42,7 +31,7 @@ function activity(text: string, where: Where): Partial<Activity> {
 async function say(text: string, where: Where): Promise<Partial<Activity>[]> {
   const before = connector.sent.length;
   const body = activity(text, where);
-  const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${teams.bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(res.status).toBeLessThan(300);
   return connector.sent.slice(before).filter((s) => s.replyToId === body.id || s.conversationId === body.conversation?.id).map((s) => s.activity);
 }
