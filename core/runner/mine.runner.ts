@@ -4,7 +4,7 @@ import type { WorkspaceDoc } from '../../models';
 import { ITEM_KINDS, type Actor } from '../domain';
 import type { MineView } from '../mine-view';
 import { policyRules } from '../policy';
-import { displayNames, listItems, listProjects } from '../services';
+import { displayNames, listItems, listPendingChanges, listProjects } from '../services';
 import { projectKeysWithStatus } from '../services/job-data.service';
 import { loadWorkspace } from '../services/context';
 import type { ListedItem } from '../services/item-list.service';
@@ -41,7 +41,7 @@ export async function mineViewFor(workspace: WorkspaceDoc, person: Actor, now: D
   // Who decides (SPEC §4): a PMO admin always; a project's PM too under supportive.
   const decides = (item: ListedItem): boolean => admin || (rules.changeDecidedBy === 'pm-or-admin' && managedKeys.has(item.projectKey));
   const pending = admin || (rules.changeDecidedBy === 'pm-or-admin' && managed.length > 0)
-    ? (await listItems(workspace._id, { kind: 'change', limit: SCAN }, now)).items.filter((c) => c.kind === 'change' && c.decision === 'pending' && decides(c))
+    ? (await listPendingChanges(workspace._id, now)).filter(decides)
     : [];
   const shown = [...overdue.slice(0, MINE_ROWS_SHOWN), ...dueThisWeek.slice(0, MINE_ROWS_SHOWN), ...pending.slice(0, MINE_ROWS_SHOWN)];
   const names = await displayNames(workspace._id, shown.flatMap((i) => [i.ownerId, i.raisedById]).filter((id): id is string => !!id));

@@ -7,7 +7,10 @@ import { displayNames } from './directory';
 import { invalid, PmoError } from './errors';
 import { getProject } from './hierarchy.service';
 import { writeHistory, type HistoryDraft } from './history';
-import { itemModel, requireItem, type ChangeItem } from './item-store';
+import { asItem, itemModel, requireItem, type ChangeItem } from './item-store';
+import { withOverdue, type ListedItem } from './item-list.service';
+import { overdueContext } from './overdue';
+import { isDone } from '../registers';
 import { listPeople } from './people.service';
 import { isPmoAdmin } from './permissions';
 import { todayIn } from './time';
@@ -112,4 +115,16 @@ export async function changeDeciders(workspace: WorkspaceDoc, pmId: string | nul
   const admins = (await listPeople(workspace._id, { role: 'pmo_admin' })).map((p) => p.platformUserId);
   const pm = policyRules(workspace.policy).changeDecidedBy === 'pm-or-admin' && pmId ? [pmId] : [];
   return [...new Set([...pm, ...admins])].filter((id) => id && id !== except);
+}
+
+/**
+ * The change requests of the workspace awaiting a decision, oldest first, each with whether it is
+ * overdue (`mine`'s "changes awaiting my decision"): read by decision, served by the
+ * (workspaceId, decision, createdAt) index, so however many decided changes are open, none is missed.
+ */
+export async function listPendingChanges(ws: WorkspaceId, now: Date): Promise<ListedItem[]> {
+  const workspace = await loadWorkspace(ws);
+  const ctx = overdueContext(workspace, now);
+  const docs = await itemModel('change').find({ workspaceId: workspace._id, decision: 'pending' }).sort({ createdAt: 1 }).lean<object[]>();
+  return docs.map((doc) => withOverdue(asItem('change', doc), ctx)).filter((item) => !isDone('change', item.status));
 }

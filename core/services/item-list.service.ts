@@ -85,6 +85,6 @@ export async function* streamItems(
   yield* inBatches(cursor, (doc: object) => withOverdue(asItem(query.kind, doc), ctx));
 }
 
-function withOverdue(item: RegisterItem, ctx: OverdueContext): ListedItem {
+export function withOverdue(item: RegisterItem, ctx: OverdueContext): ListedItem {
   return { ...item, overdue: isOverdue(item, ctx) };
 }
