@@ -21,7 +21,7 @@ const FIELDS: KindField[] = [
   DUE,
   {
     name: 'item', stored: 'itemKey', keys: ['item', 'for'], value: { type: 'key' }, said: 'item', label: 'Serves',
-    question: 'Which item does it serve? Give its key, e.g. R-3.', allowed: 'the key of an existing item such as R-3 or I-2', projectFrom: true, related: 'serves',
+    question: 'Which item does it serve? Give its key, e.g. R-3.', allowed: 'the key of an existing item such as R-3 or I-2', projectFrom: true, related: 'serves', selfVerb: 'serve',
   },
   PROJECT,
   status(ACTION_STATUSES),

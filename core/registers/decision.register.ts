@@ -35,14 +35,14 @@ const FIELDS: KindField[] = [
   { name: 'decidedOn', keys: ['on', 'decided_on'], value: { type: 'date', said: 'decision date' }, label: 'Decided on', question: 'When was it decided?' },
   {
     name: 'items', keys: ['items', 'item', 'concerns'], value: { type: 'keys' }, label: 'Concerns',
-    question: 'Which items does it concern? Give their keys, e.g. R-3, I-2.', allowed: 'keys of existing items such as R-3, I-2', related: 'concerns',
+    question: 'Which items does it concern? Give their keys, e.g. R-3, I-2.', allowed: 'keys of existing items such as R-3, I-2', related: 'concerns', selfVerb: 'concern',
   },
   OWNER,
   PROJECT,
   status(DECISION_STATUSES),
   {
     name: 'supersededBy', keys: ['superseded_by', 'supersededby'], value: { type: 'key', only: 'decision' }, said: 'superseded by',
-    label: 'Superseded by', question: 'Which decision replaced it?', only: 'update',
+    label: 'Superseded by', question: 'Which decision replaced it?', only: 'update', selfVerb: 'be superseded by',
   },
 ];
 
@@ -57,6 +57,11 @@ export const DECISION_REGISTER: RegisterDescriptor<'decision'> = {
   fields: FIELDS,
   form: ['title', 'status', 'project', 'outcome', 'rationale', 'decidedBy', 'decidedOn', 'items', 'description'],
   closeTo: 'superseded',
+  // Superseded by a decision no longer in force would leave no decision in force, or make a cycle.
+  refuseReference: (field, named: DecisionRow) =>
+    field === 'supersededBy' && named.status === 'superseded'
+      ? `${named.key} is itself superseded${named.supersededBy ? ` (by ${named.supersededBy})` : ''}; name the decision in force.`
+      : undefined,
   // Naming the decision that replaces it supersedes it.
   // Put back in force (a status other than superseded): no longer superseded by the other.
   follow: (d: DecisionRow, set, { now }) => {

@@ -57,6 +57,8 @@ export interface KindField {
    * one (indexed), under the kind's plural, those serving it before those concerning it.
    */
   related?: 'serves' | 'concerns';
+  /** A `key`/`keys` field: what naming the item itself would mean, refused ("A-1 cannot *serve* itself"). */
+  selfVerb?: string;
 }
 
 /** The fields every kind has; each descriptor lists them where its forms and parser put them. */

@@ -118,6 +118,11 @@ export interface RegisterDescriptor<K extends ItemKind = ItemKind> {
    * keeps: a change's decider, the status of a decision superseded.
    */
   follow?(item: ItemRow, set: Record<string, unknown>, by: { userId: string; now: Date }): Record<string, unknown>;
+  /**
+   * Why the item a `key`/`keys` field names may not be named there (a decision superseded by one
+   * no longer in force), if it may not; the services have already checked it exists here.
+   */
+  refuseReference?(field: string, named: ItemRow): string | undefined;
   /** The kind `escalate KEY` turns an item of this kind into (risk → issue → change request), if any. */
   escalatesTo?: ItemKind;
   /** False for a kind not logged from a chat message ("Log in PMO register"): a change request goes through its own review, so it is typed. */

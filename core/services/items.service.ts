@@ -94,7 +94,7 @@ async function createItem(
     if (fields[field] === undefined || fields[field] === null) throw invalid(field, `A ${kindName(kind)} needs a ${fieldLabel(field)}.`);
   }
   const project = await requireProject(workspaceId, String(fields.projectKey), 'projectKey');
-  await requireReferences(workspaceId, fields);
+  await requireReferences(workspaceId, kind, fields);
   if (request?.retry) {
     const logged = await itemModel(kind).findOne({ workspaceId, requestKey: request.key }).lean<RegisterItemBase>();
     if (logged) return asItem(kind, logged);
@@ -131,7 +131,7 @@ export async function updateItem(
     if (fields.decision === 'approved') assertImpactKnown(workspace, item, {});
   }
   if (typeof fields.projectKey === 'string') fields.projectKey = (await requireProject(workspaceId, fields.projectKey, 'projectKey')).key;
-  await requireReferences(workspaceId, fields, item.key);
+  await requireReferences(workspaceId, item.kind, fields, item.key);
   const before = item as unknown as Record<string, unknown>;
   const set = changedOnly(before, { ...fields, ...derived(item.kind, { ...before, ...fields }) });
   Object.assign(set, followOn(item, set, actor, now));
@@ -175,22 +175,24 @@ export async function getItem(ws: WorkspaceId, key: string): Promise<{ item: Reg
   return { item, history: await itemHistory(workspaceId, item.key) };
 }
 
-/** The items an action serves or a decision concerns (or the decision superseding one) must exist here. */
-async function requireReferences(workspaceId: Types.ObjectId, fields: Record<string, unknown>, self?: string): Promise<void> {
-  const keys: [unknown, string][] = [[fields.itemKey, 'itemKey'], [fields.supersededBy, 'supersededBy'], ...(Array.isArray(fields.items) ? fields.items : []).map((k): [unknown, string] => [k, 'items'])];
-  for (const [key, field] of keys) {
-    if (typeof key !== 'string' || !key) continue;
-    if (key.toUpperCase() === self) throw new PmoError('invalid', `${self} cannot ${SELF_REFERENCE[field]} itself.`, { field });
-    const named = await requireReference(workspaceId, key, field);
-    // Superseded by a decision no longer in force would leave no decision in force, or make a cycle.
-    if (field === 'supersededBy' && named.kind === 'decision' && isDone('decision', named.status)) {
-      const by = named.supersededBy ? ` (by ${named.supersededBy})` : '';
-      throw new PmoError('invalid', `${named.key} is itself superseded${by}; name the decision in force.`, { field });
+/**
+ * The items a kind's `key`/`keys` fields name (an action's item, a decision's items and the decision
+ * superseding it) must exist here, may not be the item itself, and must be acceptable to the kind.
+ */
+async function requireReferences(workspaceId: Types.ObjectId, kind: ItemKind, fields: Record<string, unknown>, self?: string): Promise<void> {
+  const register = registerOf(kind);
+  for (const def of register.fields.filter((f) => f.value.type === 'key' || f.value.type === 'keys')) {
+    const field = storedName(def);
+    const value = fields[field];
+    for (const key of Array.isArray(value) ? value : [value]) {
+      if (typeof key !== 'string' || !key) continue;
+      if (key.toUpperCase() === self) throw new PmoError('invalid', `${self} cannot ${def.selfVerb ?? 'name'} itself.`, { field });
+      const named = await requireReference(workspaceId, key, field);
+      const refusal = register.refuseReference?.(field, named as unknown as ItemRow);
+      if (refusal) throw new PmoError('invalid', refusal, { field });
     }
   }
 }
-
-const SELF_REFERENCE: Record<string, string> = { itemKey: 'serve', supersededBy: 'be superseded by', items: 'concern' };
 
 /** An item a field names: a key naming nothing is that field's fault (re-asked there), not the key of the item at hand. */
 async function requireReference(workspaceId: Types.ObjectId, key: string, field: string): Promise<RegisterItem> {
