@@ -155,7 +155,8 @@ export class TurnDelivery {
     const respond = async (): Promise<ResourceResponse> => {
       await this.api.respond(turn.responseUrl ?? '', {
         ...body,
-        response_type: opts.announce ? 'in_channel' : 'ephemeral',
+        // A reply meant for a thread never lands at the channel's top level: the asker alone gets it.
+        response_type: opts.announce && turn.threadTs === undefined ? 'in_channel' : 'ephemeral',
         ...(opts.replace ? { replace_original: true } : { replace_original: false }),
       });
       return { id: '' };

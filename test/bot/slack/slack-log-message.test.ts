@@ -189,6 +189,19 @@ describe('Log in PMO register (message shortcut)', () => {
     expect(logged?.sourceUrl || undefined).toBeUndefined();
   });
 
+  it('where the bot may not post, the confirmation goes to the asker alone, never to the channel outside the thread', async () => {
+    stub.on('chat.getPermalink', () => ({ channel: 'COTHER', permalink: PERMALINK }));
+    stub.on('views.open', () => ({ view: { id: 'V-LOG6' } }));
+    const elsewhere: Where = { ...BEN, channel: 'COTHER', channelName: 'other' };
+    const message = { ts: '1796638700.000500', user: 'UPRIYA', text: 'Supplier invoice disputed' };
+    const form = viewOf((await after(() => bot.sender.interaction(shortcut(elsewhere, message)))).find((c) => c.method === 'views.open'), 'V-LOG6');
+    stub.fail('chat.postMessage', 'not_in_channel');
+    const saved = await after(() => bot.sender.submit(elsewhere, form, formState(form.blocks, { probability: '2', impact: '3', project: 'APOLLO' })));
+    const answered = saved.filter((c) => c.method === 'response_url');
+    expect(answered.map((c) => [c.args.response_type, c.args.text])).toEqual([['ephemeral', expect.stringMatching(/^Saved R-\d+ Supplier invoice disputed$/)]]);
+    expect(await RiskModel.countDocuments({ title: 'Supplier invoice disputed', sourceUrl: PERMALINK })).toBe(1);
+  });
+
   it('saves nothing when the modal is closed, and picking the kind already shown changes nothing', async () => {
     stub.on('chat.getPermalink', () => ({ channel: 'CAPOLLO', permalink: PERMALINK }));
     stub.on('views.open', () => ({ view: { id: 'V-LOG3' } }));
