@@ -102,6 +102,14 @@ async function namePeople(config: FormConfig, state: FormState, ctx: RunContext)
 
 /** A typed answer to the one field asked: kept when valid, else the reason is kept to ask again. */
 export async function applyAnswer(config: FormConfig, state: FormState, field: string, raw: string, turn: Turn): Promise<void> {
+  // `edit rag` at any question goes back to that field (a red picked by mistake, asked its reason),
+  // as it does at the confirmation; nothing is taken as this field's answer.
+  const edit = /^edit\s+(.{1,40})$/i.exec(raw.trim());
+  const other = edit ? fieldNamed(config, edit[1]) : undefined;
+  if (other !== undefined && other !== field) {
+    state.editing = other;
+    return;
+  }
   const def = fieldOf(config, field);
   if (def) record(state, field, await check(config, def, raw, state, turn), textual(def) ? raw.trim() : undefined);
   await namePeople(config, state, turn.run);

@@ -115,4 +115,13 @@ describe('status dialog: the reason behind an amber or red, by policy', () => {
     ]);
     expect(await latestStatus(chat.world.ws, 'APOLLO')).toMatchObject({ overall: 'green' });
   });
+
+  it('controlling: at the reason, edit rag goes back to the RAG; set to green, no reason is asked', async () => {
+    const chat = await chatUnder('controlling');
+    await play(chat, [
+      ...upToReason('red', REASON),
+      { user: 'edit rag', bot: [/^Asking rag:/] },
+      { user: 'green', bot: ['Asking forecast: When do you now expect the project to finish? (or skip)'] },
+    ]);
+  });
 });
