@@ -3,6 +3,7 @@
 // overdue two weeks or more. Nothing to report, or supportive: no message.
 import type { EscalationView } from '../../core/job-views';
 import type { IsoWeek } from '../../core/domain';
+import { SCHEDULE_OFF } from '../../core/domain';
 import { policyRules } from '../../core/policy';
 import { compareItems } from '../../core/services/item-list.service';
 import { isOverdue, overdueContext } from '../../core/services/overdue';
@@ -20,7 +21,8 @@ export function escalationView(now: Date, period: IsoWeek, workspace: JobWorkspa
   const rules = policyRules(data.policy);
   // A change's allowance is the policy's (SPEC §4), as in the scorecard.
   const ctx = { ...overdueContext(workspace, now), changePendingDays: rules.changeOverdueDays };
-  const missing = rules.missingUpdateToAdmins
+  // Missing updates follow up the nudge: with the nudge off (`settings nudge=off`) there is none to follow.
+  const missing = rules.missingUpdateToAdmins && workspace.schedules?.nudge !== SCHEDULE_OFF
     ? data.missing.filter((p) => p.active).map((p) => ({ key: p.key, name: p.name, ...(p.pmId ? { pmName: pmName(p.pmId, data) } : {}) }))
     : null;
   const after = rules.escalateOverdueAfterDays;

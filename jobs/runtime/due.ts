@@ -40,8 +40,11 @@ export function dueRun(findDue: DueFinder, workspace: WorkspaceDoc, job: JobName
 function escalationRun(findDue: DueFinder, workspace: WorkspaceDoc, now: Date): DueRun | null {
   const rules = policyRules(workspace.policy);
   if (!rules.missingUpdateToAdmins && rules.escalateOverdueAfterDays === null) return null;
-  const schedule = workspace.schedules?.nudge ?? DEFAULT_SCHEDULES.nudge;
-  if (schedule === SCHEDULE_OFF) return null; // no nudge, so nothing to follow up
+  const nudge = workspace.schedules?.nudge ?? DEFAULT_SCHEDULES.nudge;
+  // No nudge: no missing updates to follow up, but directive's overdue items are still escalated,
+  // the day after the default nudge (the planner leaves the missing updates out).
+  if (nudge === SCHEDULE_OFF && rules.escalateOverdueAfterDays === null) return null;
+  const schedule = nudge === SCHEDULE_OFF ? DEFAULT_SCHEDULES.nudge : nudge;
   const zone = workspace.timeZone;
   const holidays = workspace.holidays ?? [];
   // This week's nudge, then the one before: a Friday nudge's follow-up is on Monday, in the next week.

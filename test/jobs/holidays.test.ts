@@ -60,12 +60,15 @@ describe('dueRun with holidays', () => {
 });
 
 describe('a schedule turned off', () => {
-  it('has no scheduled run, and no follow-up of a nudge that is off', () => {
+  it('has no scheduled run, and no follow-up of a nudge that is off, save directive\'s overdue escalation', () => {
     expect(dueRun(findDue, ws([], { scorecard: 'off' }), 'scorecard', new Date('2026-11-30T08:15:00Z'))).toBeNull();
     expect(dueRun(findDue, ws([]), 'scorecard', new Date('2026-11-30T08:15:00Z'))).toMatchObject({ period: '2026-W49' });
     const directive = (nudge: string) => ({ ...ws([], { nudge }), policy: 'directive' }) as WorkspaceDoc;
     expect(dueRun(findDue, directive('off'), 'nudge', new Date('2026-12-03T09:00:00Z'))).toBeNull();
-    expect(dueRun(findDue, directive('off'), 'escalation', new Date('2026-12-04T09:00:00Z'))).toBeNull();
+    const controlling = (nudge: string) => ({ ...ws([], { nudge }), policy: 'controlling' }) as WorkspaceDoc;
+    expect(dueRun(findDue, controlling('off'), 'escalation', new Date('2026-12-04T09:00:00Z'))).toBeNull();
+    // Directive escalates items overdue two weeks whatever the nudge: the day after the default nudge.
+    expect(dueRun(findDue, directive('off'), 'escalation', new Date('2026-12-04T09:00:00Z'))).toMatchObject({ period: '2026-W49' });
     expect(dueRun(findDue, directive('Thu 10:00'), 'escalation', new Date('2026-12-04T09:00:00Z'))).toMatchObject({ period: '2026-W49' });
   });
 });

@@ -32,6 +32,15 @@ function data(policy: Policy, overrides: Partial<EscalationData> = {}): Escalati
 
 const view = (policy: Policy, extra: Partial<EscalationData> = {}): EscalationView => escalationView(MONDAY, '2026-W48', ws, data(policy, extra));
 
+describe('with the nudge off', () => {
+  it('directive still escalates items overdue two weeks, without the missing updates no nudge asked for', () => {
+    const noNudge = { ...ws, schedules: { ...ws.schedules, nudge: 'off' } };
+    const v = escalationView(MONDAY, '2026-W48', noNudge, data('directive'));
+    expect(v.missing).toBeNull();
+    expect(v.overdue?.map((o) => o.key)).toEqual(['C-1', 'I-9']);
+  });
+});
+
 describe('the policy table, row by row', () => {
   it.each([
     // policy, PMs' names to the admins, items overdue two weeks escalated
