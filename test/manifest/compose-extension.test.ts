@@ -1,7 +1,8 @@
 // The message action "Log in PMO register" (issue 15): declared in the manifest, valid against the v1.30 schema, offline.
 import { validateManifest, type ManifestJson } from '../../manifest/manifest-schema';
 import { LOG_IN_REGISTER_COMMAND } from '../../bot/teams/message-capture';
-import { renderTestManifest, TEST_APP_ID, useNoNetwork } from './fixtures';
+import { TEST_APP_ID, useNoNetwork } from './fixtures';
+import { renderTestManifest } from './rendered';
 
 // @microsoft/app-manifest requires strip-bom 5, which is ESM-only (see manifest.test.ts).
 jest.mock('../../node_modules/@microsoft/app-manifest/node_modules/strip-bom', () => ({

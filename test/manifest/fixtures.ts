@@ -1,8 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { renderManifest } from '../../manifest/build-package';
-import type { ManifestJson } from '../../manifest/manifest-schema';
-import { readPackageEnv } from '../../manifest/package-env';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const MANIFEST_DIR = path.join(ROOT, 'manifest');
@@ -18,11 +15,6 @@ export function readTemplate(): string {
 /** Fails any network access: schema validation must work offline. */
 export function forbidNetwork(): jest.SpyInstance {
   return jest.spyOn(globalThis, 'fetch').mockRejectedValue(new Error('network access in a manifest test'));
-}
-
-/** The manifest as the packager would zip it for TEST_ENV. */
-export function renderTestManifest(): ManifestJson {
-  return renderManifest(readTemplate(), { ...readPackageEnv(TEST_ENV, '0.1.0') });
 }
 
 /** For the whole file: any network access fails, and the file fails if anything tried. */

@@ -1,5 +1,6 @@
 import { validateManifest, type ManifestJson } from '../../manifest/manifest-schema';
-import { readTemplate, renderTestManifest, TEST_APP_ID, useNoNetwork } from './fixtures';
+import { readTemplate, TEST_APP_ID, useNoNetwork } from './fixtures';
+import { renderTestManifest } from './rendered';
 
 // As in manifest.test.ts: @microsoft/app-manifest's strip-bom is ESM-only, which jest 29 cannot load.
 jest.mock('../../node_modules/@microsoft/app-manifest/node_modules/strip-bom', () => ({

@@ -4,7 +4,8 @@ import { renderManifest } from '../../manifest/build-package';
 import { ACCENT_COLOR } from '../../manifest/make-icons';
 import { COMMAND_LIMITS, validateManifest, type ManifestJson } from '../../manifest/manifest-schema';
 import { PackageError } from '../../manifest/package-env';
-import { readTemplate, renderTestManifest, TEST_APP_ID, useNoNetwork } from './fixtures';
+import { readTemplate, TEST_APP_ID, useNoNetwork } from './fixtures';
+import { renderTestManifest } from './rendered';
 
 // @microsoft/app-manifest requires strip-bom 5, which is ESM-only: Node 20.19+ loads it, jest 29
 // cannot. The packager never strips a BOM through it, so a CommonJS stand-in is enough here.
