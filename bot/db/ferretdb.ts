@@ -21,8 +21,12 @@ async function mtime(file: string): Promise<number | undefined> {
   }
 }
 
-/** What the launcher is built from (tools/ferretdb/build.sh: our main.go, and FerretDB with the files of _patch/ in place). */
-const LAUNCHER_SOURCES = ['main.go', 'go.mod', 'go.sum', 'build.sh', '_patch/files.txt', '_patch/sqlite-collection.go', '_patch/sqlite-metadata-metadata.go'];
+/** What the launcher is built from (tools/ferretdb/build.sh: our main.go, and FerretDB with the files _patch/files.txt lists in place). */
+export async function launcherSources(dir: string): Promise<string[]> {
+  const listed = await fs.readFile(path.join(dir, '_patch', 'files.txt'), 'utf8').catch(() => '');
+  const patched = listed.split('\n').map((line) => line.trim().split(/\s+/)[2]).filter((name): name is string => !!name);
+  return ['main.go', 'go.mod', 'go.sum', 'build.sh', '_patch/files.txt', ...patched.map((name) => `_patch/${name}`)];
+}
 
 /**
  * Builds the FerretDB launcher with the machine's `go` unless a build newer than its sources is
@@ -31,7 +35,7 @@ const LAUNCHER_SOURCES = ['main.go', 'go.mod', 'go.sum', 'build.sh', '_patch/fil
 export async function ensureLauncherBuilt(root: string, logger: Logger): Promise<string> {
   const { dir, binary } = launcherPaths(root);
   const built = await mtime(binary);
-  const sources = await Promise.all(LAUNCHER_SOURCES.map((f) => mtime(path.join(dir, f))));
+  const sources = await Promise.all((await launcherSources(dir)).map((f) => mtime(path.join(dir, f))));
   if (sources.some((s) => s === undefined)) {
     throw new Error(`the FerretDB launcher source is missing under ${dir}`);
   }

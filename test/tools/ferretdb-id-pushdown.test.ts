@@ -36,11 +36,12 @@ describe('the embedded FerretDB reads by _id through its index', () => {
     expect(plan.queryPlanner?.Plan?.join('\n')).toMatch(/SEARCH \S+ USING INDEX \S+__id_ /);
   });
 
-  it('a filter without _id still scans (nothing else is pushed down)', async () => {
+  it('a filter on other fields is narrowed in SQLite; operators and odd strings are left to FerretDB', async () => {
     if (!(await onFerretDb())) return;
-    const plan = await explain({ status: 'pending' });
-    expect(plan.filterPushdown).toBe(false);
-    expect(plan.queryPlanner?.Plan?.join('\n')).toMatch(/SCAN /);
+    expect((await explain({ status: 'pending' })).filterPushdown).toBe(true);
+    expect((await explain({ status: { $in: ['pending', 'sent'] } })).filterPushdown).toBe(true);
+    expect((await explain({ attempts: { $gt: 1 } })).filterPushdown).toBe(false);
+    expect((await explain({ status: 'a<b' })).filterPushdown).toBe(false);
   });
 
   it('what is pushed down is only narrowed: the whole filter still decides', async () => {
@@ -51,5 +52,39 @@ describe('the embedded FerretDB reads by _id through its index', () => {
     expect((await collection.updateOne({ _id: id, attempts: 0 }, { $set: { status: 'sending' } })).modifiedCount).toBe(1);
     expect(await collection.countDocuments({ _id: { $in: [id, new Types.ObjectId()] }, status: 'sending' })).toBe(1);
     expect((await collection.deleteMany({ _id: { $in: [id] }, status: 'pending' })).deletedCount).toBe(0);
+  });
+});
+
+describe('fields other than _id narrow the rows without changing what matches', () => {
+  const workspace = new Types.ObjectId();
+  const other = new Types.ObjectId();
+
+  beforeAll(async () => {
+    await mongoose.connection.db!.collection('pushdown_fields').insertMany([
+      { n: 1, workspaceId: workspace, key: 'R-1', tags: 'a' },
+      { n: 2, workspaceId: workspace, key: 'R-2', tags: ['b', 'a'] }, // an array holding the value matches too
+      { n: 3, workspaceId: workspace, key: 'R-3', tags: ['b'] },
+      { n: 4, workspaceId: other, key: 'R-1', tags: 'a' },
+      { n: 5, workspaceId: workspace }, // no key, no tags
+      { n: 6, workspaceId: [workspace, other], key: 'é<&>"\\', tags: 'A' }, // odd strings, and case
+      { n: 7, workspaceId: String(workspace), key: 'R-1' }, // the id as a string is another value
+    ]);
+  });
+
+  const ns = async (filter: Record<string, unknown>) =>
+    (await mongoose.connection.db!.collection('pushdown_fields').find(filter).sort({ n: 1 }).toArray()).map((d) => d.n as number);
+
+  it.each([
+    ['an ObjectId', () => ({ workspaceId: workspace }), [1, 2, 3, 5, 6]],
+    ['an ObjectId and a string', () => ({ workspaceId: workspace, key: 'R-1' }), [1]],
+    ['a string, also inside arrays', () => ({ tags: 'a' }), [1, 2, 4]],
+    ['a list of strings', () => ({ tags: { $in: ['a', 'b'] } }), [1, 2, 3, 4]],
+    ['a list of ObjectIds', () => ({ workspaceId: { $in: [other] } }), [4, 6]],
+    ['a string with characters JSON escapes', () => ({ key: 'é<&>"\\' }), [6]],
+    ['a string in another case', () => ({ tags: 'a', n: 6 }), []],
+    ['the id as a string', () => ({ workspaceId: String(workspace) }), [7]],
+    ['a missing field', () => ({ key: 'R-9' }), []],
+  ])('%s', async (_name, filter, expected) => {
+    expect(await ns(filter())).toEqual(expected);
   });
 });

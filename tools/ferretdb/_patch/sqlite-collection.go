@@ -70,8 +70,8 @@ func (c *collection) Query(ctx context.Context, params *backends.QueryParams) (*
 	var whereClause string
 	var args []any
 
-	// PMO Assistant: see idWhereClause.
-	whereClause, args = idWhereClause(params.Filter)
+	// PMO Assistant: see pushdownWhereClause.
+	whereClause, args = pushdownWhereClause(params.Filter)
 
 	q += whereClause
 	q += prepareOrderByClause(params.Sort)
@@ -265,8 +265,8 @@ func (c *collection) Explain(ctx context.Context, params *backends.ExplainParams
 	var whereClause string
 	var args []any
 
-	// PMO Assistant: see idWhereClause.
-	whereClause, args = idWhereClause(params.Filter)
+	// PMO Assistant: see pushdownWhereClause.
+	whereClause, args = pushdownWhereClause(params.Filter)
 	filterPushdown = whereClause != ""
 
 	orderByClause := prepareOrderByClause(params.Sort)
@@ -520,52 +520,127 @@ var (
 	_ backends.Collection = (*collection)(nil)
 )
 
-// idWhereClause is PMO Assistant's change to the filter pushdown: the SQL condition for the filter's
+// pushdownWhereClause is PMO Assistant's change to the filter pushdown: the SQL condition for the filter's
 // `_id`, when it names one (a string or ObjectID) or a list of them (`{$in: [...]}`), whatever
-// other fields the filter also has; "" otherwise. Upstream pushed `_id` down only when it was the
-// filter's one field, so a conditional update (`{_id, status}`) decoded the whole collection.
+// other fields the filter also has, and for its other top-level fields compared to a plain string or
+// ObjectID, or to a list of them (see fieldCondition); "" when there is none. Upstream pushed `_id`
+// down only when it was the filter's one field, and nothing else, so a conditional update (`{_id,
+// status}`) or a find by workspace and key decoded the whole collection.
 //
 // The condition selects a superset: every caller filters the rows it gets again with the whole
 // filter (common.FilterIterator, common.FilterDocument), as it does with no pushdown at all.
-func idWhereClause(filter *types.Document) (string, []any) {
+func pushdownWhereClause(filter *types.Document) (string, []any) {
 	if filter == nil {
 		return "", nil
 	}
 
-	v, err := filter.Get("_id")
-	if err != nil {
+	var conditions []string
+	var args []any
+
+	for _, key := range filter.Keys() {
+		if key == "" || strings.HasPrefix(key, "$") || strings.ContainsRune(key, '.') {
+			continue
+		}
+
+		values, ok := pushdownValues(must.NotFail(filter.Get(key)), key == "_id")
+		if !ok {
+			continue
+		}
+
+		if key == "_id" {
+			// _id is never an array: the condition is the `_id_` index's own expression.
+			conditions = append(conditions, fmt.Sprintf(`%s IN (%s)`, metadata.IDColumn, placeholders(len(values))))
+		} else {
+			conditions = append(conditions, fieldCondition(key, len(values)))
+		}
+
+		for _, v := range values {
+			args = append(args, v)
+		}
+	}
+
+	if len(conditions) == 0 {
 		return "", nil
 	}
 
-	switch v := v.(type) {
-	case string, types.ObjectID:
-		return fmt.Sprintf(` WHERE %s = ?`, metadata.IDColumn), []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
+	return ` WHERE ` + strings.Join(conditions, " AND "), args
+}
 
-	case *types.Document:
-		if v.Len() != 1 {
-			return "", nil
+// fieldCondition is the condition on a top-level field other than `_id`: its JSON text is one of
+// the values, spelled as a declared index spells the field (`registry.go`, `indexesCreate`), so
+// SQLite may search that index. A document whose field is an array is kept as well, since the
+// filter `{f: v}` also matches an array holding v; one without the field is left out, as
+// `{f: v}` does not match it.
+func fieldCondition(key string, n int) string {
+	column := fmt.Sprintf("%s->%q", metadata.DefaultColumn, key)
+
+	return fmt.Sprintf(`(%s IN (%s) OR %s LIKE '[%%')`, column, placeholders(n), column)
+}
+
+// pushdownValues returns the JSON texts a field's stored value must have for the filter's value
+// `v` to match it: v itself when it is a string or ObjectID, or the elements of `{$in: [...]}`
+// (1 to 500, all of them strings or ObjectIDs). ok is false for anything else, which is then
+// left to the handler. Other than in `_id`, a string is pushed down only when it is printable ASCII
+// without `"`, `\`, `<`, `>` or `&`: then its JSON text is the same however it was escaped.
+func pushdownValues(v any, isID bool) (values []string, ok bool) {
+	single := func(v any) (string, bool) {
+		switch v := v.(type) {
+		case types.ObjectID:
+			return string(must.NotFail(sjson.MarshalSingleValue(v))), true
+		case string:
+			if !isID && !plainString(v) {
+				return "", false
+			}
+
+			return string(must.NotFail(sjson.MarshalSingleValue(v))), true
 		}
 
-		list, ok := must.NotFail(v.Get(v.Keys()[0])).(*types.Array)
-		if v.Keys()[0] != "$in" || !ok || list.Len() == 0 || list.Len() > 500 {
-			return "", nil
+		return "", false
+	}
+
+	if doc, isDoc := v.(*types.Document); isDoc {
+		if doc.Len() != 1 || doc.Keys()[0] != "$in" {
+			return nil, false
 		}
 
-		placeholders := make([]string, list.Len())
-		args := make([]any, list.Len())
+		list, isArray := must.NotFail(doc.Get("$in")).(*types.Array)
+		if !isArray || list.Len() == 0 || list.Len() > 500 {
+			return nil, false
+		}
+
+		values = make([]string, list.Len())
 
 		for i := 0; i < list.Len(); i++ {
-			switch id := must.NotFail(list.Get(i)).(type) {
-			case string, types.ObjectID:
-				placeholders[i] = "?"
-				args[i] = string(must.NotFail(sjson.MarshalSingleValue(id)))
-			default:
-				return "", nil
+			if values[i], ok = single(must.NotFail(list.Get(i))); !ok {
+				return nil, false
 			}
 		}
 
-		return fmt.Sprintf(` WHERE %s IN (%s)`, metadata.IDColumn, strings.Join(placeholders, ", ")), args
+		return values, true
 	}
 
-	return "", nil
+	s, ok := single(v)
+	if !ok {
+		return nil, false
+	}
+
+	return []string{s}, true
+}
+
+// plainString reports whether s is printable ASCII without the characters JSON encoders escape
+// differently.
+func plainString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+
+	return true
+}
+
+// placeholders returns n comma-separated `?`.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
