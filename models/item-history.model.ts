@@ -42,5 +42,7 @@ const itemHistorySchema = new Schema<ItemHistory>(
 itemHistorySchema.index({ workspaceId: 1, itemKey: 1, at: 1, _id: 1 });
 // Digest "opened/closed this week" and the change log export: entries by time.
 itemHistorySchema.index({ workspaceId: 1, at: 1 });
+// Digest "risks that rose": the period's score changes.
+itemHistorySchema.index({ workspaceId: 1, kind: 1, field: 1, at: 1, _id: 1 });
 
 export const ItemHistoryModel = defineModel<ItemHistory>('ItemHistory', itemHistorySchema, 'item_history');

@@ -92,16 +92,14 @@ export async function listItemsMatching(workspaceId: Types.ObjectId, kind: ItemK
 }
 
 /**
- * The score changes of these risks since `since`, oldest first per risk: the first one's `from` is
- * the score the risk had then ("risks that rose this week"). Served by the history's
- * { workspaceId, itemKey, at, _id } index.
+ * The workspace's risk score changes since `since`, oldest first: a risk's first one gives the
+ * score it had then ("risks that rose this week"). One range read of the history's
+ * { workspaceId, kind, field, at, _id } index; it does not wait for the risks to be read first.
  */
-export async function listScoreChanges(workspaceId: Types.ObjectId, riskKeys: readonly string[], since: Date): Promise<ScoreChange[]> {
-  if (riskKeys.length === 0) return [];
-  // The field is picked here, not in the filter, so the filter is exactly the index's (a week of these risks' history is small).
-  const docs = await ItemHistoryModel.find({ workspaceId, itemKey: { $in: [...riskKeys] }, at: { $gte: since } })
-    .select({ _id: 0, itemKey: 1, at: 1, field: 1, from: 1 })
-    .sort({ itemKey: 1, at: 1, _id: 1 })
-    .lean<{ itemKey: string; at: Date; field?: string | null; from: unknown }[]>();
-  return docs.filter((d) => d.field === 'score' && typeof d.from === 'number').map((d) => ({ itemKey: d.itemKey, at: d.at, from: d.from as number }));
+export async function listScoreChanges(workspaceId: Types.ObjectId, since: Date): Promise<ScoreChange[]> {
+  const docs = await ItemHistoryModel.find({ workspaceId, kind: 'risk', field: 'score', at: { $gte: since } })
+    .select({ _id: 0, itemKey: 1, at: 1, from: 1 })
+    .sort({ at: 1, _id: 1 })
+    .lean<{ itemKey: string; at: Date; from: unknown }[]>();
+  return docs.flatMap((d) => (typeof d.from === 'number' ? [{ itemKey: d.itemKey, at: d.at, from: d.from }] : []));
 }

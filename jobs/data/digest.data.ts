@@ -38,10 +38,10 @@ export interface DigestData {
 const DIGEST_ITEM_FIELDS = ['projectKey', 'key', 'seq', 'title', 'status', 'ownerId', 'due', 'rating', 'score', 'probability', 'impact', 'createdAt', 'closedAt'] as const;
 
 /**
- * Portfolios (all, or the one named) and their active projects, then those projects' recent status
- * updates, their items of each register, the open risks' score changes since the period began and
- * the people named: eight queries, each one round trip
- * and each served by an index, whatever the number of projects. Unknown portfolio → not_found.
+ * Portfolios (all, or the one named) and their active projects; then, at once, those projects'
+ * recent status updates, their items of each register and the risk score changes since the period
+ * began; then the people named. One query per collection in three rounds, each served by an index,
+ * whatever the number of projects. Unknown portfolio → not_found.
  */
 export async function loadDigestData(ws: WorkspaceId, period: IsoWeek, options: { portfolioKey?: string } = {}): Promise<DigestData> {
   const workspaceId = toWorkspaceId(ws);
@@ -56,14 +56,16 @@ export async function loadDigestData(ws: WorkspaceId, period: IsoWeek, options: 
   const projects = allProjects.filter((p) => !!p.portfolioKey && portfolioKeys.has(p.portfolioKey));
   const projectKeys = projects.map((p) => p.key);
   const since = new Date(periodRange(period, 'UTC').start.getTime() - EARLIEST_OFFSET_MS);
-  const [statuses, ...byKind] = await Promise.all([
+  const [statuses, allScoreChanges, ...byKind] = await Promise.all([
     listStatusPoints(workspaceId, projectKeys, shiftWeek(period, -STATUS_LOOKBACK_WEEKS), period),
+    listScoreChanges(workspaceId, since),
     // Open items, and closed ones that count as activity: opened or closed since the period began.
     ...ITEM_KINDS.map((kind) => listOpenOrRecentItems(workspaceId, kind, projectKeys, since, [...DIGEST_ITEM_FIELDS, ...(registerOf(kind).lateFields ?? [])])),
   ]);
   const items = byKind.flat();
-  const openRisks = items.filter((i) => i.kind === 'risk' && !isDone(i.kind, i.status));
+  const openRisks = new Set(items.filter((i) => i.kind === 'risk' && !isDone(i.kind, i.status)).map((r) => r.key));
+  const scoreChanges = allScoreChanges.filter((c) => openRisks.has(c.itemKey));
   const people = [...projects.map((p) => p.pmId ?? ''), ...items.filter((i) => i.kind === 'risk').map((i) => i.ownerId)];
-  const [names, scoreChanges] = await Promise.all([displayNames(workspaceId, people), listScoreChanges(workspaceId, openRisks.map((r) => r.key), since)]);
+  const names = await displayNames(workspaceId, people);
   return { period, portfolios, projects, statuses, items, names, scoreChanges };
 }
