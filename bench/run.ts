@@ -175,9 +175,16 @@ async function teamsLatency(db: BenchDatabase, quick: boolean, log: (m: string) 
   const ours = await spawnBot('ours', db, 'bench_teams');
   const echo = await spawnBot('echo', db, 'bench_echo');
   try {
+    // Round trips are counted by a bot process of their own: the driver's command monitoring that
+    // counts them is work a production bot never does, so the bot whose latency is measured runs without it.
+    const counter = await spawnBot('ours', db, 'bench_teams_round_trips', { BENCH_ROUND_TRIPS: '1' });
+    try {
+      results.teamsRoundTrips = await benchTeamsRoundTrips(counter, sink, 'tenant-round-trips');
+    } finally {
+      await counter.close();
+    }
     log('warming up');
     await benchTeams(ours, echo, sink, 4, 5, 'warmup');
-    results.teamsRoundTrips = await benchTeamsRoundTrips(ours, sink, 'tenant-round-trips');
     log(`round trips per turn: inline risk ${results.teamsRoundTrips.inlineRisk.total}, guided step ${results.teamsRoundTrips.guidedStep.total}`);
     const out: TeamsResult[] = [];
     // Turns per conversation: 10 concurrent is the target's row, so it gets 500 samples (its p99 is then not just the largest few).

@@ -3,7 +3,9 @@
 //   node --expose-gc dist/bench/server.js <ours|echo|slack> <mongodb uri> <db name>
 // Prints one JSON line {"url": ...} once listening. GET /bench/rss answers the RSS and JS heap after a GC and
 // the Teams turns served so far; GET /bench/idle answers once the Slack work behind every ack is done;
-// GET /bench/roundtrips answers the database commands sent since the last call, by command and collection.
+// GET /bench/roundtrips answers the database commands sent since the last call, by command and collection
+// (only with BENCH_ROUND_TRIPS=1: command monitoring costs the driver work production never does, so
+// the process whose latency is measured runs without it).
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import express, { type Express } from 'express';
 import mongoose from 'mongoose';
@@ -54,9 +56,10 @@ async function main(): Promise<void> {
   if (mode === 'echo') {
     app = echoApp();
   } else {
-    await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 5000, autoIndex: false, monitorCommands: true });
+    const counting = process.env.BENCH_ROUND_TRIPS === '1';
+    await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 5000, autoIndex: false, monitorCommands: counting });
     await ensureIndexes();
-    countRoundTrips();
+    if (counting) countRoundTrips();
     const config = loadConfig({ ...process.env, PORT: '0' } as Record<string, string>);
     app = createApp({ logger: quiet, isReady: async () => true });
     // Server-side ack time: from the request's arrival to its response being flushed.
@@ -81,6 +84,10 @@ async function main(): Promise<void> {
     res.json({ acks: serverAcks.splice(0) });
   });
   app.get('/bench/roundtrips', (_req, res) => {
+    if (process.env.BENCH_ROUND_TRIPS !== '1') {
+      res.status(409).json({ error: 'this bot was started without BENCH_ROUND_TRIPS=1' });
+      return;
+    }
     res.json(Object.fromEntries(roundTrips));
     roundTrips = new Map();
   });

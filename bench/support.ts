@@ -148,7 +148,7 @@ export interface BotProcess extends Served {
   idle(): Promise<void>;
   /** Server-side ack times (ms) since the last call. */
   serverAcks(): Promise<number[]>;
-  /** The database commands the bot sent since the last call, by "command collection". */
+  /** The database commands the bot sent since the last call, by "command collection" (a bot spawned with `countRoundTrips`). */
   roundTrips(): Promise<Record<string, number>>;
 }
 
@@ -163,7 +163,11 @@ export async function spawnBot(mode: 'ours' | 'echo' | 'slack', db: BenchDatabas
     lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
     child.once('exit', (code) => reject(new Error(`bench bot (${mode}) exited with ${code} before listening`)));
   });
-  const get = async <T = Record<string, number>>(route: string) => (await fetch(`${url}${route}`)).json() as Promise<T>;
+  const get = async <T = Record<string, number>>(route: string) => {
+    const res = await fetch(`${url}${route}`);
+    if (!res.ok) throw new Error(`bench bot (${mode}) answered ${res.status} to ${route}: ${await res.text()}`);
+    return res.json() as Promise<T>;
+  };
   return {
     url,
     memory: async () => {
