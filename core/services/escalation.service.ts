@@ -57,7 +57,6 @@ export async function escalateRisk(
     createdAt: now,
   })) as IssueItem;
   await writeHistory(workspaceId, issue, actor.userId, now, [
-    { action: 'created', to: issue.title },
     { action: 'escalated', field: 'escalatedFrom', from: null, to: risk.key },
   ]);
   const closed = await linkRisk(workspaceId, risk, issue.key, now);
@@ -97,7 +96,6 @@ export async function escalateIssue(
     createdAt: now,
   })) as ChangeItem;
   await writeHistory(workspaceId, change, actor.userId, now, [
-    { action: 'created', to: change.title },
     { action: 'escalated', field: 'raisedFrom', from: null, to: issue.key },
   ]);
   const linked = await saveFields(workspaceId, issue, { escalatedTo: change.key });

@@ -67,7 +67,40 @@ function same(a: unknown, b: unknown): boolean {
   return norm(a) === norm(b);
 }
 
-/** An item's history, oldest first (`show KEY`). */
-export async function itemHistory(workspaceId: Types.ObjectId, itemKey: string): Promise<ItemHistoryDoc[]> {
-  return ItemHistoryModel.find({ workspaceId, itemKey }).sort({ at: 1, _id: 1 }).lean<ItemHistoryDoc[]>();
+/** What an item records of its own creation: the first line of its history. */
+export interface CreatedItem {
+  workspaceId: Types.ObjectId;
+  key: string;
+  kind: ItemKind;
+  title: string;
+  raisedById: string;
+  createdAt: Date;
+  sourceAuthor?: string | null;
+}
+
+/**
+ * An item's history, oldest first (`show KEY`). The item is the record of its own creation (when,
+ * by whom, from whose message), so that line is read from it rather than stored twice; items
+ * logged before that still have a stored `created` entry, which is then the one shown.
+ */
+export async function itemHistory(item: CreatedItem): Promise<ItemHistoryDoc[]> {
+  const stored = await ItemHistoryModel.find({ workspaceId: item.workspaceId, itemKey: item.key }).sort({ at: 1, _id: 1 }).lean<ItemHistoryDoc[]>();
+  return stored.some((entry) => entry.action === 'created') ? stored : [creationEntry(item), ...stored];
+}
+
+function creationEntry(item: CreatedItem): ItemHistoryDoc {
+  // Logged from a message: the line names the message's author ("logged from a message by Ada").
+  const message = item.sourceAuthor ? { field: 'message', from: item.sourceAuthor } : { field: null, from: null };
+  return {
+    _id: item.workspaceId, // not a stored entry; nothing reads its id
+    workspaceId: item.workspaceId,
+    itemKey: item.key,
+    kind: item.kind,
+    at: item.createdAt,
+    byId: item.raisedById,
+    action: 'created',
+    ...message,
+    to: item.title,
+    note: null,
+  } as ItemHistoryDoc;
 }

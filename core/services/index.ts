@@ -14,7 +14,6 @@ export * from './items.service';
 export * from './escalation.service';
 export * from './item-list.service';
 export { isOverdue, overdueContext, type OverdueContext } from './overdue';
-export * from './activity.service';
 export * from './status.service';
 export { streamStatusUpdates } from './status-stream';
 export * from './conversation-refs.service';

@@ -103,11 +103,8 @@ async function createItem(
     ...fields, ...derived(kind, fields), projectKey: project.key, raisedById: actor.userId, createdAt: now, requestKey: request?.key ?? null,
     ...(message ? { sourceUrl: message.url, sourceAuthor: message.authorName } : {}),
   };
-  const item = await insertWithNextKey(kind, workspaceId, stored);
-  // Logged from a message: the entry names the message's author ("logged from a message by Ada").
-  const created = message ? { action: 'created' as const, to: item.title, field: 'message', from: message.authorName } : { action: 'created' as const, to: item.title };
-  await writeHistory(workspaceId, item, actor.userId, now, [created]);
-  return item;
+  // One write: the item is the record of its own creation (history.ts, itemHistory).
+  return insertWithNextKey(kind, workspaceId, stored);
 }
 
 /**
@@ -172,7 +169,7 @@ export async function relatedItems(ws: WorkspaceId, key: string): Promise<Regist
 export async function getItem(ws: WorkspaceId, key: string): Promise<{ item: RegisterItem; history: ItemHistoryDoc[] }> {
   const workspaceId = toWorkspaceId(ws);
   const item = await requireItem(workspaceId, key);
-  return { item, history: await itemHistory(workspaceId, item.key) };
+  return { item, history: await itemHistory({ ...item, workspaceId }) };
 }
 
 /**

@@ -59,12 +59,12 @@ async function commandsOf(text: string, extra: Partial<Activity> = {}): Promise<
 }
 
 describe('one Teams turn in a known conversation', () => {
-  it('an inline risk the actor owns: the request, the dialog state, the project, the risk and its history; no people', async () => {
+  it('an inline risk the actor owns: the request, the dialog state, the project and the risk (its creation is its own record); no people', async () => {
     await say('risk Warm-up risk p=3 i=4 project=RT', 'rt');
     const { reply, commands } = await commandsOf('risk Counted risk p=3 i=4 project=RT');
     expect(reply).toContain('Counted risk');
     expect(reply).toContain('User rt');
-    expect(commands).toEqual(['find bot_states', 'find projects', 'insert inbound_requests', 'insert item_history', 'insert risks']);
+    expect(commands).toEqual(['find bot_states', 'find projects', 'insert inbound_requests', 'insert risks']);
   });
 
   it('a bare risk looks up the channel project once and reads the people once; the next step reads neither', async () => {

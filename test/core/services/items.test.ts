@@ -1,5 +1,6 @@
 import { closeItem, createChange, createIssue, createRisk, getItem, updateItem } from '../../../core/services';
 import type { RiskItem } from '../../../core/services';
+import { ItemHistoryModel, RiskModel } from '../../../models';
 import { useTestDatabase } from '../../support/db';
 import { makeWorld, rejectionOf } from './fixtures';
 
@@ -20,6 +21,20 @@ describe('register items', () => {
     const { history } = await getItem(ws, 'r-1');
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ action: 'created', byId: owner.userId, itemKey: 'R-1', kind: 'risk', at: T0 });
+  });
+
+  it('writes the item alone: its creation line is read from it, and an older stored created entry is not doubled', async () => {
+    const { ws, owner } = await makeWorld();
+    await createRisk(ws, owner, { title: 'Vendor API may slip', projectKey: 'APOLLO', probability: 2, impact: 2 }, T0);
+    const workspaceId = ws;
+    expect(await RiskModel.findOne({ workspaceId, key: 'R-1' }).lean()).toMatchObject({ createdAt: T0, updatedAt: T0, __v: 0 });
+    expect(await ItemHistoryModel.countDocuments({ workspaceId })).toBe(0);
+
+    // Logged before the item was its own record: the stored entry is the one shown.
+    await createRisk(ws, owner, { title: 'Older risk', projectKey: 'APOLLO', probability: 2, impact: 2 }, T0);
+    await ItemHistoryModel.create({ workspaceId, itemKey: 'R-2', kind: 'risk', at: T0, byId: 'someone-else', action: 'created', to: 'Older risk' });
+    const { history } = await getItem(ws, 'R-2');
+    expect(history.map((h) => `${h.action}:${h.byId}`)).toEqual(['created:someone-else']);
   });
 
   it('records one history entry per changed field with from and to, and recomputes score and rating', async () => {
