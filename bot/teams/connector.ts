@@ -7,6 +7,7 @@ import {
   type ClaimsIdentity,
   type ConnectorClient,
   type ServiceClientCredentials,
+  type UserTokenClient,
 } from 'botframework-connector';
 
 interface PipelinePolicy {
@@ -46,12 +47,12 @@ export function refuseRedirects(connector: ConnectorClient): ConnectorClient {
 }
 
 /** Bot Connector clients kept per (caller, serviceUrl, audience); a few per deployment in practice. */
-class ConnectorCache {
-  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+class ClientCache<T> {
+  private readonly clients = new Map<string, Promise<T>>();
 
   constructor(private readonly max = 200) {}
 
-  get(key: string, make: () => Promise<ConnectorClient>): Promise<ConnectorClient> {
+  get(key: string, make: () => Promise<T>): Promise<T> {
     const known = this.clients.get(key);
     if (known) return known;
     const made = make();
@@ -71,7 +72,7 @@ class ConnectorCache {
 class NoRedirectConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
-    private readonly cache: ConnectorCache,
+    private readonly cache: ClientCache<ConnectorClient>,
     private readonly caller: string,
   ) {
     super();
@@ -93,7 +94,7 @@ function callerOf(identity: ClaimsIdentity | undefined): string {
  * messages, new conversations) refusing redirects.
  */
 export class NoRedirectBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
-  private readonly connectors = new ConnectorCache();
+  private readonly connectors = new ClientCache<ConnectorClient>();
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     const result = await super.authenticateRequest(activity, authHeader);
@@ -106,7 +107,21 @@ export class NoRedirectBotFrameworkAuthentication extends ConfigurationBotFramew
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
     return new NoRedirectConnectorFactory(super.createConnectorFactory(claimsIdentity), this.connectors, callerOf(claimsIdentity));
   }
+
+  private readonly userTokenClients = new ClientCache<UserTokenClient>(MAX_CACHED_CALLERS);
+
+  /**
+   * One user-token client per caller. botbuilder asks for one on every turn (for OAuth prompts,
+   * which this bot has none of) and builds it afresh each time: credentials and a whole HTTP
+   * pipeline, a tenth of an echo turn's CPU. It holds no per-turn state, so it is kept.
+   */
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.userTokenClients.get(callerOf(claimsIdentity), () => super.createUserTokenClient(claimsIdentity));
+  }
 }
+
+/** Callers (app id and audience pairs) a process keeps a user-token client for; a bot has one or two. */
+const MAX_CACHED_CALLERS = 100;
 
 export interface AppCredentialSettings {
   MicrosoftAppId?: string;
