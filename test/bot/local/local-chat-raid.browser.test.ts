@@ -121,7 +121,8 @@ describe('decisions and actions in the local chat', () => {
     await type('show R-1');
     await card(/A-1 Sign the vendor B contract \(Done\)[\s\S]*D-1 Use vendor B \(Superseded\)/).waitFor();
     await page.screenshot({ path: artifactPath('local-chat-raid-closed.png') });
-    expect(await ItemHistoryModel.countDocuments({ workspaceId: ws, itemKey: { $in: ['A-1', 'D-1'] } })).toBeGreaterThanOrEqual(6);
+    // Their updates and closes are stored; their creations are the items themselves.
+    expect(await ItemHistoryModel.countDocuments({ workspaceId: ws, itemKey: { $in: ['A-1', 'D-1'] } })).toBeGreaterThanOrEqual(4);
     expect(errors).toEqual([]);
   });
 });

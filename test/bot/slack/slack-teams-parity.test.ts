@@ -6,7 +6,9 @@ import { loadConfig } from '../../../bot/config';
 import { createApp } from '../../../bot/server';
 import { mountSlackApp, type SlackMount } from '../../../bot/slack';
 import { mountTeamsBot } from '../../../bot/teams';
-import { ItemHistoryModel, RiskModel, WorkspaceModel } from '../../../models';
+import type { Types } from 'mongoose';
+import { getItem } from '../../../core/services';
+import { RiskModel, WorkspaceModel } from '../../../models';
 import { ConnectorStub } from '../../support/connector-stub';
 import { useTestDatabase } from '../../support/db';
 import { SlackApiStub } from '../../support/slack-api-stub';
@@ -80,8 +82,8 @@ it('stores a risk, its update and its history the same from Teams and from Slack
   const fromSlack = await RiskModel.findOne({ workspaceId: slackWs?._id, key: 'R-1' }).lean();
   expect(fromSlack).toMatchObject({ title: 'Vendor API may slip', probability: 2, due: '2026-12-11', ownerId: 'UADA' });
   expect(comparable(fromSlack, { UADA: 'person' })).toEqual(comparable(fromTeams, { '29:ada': 'person' }));
-  const history = async (ws: unknown, who: Record<string, string>) =>
-    (await ItemHistoryModel.find({ workspaceId: ws, itemKey: 'R-1' }).sort({ _id: 1 }).lean()).map((h) => comparable(h, who));
+  // What `show R-1` lists: the creation (read from the item), then the stored changes.
+  const history = async (ws: Types.ObjectId | undefined, who: Record<string, string>) => (await getItem(ws!, 'R-1')).history.map((h) => comparable({ ...h }, who));
   const slackHistory = await history(slackWs?._id, { UADA: 'person' });
   expect(slackHistory[0].action).toBe('created');
   expect(slackHistory.filter((h) => h.action === 'updated').length).toBeGreaterThanOrEqual(2); // p and due, field by field

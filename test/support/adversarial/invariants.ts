@@ -122,25 +122,27 @@ export async function databaseProblems(workspaces: ReadonlyMap<string, Code>): P
 
 /**
  * Each complete inline save stored exactly once (escalation copies aside), with the title as typed
- * less what sanitisation drops; a later `update … title=` is allowed, so the created history counts.
+ * less what sanitisation drops. A later `update … title=` is allowed: the title an item was created
+ * with is its first title change's `from`, else its title (the item is the record of its creation).
  */
 export async function scribeProblems(entries: readonly (ScribeEntry & { ws: Code })[], workspaces: ReadonlyMap<string, Code>, items: Snapshot['items']): Promise<string[]> {
   const problems: string[] = [];
-  const created = (await ItemHistoryModel.find({ action: 'created' }).lean()) as unknown as Doc[];
+  const titleChanges = (await ItemHistoryModel.find({ field: 'title' }).sort({ at: 1, _id: 1 }).lean()) as unknown as Doc[];
+  const createdTitle = (item: Snapshot['items'][number]): unknown => {
+    const first = titleChanges.find((h) => String(h.workspaceId) === String(item.doc.workspaceId) && h.itemKey === item.doc.key && h.kind === item.kind);
+    return first ? first.from : item.doc.title;
+  };
+  const originals = items.filter((i) => !i.doc.escalatedFrom).map((item) => ({ item, title: createdTitle(item) }));
   for (const entry of entries) {
-    const lines = created.filter((h) => typeof h.to === 'string' && h.to.includes(entry.marker) && workspaces.get(String(h.workspaceId)) === entry.ws);
-    const found = lines
-      .map((h) => items.find((i) => String(i.doc.workspaceId) === String(h.workspaceId) && i.doc.key === h.itemKey && i.kind === h.kind))
-      .filter((i): i is Snapshot['items'][number] => i !== undefined && !i.doc.escalatedFrom);
+    const found = originals.filter(({ item, title }) => typeof title === 'string' && title.includes(entry.marker) && workspaces.get(String(item.doc.workspaceId)) === entry.ws);
     const what = `the ${entry.kind} ${entry.marker} typed in ${entry.ws}`;
     if (found.length !== 1) {
       problems.push(`${what} was stored ${found.length} times`);
       continue;
     }
-    const [{ kind, doc }] = found;
-    const first = lines.find((h) => h.itemKey === doc.key && h.kind === kind);
+    const [{ item: { kind, doc }, title }] = found;
     if (kind !== entry.kind) problems.push(`${what} was stored as a ${kind}`);
-    if (first?.to !== entry.title) problems.push(`${what} was stored with the title ${JSON.stringify(first?.to)}, typed ${JSON.stringify(entry.title)}`);
+    if (title !== entry.title) problems.push(`${what} was stored with the title ${JSON.stringify(title)}, typed ${JSON.stringify(entry.title)}`);
     if (doc.projectKey !== entry.project) problems.push(`${what} was stored in ${String(doc.projectKey)}, not ${entry.project}`);
     if (entry.probability !== undefined && (doc.probability !== entry.probability || doc.impact !== entry.impact)) {
       const changed = await ItemHistoryModel.countDocuments({ workspaceId: doc.workspaceId, itemKey: doc.key, field: { $in: ['probability', 'impact'] } });
