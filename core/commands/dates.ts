@@ -43,6 +43,9 @@ export function localNow(ctx: ParseContext): DateTime | undefined {
 
 /** The last due date a field takes: further ahead is almost always a mistyped year. */
 export function latestDate(today: IsoDate): IsoDate {
+  // Drawn with every date field of a form: the year moved in the text, unless it is 29 Feb (luxon picks the day then).
+  const match = /^(\d{4})(-\d{2}-\d{2})$/.exec(today);
+  if (match && match[2] !== '-02-29') return `${Number(match[1]) + MAX_YEARS_AHEAD}${match[2]}` as IsoDate;
   return DateTime.fromISO(today, { zone: 'utc' }).plus({ years: MAX_YEARS_AHEAD }).toISODate() ?? today;
 }
 
