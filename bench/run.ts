@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { benchFanOut, benchPlanning, type FanOutResult, type PlanningResult } from './jobs';
+import { benchFanOut, benchPlanning, PLANNING_RUNS, type FanOutResult, type PlanningResult } from './jobs';
 import { parseBenchOptions, prepareOut, type Section } from './options';
 import { benchSlackAck, type SlackAckResult } from './slack';
 import { spawnBot, startBenchDatabase, type BenchDatabase } from './support';
@@ -149,7 +149,7 @@ export function markdown(r: Results): string {
       : []),
     ...(r.planning.length > 0
       ? [
-          '| planning (ms / round trips, of which getMore) | digest | reminders | nudge |',
+          `| planning (median ms of ${PLANNING_RUNS} runs / round trips, of which getMore) | digest | reminders | nudge |`,
           '|---|---|---|---|',
           ...r.planning.map((p) => {
             const cell = (job: 'digest' | 'reminders' | 'nudge') => `${p.jobs[job].ms} / ${p.jobs[job].roundTrips} (${p.jobs[job].getMores ?? 0})`;
