@@ -40,8 +40,6 @@ const itemHistorySchema = new Schema<ItemHistory>(
 
 // `show KEY`: an item's history in order.
 itemHistorySchema.index({ workspaceId: 1, itemKey: 1, at: 1, _id: 1 });
-// Digest "opened/closed this week" and the change log export: entries by time.
-itemHistorySchema.index({ workspaceId: 1, at: 1 });
 // Digest "risks that rose": the period's score changes.
 itemHistorySchema.index({ workspaceId: 1, kind: 1, field: 1, at: 1, _id: 1 });
 
