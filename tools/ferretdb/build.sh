@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Builds the FerretDB launcher (default: bin/ferretdb-launcher) with our two-file change to FerretDB
-# 1.24's SQLite backend (_patch/README.md) in a copy of the module.
+# Builds the FerretDB launcher (default: bin/ferretdb-launcher) with our changes to FerretDB 1.24
+# (_patch/README.md) in a copy of the module. `build.sh --test` instead runs, in that copy, our
+# tests of the patched packages (_patch/tests/files.txt) and FerretDB's own tests of them.
 # The originals are checked by hash first, so a FerretDB upgrade fails here instead of silently
 # building the old files into the new version.
 set -euo pipefail
 cd "$(dirname "$0")"
 out="${1:-bin/ferretdb-launcher}"
+testing=false
+if [ "$out" = "--test" ]; then testing=true; fi
 mkdir -p bin
 
 go mod download github.com/FerretDB/FerretDB
@@ -27,6 +30,18 @@ while read -r sum file patched; do
   fi
   cp "_patch/$patched" "$src/$file"
 done < _patch/files.txt
+if $testing; then
+  pkgs=()
+  while read -r test dir; do
+    [ -z "$test" ] && continue
+    cp "_patch/tests/$test" "$src/$dir/"
+    pkgs+=("./$dir/")
+  done < _patch/tests/files.txt
+  # The module as published has no version file; the packages that import build/version panic without one.
+  go list -m -f "{{.Version}}" github.com/FerretDB/FerretDB > "$src/build/version/version.txt"
+  (cd "$src" && go test -count=1 "${pkgs[@]}" ./internal/util/resource/ ./internal/backends/sqlite/...)
+  exit 0
+fi
 cp go.mod "$work/go.mod"
 cp go.sum "$work/go.sum"
 printf '\nreplace github.com/FerretDB/FerretDB => ./%s\n' "$src" >> "$work/go.mod"
