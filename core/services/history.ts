@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { ItemHistoryModel, type HistoryValue, type ItemHistory, type ItemHistoryDoc } from '../../models';
 import type { HistoryAction, ItemKind } from '../domain';
 import { isDone } from '../registers';
@@ -92,7 +92,7 @@ function creationEntry(item: CreatedItem): ItemHistoryDoc {
   // Logged from a message: the line names the message's author ("logged from a message by Ada").
   const message = item.sourceAuthor ? { field: 'message', from: item.sourceAuthor } : { field: null, from: null };
   return {
-    _id: item.workspaceId, // not a stored entry; nothing reads its id
+    _id: Types.ObjectId.createFromTime(Math.floor(item.createdAt.getTime() / 1000)), // not stored: an id of its time
     workspaceId: item.workspaceId,
     itemKey: item.key,
     kind: item.kind,
