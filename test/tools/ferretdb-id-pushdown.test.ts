@@ -42,6 +42,7 @@ describe('the embedded FerretDB reads by _id through its index', () => {
     expect((await explain({ status: { $in: ['pending', 'sent'] } })).filterPushdown).toBe(true);
     expect((await explain({ attempts: { $gt: 1 } })).filterPushdown).toBe(false);
     expect((await explain({ status: 'a<b' })).filterPushdown).toBe(false);
+    expect((await explain({ 'sp ace': 'x', 'a-b': 'y' })).filterPushdown).toBe(false);
   });
 
   it('what is pushed down is only narrowed: the whole filter still decides', async () => {
@@ -68,6 +69,7 @@ describe('fields other than _id narrow the rows without changing what matches', 
       { n: 5, workspaceId: workspace }, // no key, no tags
       { n: 6, workspaceId: [workspace, other], key: 'é<&>"\\', tags: 'A' }, // odd strings, and case
       { n: 7, workspaceId: String(workspace), key: 'R-1' }, // the id as a string is another value
+      { n: 8, 'sp ace': 'x', 'a-b': 'y', '1st': 'z' }, // field names that are not plain identifiers
     ]);
   });
 
@@ -84,6 +86,7 @@ describe('fields other than _id narrow the rows without changing what matches', 
     ['a string in another case', () => ({ tags: 'a', n: 6 }), []],
     ['the id as a string', () => ({ workspaceId: String(workspace) }), [7]],
     ['a missing field', () => ({ key: 'R-9' }), []],
+    ['fields with odd names', () => ({ 'sp ace': 'x', 'a-b': 'y', '1st': 'z' }), [8]],
   ])('%s', async (_name, filter, expected) => {
     expect(await ns(filter())).toEqual(expected);
   });

@@ -538,7 +538,7 @@ func pushdownWhereClause(filter *types.Document) (string, []any) {
 	var args []any
 
 	for _, key := range filter.Keys() {
-		if key == "" || strings.HasPrefix(key, "$") || strings.ContainsRune(key, '.') {
+		if !plainFieldName(key) {
 			continue
 		}
 
@@ -633,6 +633,24 @@ func plainString(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+
+	return true
+}
+
+// plainFieldName reports whether key is a top-level field named with ASCII letters, digits and
+// underscores only (not starting with a digit), which `%q` spells as SQLite reads it; others
+// (operators, dotted paths, quotes) are left to FerretDB.
+func plainFieldName(key string) bool {
+	if key == "" || (key[0] >= '0' && key[0] <= '9') {
+		return false
+	}
+
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if !(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
 			return false
 		}
 	}
