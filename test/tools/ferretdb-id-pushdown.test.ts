@@ -70,6 +70,7 @@ describe('fields other than _id narrow the rows without changing what matches', 
       { n: 6, workspaceId: [workspace, other], key: 'é<&>"\\', tags: 'A' }, // odd strings, and case
       { n: 7, workspaceId: String(workspace), key: 'R-1' }, // the id as a string is another value
       { n: 8, 'sp ace': 'x', 'a-b': 'y', '1st': 'z' }, // field names that are not plain identifiers
+      { n: 9, oid: 'x', RowId: 'y', _rowid_: 'z' }, // names SQLite reads as the rowid
     ]);
   });
 
@@ -87,6 +88,8 @@ describe('fields other than _id narrow the rows without changing what matches', 
     ['the id as a string', () => ({ workspaceId: String(workspace) }), [7]],
     ['a missing field', () => ({ key: 'R-9' }), []],
     ['fields with odd names', () => ({ 'sp ace': 'x', 'a-b': 'y', '1st': 'z' }), [8]],
+    ['fields named like the rowid', () => ({ oid: 'x', RowId: 'y', _rowid_: 'z' }), [9]],
+    ['one field named like the rowid', () => ({ oid: 'x' }), [9]],
   ])('%s', async (_name, filter, expected) => {
     expect(await ns(filter())).toEqual(expected);
   });

@@ -642,9 +642,17 @@ func plainString(s string) bool {
 
 // plainFieldName reports whether key is a top-level field named with ASCII letters, digits and
 // underscores only (not starting with a digit), which `%q` spells as SQLite reads it; others
-// (operators, dotted paths, quotes) are left to FerretDB.
+// (operators, dotted paths, quotes) are left to FerretDB. So are the names SQLite resolves as a
+// column before it reads a double-quoted name as a string: the rowid's (`oid`, `rowid`,
+// `_rowid_`, any case) and the table's own columns (`_ferretdb_…`); `->"oid"` would read the
+// rowid and match nothing.
 func plainFieldName(key string) bool {
 	if key == "" || (key[0] >= '0' && key[0] <= '9') {
+		return false
+	}
+
+	switch lower := strings.ToLower(key); {
+	case lower == "oid", lower == "rowid", lower == "_rowid_", strings.HasPrefix(lower, backends.ReservedPrefix):
 		return false
 	}
 
