@@ -6,6 +6,13 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OWNERS_TTL_MS = 5 * 60 * 1000;
 /** A refused or failed lookup is not asked again for a while, so a dead Graph is not hammered once per turn. */
 const FAILED_TTL_MS = 60 * 1000;
+/** The longest a Retry-After from Graph holds the next lookup back. */
+const MAX_RETRY_AFTER_MS = 15 * 60 * 1000;
+/**
+ * While Graph is throttling or down (429, 5xx, no answer), the owners it last gave for a team
+ * still count, for at most this long since that answer; a refusal (401, 403, 404) counts nobody.
+ */
+const STALE_OWNERS_MS = 60 * 60 * 1000;
 const MAX_TEAMS = 1_000;
 const MAX_TENANTS = 1_000;
 /** Graph pages members (about 100 a page); a team past this many pages is read no further. */
@@ -34,6 +41,13 @@ export interface TeamOwnersOptions {
  */
 const TURN_WAIT_MS = 2_000;
 
+/** Sets `key` in a map of at most MAX_TEAMS entries, dropping the oldest when full. */
+function remember<T>(map: Map<string, T>, key: string, value: T): void {
+  map.delete(key);
+  if (map.size >= MAX_TEAMS) map.delete(map.keys().next().value as string);
+  map.set(key, value);
+}
+
 /** `lookup`, or null when it takes longer than `ms` (it is not cancelled). */
 function withinTurn<T>(lookup: Promise<T>, ms: number): Promise<T | null> {
   let timer: NodeJS.Timeout | undefined;
@@ -50,9 +64,23 @@ class GraphUnavailable extends Error {
     readonly step: 'token' | 'members',
     readonly reason: string,
     readonly status?: number,
+    /** What Graph's Retry-After asked for, in milliseconds. */
+    readonly retryAfterMs?: number,
   ) {
     super(`${step}: ${reason}`);
   }
+
+  /** Throttled, failing or not answering: it will likely answer later. A refusal will not. */
+  get transient(): boolean {
+    return this.status === undefined || this.status === 429 || this.status >= 500;
+  }
+}
+
+/** Retry-After as seconds or an HTTP date, in milliseconds from `now`; undefined when absent or unreadable. */
+function retryAfterMs(header: string | null, now: number): number | undefined {
+  if (!header) return undefined;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header.trim()) * 1000 : Date.parse(header) - now;
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
 interface MembersPage {
@@ -63,11 +91,14 @@ interface MembersPage {
 /**
  * Teams team owners, who count as PMO admins (SPEC §2), read from Microsoft Graph
  * (`GET /teams/{id}/members`) with the app's own token and the team's resource-specific consent
- * (TeamMember.Read.Group). Owners are kept per team for five minutes. When Graph cannot be asked or
- * refuses, nobody is an owner (today's rules hold) and one warning is logged per process.
+ * (TeamMember.Read.Group). Owners are kept per team for five minutes. When Graph refuses, nobody
+ * is an owner (today's rules hold); while it throttles or fails, the owners it last gave (within
+ * the hour) still count, and it is not asked again before its Retry-After. One warning per process.
  */
 export class TeamOwners {
   private readonly teams = new Map<string, { owners: Promise<ReadonlySet<string> | null>; until: number }>();
+  /** The last owners Graph gave per team, and when. */
+  private readonly answered = new Map<string, { owners: ReadonlySet<string>; at: number }>();
   private readonly tokens = new Map<string, { token: string; until: number }>();
   private readonly scope: string;
   private warned = false;
@@ -92,18 +123,26 @@ export class TeamOwners {
     const hit = this.teams.get(key);
     if (hit && hit.until > this.now()) return hit.owners;
     // One lookup per team at a time: turns arriving together share it.
-    const entry = { owners: this.fetchOwners(tenantId, teamGroupId), until: this.now() + OWNERS_TTL_MS };
-    entry.owners = entry.owners.then((owners) => {
-      if (owners === null) entry.until = this.now() + FAILED_TTL_MS;
-      return owners;
-    });
-    this.teams.delete(key);
-    if (this.teams.size >= MAX_TEAMS) this.teams.delete(this.teams.keys().next().value as string);
-    this.teams.set(key, entry);
+    const entry: { owners: Promise<ReadonlySet<string> | null>; until: number } = { owners: Promise.resolve(null), until: this.now() + OWNERS_TTL_MS };
+    entry.owners = this.fetchOwners(tenantId, teamGroupId).then(
+      (owners) => {
+        remember(this.answered, key, { owners, at: this.now() });
+        return owners;
+      },
+      (failure: GraphUnavailable) => {
+        entry.until = this.now() + Math.min(MAX_RETRY_AFTER_MS, Math.max(FAILED_TTL_MS, failure.retryAfterMs ?? 0));
+        // A refusal (consent withdrawn, the team gone) ends what Graph said before, too.
+        if (!failure.transient) this.answered.delete(key);
+        const last = this.answered.get(key);
+        return last && this.now() - last.at <= STALE_OWNERS_MS ? last.owners : null;
+      },
+    );
+    remember(this.teams, key, entry);
     return entry.owners;
   }
 
-  private async fetchOwners(tenantId: string, teamGroupId: string): Promise<ReadonlySet<string> | null> {
+  /** The team's owners, or a GraphUnavailable thrown (warned about once per process). */
+  private async fetchOwners(tenantId: string, teamGroupId: string): Promise<ReadonlySet<string>> {
     try {
       return await this.readOwners(tenantId, teamGroupId);
     } catch (err) {
@@ -112,11 +151,11 @@ export class TeamOwners {
       if (!this.warned) {
         this.warned = true;
         this.options.logger.warn(
-          { graph: new URL(this.options.graphApiUrl).host, step: failure.step, status: failure.status, reason: failure.reason },
-          'Microsoft Graph gave no team owners; until it does, team owners count as PMO admins only if granted the role (logged once)',
+          { graph: new URL(this.options.graphApiUrl).host, step: failure.step, status: failure.status, reason: failure.reason, retryAfterMs: failure.retryAfterMs },
+          'Microsoft Graph gave no team owners; until it does, team owners count as PMO admins only if granted the role or, while Graph is throttling or failing, if it named them within the hour (logged once)',
         );
       }
-      return null;
+      throw failure;
     }
   }
 
@@ -174,7 +213,7 @@ export class TeamOwners {
     }
     if (res.status < 200 || res.status >= 300) {
       await res.body?.cancel().catch(() => undefined);
-      throw new GraphUnavailable(step, `HTTP ${res.status}`, res.status);
+      throw new GraphUnavailable(step, `HTTP ${res.status}`, res.status, retryAfterMs(res.headers.get('retry-after'), this.now()));
     }
     return res;
   }

@@ -10,7 +10,7 @@ export interface GraphMember {
 }
 
 /** How the stub answers: `up` as Graph does, or failing the way Graph and its login do. */
-export type GraphMode = 'up' | 'members-500' | 'members-403' | 'token-401';
+export type GraphMode = 'up' | 'members-500' | 'members-429' | 'members-403' | 'token-401';
 
 /**
  * Microsoft Graph and its token endpoint on this machine (plain http on loopback, which the config
@@ -37,6 +37,8 @@ export class GraphStub {
   pageSize = 100;
   /** Milliseconds the members call waits before it answers (a slow Graph). */
   delayMs = 0;
+  /** The Retry-After (seconds) of a `members-429` answer. */
+  retryAfterSeconds = 120;
 
   async start(): Promise<{ graphApiUrl: string; graphTokenUrl: string }> {
     const app = express();
@@ -57,6 +59,10 @@ export class GraphStub {
       this.memberCalls.push({ team, authorization: req.headers.authorization });
       if (!this.issued.some((t) => req.headers.authorization === `Bearer ${t}`)) {
         res.status(401).json({ error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
+        return;
+      }
+      if (this.mode === 'members-429') {
+        res.status(429).set('retry-after', String(this.retryAfterSeconds)).json({ error: { code: 'TooManyRequests', message: 'Too many requests.' } });
         return;
       }
       if (this.mode === 'members-500') {

@@ -136,4 +136,45 @@ describe('TeamOwners', () => {
     expect(await owners.isOwner('t1', TEAM, OWNER)).toBe(true);
     expect(graph.tokenRequests).toHaveLength(2);
   });
+
+  it('waits out a throttled Graph\'s Retry-After, and the owners it last named still count meanwhile', async () => {
+    const { owners, clock } = reader();
+    expect(await owners.isOwner('t1', TEAM, OWNER)).toBe(true);
+    clock.now += 6 * 60_000; // past the five minutes: asked again, and throttled
+    graph.mode = 'members-429';
+    graph.retryAfterSeconds = 120;
+    expect(await owners.isOwner('t1', TEAM, OWNER)).toBe(true);
+    expect(await owners.isOwner('t1', TEAM, MEMBER)).toBe(false);
+    expect(graph.memberCalls).toHaveLength(2);
+    graph.mode = 'up';
+    clock.now += 90_000; // past a minute, not past Retry-After
+    expect(await owners.isOwner('t1', TEAM, OWNER)).toBe(true);
+    expect(graph.memberCalls).toHaveLength(2);
+    clock.now += 31_000;
+    expect(await owners.isOwner('t1', TEAM, OWNER)).toBe(true);
+    expect(graph.memberCalls).toHaveLength(3);
+  });
+
+  it('counts the owners Graph last named for an hour at most while it fails, and none once it refuses', async () => {
+    const { owners, clock } = reader();
+    expect(await owners.isOwner('t1', TEAM, OWNER)).toBe(true);
+    graph.mode = 'members-500';
+    for (let minutes = 6; minutes <= 60; minutes += 6) {
+      clock.now += 6 * 60_000;
+      expect(await owners.isOwner('t1', TEAM, OWNER)).toBe(true);
+    }
+    clock.now += 2 * 60_000; // 62 minutes since Graph last answered
+    expect(await owners.isOwner('t1', TEAM, OWNER)).toBe(false);
+
+    const other = guid(12);
+    graph.mode = 'up';
+    graph.setMembers(other, [{ userId: OWNER, displayName: 'Olga', roles: ['owner'] }]);
+    expect(await owners.isOwner('t1', other, OWNER)).toBe(true);
+    clock.now += 6 * 60_000;
+    graph.mode = 'members-403'; // the team's consent withdrawn
+    expect(await owners.isOwner('t1', other, OWNER)).toBe(false);
+    clock.now += 2 * 60_000;
+    graph.mode = 'members-500'; // and then Graph fails: what it said before the refusal no longer counts
+    expect(await owners.isOwner('t1', other, OWNER)).toBe(false);
+  });
 });
