@@ -1,5 +1,7 @@
 // Driving the local chat page (Web Chat) in Chromium: type into the send box, find the bot's replies.
+import type { Types } from 'mongoose';
 import type { Page } from 'playwright-core';
+import { WorkspaceModel } from '../../../models';
 
 export async function typeInto(page: Page, text: string): Promise<void> {
   const box = page.locator('[data-id="webchat-sendbox-input"]');
@@ -10,3 +12,16 @@ export async function typeInto(page: Page, text: string): Promise<void> {
 /** The newest message from the bot whose text matches. */
 export const botSaysOn = (page: Page, text: RegExp | string) =>
   page.locator('.webchat__stacked-layout--from-bot, .webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: text }).last();
+
+/** The newest Adaptive Card on the page whose text matches. */
+export const cardOn = (page: Page, text: RegExp | string) => page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+
+/** The local chat's workspace id, once the bot has answered in it. */
+export async function localWorkspaceId(): Promise<Types.ObjectId> {
+  const workspace = await WorkspaceModel.findOne({ platform: 'local', externalId: 'default' }).lean();
+  if (!workspace) throw new Error('no local workspace yet');
+  return workspace._id;
+}
+
+/** `YYYY-MM-DD`, `days` from today (UTC is near enough for dates days away). */
+export const isoDaysFromNow = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

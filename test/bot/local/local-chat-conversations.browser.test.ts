@@ -4,10 +4,10 @@
 // past due date is taken (and said to be overdue), forms read top to bottom with names, and a saved
 // item's card has a Close button that closes it.
 import type { Browser, Page } from 'playwright-core';
-import { IssueModel, RiskModel, WorkspaceModel } from '../../../models';
+import { IssueModel, RiskModel } from '../../../models';
 import { artifactPath, launchChromium } from '../../support/browser';
 import { useTestDatabase } from '../../support/db';
-import { botSaysOn, typeInto } from './chat-page';
+import { botSaysOn, cardOn, isoDaysFromNow, localWorkspaceId, typeInto } from './chat-page';
 import { startLocalBot } from './harness';
 
 useTestDatabase();
@@ -34,16 +34,9 @@ afterAll(async () => {
 const type = (text: string): Promise<void> => typeInto(page, text);
 
 const botSays = (text: RegExp | string) => botSaysOn(page, text);
-const card = (text: RegExp | string) => page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+const card = (text: RegExp | string) => cardOn(page, text);
 
-async function localWorkspace() {
-  const workspace = await WorkspaceModel.findOne({ platform: 'local', externalId: 'default' }).lean();
-  if (!workspace) throw new Error('no local workspace yet');
-  return workspace._id;
-}
 
-/** `YYYY-MM-DD`, `days` from today (UTC is near enough for a date ten days back). */
-const isoDaysFromNow = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('conversations in the local chat', () => {
   it('list risks typed while the risk form waits lists, and says the risk was left', async () => {
@@ -52,7 +45,7 @@ describe('conversations in the local chat', () => {
     await type('list risks');
     await botSays('Left the risk you were logging; nothing was saved.').waitFor();
     await botSays(/risks?/).waitFor();
-    expect(await RiskModel.countDocuments({ workspaceId: await localWorkspace() })).toBe(0);
+    expect(await RiskModel.countDocuments({ workspaceId: await localWorkspaceId() })).toBe(0);
   });
 
   it('the risk form lists Title first (even when given inline), and the owner by name', async () => {
@@ -81,7 +74,7 @@ describe('conversations in the local chat', () => {
     await botSays('Left the risk you were logging; nothing was saved.').waitFor();
     await botSays(/Saved I-1 Test rig unavailable/).waitFor();
     await botSays(/already overdue/i).waitFor();
-    expect(await IssueModel.findOne({ workspaceId: await localWorkspace(), key: 'I-1' }).lean()).toMatchObject({ due, status: 'open', priority: 'high' });
+    expect(await IssueModel.findOne({ workspaceId: await localWorkspaceId(), key: 'I-1' }).lean()).toMatchObject({ due, status: 'open', priority: 'high' });
   });
 
   it("the saved item's Close button closes it", async () => {
@@ -90,7 +83,7 @@ describe('conversations in the local chat', () => {
     await saved.getByRole('button', { name: 'Close', exact: true }).click();
     await botSays(/closed I-1|I-1.*closed/i).waitFor();
     await page.screenshot({ path: artifactPath('local-chat-close-button.png') });
-    const issue = await IssueModel.findOne({ workspaceId: await localWorkspace(), key: 'I-1' }).lean();
+    const issue = await IssueModel.findOne({ workspaceId: await localWorkspaceId(), key: 'I-1' }).lean();
     expect(issue?.status).toBe('closed');
   });
 });

@@ -4,12 +4,12 @@
 // action serving a risk logged through the guided card, both listed, the risk's card listing them,
 // then updated and closed, all in the page.
 import type { Browser, Page } from 'playwright-core';
-import { ItemHistoryModel, WorkspaceModel } from '../../../models';
+import { ItemHistoryModel } from '../../../models';
 import { ActionModel } from '../../../models/action.model';
 import { DecisionModel } from '../../../models/decision.model';
 import { artifactPath, launchChromium } from '../../support/browser';
 import { useTestDatabase } from '../../support/db';
-import { botSaysOn, typeInto } from './chat-page';
+import { botSaysOn, cardOn, isoDaysFromNow, localWorkspaceId, typeInto } from './chat-page';
 import { startLocalBot } from './harness';
 
 useTestDatabase();
@@ -39,16 +39,9 @@ afterAll(async () => {
 
 const type = (text: string): Promise<void> => typeInto(page, text);
 const botSays = (text: RegExp | string) => botSaysOn(page, text);
-const card = (text: RegExp | string) => page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+const card = (text: RegExp | string) => cardOn(page, text);
 
-async function localWorkspace() {
-  const workspace = await WorkspaceModel.findOne({ platform: 'local', externalId: 'default' }).lean();
-  if (!workspace) throw new Error('no local workspace yet');
-  return workspace._id;
-}
 
-/** `YYYY-MM-DD`, `days` from today. */
-const isoDaysFromNow = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('decisions and actions in the local chat', () => {
   it('logs a decision inline, concerning the risk', async () => {
@@ -57,7 +50,7 @@ describe('decisions and actions in the local chat', () => {
     const saved = card('D-1 Use vendor B');
     await saved.waitFor();
     await expect(saved.textContent()).resolves.toMatch(/Switch the API to vendor B[\s\S]*cheaper and on time/);
-    const stored = await DecisionModel.findOne({ workspaceId: await localWorkspace(), key: 'D-1' }).lean();
+    const stored = await DecisionModel.findOne({ workspaceId: await localWorkspaceId(), key: 'D-1' }).lean();
     expect(stored).toMatchObject({ title: 'Use vendor B', outcome: 'Switch the API to vendor B', rationale: 'cheaper and on time', items: ['R-1'], projectKey: 'APOLLO', status: 'proposed' });
     expect(stored!.decidedById).toMatch(/^local-/);
   });
@@ -79,7 +72,7 @@ describe('decisions and actions in the local chat', () => {
     await botSays('Saved A-1 Sign the vendor B contract').waitFor();
     await card('A-1 Sign the vendor B contract').waitFor();
 
-    const stored = await ActionModel.findOne({ workspaceId: await localWorkspace(), key: 'A-1' }).lean();
+    const stored = await ActionModel.findOne({ workspaceId: await localWorkspaceId(), key: 'A-1' }).lean();
     expect(stored).toMatchObject({ title: 'Sign the vendor B contract', itemKey: 'R-1', projectKey: 'APOLLO', status: 'open', due: isoDaysFromNow(10) });
   });
 
@@ -99,7 +92,7 @@ describe('decisions and actions in the local chat', () => {
   });
 
   it('updates and closes them, and the history says so', async () => {
-    const ws = await localWorkspace();
+    const ws = await localWorkspaceId();
     await type('update D-1 status=agreed');
     await botSays(/^Updated D-1/).waitFor();
     await type(`update A-1 due=${isoDaysFromNow(3)}`);

@@ -1,10 +1,10 @@
 /// <reference lib="dom" />
 // (DOM types for the callbacks that page.evaluate runs in the browser.)
 import type { Browser, Page } from 'playwright-core';
-import { RiskModel, StatusUpdateModel, WorkspaceModel } from '../../../models';
+import { RiskModel, StatusUpdateModel } from '../../../models';
 import { artifactPath, launchChromium } from '../../support/browser';
 import { useTestDatabase } from '../../support/db';
-import { botSaysOn, typeInto } from './chat-page';
+import { botSaysOn, cardOn, localWorkspaceId, typeInto } from './chat-page';
 import { startLocalBot } from './harness';
 
 useTestDatabase();
@@ -51,25 +51,24 @@ describe('the local chat page in Chromium', () => {
     await botSays(/APOLLO/).waitFor();
 
     await type('risk');
-    const form = page.locator('.ac-adaptiveCard').filter({ hasText: 'Log a risk' }).last();
+    const form = cardOn(page, 'Log a risk');
     await form.getByLabel('Title').fill('Vendor API may slip');
     await form.getByLabel('Probability').fill('4');
     await form.getByLabel('Impact').fill('5');
     await form.getByLabel('Project').fill('APOLLO');
     await form.getByRole('button', { name: 'Save' }).click();
 
-    const confirmation = page.locator('.ac-adaptiveCard').filter({ hasText: 'Save this risk?' }).last();
+    const confirmation = cardOn(page, 'Save this risk?');
     await confirmation.waitFor();
     await confirmation.getByRole('button', { name: 'Save', exact: true }).click();
 
     await botSays('Saved R-1 Vendor API may slip').waitFor();
-    const stored = page.locator('.ac-adaptiveCard').filter({ hasText: 'R-1 Vendor API may slip' }).last();
+    const stored = cardOn(page, 'R-1 Vendor API may slip');
     await stored.waitFor();
     await stored.scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifactPath('local-chat-risk.png') });
 
-    const workspace = await WorkspaceModel.findOne({ platform: 'local', externalId: 'default' }).lean();
-    const risk = await RiskModel.findOne({ workspaceId: workspace!._id, key: 'R-1' }).lean();
+    const risk = await RiskModel.findOne({ workspaceId: await localWorkspaceId(), key: 'R-1' }).lean();
     expect(risk).toMatchObject({ title: 'Vendor API may slip', probability: 4, impact: 5, score: 20, projectKey: 'APOLLO' });
     expect(risk!.ownerId).toMatch(/^local-/);
     expect(risk!.raisedById).toBe(risk!.ownerId); // the record of its creation: by whom (its history's first line)
@@ -79,7 +78,7 @@ describe('the local chat page in Chromium', () => {
 
   it('posts a weekly status update through the guided card, RAG chosen from lists', async () => {
     await type('status');
-    const form = page.locator('.ac-adaptiveCard').filter({ hasText: 'Weekly status update' }).last();
+    const form = cardOn(page, 'Weekly status update');
     await form.getByLabel('Project').fill('APOLLO');
     await form.getByLabel('Overall RAG').selectOption('amber');
     await form.getByLabel('Schedule').selectOption('red');
@@ -88,14 +87,13 @@ describe('the local chat page in Chromium', () => {
     await form.getByLabel('Summary').fill('Vendor API late; launch holds');
     await form.getByRole('button', { name: 'Save' }).click();
 
-    const confirmation = page.locator('.ac-adaptiveCard').filter({ hasText: 'Save this status' }).last();
+    const confirmation = cardOn(page, 'Save this status');
     await confirmation.waitFor();
     await confirmation.getByRole('button', { name: 'Save', exact: true }).click();
     await botSays(/^Saved status for APOLLO/).waitFor();
     await page.screenshot({ path: artifactPath('local-chat-status.png') });
 
-    const workspace = await WorkspaceModel.findOne({ platform: 'local', externalId: 'default' }).lean();
-    const status = await StatusUpdateModel.findOne({ workspaceId: workspace!._id, projectKey: 'APOLLO' }).lean();
+    const status = await StatusUpdateModel.findOne({ workspaceId: await localWorkspaceId(), projectKey: 'APOLLO' }).lean();
     expect(status).toMatchObject({ overall: 'amber', schedule: 'red', summary: 'Vendor API late; launch holds', reason: 'The vendor missed the API drop', forecastFinish: '2027-03-01' });
     expect(refused).toEqual([]);
   });
