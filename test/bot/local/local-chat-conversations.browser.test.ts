@@ -3,40 +3,31 @@
 // The traps a new user hit in the local chat, in Chromium: a form never swallows the next command, a
 // past due date is taken (and said to be overdue), forms read top to bottom with names, and a saved
 // item's card has a Close button that closes it.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { IssueModel, RiskModel } from '../../../models';
-import { artifactPath, launchChromium } from '../../support/browser';
+import { artifactPath } from '../../support/browser';
 import { useTestDatabase } from '../../support/db';
-import { botSaysOn, cardOn, isoDaysFromNow, localWorkspaceId, typeInto } from './chat-page';
-import { startLocalBot } from './harness';
+import { isoDaysFromNow, localWorkspaceId, openChatPage, type ChatPage } from './chat-page';
 
 useTestDatabase();
 jest.setTimeout(120_000);
 
-let bot: Awaited<ReturnType<typeof startLocalBot>>;
-let browser: Browser;
+let chat: ChatPage;
 let page: Page;
 
 beforeAll(async () => {
-  bot = await startLocalBot();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
-  await page.goto(`${bot.url}/`);
-  await page.locator('[data-id="webchat-sendbox-input"]').waitFor();
-  await type('project add APOLLO "Apollo launch"');
-  await botSays(/APOLLO/).waitFor();
+  chat = await openChatPage({ width: 1000, height: 1200 });
+  ({ page } = chat);
+  await chat.type('project add APOLLO "Apollo launch"');
+  await chat.botSays(/APOLLO/).waitFor();
 });
 afterAll(async () => {
-  await browser?.close();
-  await bot?.close();
+  await chat?.close();
 });
 
-const type = (text: string): Promise<void> => typeInto(page, text);
-
-const botSays = (text: RegExp | string) => botSaysOn(page, text);
-const card = (text: RegExp | string) => cardOn(page, text);
-
-
+const type = (text: string): Promise<void> => chat.type(text);
+const botSays = (text: RegExp | string) => chat.botSays(text);
+const card = (text: RegExp | string) => chat.card(text);
 
 describe('conversations in the local chat', () => {
   it('list risks typed while the risk form waits lists, and says the risk was left', async () => {

@@ -3,45 +3,36 @@
 // Decisions (D-n) and actions (A-n) in the local chat, in Chromium: a decision logged inline, an
 // action serving a risk logged through the guided card, both listed, the risk's card listing them,
 // then updated and closed, all in the page.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ItemHistoryModel } from '../../../models';
 import { ActionModel } from '../../../models/action.model';
 import { DecisionModel } from '../../../models/decision.model';
-import { artifactPath, launchChromium } from '../../support/browser';
+import { artifactPath } from '../../support/browser';
 import { useTestDatabase } from '../../support/db';
-import { botSaysOn, cardOn, isoDaysFromNow, localWorkspaceId, typeInto } from './chat-page';
-import { startLocalBot } from './harness';
+import { isoDaysFromNow, localWorkspaceId, openChatPage, type ChatPage } from './chat-page';
 
 useTestDatabase();
 jest.setTimeout(120_000);
 
-let bot: Awaited<ReturnType<typeof startLocalBot>>;
-let browser: Browser;
+let chat: ChatPage;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 beforeAll(async () => {
-  bot = await startLocalBot();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
-  page.on('pageerror', (err) => errors.push(err.message));
-  await page.goto(`${bot.url}/`);
-  await page.locator('[data-id="webchat-sendbox-input"]').waitFor();
-  await type('project add APOLLO "Apollo launch"');
-  await botSays(/APOLLO/).waitFor();
-  await type('risk Vendor API may slip p=4 i=5 project=APOLLO');
-  await botSays('Saved R-1 Vendor API may slip').waitFor();
+  chat = await openChatPage({ width: 1000, height: 1400 });
+  ({ page, errors } = chat);
+  await chat.type('project add APOLLO "Apollo launch"');
+  await chat.botSays(/APOLLO/).waitFor();
+  await chat.type('risk Vendor API may slip p=4 i=5 project=APOLLO');
+  await chat.botSays('Saved R-1 Vendor API may slip').waitFor();
 });
 afterAll(async () => {
-  await browser?.close();
-  await bot?.close();
+  await chat?.close();
 });
 
-const type = (text: string): Promise<void> => typeInto(page, text);
-const botSays = (text: RegExp | string) => botSaysOn(page, text);
-const card = (text: RegExp | string) => cardOn(page, text);
-
-
+const type = (text: string): Promise<void> => chat.type(text);
+const botSays = (text: RegExp | string) => chat.botSays(text);
+const card = (text: RegExp | string) => chat.card(text);
 
 describe('decisions and actions in the local chat', () => {
   it('logs a decision inline, concerning the risk', async () => {
