@@ -36,6 +36,8 @@ let turns = 0;
 
 /** The driver's own housekeeping, not our queries. */
 const HOUSEKEEPING = new Set(['hello', 'isMaster', 'ismaster', 'ping', 'endSessions', 'buildInfo', 'getParameter']);
+/** Whether this process counts its database commands (BENCH_ROUND_TRIPS=1). */
+const counting = process.env.BENCH_ROUND_TRIPS === '1';
 /** Database commands since the last GET /bench/roundtrips, as "command collection" → count: what a turn costs. */
 let roundTrips = new Map<string, number>();
 
@@ -56,7 +58,6 @@ async function main(): Promise<void> {
   if (mode === 'echo') {
     app = echoApp();
   } else {
-    const counting = process.env.BENCH_ROUND_TRIPS === '1';
     await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 5000, autoIndex: false, monitorCommands: counting });
     await ensureIndexes();
     if (counting) countRoundTrips();
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
     res.json({ acks: serverAcks.splice(0) });
   });
   app.get('/bench/roundtrips', (_req, res) => {
-    if (process.env.BENCH_ROUND_TRIPS !== '1') {
+    if (!counting) {
       res.status(409).json({ error: 'this bot was started without BENCH_ROUND_TRIPS=1' });
       return;
     }
